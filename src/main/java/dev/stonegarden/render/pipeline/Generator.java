@@ -1,0 +1,16 @@
+package dev.stonegarden.render.pipeline;
+
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import java.util.List;
+
+/** One named step that produces new resources; it may read what the build holds, never change it. */
+@FunctionalInterface
+public interface Generator {
+  List<Resource> generate(ResourceList current);
+
+  /** This generator as a pipeline step that appends what it generates. */
+  default Transformer appending() {
+    return resources -> resources.addAll(generate(resources));
+  }
+}

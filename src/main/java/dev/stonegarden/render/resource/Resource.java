@@ -1,0 +1,169 @@
+package dev.stonegarden.render.resource;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.SourceMap;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One Kubernetes object in a build: its body (a Jackson tree) and the bookkeeping kustomize keeps
+ * in {@code internal.config.kubernetes.io/*} annotations. Here the bookkeeping lives in fields, so
+ * nothing internal is ever written into {@code metadata} and nothing has to be stripped before
+ * output (kustomize PR #4091 is the bug this avoids).
+ *
+ * <p>Mutable on purpose: transformers edit resources in place, as kustomize's filters do.
+ */
+public final class Resource {
+  private ObjectNode body;
+  private final SourcePosition origin;
+  private final SourceMap sourceMap;
+  /** Ids this resource had before renames, kind changes and namespace changes, oldest first. */
+  private final List<ResId> previousIds = new ArrayList<>();
+  /** Name prefixes and suffixes applied so far, innermost first (used to disambiguate references). */
+  private final List<String> prefixes = new ArrayList<>();
+  private final List<String> suffixes = new ArrayList<>();
+  /** Set for generator output whose name gets a content hash at the end of the build. */
+  private boolean needsHashSuffix;
+  /** Set for objects made by a configMapGenerator or secretGenerator. */
+  private boolean generated;
+
+  public Resource(ObjectNode body, SourcePosition origin, SourceMap sourceMap) {
+    this.body = requireNonNull(body, "body == null");
+    this.origin = requireNonNull(origin, "origin == null");
+    this.sourceMap = sourceMap == null ? SourceMap.empty(origin.file()) : sourceMap;
+  }
+
+  /** A deep copy with the same bookkeeping (a base included twice is two independent copies). */
+  public Resource copy() {
+    Resource r = new Resource(body.deepCopy(), origin, sourceMap);
+    r.previousIds.addAll(previousIds);
+    r.prefixes.addAll(prefixes);
+    r.suffixes.addAll(suffixes);
+    r.needsHashSuffix = needsHashSuffix;
+    r.generated = generated;
+    return r;
+  }
+
+  public ObjectNode body() {
+    return body;
+  }
+
+  /** Replaces the whole body (strategic merge and JSON patch produce new trees). */
+  public void setBody(ObjectNode body) {
+    this.body = requireNonNull(body, "body == null");
+  }
+
+  /** Where the object was defined: its document in a resource file, or the generator entry. */
+  public SourcePosition origin() {
+    return origin;
+  }
+
+  public SourceMap sourceMap() {
+    return sourceMap;
+  }
+
+  /** The position of a field of this object in its source file, as well as it is known. */
+  public SourcePosition positionOf(String pointer) {
+    SourcePosition p = sourceMap.positionOf(pointer);
+    return p.line() > 0 ? p : origin;
+  }
+
+  public String apiVersion() {
+    return text(body.get("apiVersion"));
+  }
+
+  public String kind() {
+    return text(body.get("kind"));
+  }
+
+  public Gvk gvk() {
+    return Gvk.of(apiVersion(), kind());
+  }
+
+  public String name() {
+    return text(metadata().get("name"));
+  }
+
+  public String namespace() {
+    return text(metadata().get("namespace"));
+  }
+
+  public ResId id() {
+    return new ResId(gvk(), name(), namespace());
+  }
+
+  /** The first id this resource had (kustomize's "original id"). */
+  public ResId originalId() {
+    return previousIds.isEmpty() ? id() : previousIds.get(0);
+  }
+
+  /** Every id this resource has had, oldest first, then the current one. */
+  public List<ResId> allIds() {
+    List<ResId> all = new ArrayList<>(previousIds);
+    all.add(id());
+    return all;
+  }
+
+  public List<ResId> previousIds() {
+    return previousIds;
+  }
+
+  /** Records the current id as a previous one; call before renaming or moving the object. */
+  public void rememberId() {
+    previousIds.add(id());
+  }
+
+  /** {@code metadata} as an object, created if missing. */
+  public ObjectNode metadata() {
+    JsonNode m = body.get("metadata");
+    if (m instanceof ObjectNode o) {
+      return o;
+    }
+    return body.putObject("metadata");
+  }
+
+  public void setName(String name) {
+    metadata().put("name", name);
+  }
+
+  public void setNamespace(String namespace) {
+    metadata().put("namespace", namespace);
+  }
+
+  public List<String> prefixes() {
+    return prefixes;
+  }
+
+  public List<String> suffixes() {
+    return suffixes;
+  }
+
+  public boolean needsHashSuffix() {
+    return needsHashSuffix;
+  }
+
+  public void setNeedsHashSuffix(boolean needsHashSuffix) {
+    this.needsHashSuffix = needsHashSuffix;
+  }
+
+  public boolean generated() {
+    return generated;
+  }
+
+  public void setGenerated(boolean generated) {
+    this.generated = generated;
+  }
+
+  private static String text(JsonNode n) {
+    return n != null && n.isString() ? n.stringValue() : "";
+  }
+
+  @Override
+  public String toString() {
+    return id().toString();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.stonegarden.render.yaml;
+
+import dev.stonegarden.render.diag.SourcePosition;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where each value of one YAML document came from: JSON pointer ({@code /spec/replicas},
+ * {@code /spec/template/spec/containers/0/image}) to line and column in the file.
+ *
+ * <p>Keys point at the value; {@link #keyPosition} gives the position of the mapping key for
+ * messages about the key itself (unknown fields). Lookups fall back to the nearest recorded
+ * ancestor, so a pointer into a value that a patch created still lands somewhere sensible.
+ */
+public final class SourceMap {
+  private final Path file;
+  private final Map<String, int[]> values = new LinkedHashMap<>();
+  private final Map<String, int[]> keys = new LinkedHashMap<>();
+
+  public SourceMap(Path file) {
+    this.file = file;
+  }
+
+  public static SourceMap empty(Path file) {
+    return new SourceMap(file);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Records the 1-based line and column of the value at {@code pointer}. */
+  public void putValue(String pointer, int line, int column) {
+    values.putIfAbsent(pointer, new int[] {line, column});
+  }
+
+  /** Records the 1-based line and column of the key whose value is at {@code pointer}. */
+  public void putKey(String pointer, int line, int column) {
+    keys.putIfAbsent(pointer, new int[] {line, column});
+  }
+
+  /** The position of the value at {@code pointer}, or of its nearest recorded ancestor. */
+  public SourcePosition positionOf(String pointer) {
+    return lookup(values, pointer);
+  }
+
+  /** The position of the key of {@code pointer} (falls back to the value, then to ancestors). */
+  public SourcePosition keyPosition(String pointer) {
+    int[] at = keys.get(pointer);
+    return at != null ? new SourcePosition(file, at[0], at[1]) : positionOf(pointer);
+  }
+
+  private SourcePosition lookup(Map<String, int[]> map, String pointer) {
+    String p = pointer;
+    while (true) {
+      int[] at = map.get(p);
+      if (at != null) {
+        return new SourcePosition(file, at[0], at[1]);
+      }
+      if (p.isEmpty()) {
+        return SourcePosition.of(file);
+      }
+      int slash = p.lastIndexOf('/');
+      p = slash <= 0 ? "" : p.substring(0, slash);
+    }
+  }
+
+  /** Escapes one reference token for a JSON pointer (RFC 6901: {@code ~} → {@code ~0}, {@code /} → {@code ~1}). */
+  public static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+}
