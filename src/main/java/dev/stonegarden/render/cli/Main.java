@@ -1,5 +1,27 @@
 package dev.stonegarden.render.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** The process entry point: the only place that touches {@code System.out/err}, the environment and {@code exit}. */
 public final class Main {
-  public static void main(String[] args) {}
+  private Main() {}
+
+  public static void main(String[] args) {
+    // UTF-8 whatever the platform encoding; buffered, flushed once by Cli.run.
+    PrintWriter out = new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    Invocation inv = new Invocation(Path.of("").toAbsolutePath(), System.getenv(), out, err);
+    int code = Cli.run(args, inv);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
 }

@@ -1,0 +1,80 @@
+package dev.stonegarden.render.cli;
+
+import dev.stonegarden.render.diag.InputException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Wires picocli once: the command tree, the streams, and the mapping of failures to exit codes
+ * (jbang's {@code getCommandLine} pattern). {@code Main} and the tests both go through {@link #run}.
+ */
+public final class Cli {
+  private Cli() {}
+
+  /** The top-level command: only {@code --help}, {@code --version} and the subcommands. */
+  @Command(
+      name = "platform-render",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = "Renders a service's environments into Kubernetes and Argo Rollouts manifests.",
+      synopsisSubcommandLabel = "COMMAND")
+  static final class Top implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+  }
+
+  /** Runs one command line and returns its exit code; never throws. */
+  public static int run(String[] args, Invocation inv) {
+    CommandLine cl = commandLine(inv);
+    int code = cl.execute(args);
+    inv.out().flush();
+    inv.err().flush();
+    return code;
+  }
+
+  /** The configured command tree (exposed for completion scripts and tests). */
+  public static CommandLine commandLine(Invocation inv) {
+    CommandLine cl = new CommandLine(new Top());
+    // Subcommands, in the order `--help` lists them.
+    for (Object command : Commands.all(inv)) {
+      cl.addSubcommand(command);
+    }
+    cl.setOut(inv.out());
+    cl.setErr(inv.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine, inv));
+    return cl;
+  }
+
+  private static int handle(Exception ex, CommandLine commandLine, Invocation inv) {
+    if (ex instanceof InputException input) {
+      inv.report(input.diagnostics());
+      return ExitCode.INVALID_INPUT;
+    }
+    if (ex instanceof CommandLine.ParameterException pe) {
+      inv.err().println("error: " + pe.getMessage());
+      return ExitCode.USAGE;
+    }
+    inv.err().println(String.format(Locale.ROOT, "internal error: %s%s; rerun with --debug for details",
+        ex.getClass().getSimpleName(), ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+    if (debug(commandLine)) {
+      StringWriter trace = new StringWriter();
+      ex.printStackTrace(new PrintWriter(trace));
+      inv.err().print(trace);
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  private static boolean debug(CommandLine commandLine) {
+    return commandLine.getParseResult() != null && commandLine.getParseResult().originalArgs().contains("--debug");
+  }
+}

@@ -1,0 +1,13 @@
+package dev.stonegarden.render.cli;
+
+import java.util.List;
+
+/** Every subcommand, in the order {@code --help} lists them. Add new commands here. */
+final class Commands {
+  private Commands() {}
+
+  static List<Object> all(Invocation inv) {
+    return List.of(
+        new GenerateCommand(inv));
+  }
+}

@@ -1,0 +1,51 @@
+package dev.stonegarden.render.cli;
+
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.DiagnosticPrinter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run of the tool may touch of the outside world: the working directory, the environment
+ * and the two output streams. Commands get everything through this record, never from {@code
+ * System}, so tests run the whole tool in process (architecture guide §10.8).
+ *
+ * @param workingDirectory absolute; every relative path of the command line resolves against it
+ * @param env the process environment (Argo CD passes its parameters here)
+ */
+public record Invocation(Path workingDirectory, Map<String, String> env, PrintWriter out, PrintWriter err) {
+
+  public Invocation {
+    workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    env = Map.copyOf(env);
+  }
+
+  /** An environment variable, or null when unset. */
+  public String getenv(String name) {
+    return env.get(name);
+  }
+
+  /** Under Argo CD the whole stderr ends up in the UI: one line per problem, no excerpts. */
+  public boolean underArgoCd() {
+    return env.containsKey("ARGOCD_APP_NAME");
+  }
+
+  public DiagnosticPrinter printer() {
+    return new DiagnosticPrinter(
+        workingDirectory, underArgoCd() ? DiagnosticPrinter.Style.COMPACT : DiagnosticPrinter.Style.EXCERPTS);
+  }
+
+  /** Prints diagnostics (warnings of a successful run, or the problems of a failed one) on stderr. */
+  public void report(List<Diagnostic> diagnostics) {
+    if (!diagnostics.isEmpty()) {
+      printer().print(diagnostics, err);
+    }
+  }
+
+  /** Resolves a path given on the command line against the working directory. */
+  public Path resolve(String path) {
+    return workingDirectory.resolve(path).normalize();
+  }
+}
