@@ -1,0 +1,46 @@
+package dev.stonegarden.render.argocd;
+
+import java.util.List;
+
+/**
+ * A parameter platform-render announces to Argo CD, and therefore accepts. The table {@link #ALL} is
+ * the single source for parsing ({@link ArgoEnvironment}), for applying defaults (Argo CD never
+ * sends announced defaults, argocd-cmp.md §2.4) and for the announcement ({@link
+ * ParameterAnnouncement}); plugin.yaml's static list repeats it and a test keeps the two equal.
+ *
+ * @param form the one value form accepted
+ * @param defaultValue applied by us when the parameter is not sent; {@code null} = no default
+ */
+public record KnownParameter(
+    String name, String title, String tooltip, ParameterForm form, boolean required, String defaultValue) {
+
+  /** The environment to render: required, no default (an empty render would be pruned, argocd-cmp.md §7.2). */
+  public static final KnownParameter ENVIRONMENT = new KnownParameter(
+      "environment",
+      "Environment",
+      "The environment of service.yaml to render (a stage of the platform pipeline, e.g. dev, staging, canary, production).",
+      ParameterForm.STRING,
+      true,
+      null);
+
+  /** Every accepted parameter, in announcement order. */
+  public static final List<KnownParameter> ALL = List.of(ENVIRONMENT);
+
+  /** The parameter of that name, or {@code null}. */
+  public static KnownParameter named(String name) {
+    for (KnownParameter p : ALL) {
+      if (p.name.equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The {@code PARAM_} variable Argo CD sets for a string parameter (argocd-cmp.md §2.5 normalisation). */
+  public String paramVariable() {
+    StringBuilder sb = new StringBuilder("PARAM_");
+    name.toUpperCase(java.util.Locale.ROOT).codePoints().forEach(c ->
+        sb.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ? (char) c : '_'));
+    return sb.toString();
+  }
+}
