@@ -1,0 +1,209 @@
+package dev.stonegarden.render.platform;
+
+import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.service.ServiceSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns every Deployment of an environment with a {@code rollout} block into an Argo Rollout in
+ * place (product.md §5.3): same position, metadata, selector and template; the Deployment strategy
+ * becomes {@code strategy.canary} with the service.yaml steps and background analysis naming the
+ * generated AnalysisTemplates. A failed analysis aborts the rollout: the automated rollback.
+ *
+ * <p>Background analysis starts at the step after the first {@code setWeight} above 0
+ * ({@code startingStep}), i.e. once canary pods exist and take traffic; measuring earlier only
+ * measures the stable version while canary pods start. Without such a step it starts at once.
+ *
+ * <p>A Rollout the overlay already has is the overlay's canary: kept as it is, but its steps must
+ * equal service.yaml's (one source of truth). Objects whose {@code scaleTargetRef} or {@code
+ * targetRef} names a converted Deployment (HPA, VPA, KEDA) are re-pointed to the Rollout
+ * (decisions.md "Rendering details").
+ *
+ * @param kubeApiVersions {@code KUBE_API_VERSIONS} from Argo CD, or null
+ */
+public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environment environment, String kubeApiVersions)
+    implements Transformer {
+
+  static final String ROLLOUT_API = "argoproj.io/v1alpha1/Rollout";
+
+  @Override
+  public void transform(ResourceList resources) {
+    ServiceSpec.Rollout rollout = environment.rollout();
+    List<Resource> overlayRollouts = resources.select(r -> KindTables.is(r, KindTables.ROLLOUT));
+    Problems problems = new Problems();
+    if (rollout == null) {
+      if (!overlayRollouts.isEmpty()) {
+        checkApiVersions(problems, overlayRollouts.get(0).origin());
+      }
+      problems.throwIfErrors();
+      return;
+    }
+    checkApiVersions(problems, Nodes.at(service, Nodes.envPointer(environment, "rollout")));
+    String expected = describe(rollout.steps());
+    for (Resource r : overlayRollouts) {
+      String actual = describeJson(Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary")));
+      if (!actual.equals(expected)) {
+        problems.error(
+            r.positionOf("/spec/strategy/canary/steps"),
+            Nodes.describe(r) + " has canary steps [" + actual + "], but service.yaml says [" + expected
+                + "] for environment " + environment.name() + ": make them equal (service.yaml is the source of truth)");
+      }
+    }
+    List<String> converted = new ArrayList<>();
+    for (Resource d : resources.select(r -> KindTables.is(r, KindTables.DEPLOYMENT))) {
+      String type = Nodes.text(Nodes.objectAt(d.body(), List.of("spec", "strategy")), "type");
+      if (type.equals("Recreate")) {
+        problems.error(
+            d.positionOf("/spec/strategy/type"),
+            Nodes.describe(d) + " uses strategy Recreate, which cannot run old and new pods side by side as a canary"
+                + " needs: set spec.strategy.type to RollingUpdate (here or with a patch in environments/"
+                + environment.name() + "), or remove rollout from environment " + environment.name() + " in service.yaml");
+        continue;
+      }
+      resources.replace(d, toRollout(d, rollout));
+      converted.add(d.name());
+    }
+    repoint(resources, converted);
+    problems.throwIfErrors();
+  }
+
+  private void checkApiVersions(Problems problems, SourcePosition at) {
+    if (kubeApiVersions == null || kubeApiVersions.isBlank()) {
+      return;
+    }
+    boolean present = Arrays.stream(kubeApiVersions.split(",")).map(String::trim).anyMatch(ROLLOUT_API::equals);
+    if (!present) {
+      problems.error(
+          at,
+          "the Argo Rollouts CRDs are missing on the destination cluster: KUBE_API_VERSIONS lacks " + ROLLOUT_API
+              + "; install Argo Rollouts there, or remove rollout from environment " + environment.name());
+    }
+  }
+
+  private Resource toRollout(Resource deployment, ServiceSpec.Rollout rollout) {
+    ObjectNode body = deployment.body().deepCopy();
+    body.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
+    body.put("kind", "Rollout");
+    ObjectNode spec = Nodes.child(body, "spec");
+    ObjectNode rollingUpdate = Nodes.objectAt(spec, List.of("strategy", "rollingUpdate"));
+    ObjectNode canary = Nodes.object();
+    canary.set("steps", stepsJson(rollout.steps()));
+    if (!rollout.metrics().isEmpty()) {
+      ObjectNode analysis = canary.putObject("analysis");
+      ArrayNode templates = analysis.putArray("templates");
+      for (ServiceSpec.Metric m : rollout.metrics()) {
+        templates.addObject().put("templateName", AnalysisTemplateGenerator.templateName(service, m));
+      }
+      int start = startingStep(rollout.steps());
+      if (start > 0) {
+        analysis.put("startingStep", start);
+      }
+    }
+    if (rollingUpdate != null) {
+      for (String key : List.of("maxSurge", "maxUnavailable")) {
+        if (rollingUpdate.get(key) != null) {
+          canary.set(key, rollingUpdate.get(key).deepCopy());
+        }
+      }
+    }
+    spec.putObject("strategy").set("canary", canary);
+    Resource r = deployment.copy();
+    r.rememberId();
+    r.setBody(body);
+    return r;
+  }
+
+  /** The step after the first {@code setWeight} above 0, or 0 (start at once) when there is none. */
+  static int startingStep(List<ServiceSpec.Step> steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i) instanceof ServiceSpec.SetWeight w && w.weight() > 0) {
+        return i + 1 < steps.size() ? i + 1 : 0;
+      }
+    }
+    return 0;
+  }
+
+  static ArrayNode stepsJson(List<ServiceSpec.Step> steps) {
+    ArrayNode out = Nodes.JSON.arrayNode();
+    for (ServiceSpec.Step s : steps) {
+      if (s instanceof ServiceSpec.SetWeight w) {
+        out.addObject().put("setWeight", w.weight());
+      } else if (s instanceof ServiceSpec.Pause p) {
+        ObjectNode pause = out.addObject().putObject("pause");
+        if (p.duration() != null) {
+          // Digits alone are seconds; Argo takes an integer there (IntOrString), as the user wrote it.
+          if (p.duration().matches("[0-9]+")) {
+            pause.put("duration", Integer.parseInt(p.duration()));
+          } else {
+            pause.put("duration", p.duration());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Re-points HPAs and other scale-target references from converted Deployments to their Rollouts. */
+  private static void repoint(ResourceList resources, List<String> converted) {
+    if (converted.isEmpty()) {
+      return;
+    }
+    for (Resource r : resources) {
+      for (List<String> path : KindTables.TARGET_REFERENCES) {
+        ObjectNode ref = Nodes.objectAt(r.body(), path);
+        if (ref == null || !converted.contains(Nodes.text(ref, "name"))) {
+          continue;
+        }
+        String kind = Nodes.text(ref, "kind");
+        String apiVersion = Nodes.text(ref, "apiVersion");
+        // KEDA's scaleTargetRef defaults to a Deployment when kind is left out.
+        boolean deployment = kind.equals("Deployment") && (apiVersion.isEmpty() || apiVersion.startsWith("apps/"))
+            || kind.isEmpty() && apiVersion.isEmpty() && path.get(1).equals("scaleTargetRef");
+        if (deployment) {
+          ref.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
+          ref.put("kind", "Rollout");
+        }
+      }
+    }
+  }
+
+  /** service.yaml steps as text for messages and comparison: {@code setWeight 10, pause 10m, pause}. */
+  static String describe(List<ServiceSpec.Step> steps) {
+    List<String> parts = new ArrayList<>();
+    for (ServiceSpec.Step s : steps) {
+      if (s instanceof ServiceSpec.SetWeight w) {
+        parts.add("setWeight " + w.weight());
+      } else if (s instanceof ServiceSpec.Pause p) {
+        parts.add(p.duration() == null ? "pause" : "pause " + p.duration());
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  /** A Rollout's {@code strategy.canary.steps} in the same text form. */
+  static String describeJson(ObjectNode canary) {
+    List<String> parts = new ArrayList<>();
+    for (ObjectNode step : Nodes.objects(canary, "steps")) {
+      JsonNode weight = step.get("setWeight");
+      JsonNode pause = step.get("pause");
+      if (weight != null && step.size() == 1) {
+        parts.add("setWeight " + weight.asString());
+      } else if (pause != null && step.size() == 1) {
+        JsonNode duration = pause.get("duration");
+        parts.add(duration == null || duration.isNull() ? "pause" : "pause " + duration.asString());
+      } else {
+        parts.add(String.join("+", step.propertyNames()));
+      }
+    }
+    return String.join(", ", parts);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.stonegarden.render.platform;
+
+import dev.stonegarden.render.resource.Gvk;
+import dev.stonegarden.render.resource.Resource;
+import java.util.List;
+
+/**
+ * Which fields of which kinds the platform steps touch, as data: workloads (values.yaml), pod
+ * templates and their selectors (ownership labels, Service checks), cluster-scoped kinds
+ * (namespace), references to scale targets (Deployment → Rollout).
+ */
+final class KindTables {
+  private KindTables() {}
+
+  /** A kind matched by group and kind; the version does not matter. */
+  record GroupKind(String group, String kind) {
+    boolean matches(Gvk gvk) {
+      return group.equals(gvk.group()) && kind.equals(gvk.kind());
+    }
+  }
+
+  /**
+   * A workload of values.yaml (product.md §3): where its pod template is and whether it has
+   * {@code spec.replicas}. Operator resources are not workloads.
+   */
+  record Workload(GroupKind kind, boolean hasReplicas) {}
+
+  static final List<Workload> WORKLOADS =
+      List.of(
+          new Workload(new GroupKind("apps", "Deployment"), true),
+          new Workload(new GroupKind("apps", "StatefulSet"), true),
+          new Workload(new GroupKind("apps", "DaemonSet"), false),
+          new Workload(new GroupKind("argoproj.io", "Rollout"), true));
+
+  /**
+   * Where a kind keeps its pod template and the selector that must match it. The selector path
+   * ends at the label map ({@code matchLabels}, or the map itself for ReplicationController).
+   */
+  record PodTemplate(GroupKind kind, List<String> template, List<String> selector) {}
+
+  static final List<String> SPEC_TEMPLATE = List.of("spec", "template");
+  static final List<String> MATCH_LABELS = List.of("spec", "selector", "matchLabels");
+
+  static final List<PodTemplate> POD_TEMPLATES =
+      List.of(
+          new PodTemplate(new GroupKind("apps", "Deployment"), SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(new GroupKind("apps", "StatefulSet"), SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(new GroupKind("apps", "DaemonSet"), SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(new GroupKind("apps", "ReplicaSet"), SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(new GroupKind("argoproj.io", "Rollout"), SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(new GroupKind("batch", "Job"), SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(new GroupKind("batch", "CronJob"), List.of("spec", "jobTemplate", "spec", "template"), List.of()),
+          new PodTemplate(new GroupKind("", "ReplicationController"), SPEC_TEMPLATE, List.of("spec", "selector")));
+
+  /**
+   * Kinds kustomize treats as cluster-scoped (kustomize-semantics.md §3.3: the compiled Kubernetes
+   * 1.21.2 schema, {@code precomputedIsNamespaceScoped}). Every other kind, every CRD kind
+   * included, is namespaced. Kept here because the engine exposes no such helper yet.
+   */
+  static final List<GroupKind> CLUSTER_SCOPED =
+      List.of(
+          new GroupKind("", "Namespace"),
+          new GroupKind("", "Node"),
+          new GroupKind("", "PersistentVolume"),
+          new GroupKind("", "ComponentStatus"),
+          new GroupKind("storage.k8s.io", "StorageClass"),
+          new GroupKind("storage.k8s.io", "CSIDriver"),
+          new GroupKind("storage.k8s.io", "CSINode"),
+          new GroupKind("storage.k8s.io", "VolumeAttachment"),
+          new GroupKind("scheduling.k8s.io", "PriorityClass"),
+          new GroupKind("networking.k8s.io", "IngressClass"),
+          new GroupKind("node.k8s.io", "RuntimeClass"),
+          new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
+          new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+          new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
+          new GroupKind("apiregistration.k8s.io", "APIService"),
+          new GroupKind("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
+          new GroupKind("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
+          new GroupKind("certificates.k8s.io", "CertificateSigningRequest"),
+          new GroupKind("flowcontrol.apiserver.k8s.io", "FlowSchema"),
+          new GroupKind("flowcontrol.apiserver.k8s.io", "PriorityLevelConfiguration"),
+          new GroupKind("policy", "PodSecurityPolicy"));
+
+  /** Fields that name another object by apiVersion/kind/name (HPA, VPA, KEDA ScaledObject). */
+  static final List<List<String>> TARGET_REFERENCES = List.of(List.of("spec", "scaleTargetRef"), List.of("spec", "targetRef"));
+
+  static final GroupKind DEPLOYMENT = new GroupKind("apps", "Deployment");
+  static final GroupKind ROLLOUT = new GroupKind("argoproj.io", "Rollout");
+  static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
+  static final GroupKind HPA = new GroupKind("autoscaling", "HorizontalPodAutoscaler");
+  static final String ROLLOUT_API_VERSION = "argoproj.io/v1alpha1";
+
+  static boolean is(Resource r, GroupKind kind) {
+    return kind.matches(r.gvk());
+  }
+
+  static boolean clusterScoped(Resource r) {
+    return CLUSTER_SCOPED.stream().anyMatch(k -> k.matches(r.gvk()));
+  }
+
+  static Workload workload(Resource r) {
+    return WORKLOADS.stream().filter(w -> w.kind().matches(r.gvk())).findFirst().orElse(null);
+  }
+
+  static PodTemplate podTemplate(Resource r) {
+    return POD_TEMPLATES.stream().filter(p -> p.kind().matches(r.gvk())).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,247 @@
+package dev.stonegarden.render.platform;
+
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.service.Values;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The checks before anything is printed (product.md §5.9). Reads only; returns every problem at
+ * once: objects without apiVersion/kind/name, names Kubernetes would reject, two objects with one
+ * group/kind/namespace/name, Services that select no pod template, Rollouts whose analysis
+ * templates are missing, an HPA fighting values.yaml replicas (warning), and an overlay that
+ * rendered nothing (Argo CD would prune everything; the platform's own Namespace does not count).
+ *
+ * @param values the environment's values.yaml (for the HPA warning)
+ * @param overlayDirectory {@code environments/<env>}
+ * @param overlayObjects how many objects the overlay rendered, before the platform added any
+ */
+public record PlatformChecks(Values values, Path overlayDirectory, int overlayObjects) {
+
+  static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  /** How Kubernetes validates the name of a kind (apimachinery's {@code validation.Name*}). */
+  enum NameRule {
+    DNS_LABEL("a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)"),
+    DNS_1035_LABEL("a DNS-1035 label (lower-case letters, digits and '-', starting with a letter, at most 63 characters)"),
+    PATH_SEGMENT("a path segment (not '.' or '..', no '/' or '%')"),
+    DNS_SUBDOMAIN("a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', at most 253 characters)");
+
+    final String expected;
+
+    NameRule(String expected) {
+      this.expected = expected;
+    }
+
+    boolean accepts(String name) {
+      switch (this) {
+        case DNS_LABEL:
+          return name.length() <= 63 && PlatformChecks.DNS_LABEL.matcher(name).matches();
+        case DNS_1035_LABEL:
+          return name.length() <= 63 && PlatformChecks.DNS_1035_LABEL.matcher(name).matches();
+        case PATH_SEGMENT:
+          return !name.equals(".") && !name.equals("..") && !name.contains("/") && !name.contains("%");
+        default:
+          return name.length() <= 253 && PlatformChecks.DNS_SUBDOMAIN.matcher(name).matches();
+      }
+    }
+  }
+
+  /** Kinds whose names follow another rule than a DNS-1123 subdomain. */
+  static final Map<KindTables.GroupKind, NameRule> NAME_RULES = nameRules();
+
+  private static Map<KindTables.GroupKind, NameRule> nameRules() {
+    Map<KindTables.GroupKind, NameRule> m = new LinkedHashMap<>();
+    m.put(new KindTables.GroupKind("", "Namespace"), NameRule.DNS_LABEL);
+    m.put(new KindTables.GroupKind("", "Service"), NameRule.DNS_1035_LABEL);
+    for (String kind : List.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")) {
+      m.put(new KindTables.GroupKind("rbac.authorization.k8s.io", kind), NameRule.PATH_SEGMENT);
+    }
+    return m;
+  }
+
+  public List<Diagnostic> check(ResourceList resources) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (overlayObjects == 0) {
+      out.add(Diagnostic.error(
+          overlayDirectory == null ? SourcePosition.none() : SourcePosition.of(overlayDirectory.resolve("kustomization.yaml")),
+          "the overlay renders no objects: Argo CD would prune everything this application deployed; expected at least one"
+              + " resource in the kustomization"));
+    }
+    Map<String, Resource> seen = new LinkedHashMap<>();
+    for (Resource r : resources) {
+      if (!identity(r, out)) {
+        continue;
+      }
+      String key = r.gvk().group() + "|" + r.kind() + "|" + (KindTables.clusterScoped(r) ? "" : r.id().effectiveNamespace()) + "|" + r.name();
+      if (seen.putIfAbsent(key, r) != null) {
+        out.add(Diagnostic.error(
+            r.origin(),
+            "two objects are " + r.kind() + "." + (r.gvk().group().isEmpty() ? "core" : r.gvk().group()) + " " + r.name()
+                + (KindTables.clusterScoped(r) ? "" : " in namespace " + r.id().effectiveNamespace())
+                + ": expected group, kind, namespace and name to be unique"));
+      }
+    }
+    for (Resource r : resources) {
+      if (KindTables.is(r, new KindTables.GroupKind("", "Service"))) {
+        checkServiceSelector(r, resources, out);
+      }
+      if (KindTables.is(r, KindTables.ROLLOUT)) {
+        checkAnalysisReferences(r, resources, out);
+      }
+      if (KindTables.is(r, KindTables.HPA)) {
+        checkHpa(r, resources, out);
+      }
+    }
+    return out;
+  }
+
+  private static boolean identity(Resource r, List<Diagnostic> out) {
+    List<String> missing = new ArrayList<>();
+    if (r.apiVersion().isEmpty()) {
+      missing.add("apiVersion");
+    }
+    if (r.kind().isEmpty()) {
+      missing.add("kind");
+    }
+    if (r.name().isEmpty()) {
+      missing.add("metadata.name");
+    }
+    if (!missing.isEmpty()) {
+      out.add(Diagnostic.error(r.origin(), "object without " + String.join(", ", missing) + ": every object needs apiVersion, kind and metadata.name"));
+      return false;
+    }
+    NameRule rule = NAME_RULES.entrySet().stream().filter(e -> e.getKey().matches(r.gvk())).map(Map.Entry::getValue)
+        .findFirst().orElse(NameRule.DNS_SUBDOMAIN);
+    if (!rule.accepts(r.name())) {
+      out.add(Diagnostic.error(
+          r.positionOf("/metadata/name"),
+          r.kind() + " name " + r.name() + " (" + r.name().length() + " characters) is not valid: expected " + rule.expected));
+    }
+    return true;
+  }
+
+  private static void checkServiceSelector(Resource service, ResourceList resources, List<Diagnostic> out) {
+    ObjectNode selector = Nodes.objectAt(service.body(), List.of("spec", "selector"));
+    if (selector == null || selector.isEmpty() || Nodes.text(Nodes.objectAt(service.body(), List.of("spec")), "type").equals("ExternalName")) {
+      return;
+    }
+    for (Resource r : resources) {
+      if (!r.id().effectiveNamespace().equals(service.id().effectiveNamespace())) {
+        continue;
+      }
+      ObjectNode labels = null;
+      KindTables.PodTemplate pt = KindTables.podTemplate(r);
+      if (pt != null) {
+        labels = Nodes.objectAt(r.body(), concat(pt.template(), "metadata", "labels"));
+      } else if (KindTables.is(r, new KindTables.GroupKind("", "Pod"))) {
+        labels = Nodes.objectAt(r.body(), List.of("metadata", "labels"));
+      }
+      if (labels != null && matches(selector, labels)) {
+        return;
+      }
+    }
+    List<String> pairs = new ArrayList<>();
+    selector.properties().forEach(e -> pairs.add(e.getKey() + "=" + e.getValue().asString()));
+    out.add(Diagnostic.error(
+        service.positionOf("/spec/selector"),
+        "Service/" + service.name() + " selects pods with " + String.join(", ", pairs)
+            + ", but no pod template of this environment has those labels: expected a workload whose template labels match"));
+  }
+
+  private static boolean matches(ObjectNode selector, ObjectNode labels) {
+    for (Map.Entry<String, JsonNode> e : selector.properties()) {
+      JsonNode have = labels.get(e.getKey());
+      if (have == null || !have.asString().equals(e.getValue().asString())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void checkAnalysisReferences(Resource rollout, ResourceList resources, List<Diagnostic> out) {
+    List<String> pointers = new ArrayList<>();
+    ObjectNode strategy = Nodes.objectAt(rollout.body(), List.of("spec", "strategy"));
+    ObjectNode canary = Nodes.objectAt(strategy, List.of("canary"));
+    if (canary != null) {
+      collectTemplates(canary.get("analysis"), "/spec/strategy/canary/analysis", pointers);
+      List<ObjectNode> steps = Nodes.objects(canary, "steps");
+      for (int i = 0; i < steps.size(); i++) {
+        collectTemplates(steps.get(i).get("analysis"), "/spec/strategy/canary/steps/" + i + "/analysis", pointers);
+      }
+    }
+    ObjectNode blueGreen = Nodes.objectAt(strategy, List.of("blueGreen"));
+    if (blueGreen != null) {
+      for (String key : List.of("prePromotionAnalysis", "postPromotionAnalysis")) {
+        collectTemplates(blueGreen.get(key), "/spec/strategy/blueGreen/" + key, pointers);
+      }
+    }
+    for (String p : pointers) {
+      JsonNode ref = rollout.body().at(p);
+      String name = Nodes.text(ref, "templateName");
+      boolean cluster = ref.get("clusterScope") != null && ref.get("clusterScope").asBoolean();
+      String kind = cluster ? "ClusterAnalysisTemplate" : "AnalysisTemplate";
+      boolean found = resources.asList().stream().anyMatch(r -> KindTables.is(r, new KindTables.GroupKind("argoproj.io", kind))
+          && r.name().equals(name) && (cluster || r.id().effectiveNamespace().equals(rollout.id().effectiveNamespace())));
+      if (!found) {
+        out.add(Diagnostic.error(
+            rollout.positionOf(p + "/templateName"),
+            "Rollout/" + rollout.name() + " uses analysis template " + name + ", but the output has no " + kind + " " + name
+                + ": add it to the overlay (e.g. analysis.yaml) or fix the name"));
+      }
+    }
+  }
+
+  private static void collectTemplates(JsonNode analysis, String pointer, List<String> out) {
+    List<ObjectNode> templates = Nodes.objects(analysis, "templates");
+    for (int i = 0; i < templates.size(); i++) {
+      out.add(pointer + "/templates/" + i);
+    }
+  }
+
+  private void checkHpa(Resource hpa, ResourceList resources, List<Diagnostic> out) {
+    ObjectNode ref = Nodes.objectAt(hpa.body(), List.of("spec", "scaleTargetRef"));
+    if (ref == null || values == null) {
+      return;
+    }
+    String name = Nodes.text(ref, "name");
+    String kind = Nodes.text(ref, "kind");
+    for (Resource r : resources) {
+      KindTables.Workload w = KindTables.workload(r);
+      if (w == null || !w.hasReplicas() || !r.kind().equals(kind) || !r.name().equals(name)) {
+        continue;
+      }
+      Values.Settings own = values.workloads().get(name);
+      SourcePosition at;
+      if (own != null && own.replicas() != null) {
+        at = values.sourceMap().positionOf(ValuesTransformer.workloadPointer(name, "replicas"));
+      } else if (values.defaults().replicas() != null) {
+        at = values.sourceMap().positionOf("/replicas");
+      } else {
+        continue;
+      }
+      out.add(Diagnostic.warning(
+          at,
+          String.format(Locale.ROOT, "%s scales %s/%s, whose replicas values.yaml also sets: the autoscaler overrides them"
+              + " at run time; remove replicas from values.yaml for this workload", Nodes.describe(hpa), kind, name)));
+    }
+  }
+
+  private static List<String> concat(List<String> path, String... more) {
+    List<String> all = new ArrayList<>(path);
+    all.addAll(List.of(more));
+    return all;
+  }
+}

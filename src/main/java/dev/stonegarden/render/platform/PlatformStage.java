@@ -1,0 +1,51 @@
+package dev.stonegarden.render.platform;
+
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.service.ServiceSpec;
+import java.util.List;
+
+/**
+ * The platform stage of one environment (product.md §3–§5): values.yaml, then the platform's
+ * transformers and generators, then the checks of §5.9.
+ */
+public final class PlatformStage {
+  private PlatformStage() {}
+
+  /**
+   * The steps, in order, as one literal list: the table of contents of the platform stage. Steps
+   * that do not apply to the environment (no rollout, not monitored, no dependencies) do nothing.
+   */
+  public static List<Transformer> steps(PlatformContext ctx) {
+    ServiceSpec service = ctx.service();
+    ServiceSpec.Environment env = ctx.environment();
+    ServiceSpec.Owner owner = service.owner();
+    return List.of(
+        new ValuesTransformer(ctx.values()),
+        new NamespaceTransformer(env.namespace(), ctx.argoAppNamespace(), Nodes.at(service, Nodes.envPointer(env, "namespace"))),
+        new CanaryRolloutTransformer(service, env, ctx.kubeApiVersions()),
+        new Append(new AnalysisTemplateGenerator(service, env, ctx.platform())),
+        new OwnershipLabelTransformer(ctx.platform().labelDomain(), service.name(), owner.team(), env.name(), owner.slack(), owner.email()));
+  }
+
+  /**
+   * Runs the steps on {@code overlayOutput} (changed in place) and then the checks; collects every
+   * problem.
+   *
+   * @return the warnings
+   * @throws dev.stonegarden.render.diag.InputException with every diagnostic when any is an error
+   */
+  public static List<Diagnostic> apply(PlatformContext ctx, ResourceList overlayOutput) {
+    Problems problems = new Problems();
+    int fromOverlay = overlayOutput.size();
+    for (Transformer step : steps(ctx)) {
+      problems.collect(() -> step.transform(overlayOutput));
+    }
+    problems.addAll(new AnalysisTemplateGenerator(ctx.service(), ctx.environment(), ctx.platform()).gateWarnings());
+    problems.addAll(new PlatformChecks(ctx.values(), ctx.overlayDirectory(), fromOverlay).check(overlayOutput));
+    problems.throwIfErrors();
+    return problems.warnings();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.stonegarden.render.platform;
+
+import static dev.stonegarden.render.platform.Fixtures.resources;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.service.Values;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlatformStageTest {
+  static final String OVERLAY = """
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      spec: {selector: {app: web}}
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec: {containers: [{name: web, image: "web:1"}]}
+      """;
+
+  static PlatformContext context(ServiceSpec.Environment env) {
+    return new PlatformContext(Fixtures.service(env), env, Fixtures.platform(), Values.none(), null, null, Path.of("environments", env.name()));
+  }
+
+  @Test
+  void theCanaryEnvironmentEndToEnd() {
+    ResourceList list = resources(OVERLAY);
+    List<Diagnostic> warnings = PlatformStage.apply(context(Fixtures.canary()), list);
+    assertEquals(List.of("Service/web", "Rollout/web", "Namespace/audiobookshelf-canary", "AnalysisTemplate/audiobookshelf-success-rate"),
+        list.asList().stream().map(Nodes::describe).toList());
+    for (Resource r : list) {
+      assertEquals("audiobookshelf-canary", r.kind().equals("Namespace") ? r.name() : r.namespace(), r.toString());
+      assertEquals("canary", r.metadata().get("labels").get("platform.stonegarden.dev/environment").stringValue(), r.toString());
+    }
+    // the gate (95 %) is looser than the SLO (99.9 %)
+    assertEquals(1, warnings.size(), warnings.toString());
+  }
+
+  @Test
+  void stepsAreOneListInTheDocumentedOrder() {
+    List<String> names = PlatformStage.steps(context(Fixtures.canary())).stream().map(PlatformStageTest::name).toList();
+    assertEquals("ValuesTransformer", names.get(0));
+    assertEquals("OwnershipLabelTransformer", names.get(names.size() - 1));
+    assertEquals(names.indexOf("CanaryRolloutTransformer") + 1, names.indexOf("AnalysisTemplateGenerator"));
+  }
+
+  static String name(Transformer t) {
+    return t instanceof Append a ? a.generator().getClass().getSimpleName() : t.getClass().getSimpleName();
+  }
+
+  @Test
+  void zeroObjectsFromTheOverlayIsAnErrorEvenWithThePlatformsNamespace() {
+    List<Diagnostic> errors = Fixtures.errors(() -> PlatformStage.apply(context(Fixtures.dev()), new ResourceList()));
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals(Path.of("environments/dev/kustomization.yaml"), errors.get(0).at().file());
+    assertEquals("the overlay renders no objects: Argo CD would prune everything this application deployed; expected at"
+        + " least one resource in the kustomization", errors.get(0).message());
+  }
+
+  @Test
+  void problemsOfSeveralStepsAreReportedTogether() {
+    ResourceList list = resources(OVERLAY + """
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: c, namespace: elsewhere}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: old}
+        spec: {strategy: {type: Recreate}, template: {metadata: {labels: {app: web}}}}
+        """);
+    PlatformContext ctx = new PlatformContext(Fixtures.service(Fixtures.canary()), Fixtures.canary(), Fixtures.platform(), Values.none(),
+        "wrong", "v1", Path.of("environments/canary"));
+    List<Diagnostic> all = Fixtures.errors(() -> PlatformStage.apply(ctx, list));
+    assertEquals(5, all.size(), all.toString()); // namespace x2 (ARGOCD_APP_NAMESPACE, ConfigMap), CRDs, Recreate, gate warning
+  }
+}
