@@ -8,6 +8,7 @@ final class Commands {
 
   static List<Object> all(Invocation inv) {
     return List.of(
-        new GenerateCommand(inv));
+        new GenerateCommand(inv),
+        new CmpCommand(inv));
   }
 }
