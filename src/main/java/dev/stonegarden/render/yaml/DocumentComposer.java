@@ -1,0 +1,178 @@
+package dev.stonegarden.render.yaml;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+
+/**
+ * Builds {@link SourceNode} trees from snakeyaml-engine's parser events, one document at a time,
+ * without recursion.
+ *
+ * <p>We compose ourselves instead of using snakeyaml-engine's {@code Composer}: its recursion
+ * cannot be bounded (a 10,000-deep nesting overflows the stack), it types every scalar with its own
+ * regular expressions (YAML 1.2 core schema, not go-yaml's rules) and it merges {@code <<} keys
+ * its own way. Nesting depth and document count are checked here, as the events arrive.
+ */
+final class DocumentComposer {
+
+  /** One composed document: its root (null when the document is empty) and where it starts. */
+  record Composed(SourceNode root, int line, int column) {}
+
+  private final Iterator<Event> events;
+  private final Path file;
+  private final YamlLimits limits;
+  private int documents;
+
+  DocumentComposer(Iterator<Event> events, Path file, YamlLimits limits) {
+    this.events = events;
+    this.file = file;
+    this.limits = limits;
+  }
+
+  /** The next document of the stream, or null at its end. */
+  Composed next() {
+    while (events.hasNext()) {
+      Event e = events.next();
+      if (e.getEventId() == Event.ID.DocumentStart) {
+        int[] at = position(e.getStartMark());
+        if (++documents > limits.maxDocuments()) {
+          throw new InputException(
+              new SourcePosition(file, at[0], at[1]),
+              "the file has more than " + limits.maxDocuments() + " documents, the most one file may have");
+        }
+        return document(at);
+      }
+    }
+    return null;
+  }
+
+  private Composed document(int[] start) {
+    // Anchors are scoped to their document (YAML 1.2 §3.2.2.2).
+    Map<String, SourceNode> anchors = new HashMap<>(); // lookup only
+    Set<String> open = new HashSet<>(); // anchors whose node is still being composed; lookup only
+    Deque<SourceNode> stack = new ArrayDeque<>();
+    Deque<String> stackAnchors = new ArrayDeque<>();
+    SourceNode root = null;
+    while (events.hasNext()) {
+      Event e = events.next();
+      SourceNode done = null;
+      switch (e.getEventId()) {
+        case DocumentEnd:
+          if (root == null || isEmpty(root)) {
+            return new Composed(root, start[0], start[1]); // an empty document starts at its '---'
+          }
+          return new Composed(root, root.line, root.column);
+        case Scalar:
+          {
+            ScalarEvent s = (ScalarEvent) e;
+            int[] at = position(e.getStartMark());
+            String tag = s.getTag().orElse(null);
+            if ("!".equals(tag)) {
+              tag = null; // the non-specific tag: go-yaml treats it as no tag
+            }
+            done = new SourceNode.Scalar(at[0], at[1], s.getValue(), s.getScalarStyle() == ScalarStyle.PLAIN, tag);
+            register(anchors, s, done);
+            break;
+          }
+        case Alias:
+          {
+            AliasEvent a = (AliasEvent) e;
+            int[] at = position(e.getStartMark());
+            String name = a.getAlias().getValue();
+            if (open.contains(name)) {
+              throw new InputException(
+                  new SourcePosition(file, at[0], at[1]), "alias *" + name + " is used inside the value of its own anchor");
+            }
+            SourceNode target = anchors.get(name);
+            if (target == null) {
+              throw new InputException(
+                  new SourcePosition(file, at[0], at[1]), "unknown anchor '" + name + "' referenced, expected an anchor (&" + name + ") defined earlier in the document");
+            }
+            done = new SourceNode.Alias(at[0], at[1], name, target);
+            break;
+          }
+        case SequenceStart:
+        case MappingStart:
+          {
+            int[] at = position(e.getStartMark());
+            if (stack.size() >= limits.maxDepth()) {
+              throw new InputException(
+                  new SourcePosition(file, at[0], at[1]),
+                  "mappings and sequences are nested more than " + limits.maxDepth() + " levels deep");
+            }
+            SourceNode node =
+                e.getEventId() == Event.ID.SequenceStart
+                    ? new SourceNode.Sequence(at[0], at[1])
+                    : new SourceNode.Mapping(at[0], at[1]);
+            String anchor = ((CollectionStartEvent) e).getAnchor().map(Anchor::getValue).orElse("");
+            if (!anchor.isEmpty()) {
+              open.add(anchor);
+            }
+            stack.push(node);
+            stackAnchors.push(anchor);
+            continue;
+          }
+        case SequenceEnd:
+        case MappingEnd:
+          {
+            done = stack.pop();
+            String anchor = stackAnchors.pop();
+            if (!anchor.isEmpty()) {
+              open.remove(anchor);
+              anchors.put(anchor, done);
+            }
+            break;
+          }
+        default:
+          continue; // comments (not requested), stream events
+      }
+      SourceNode parent = stack.peek();
+      if (parent == null) {
+        root = done;
+      } else if (parent instanceof SourceNode.Sequence) {
+        ((SourceNode.Sequence) parent).items.add(done);
+      } else {
+        ((SourceNode.Mapping) parent).children.add(done);
+      }
+    }
+    return new Composed(root, start[0], start[1]);
+  }
+
+  private static boolean isEmpty(SourceNode node) {
+    return node instanceof SourceNode.Scalar
+        && ((SourceNode.Scalar) node).plain
+        && ((SourceNode.Scalar) node).tag == null
+        && ((SourceNode.Scalar) node).value.isEmpty();
+  }
+
+  private static void register(Map<String, SourceNode> anchors, NodeEvent e, SourceNode node) {
+    Optional<Anchor> anchor = e.getAnchor();
+    if (anchor.isPresent()) {
+      anchors.put(anchor.get().getValue(), node);
+    }
+  }
+
+  /** 1-based line and column of a snakeyaml mark (which counts from 0). */
+  static int[] position(Optional<Mark> mark) {
+    if (mark.isEmpty()) {
+      return new int[] {0, 0};
+    }
+    return new int[] {mark.get().getLine() + 1, mark.get().getColumn() + 1};
+  }
+}

@@ -1,0 +1,415 @@
+package dev.stonegarden.render.yaml;
+
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Types and expands {@link SourceNode} trees into Jackson trees, recording every value's position
+ * in a {@link SourceMap}; iterative, so depth is bounded by {@link YamlLimits#maxDepth} only.
+ *
+ * <p>Aliases are expanded and {@code <<} merge keys applied as kustomize's kyaml {@code DeAnchor}
+ * does (case 144): the merge value is a mapping or a sequence of mappings (directly or through
+ * aliases); keys written in the mapping win over merged ones, and earlier mappings of a merge
+ * sequence win over later ones. The merge is shallow. A plain {@code <<} (or one tagged {@code
+ * !!merge}) is a merge key; a quoted {@code "<<"} is an ordinary key.
+ *
+ * <p>Problems in keys (duplicates, non-string keys, bad merge values, tag mismatches) are collected
+ * and reported together at the end; limits stop at once.
+ */
+final class TreeConverter {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String MERGE_TAG = "tag:yaml.org,2002:merge";
+
+  private final YamlReader.Options options;
+  private final Path file;
+  private final Set<Diagnostic> problems = new LinkedHashSet<>();
+  private final long budgetLimit;
+  private long budget;
+  private SourceMap map;
+  private int expansions;
+
+  /** One key of a mapping after merges: the string key, the key node and the value node. */
+  private record Entry(String key, SourceNode keyNode, SourceNode value) {}
+
+  /** A collection whose children are being converted. */
+  private static final class Frame {
+    final String pointer;
+    final int depth;
+    final ArrayNode array;
+    final List<SourceNode> items;
+    final ObjectNode object;
+    final List<Entry> entries;
+    int next;
+
+    Frame(String pointer, int depth, ArrayNode array, List<SourceNode> items, ObjectNode object, List<Entry> entries) {
+      this.pointer = pointer;
+      this.depth = depth;
+      this.array = array;
+      this.items = items;
+      this.object = object;
+      this.entries = entries;
+    }
+  }
+
+  TreeConverter(YamlReader.Options options, Path file, long sourceLength) {
+    this.options = options;
+    this.file = file;
+    this.budgetLimit = Math.max(sourceLength, 1) * options.limits().expansionFactor();
+    this.budget = budgetLimit;
+  }
+
+  /** Converts one document's root, recording positions in {@code sourceMap}. */
+  JsonNode convert(SourceNode root, SourceMap sourceMap) {
+    this.map = sourceMap;
+    this.expansions = 0;
+    Deque<Frame> stack = new ArrayDeque<>();
+    JsonNode result = start(root, "", 0, stack);
+    while (!stack.isEmpty()) {
+      Frame f = stack.peek();
+      if (f.array != null) {
+        if (f.next < f.items.size()) {
+          int i = f.next++;
+          f.array.add(start(f.items.get(i), f.pointer + "/" + i, f.depth, stack));
+        } else {
+          stack.pop();
+        }
+      } else if (f.next < f.entries.size()) {
+        Entry e = f.entries.get(f.next++);
+        String pointer = f.pointer + "/" + SourceMap.escape(e.key());
+        map.putKey(pointer, e.keyNode().line, e.keyNode().column);
+        f.object.set(e.key(), start(e.value(), pointer, f.depth, stack));
+      } else {
+        stack.pop();
+      }
+    }
+    return result;
+  }
+
+  /** Throws every collected problem, if any. */
+  void throwIfProblems() {
+    if (!problems.isEmpty()) {
+      throw new InputException(new ArrayList<>(problems));
+    }
+  }
+
+  /**
+   * The value of {@code node} at {@code pointer}; a collection is returned empty and pushed on
+   * {@code stack} to be filled. {@code parentDepth} is the number of enclosing collections.
+   */
+  private JsonNode start(SourceNode node, String pointer, int parentDepth, Deque<Frame> stack) {
+    SourceNode at = node; // an alias is recorded where it is used
+    SourceNode n = deref(node);
+    map.putValue(pointer, at.line, at.column);
+    if (n instanceof SourceNode.Scalar) {
+      SourceNode.Scalar s = (SourceNode.Scalar) n;
+      charge(s.value.length() + 1L, at);
+      return scalar(s, at);
+    }
+    int depth = parentDepth + 1;
+    if (depth > options.limits().maxDepth()) {
+      throw limit(at, "mappings and sequences are nested more than " + options.limits().maxDepth() + " levels deep once aliases are expanded");
+    }
+    charge(1, at);
+    if (n instanceof SourceNode.Sequence) {
+      List<SourceNode> items = ((SourceNode.Sequence) n).items;
+      ArrayNode array = NODES.arrayNode(items.size());
+      stack.push(new Frame(pointer, depth, array, items, null, null));
+      return array;
+    }
+    ObjectNode object = NODES.objectNode();
+    stack.push(new Frame(pointer, depth, null, null, object, entries((SourceNode.Mapping) n, 0)));
+    return object;
+  }
+
+  private SourceNode deref(SourceNode node) {
+    SourceNode n = node;
+    while (n instanceof SourceNode.Alias) {
+      if (++expansions > options.limits().maxAliasExpansions()) {
+        throw limit(node, "the document expands more than " + options.limits().maxAliasExpansions() + " aliases, the most one document may use");
+      }
+      n = ((SourceNode.Alias) n).target;
+    }
+    return n;
+  }
+
+  private void charge(long cost, SourceNode at) {
+    budget -= cost;
+    if (budget < 0) {
+      throw limit(
+          at,
+          "aliases expand the file to more than "
+              + options.limits().expansionFactor()
+              + " times its size (limit "
+              + budgetLimit
+              + " characters)");
+    }
+  }
+
+  private InputException limit(SourceNode at, String message) {
+    return new InputException(position(at), message);
+  }
+
+  private SourcePosition position(SourceNode at) {
+    return new SourcePosition(file, at.line, at.column);
+  }
+
+  private void problem(SourceNode at, String message) {
+    problems.add(Diagnostic.error(position(at), message));
+  }
+
+  private JsonNode scalar(SourceNode.Scalar s, SourceNode at) {
+    if (s.tag != null) {
+      try {
+        return ScalarResolver.resolveTagged(s.tag, s.value, options.version());
+      } catch (ScalarResolver.TagMismatchException e) {
+        problem(at, e.getMessage());
+        return NODES.stringNode(s.value);
+      }
+    }
+    return s.plain ? ScalarResolver.resolvePlain(s.value, options.version()) : NODES.stringNode(s.value);
+  }
+
+  /** The keys of {@code m} with merge keys applied, explicit keys first. */
+  private List<Entry> entries(SourceNode.Mapping m, int mergeDepth) {
+    Map<String, Entry> explicit = new LinkedHashMap<>();
+    Map<String, SourceNode> seen = new HashMap<>(); // raw key text → first key node; lookup only
+    SourceNode mergeKey = null;
+    SourceNode mergeValue = null;
+    List<SourceNode> children = m.children;
+    for (int i = 0; i + 1 < children.size(); i += 2) {
+      SourceNode k = children.get(i);
+      SourceNode v = children.get(i + 1);
+      if (isMergeKey(k)) {
+        if (mergeKey != null) {
+          problem(k, "mapping key \"<<\" already defined at line " + mergeKey.line);
+        } else {
+          mergeKey = k;
+          mergeValue = v;
+        }
+        continue;
+      }
+      SourceNode kr = deref(k);
+      if (!(kr instanceof SourceNode.Scalar)) {
+        problem(k, "expected a scalar as mapping key, found " + kr.describe());
+        continue;
+      }
+      SourceNode.Scalar ks = (SourceNode.Scalar) kr;
+      if (options.duplicateKeys() == YamlReader.DuplicateKeys.ERROR) {
+        // go-yaml v3 compares the keys' text, whatever their style: a: and "a": are the same key.
+        SourceNode first = seen.putIfAbsent(ks.value, k);
+        if (first != null) {
+          problem(k, "mapping key \"" + shorten(ks.value) + "\" already defined at line " + first.line);
+          continue;
+        }
+      }
+      String key = key(ks, k);
+      if (key == null) {
+        continue;
+      }
+      charge(key.length() + 1L, k);
+      explicit.put(key, new Entry(key, k, v)); // DuplicateKeys.LAST_WINS: the last value stays
+    }
+    if (mergeValue == null) {
+      return new ArrayList<>(explicit.values());
+    }
+    if (mergeDepth >= options.limits().maxDepth()) {
+      throw limit(mergeKey, "merge keys are nested more than " + options.limits().maxDepth() + " levels deep");
+    }
+    Map<String, Entry> merged = new LinkedHashMap<>();
+    for (SourceNode.Mapping source : mergeSources(mergeValue)) {
+      for (Entry e : entries(source, mergeDepth + 1)) {
+        if (!explicit.containsKey(e.key())) {
+          merged.putIfAbsent(e.key(), e); // earlier mappings of a merge sequence win
+        }
+      }
+    }
+    List<Entry> all = new ArrayList<>(explicit.size() + merged.size());
+    all.addAll(explicit.values());
+    all.addAll(merged.values());
+    return all;
+  }
+
+  private static boolean isMergeKey(SourceNode k) {
+    if (!(k instanceof SourceNode.Scalar)) {
+      return false;
+    }
+    SourceNode.Scalar s = (SourceNode.Scalar) k;
+    return s.value.equals("<<") && ((s.plain && s.tag == null) || MERGE_TAG.equals(s.tag));
+  }
+
+  /** The mappings a merge value names, in order (kyaml's {@code findMergeValues}). */
+  private List<SourceNode.Mapping> mergeSources(SourceNode value) {
+    List<SourceNode.Mapping> sources = new ArrayList<>();
+    boolean alias = value instanceof SourceNode.Alias;
+    SourceNode v = deref(value);
+    if (v instanceof SourceNode.Mapping) {
+      sources.add((SourceNode.Mapping) v);
+    } else if (v instanceof SourceNode.Sequence && !alias) {
+      for (SourceNode item : ((SourceNode.Sequence) v).items) {
+        SourceNode it = deref(item);
+        if (it instanceof SourceNode.Mapping) {
+          sources.add((SourceNode.Mapping) it);
+        } else {
+          problem(item, "expected a mapping in the sequence of a merge key (<<), found " + (item instanceof SourceNode.Alias ? "an alias of " : "") + it.describe());
+        }
+      }
+    } else {
+      problem(value, "expected a mapping or a sequence of mappings as the value of a merge key (<<), found " + (alias ? "an alias of " : "") + v.describe());
+    }
+    return sources;
+  }
+
+  /** The string form of a scalar key under the options' key policy, or null after a problem. */
+  private String key(SourceNode.Scalar ks, SourceNode at) {
+    if (ks.tag == null && !ks.plain) {
+      return ks.value; // quoted and block scalars are strings
+    }
+    JsonNode value;
+    ScalarResolver.Kind kind;
+    if (ks.tag != null) {
+      try {
+        value = ScalarResolver.resolveTagged(ks.tag, ks.value, options.version());
+      } catch (ScalarResolver.TagMismatchException e) {
+        problem(at, e.getMessage());
+        return null;
+      }
+      kind = kindOf(value);
+    } else {
+      ScalarResolver.Resolved r = ScalarResolver.resolve(ks.value, options.version());
+      value = r.value();
+      kind = r.kind();
+    }
+    if (kind == ScalarResolver.Kind.STRING) {
+      return value.stringValue();
+    }
+    if (options.keys() == YamlReader.KeyPolicy.REJECT) {
+      // Go's JSON encoder accepts only string keys (kustomize-semantics.md §18.6, case 148).
+      problem(
+          at,
+          "expected a string as mapping key, found "
+              + describe(kind)
+              + " "
+              + shorten(ks.value)
+              + "; quote the key (\""
+              + shorten(ks.value)
+              + "\")");
+      return null;
+    }
+    // sigs.k8s.io/yaml YAMLToJSON: int, float and bool keys become their string form.
+    switch (kind) {
+      case BOOL:
+        return value.booleanValue() ? "true" : "false";
+      case INT:
+        if (value.canConvertToLong()) {
+          return Long.toString(value.longValue());
+        }
+        problem(at, "expected a mapping key that fits a signed 64-bit integer or a string, found " + shorten(ks.value) + "; quote the key");
+        return null;
+      case FLOAT:
+        return goFloat32Key(value.doubleValue());
+      case TIMESTAMP:
+        return value.stringValue();
+      default:
+        problem(at, "expected a string as mapping key, found null; quote the key");
+        return null;
+    }
+  }
+
+  private static ScalarResolver.Kind kindOf(JsonNode value) {
+    if (value.isNull()) {
+      return ScalarResolver.Kind.NULL;
+    }
+    if (value.isBoolean()) {
+      return ScalarResolver.Kind.BOOL;
+    }
+    if (value.isIntegralNumber()) {
+      return ScalarResolver.Kind.INT;
+    }
+    if (value.isNumber()) {
+      return ScalarResolver.Kind.FLOAT;
+    }
+    return ScalarResolver.Kind.STRING;
+  }
+
+  private static String describe(ScalarResolver.Kind kind) {
+    switch (kind) {
+      case NULL:
+        return "null";
+      case BOOL:
+        return "the boolean";
+      case INT:
+        return "the integer";
+      case FLOAT:
+        return "the number";
+      case TIMESTAMP:
+        return "the timestamp";
+      default:
+        return "the string";
+    }
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+
+  /**
+   * Go's {@code strconv.FormatFloat(f, 'g', -1, 32)} with YAML's names for infinities and NaN, as
+   * sigs.k8s.io/yaml turns a float key into a string: the shortest digits that identify the value
+   * as a float32 (Java's {@code Float.toString} digits), in exponent form when the decimal exponent
+   * is below -4 or at least 6 (Go's %g with shortest precision), exponent with at least two digits.
+   */
+  static String goFloat32Key(double d) {
+    if (Double.isNaN(d)) {
+      return ".nan";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? ".inf" : "-.inf";
+    }
+    float f = (float) d;
+    if (Float.isInfinite(f)) {
+      return f > 0 ? ".inf" : "-.inf";
+    }
+    if (f == 0) {
+      return (Float.floatToRawIntBits(f) < 0) ? "-0" : "0";
+    }
+    BigDecimal b = new BigDecimal(Float.toString(Math.abs(f))).stripTrailingZeros();
+    String digits = b.unscaledValue().toString();
+    int exp = digits.length() - 1 - b.scale(); // decimal exponent of the first digit
+    StringBuilder sb = new StringBuilder();
+    if (f < 0) {
+      sb.append('-');
+    }
+    if (exp < -4 || exp >= 6) {
+      sb.append(digits.charAt(0));
+      if (digits.length() > 1) {
+        sb.append('.').append(digits, 1, digits.length());
+      }
+      sb.append('e').append(exp < 0 ? '-' : '+');
+      int e = Math.abs(exp);
+      if (e < 10) {
+        sb.append('0');
+      }
+      sb.append(e);
+    } else {
+      sb.append(b.toPlainString());
+    }
+    return sb.toString().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,212 @@
+package dev.stonegarden.render.yaml;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Reads a YAML (or JSON) stream into typed Jackson trees, one {@link YamlDocument} per document,
+ * with the position of every value (kyaml's {@code kio.ByteReader} for resources, {@code
+ * sigs.k8s.io/yaml} for kustomization files; kustomize-semantics.md §3.1, §2).
+ *
+ * <p>Every document of the stream is returned, in order: a leading {@code ---}, a trailing {@code
+ * ...}, empty and comment-only documents are accepted, the last two with a {@code NullNode} root
+ * (callers skip them). A file holding nothing but comments has no documents at all. Quoted and
+ * block scalars are strings, tagged scalars follow their tag, plain scalars are typed by {@link
+ * ScalarResolver} under the options' YAML version. Anchors, aliases and {@code <<} merge keys are
+ * expanded (case 144). Bad input is an {@link InputException} at the problem's line and column;
+ * the {@link YamlLimits} bound time, memory and stack.
+ */
+public final class YamlReader {
+
+  /** What to do with mapping keys that are not strings (a plain {@code true:}, {@code 1:}). */
+  public enum KeyPolicy {
+    /** An error at the key, as kustomize fails on them in resources (§18.6, case 148). */
+    REJECT,
+    /** Their string form ({@code 1}, {@code true}, {@code 1.5}), as sigs.k8s.io/yaml's YAMLToJSON. */
+    STRINGIFY
+  }
+
+  /** What to do with a key written twice in one mapping. */
+  public enum DuplicateKeys {
+    /** An error at the second key: {@code mapping key "a" already defined at line 6} (case 152). */
+    ERROR,
+    /** The last value wins, as in kustomization files (case 024). */
+    LAST_WINS
+  }
+
+  /**
+   * How to read.
+   *
+   * @param version the scalar typing rules
+   * @param limits the bounds on size, documents, depth and aliases
+   * @param keys non-string keys
+   * @param duplicateKeys keys written twice
+   */
+  public record Options(YamlVersion version, YamlLimits limits, KeyPolicy keys, DuplicateKeys duplicateKeys) {
+    public Options {
+      Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(limits, "limits");
+      Objects.requireNonNull(keys, "keys");
+      Objects.requireNonNull(duplicateKeys, "duplicateKeys");
+    }
+
+    /** Resources, patches, service files: YAML 1.2 (go-yaml v3), string keys only, no duplicates. */
+    public static Options resources() {
+      return new Options(YamlVersion.YAML_1_2, YamlLimits.DEFAULT, KeyPolicy.REJECT, DuplicateKeys.ERROR);
+    }
+
+    /** Kustomization files and JSON 6902 operations: YAML 1.1 (go-yaml v2) through YAMLToJSON. */
+    public static Options kustomization() {
+      return new Options(YamlVersion.YAML_1_1, YamlLimits.DEFAULT, KeyPolicy.STRINGIFY, DuplicateKeys.LAST_WINS);
+    }
+
+    public Options withVersion(YamlVersion value) {
+      return new Options(value, limits, keys, duplicateKeys);
+    }
+
+    public Options withLimits(YamlLimits value) {
+      return new Options(version, value, keys, duplicateKeys);
+    }
+
+    public Options withKeys(KeyPolicy value) {
+      return new Options(version, limits, value, duplicateKeys);
+    }
+
+    public Options withDuplicateKeys(DuplicateKeys value) {
+      return new Options(version, limits, keys, value);
+    }
+  }
+
+  // One immutable settings object: our own limits replace snakeyaml-engine's 3 MB code point limit.
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder()
+          .setCodePointLimit(Integer.MAX_VALUE)
+          .setParseComments(false)
+          .setUseMarks(true)
+          .setAllowDuplicateKeys(true)
+          .build();
+
+  private YamlReader() {}
+
+  /** Reads {@code file} as UTF-8 (a byte order mark is skipped) and parses it. */
+  public static List<YamlDocument> readFile(Path file, Options options) {
+    byte[] bytes;
+    try {
+      long size = Files.size(file);
+      if (size > options.limits().maxFileBytes()) {
+        throw tooLarge(file, options.limits());
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InputException(SourcePosition.of(file), "file not found");
+    } catch (AccessDeniedException e) {
+      throw new InputException(SourcePosition.of(file), "permission denied reading the file");
+    } catch (IOException e) {
+      throw new InputException(SourcePosition.of(file), "cannot read the file (" + e.getClass().getSimpleName() + ")");
+    }
+    if (bytes.length > options.limits().maxFileBytes()) {
+      throw tooLarge(file, options.limits());
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new InputException(SourcePosition.of(file), "expected UTF-8 text, found bytes that are not valid UTF-8");
+    }
+    return read(file, text, options);
+  }
+
+  /** Parses {@code text}, the content of {@code file} (used for positions only). */
+  public static List<YamlDocument> read(Path file, String text, Options options) {
+    YamlLimits limits = options.limits();
+    if (text.length() > limits.maxFileBytes()) {
+      throw tooLarge(file, limits);
+    }
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    List<YamlDocument> documents = new ArrayList<>();
+    TreeConverter converter = new TreeConverter(options, file, text.length());
+    try {
+      DocumentComposer composer = new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits);
+      DocumentComposer.Composed doc;
+      while ((doc = composer.next()) != null) {
+        SourceMap sourceMap = new SourceMap(file);
+        JsonNode root = doc.root() == null ? JsonNodeFactory.instance.nullNode() : converter.convert(doc.root(), sourceMap);
+        documents.add(
+            new YamlDocument(root, file, documents.size(), new SourcePosition(file, doc.line(), doc.column()), sourceMap));
+      }
+    } catch (MarkedYamlEngineException e) {
+      throw syntaxError(file, text, e);
+    } catch (ReaderException e) {
+      throw new InputException(
+          at(file, text, e.getPosition()),
+          String.format(Locale.ROOT, "found a character that YAML does not allow (U+%04X)", e.getCodePoint()));
+    } catch (YamlEngineException e) {
+      throw new InputException(SourcePosition.of(file), ParseErrors.message(e.getMessage()));
+    }
+    converter.throwIfProblems();
+    return documents;
+  }
+
+  private static InputException tooLarge(Path file, YamlLimits limits) {
+    return new InputException(
+        SourcePosition.of(file), "the file is larger than " + limits.maxFileBytes() + " bytes, the largest file that may be read");
+  }
+
+  private static InputException syntaxError(Path file, String text, MarkedYamlEngineException e) {
+    Mark problem = e.getProblemMark().orElse(e.getContextMark().orElse(null));
+    Mark context = e.getContextMark().orElse(null);
+    if (problem != null && context != null && problem.getIndex() >= text.codePointCount(0, text.length())) {
+      // Something left open at the end of the file: point at where it was opened (case 149).
+      return new InputException(
+          new SourcePosition(file, context.getLine() + 1, context.getColumn() + 1), ParseErrors.unclosed(e));
+    }
+    SourcePosition at =
+        problem == null ? SourcePosition.of(file) : new SourcePosition(file, problem.getLine() + 1, problem.getColumn() + 1);
+    return new InputException(at, ParseErrors.message(e, problem));
+  }
+
+  /** The position of the code point at {@code index} in {@code text}. */
+  private static SourcePosition at(Path file, String text, int index) {
+    int line = 1;
+    int column = 1;
+    int cp = 0;
+    for (int i = 0; i < text.length() && cp < index; i = text.offsetByCodePoints(i, 1), cp++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new SourcePosition(file, line, column);
+  }
+}

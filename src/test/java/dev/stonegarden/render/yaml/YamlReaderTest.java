@@ -1,0 +1,189 @@
+package dev.stonegarden.render.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Reader behaviour: streams, typing, aliases and merge keys, key checks, positions, errors. */
+class YamlReaderTest {
+  static final Path FILE = Path.of("test.yaml");
+
+  static List<YamlDocument> read(String text) {
+    return YamlReader.read(FILE, text, YamlReader.Options.resources());
+  }
+
+  static List<YamlDocument> read(String text, YamlReader.Options options) {
+    return YamlReader.read(FILE, text, options);
+  }
+
+  static JsonNode one(String text) {
+    List<YamlDocument> docs = read(text);
+    assertEquals(1, docs.size(), "documents");
+    return docs.get(0).root();
+  }
+
+  /** The diagnostics of a failing read, as {@code line:column: message}. */
+  static List<String> errors(String text, YamlReader.Options options) {
+    InputException e = assertThrows(InputException.class, () -> read(text, options));
+    return e.diagnostics().stream().map(YamlReaderTest::format).collect(Collectors.toList());
+  }
+
+  static List<String> errors(String text) {
+    return errors(text, YamlReader.Options.resources());
+  }
+
+  static String format(Diagnostic d) {
+    SourcePosition at = d.at();
+    return at.line() + ":" + at.column() + ": " + d.message();
+  }
+
+  static String pos(SourcePosition p) {
+    return p.line() + ":" + p.column();
+  }
+
+  @Test
+  void multiDocumentStream() {
+    String text = "---\n# leading separator\n---\n# only a comment\n---\na: 1\n---\n\n---\nb: 2\n...\n";
+    List<YamlDocument> docs = read(text);
+    assertEquals(5, docs.size());
+    assertTrue(docs.get(0).root().isNull());
+    assertTrue(docs.get(1).root().isNull());
+    assertEquals("{\"a\":1}", docs.get(2).root().toString());
+    assertTrue(docs.get(3).root().isNull());
+    assertEquals("{\"b\":2}", docs.get(4).root().toString());
+    assertEquals(List.of(0, 1, 2, 3, 4), docs.stream().map(YamlDocument::index).collect(Collectors.toList()));
+    assertEquals("6:1", pos(docs.get(2).start()));
+    assertEquals("10:1", pos(docs.get(4).start()));
+    assertEquals(FILE, docs.get(4).file());
+  }
+
+  @Test
+  void emptyAndCommentOnlyFiles() {
+    assertEquals(0, read("").size());
+    assertEquals(0, read("# nothing here\n# at all\n").size());
+  }
+
+  @Test
+  void jsonInput() {
+    JsonNode n = one("{\"kind\": \"List\", \"items\": [{\"n\": \"1\", \"f\": 1.5, \"b\": true, \"z\": null}],\n \"x\":{\"a\":1}}");
+    assertEquals("{\"kind\":\"List\",\"items\":[{\"n\":\"1\",\"f\":1.5,\"b\":true,\"z\":null}],\"x\":{\"a\":1}}", n.toString());
+  }
+
+  @Test
+  void scalarsAreTypedByStyleTagAndVersion() {
+    String text = "a: 0755\nb: '0755'\nc: \"true\"\nd: !!str 1\ne: !!int \"3\"\nf: yes\ng: |\n  x\nh: 2024-01-01\ni: ! 12\n";
+    assertEquals(
+        "{\"a\":493,\"b\":\"0755\",\"c\":\"true\",\"d\":\"1\",\"e\":3,\"f\":\"yes\",\"g\":\"x\\n\",\"h\":\"2024-01-01T00:00:00Z\",\"i\":12}",
+        one(text).toString());
+    JsonNode v11 = read(text, YamlReader.Options.kustomization()).get(0).root();
+    assertEquals(true, v11.get("f").booleanValue());
+    assertEquals("2024-01-01", v11.get("h").stringValue());
+  }
+
+  @Test
+  void anchorsAliasesAndMergeKeys() {
+    String text =
+        "base: &base {a: 1, b: 2}\n"
+            + "other: &other {b: 20, c: 30, d: 40}\n"
+            + "m1:\n  <<: *base\n  b: 3\n"
+            + "m2:\n  b: 3\n  <<: [*base, *other]\n"
+            + "m3:\n  <<: {x: 1}\n"
+            + "m4:\n  \"<<\": 1\n"
+            + "list: &l [1, 2]\n"
+            + "again: *l\n";
+    JsonNode n = one(text);
+    assertEquals("{\"b\":3,\"a\":1}", n.get("m1").toString());
+    assertEquals("{\"b\":3,\"a\":1,\"c\":30,\"d\":40}", n.get("m2").toString());
+    assertEquals("{\"x\":1}", n.get("m3").toString());
+    assertEquals("{\"<<\":1}", n.get("m4").toString());
+    assertEquals("[1,2]", n.get("again").toString());
+  }
+
+  @Test
+  void badMergeValues() {
+    assertEquals(
+        List.of("2:7: expected a mapping or a sequence of mappings as the value of a merge key (<<), found a scalar"),
+        errors("m:\n  <<: 1\n"));
+    assertEquals(
+        List.of("2:8: expected a mapping in the sequence of a merge key (<<), found a sequence"),
+        errors("m:\n  <<: [[a]]\n"));
+    assertEquals(List.of("3:3: mapping key \"<<\" already defined at line 2"), errors("m:\n  <<: {a: 1}\n  <<: {b: 1}\n"));
+  }
+
+  @Test
+  void duplicateKeys() {
+    assertEquals(
+        List.of("7:3: mapping key \"a\" already defined at line 6"),
+        errors("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dup-keys\ndata:\n  a: first\n  a: second\n"));
+    assertEquals(List.of("2:1: mapping key \"a\" already defined at line 1"), errors("a: 1\n\"a\": 2\n"));
+    JsonNode last = read("a: 1\nb: 2\na: 3\n", YamlReader.Options.kustomization()).get(0).root();
+    assertEquals("{\"a\":3,\"b\":2}", last.toString());
+  }
+
+  @Test
+  void nonStringKeys() {
+    assertEquals(
+        List.of("2:1: expected a string as mapping key, found the boolean true; quote the key (\"true\")"),
+        errors("a: 1\ntrue: x\n"));
+    assertEquals(
+        List.of(
+            "1:2: expected a string as mapping key, found the integer 1; quote the key (\"1\")",
+            "1:8: expected a string as mapping key, found null ~; quote the key (\"~\")"),
+        errors("{1: a, ~: b}"));
+    JsonNode s = read("1: a\ntrue: b\n1.5: c\nyes: d\n0x10: e\n2024-01-01: f\n", YamlReader.Options.kustomization()).get(0).root();
+    assertEquals("{\"1\":\"a\",\"true\":\"d\",\"1.5\":\"c\",\"16\":\"e\",\"2024-01-01\":\"f\"}", s.toString());
+    assertEquals("{\"1\":\"a\"}", one("\"1\": a\n").toString());
+    assertEquals("{\"1\":\"a\"}", one("!!str 1: a\n").toString());
+  }
+
+  @Test
+  void sourcePositions() {
+    String text =
+        "apiVersion: apps/v1\n"
+            + "kind: Deployment\n"
+            + "spec:\n"
+            + "  template:\n"
+            + "    spec:\n"
+            + "      containers:\n"
+            + "      - name: web\n"
+            + "        image: web:1\n"
+            + "metadata: {name: x, \"a/b~c\": y}\n";
+    YamlDocument d = read(text).get(0);
+    assertEquals("8:16", pos(d.positionOf("/spec/template/spec/containers/0/image")));
+    assertEquals("8:9", pos(d.sourceMap().keyPosition("/spec/template/spec/containers/0/image")));
+    assertEquals("7:9", pos(d.positionOf("/spec/template/spec/containers/0")));
+    assertEquals("7:15", pos(d.positionOf("/spec/template/spec/containers/0/name")));
+    assertEquals("1:13", pos(d.positionOf("/apiVersion")));
+    assertEquals("9:30", pos(d.positionOf("/metadata/a~1b~0c")));
+    assertEquals("9:21", pos(d.sourceMap().keyPosition("/metadata/a~1b~0c")));
+    assertEquals("9:11", pos(d.positionOf("/metadata")));
+    assertEquals("1:1", pos(d.positionOf("")));
+  }
+
+  @Test
+  void malformedYaml() {
+    assertEquals(
+        List.of("6:6: the flow sequence is not closed: expected ',' or ']', but got end of file"),
+        errors("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\ndata:\n  a: [unclosed\n"));
+    List<String> e = errors("a: b\n c: d\n");
+    assertEquals(1, e.size());
+    assertTrue(e.get(0).startsWith("2:3: "), e.get(0));
+    assertTrue(errors("a: *nope\n").get(0).startsWith("1:4: unknown anchor 'nope'"));
+  }
+
+  @Test
+  void crlfAndBom() {
+    YamlDocument d = read("\uFEFFa: 1\r\nb:\r\n  c: |\r\n    x\r\n    y\r\n").get(0);
+    assertEquals("{\"a\":1,\"b\":{\"c\":\"x\\ny\\n\"}}", d.root().toString());
+    assertEquals("3:6", pos(d.positionOf("/b/c")));
+  }
+}
