@@ -27,6 +27,11 @@ public final class PlatformStage {
         new NamespaceTransformer(env.namespace(), ctx.argoAppNamespace(), Nodes.at(service, Nodes.envPointer(env, "namespace"))),
         new CanaryRolloutTransformer(service, env, ctx.kubeApiVersions()),
         new Append(new AnalysisTemplateGenerator(service, env, ctx.platform())),
+        new Append(new SloRuleGenerator(service, env, ctx.platform())),
+        new Append(new DashboardGenerator(service, env, ctx.platform(), ctx.files())),
+        new Append(new AlertFileGenerator(service, env, ctx.platform(), ctx.files())),
+        new DependencyTransformer(service, ctx.platform()),
+        new Append(new NetworkPolicyGenerator(service, env, ctx.platform())),
         new OwnershipLabelTransformer(ctx.platform().labelDomain(), service.name(), owner.team(), env.name(), owner.slack(), owner.email()));
   }
 

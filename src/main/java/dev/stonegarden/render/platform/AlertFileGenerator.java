@@ -1,0 +1,95 @@
+package dev.stonegarden.render.platform;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.pipeline.Generator;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.service.PlatformSettings;
+import dev.stonegarden.render.service.ServiceSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The team's alert files of a monitored environment (product.md §5.7): each document is a
+ * PrometheusRule, kept with the environment's namespace and {@code prometheus.ruleLabels} set, or a
+ * bare {@code groups:} document (the Prometheus rule-file form), wrapped into a PrometheusRule
+ * {@code <service>-<file base name>}.
+ *
+ * <p>Alert files are read with Jackson's YAML reader (YAML 1.2 typing); they are rule files, not
+ * kustomize input, so go-yaml's quirks do not apply.
+ */
+public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform, SourceFiles files)
+    implements Generator {
+
+  static final YAMLMapper YAML = YAMLMapper.builder().build();
+  static final String API_VERSION = "monitoring.coreos.com/v1";
+
+  @Override
+  public List<Resource> generate(ResourceList current) {
+    if (service.monitoring() == null || !platform.monitoring().environments().contains(environment.name())) {
+      return List.of();
+    }
+    Problems problems = new Problems();
+    List<Resource> out = new ArrayList<>();
+    List<String> alerts = service.monitoring().alerts() == null ? List.of() : service.monitoring().alerts();
+    for (int i = 0; i < alerts.size(); i++) {
+      SourcePosition at = Nodes.at(service, Nodes.pointer("spec", "monitoring", "alerts", i));
+      String relative = alerts.get(i);
+      problems.collect(() -> out.addAll(rules(MonitoringFile.read(files, relative, at, "alert file"))));
+    }
+    problems.throwIfErrors();
+    return out;
+  }
+
+  private List<Resource> rules(MonitoringFile f) {
+    List<JsonNode> documents;
+    try {
+      documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(new String(f.bytes(), StandardCharsets.UTF_8)).readAll();
+    } catch (JacksonException e) {
+      TokenStreamLocation loc = e.getLocation();
+      SourcePosition at = loc == null || loc.getLineNr() < 1 ? SourcePosition.of(f.file())
+          : new SourcePosition(f.file(), loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
+      throw new InputException(at, "alert file " + f.relative() + " is not valid YAML: " + e.getOriginalMessage());
+    }
+    List<Resource> out = new ArrayList<>();
+    int bare = 0;
+    for (JsonNode doc : documents) {
+      if (doc == null || doc.isNull() || doc.isMissingNode()) {
+        continue;
+      }
+      ObjectNode body;
+      if (doc instanceof ObjectNode o && "PrometheusRule".equals(Nodes.text(o, "kind")) && API_VERSION.equals(Nodes.text(o, "apiVersion"))) {
+        body = o;
+      } else if (doc instanceof ObjectNode o && !o.has("kind") && !o.has("apiVersion") && o.get("groups") != null && o.get("groups").isArray()) {
+        if (++bare > 1) {
+          throw new InputException(SourcePosition.of(f.file()), "alert file " + f.relative()
+              + " has more than one groups: document: expected one, as each becomes PrometheusRule " + name(f));
+        }
+        body = Nodes.newObject(API_VERSION, "PrometheusRule", name(f), null);
+        body.putObject("spec").set("groups", o.get("groups"));
+      } else {
+        String found = doc instanceof ObjectNode o && o.has("kind") ? "kind " + Nodes.text(o, "kind") : "a document without groups";
+        throw new InputException(SourcePosition.of(f.file()), "alert file " + f.relative()
+            + ": expected a " + API_VERSION + " PrometheusRule or a document with groups:, found " + found);
+      }
+      Nodes.child(body, "metadata").put("namespace", environment.namespace());
+      ObjectNode labels = Nodes.child(Nodes.child(body, "metadata"), "labels");
+      new TreeMap<>(platform.prometheus().ruleLabels()).forEach(labels::put);
+      out.add(Nodes.generated(body, new SourcePosition(f.file(), 1, 1)));
+    }
+    return out;
+  }
+
+  private String name(MonitoringFile f) {
+    return service.name() + "-" + f.baseName();
+  }
+}

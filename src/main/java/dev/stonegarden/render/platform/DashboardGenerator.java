@@ -1,0 +1,105 @@
+package dev.stonegarden.render.platform;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.pipeline.Generator;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.service.PlatformSettings;
+import dev.stonegarden.render.service.ServiceSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Grafana dashboards of a monitored environment (product.md §5.7, decisions.md "Rendering
+ * details"): each file of {@code spec.monitoring.dashboards} must be a JSON object and becomes a
+ * ConfigMap {@code <service>-dashboard-<base>} for Grafana's sidecar (label {@code
+ * grafana_dashboard: "1"}, annotation {@code grafana_folder: <team>}, data key {@code <base>.json},
+ * the file's text unchanged), or a grafana-operator {@code GrafanaDashboard} of the same name.
+ *
+ * <p>Above 256 KiB the object gets {@code argocd.argoproj.io/sync-options: ServerSideApply=true}:
+ * client-side apply would store it again in the last-applied annotation, which is limited to 256
+ * KiB (argo-cd #820). Above 1 MiB (the ConfigMap limit) it is an error, as is a name above 63
+ * characters.
+ */
+public record DashboardGenerator(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform, SourceFiles files)
+    implements Generator {
+
+  static final int SSA_ABOVE = 256 * 1024;
+  static final int MAX_BYTES = 1024 * 1024;
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  /** The label grafana-operator instances select dashboards by in its documented examples. */
+  static final String INSTANCE_LABEL = "dashboards";
+  static final String INSTANCE_VALUE = "grafana";
+
+  @Override
+  public List<Resource> generate(ResourceList current) {
+    if (service.monitoring() == null || !platform.monitoring().environments().contains(environment.name())) {
+      return List.of();
+    }
+    Problems problems = new Problems();
+    List<Resource> out = new ArrayList<>();
+    List<String> dashboards = service.monitoring().dashboards() == null ? List.of() : service.monitoring().dashboards();
+    for (int i = 0; i < dashboards.size(); i++) {
+      SourcePosition at = Nodes.at(service, Nodes.pointer("spec", "monitoring", "dashboards", i));
+      String relative = dashboards.get(i);
+      problems.collect(() -> out.add(dashboard(MonitoringFile.read(files, relative, at, "dashboard"))));
+    }
+    problems.throwIfErrors();
+    return out;
+  }
+
+  private Resource dashboard(MonitoringFile f) {
+    String name = service.name() + "-dashboard-" + f.baseName();
+    if (name.length() > 63 || !PlatformChecks.DNS_SUBDOMAIN.matcher(name).matches()) {
+      throw new InputException(f.namedAt(), "dashboard " + f.relative() + " would become " + name + " (" + name.length()
+          + " characters): expected a name of at most 63 lower-case letters, digits, '-' and '.'; rename the file");
+    }
+    if (f.bytes().length > MAX_BYTES) {
+      throw new InputException(f.namedAt(), "dashboard " + f.relative() + " has " + f.bytes().length
+          + " bytes: expected at most 1 MiB (1048576 bytes), the limit of a ConfigMap");
+    }
+    String text = new String(f.bytes(), StandardCharsets.UTF_8);
+    checkJson(f, text);
+    ObjectNode body;
+    if (platform.monitoring().dashboards() == PlatformSettings.DashboardMode.GRAFANA_OPERATOR) {
+      body = Nodes.newObject("grafana.integreatly.org/v1beta1", "GrafanaDashboard", name, environment.namespace());
+      ObjectNode spec = body.putObject("spec");
+      spec.put("folder", service.owner().team());
+      spec.putObject("instanceSelector").putObject("matchLabels").put(INSTANCE_LABEL, INSTANCE_VALUE);
+      spec.put("json", text);
+    } else {
+      body = Nodes.newObject("v1", "ConfigMap", name, environment.namespace());
+      Nodes.child(Nodes.child(body, "metadata"), "labels").put("grafana_dashboard", "1");
+      Nodes.child(Nodes.child(body, "metadata"), "annotations").put("grafana_folder", service.owner().team());
+      body.putObject("data").put(f.baseName() + ".json", text);
+    }
+    if (f.bytes().length > SSA_ABOVE) {
+      Nodes.child(Nodes.child(body, "metadata"), "annotations").put("argocd.argoproj.io/sync-options", "ServerSideApply=true");
+    }
+    return Nodes.generated(body, f.namedAt());
+  }
+
+  private static void checkJson(MonitoringFile f, String text) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(text);
+    } catch (JacksonException e) {
+      TokenStreamLocation loc = e.getLocation();
+      SourcePosition at = loc == null || loc.getLineNr() < 1 ? SourcePosition.of(f.file())
+          : new SourcePosition(f.file(), loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
+      throw new InputException(at, "dashboard " + f.relative() + " is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new InputException(SourcePosition.of(f.file()), "dashboard " + f.relative()
+          + " is not a Grafana dashboard: expected a JSON object, found " + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+    }
+  }
+}
