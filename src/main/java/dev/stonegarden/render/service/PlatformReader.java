@@ -1,0 +1,183 @@
+package dev.stonegarden.render.service;
+
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.service.PlatformSettings.ArgoCd;
+import dev.stonegarden.render.service.PlatformSettings.DashboardMode;
+import dev.stonegarden.render.service.PlatformSettings.Dependency;
+import dev.stonegarden.render.service.PlatformSettings.Monitoring;
+import dev.stonegarden.render.service.PlatformSettings.Prometheus;
+import dev.stonegarden.render.service.PlatformSettings.Sli;
+import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.YamlDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds and reads {@code platform.yaml} (product.md §4): the nearest one with {@code kind:
+ * Platform}, walking up from the service directory to the repository root; every key missing
+ * from it (or every key, when there is none) takes the default of product.md §4.
+ */
+public final class PlatformReader {
+  /** The file name looked for in each directory. */
+  public static final String FILE_NAME = "platform.yaml";
+
+  private PlatformReader() {}
+
+  /** All defaults of product.md §4 (no platform.yaml). */
+  public static PlatformSettings defaults() {
+    Map<String, String> clusters = new LinkedHashMap<>();
+    clusters.put("in-cluster", "https://kubernetes.default.svc");
+    Map<String, String> ruleLabels = new LinkedHashMap<>();
+    ruleLabels.put("release", "kube-prometheus-stack");
+    Map<String, Dependency> deps = new LinkedHashMap<>();
+    deps.put("kafka", new Dependency("kafka", List.of(9092, 9093)));
+    deps.put("postgres", new Dependency("postgres", List.of(5432)));
+    deps.put("redis", new Dependency("redis", List.of(6379)));
+    return new PlatformSettings(
+        null,
+        List.of("dev", "staging", "canary", "production"),
+        "platform.stonegarden.dev",
+        Collections.unmodifiableMap(clusters),
+        new ArgoCd("argocd", "{{team}}", "", "HEAD", "platform-render-v1"),
+        new Prometheus("http://prometheus-operated.monitoring.svc:9090", Collections.unmodifiableMap(ruleLabels)),
+        new Sli(
+            "http_requests_total{namespace=\"{{namespace}}\"}",
+            "http_requests_total{namespace=\"{{namespace}}\",code=~\"5..\"}",
+            "http_request_duration_seconds_bucket{namespace=\"{{namespace}}\"}"),
+        new Monitoring(List.of("production"), DashboardMode.CONFIGMAP),
+        Collections.unmodifiableMap(deps),
+        false,
+        null);
+  }
+
+  /**
+   * The settings that apply to the service in {@code serviceDir}: the nearest {@code
+   * platform.yaml} with {@code kind: Platform} in {@code serviceDir} or an ancestor up to and
+   * including {@code repoRoot}; the defaults when there is none. A {@code platform.yaml} of another
+   * kind is passed over; one that is not valid YAML is an error (it was meant to be read).
+   */
+  public static PlatformSettings find(Path serviceDir, Path repoRoot) {
+    Path dir = serviceDir.toAbsolutePath().normalize();
+    Path root = repoRoot == null ? null : repoRoot.toAbsolutePath().normalize();
+    boolean bounded = root != null && dir.startsWith(root);
+    while (dir != null) {
+      Path candidate = dir.resolve(FILE_NAME);
+      if (Files.isRegularFile(candidate)) {
+        YamlDocument doc = YamlFiles.readSingle(candidate, FILE_NAME);
+        JsonNode kind = doc.root().get("kind");
+        if (kind != null && kind.isString() && kind.stringValue().equals("Platform")) {
+          return read(doc);
+        }
+      }
+      if (!bounded || dir.equals(root)) {
+        break;
+      }
+      dir = dir.getParent();
+    }
+    return defaults();
+  }
+
+  /** Reads one {@code platform.yaml}; an {@link InputException} with all of its problems when it is invalid. */
+  public static PlatformSettings read(Path platformYaml) {
+    return read(YamlFiles.readSingle(platformYaml, FILE_NAME));
+  }
+
+  static PlatformSettings read(YamlDocument doc) {
+    Problems problems = new Problems();
+    problems.addAll(SchemaCheck.check(Schemas.PLATFORM, doc, p -> false, p -> false));
+    rules(doc, problems);
+    List<Diagnostic> all = ServiceReader.sorted(problems.all());
+    if (all.stream().anyMatch(Diagnostic::isError)) {
+      throw new InputException(all);
+    }
+    return bind(doc);
+  }
+
+  /** What the schema cannot say: unique pipeline stages, monitoring environments that are stages. */
+  private static void rules(YamlDocument doc, Problems problems) {
+    SourceMap map = doc.sourceMap();
+    JsonNode pipeline = doc.root().at("/spec/pipeline");
+    List<String> stages = new ArrayList<>();
+    if (pipeline.isArray()) {
+      for (int i = 0; i < pipeline.size(); i++) {
+        JsonNode s = pipeline.get(i);
+        if (s.isString()) {
+          if (stages.contains(s.stringValue())) {
+            problems.error(map.positionOf("/spec/pipeline/" + i), "duplicate pipeline stage \"" + s.stringValue() + "\"");
+          }
+          stages.add(s.stringValue());
+        }
+      }
+    } else {
+      stages.addAll(defaults().pipeline());
+    }
+    JsonNode envs = doc.root().at("/spec/monitoring/environments");
+    if (envs.isArray()) {
+      for (int i = 0; i < envs.size(); i++) {
+        JsonNode e = envs.get(i);
+        if (e.isString() && !stages.contains(e.stringValue())) {
+          problems.error(map.positionOf("/spec/monitoring/environments/" + i), "monitoring environment \"" + e.stringValue()
+              + "\" is not a stage of the pipeline (" + String.join(", ", stages) + ")" + Spelling.didYouMean(e.stringValue(), stages));
+        }
+      }
+    }
+  }
+
+  private static PlatformSettings bind(YamlDocument doc) {
+    PlatformSettings d = defaults();
+    JsonNode root = doc.root();
+    JsonNode spec = root.path("spec");
+    JsonNode argo = spec.path("argocd");
+    JsonNode prom = spec.path("prometheus");
+    JsonNode sli = spec.path("sli");
+    JsonNode mon = spec.path("monitoring");
+    Map<String, Dependency> deps = d.dependencies();
+    if (spec.has("dependencies")) {
+      Map<String, Dependency> m = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : spec.get("dependencies").properties()) {
+        List<Integer> ports = new ArrayList<>();
+        e.getValue().path("ports").values().forEach(p -> ports.add(p.intValue()));
+        m.put(e.getKey(), new Dependency(e.getValue().get("namespace").stringValue(), List.copyOf(ports)));
+      }
+      deps = Collections.unmodifiableMap(m);
+    }
+    return new PlatformSettings(
+        text(root.path("metadata"), "name", null),
+        spec.has("pipeline") ? ServiceReader.strings(spec.get("pipeline")) : d.pipeline(),
+        text(spec, "labelDomain", d.labelDomain()),
+        spec.has("clusters") ? ServiceReader.stringMap(spec.get("clusters")) : d.clusters(),
+        new ArgoCd(
+            text(argo, "namespace", d.argocd().namespace()),
+            text(argo, "project", d.argocd().project()),
+            text(argo, "repoURL", d.argocd().repoURL()),
+            text(argo, "targetRevision", d.argocd().targetRevision()),
+            text(argo, "plugin", d.argocd().plugin())),
+        new Prometheus(
+            text(prom, "address", d.prometheus().address()),
+            prom.has("ruleLabels") ? ServiceReader.stringMap(prom.get("ruleLabels")) : d.prometheus().ruleLabels()),
+        new Sli(
+            text(sli, "requests", d.sli().requests()),
+            text(sli, "errors", d.sli().errors()),
+            text(sli, "latencyBucket", d.sli().latencyBucket())),
+        new Monitoring(
+            mon.has("environments") ? ServiceReader.strings(mon.get("environments")) : d.monitoring().environments(),
+            mon.has("dashboards") && mon.get("dashboards").stringValue().equals("grafana-operator")
+                ? DashboardMode.GRAFANA_OPERATOR : d.monitoring().dashboards()),
+        deps,
+        spec.has("networkPolicy") ? spec.get("networkPolicy").booleanValue() : d.networkPolicy(),
+        doc.file());
+  }
+
+  private static String text(JsonNode parent, String key, String fallback) {
+    JsonNode n = parent.get(key);
+    return n == null || n.isNull() ? fallback : n.asString();
+  }
+}

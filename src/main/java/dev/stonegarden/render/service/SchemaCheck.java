@@ -1,0 +1,200 @@
+package dev.stonegarden.render.service;
+
+import com.networknt.schema.Error;
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks one YAML document against one of our {@link Schemas} and words each violation in our own
+ * terms: the field path, what was expected, what was found, at the line and column of the value
+ * (or of the key, for unknown and missing keys), with a "did you mean" for misspelt keys.
+ */
+final class SchemaCheck {
+  /** What our patterns mean, in words; keyed by the pattern text of the schemas. */
+  private static final Map<String, String> PATTERNS = new LinkedHashMap<>();
+
+  static {
+    PATTERNS.put("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+        "a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)");
+    PATTERNS.put("^[0-9]+(s|m|h)$", Messages.PAUSE_FORMS);
+    PATTERNS.put("^[0-9]+(\\.[0-9]+)?%$", "a percentage between 0 and 100 such as \"99.9%\" or 99.9");
+    PATTERNS.put("^[0-9]+(\\.[0-9]+)?(ms|s)$", Messages.LATENCY_FORMS);
+    PATTERNS.put("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "an e-mail address");
+    PATTERNS.put("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
+        "a DNS subdomain (lower-case labels separated by dots)");
+  }
+
+  private SchemaCheck() {}
+
+  /**
+   * The schema's complaints about {@code doc}, worded, deduplicated, in document order.
+   *
+   * @param skip pointers whose complaints the caller words itself (they and everything below them are dropped)
+   * @param secret pointers whose values must never be echoed (values.yaml env values)
+   */
+  static List<Diagnostic> check(Schemas schema, YamlDocument doc, Predicate<String> skip, Predicate<String> secret) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Error e : schema.validate(doc.root())) {
+      String pointer = e.getInstanceLocation().toString();
+      if (skip.test(pointer)) {
+        continue;
+      }
+      Diagnostic d = word(schema, doc, e, pointer, secret.test(pointer));
+      if (d != null && !out.contains(d)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private static Diagnostic word(Schemas schema, YamlDocument doc, Error e, String pointer, boolean secret) {
+    SourceMap map = doc.sourceMap();
+    JsonNode value = e.getInstanceNode();
+    String found = secret ? Trees.kindOf(value) : Trees.describe(value);
+    String path = Trees.path(pointer);
+    Object[] args = e.getArguments() == null ? new Object[0] : e.getArguments();
+    String arg0 = args.length > 0 ? String.valueOf(args[0]) : "";
+    switch (e.getKeyword()) {
+      case "additionalProperties": {
+        String key = e.getProperty() != null ? e.getProperty() : arg0;
+        String keyPointer = pointer + "/" + SourceMap.escape(key);
+        List<String> known = Trees.fieldNames(siblingProperties(schema, e));
+        String where = pointer.isEmpty() ? "at the top level" : "in " + path;
+        String hint = Spelling.didYouMean(key, known);
+        if (hint.isEmpty() && !known.isEmpty()) {
+          hint = " (expected one of: " + String.join(", ", known) + ")";
+        }
+        return Diagnostic.error(map.keyPosition(keyPointer), "unknown key \"" + key + "\" " + where + hint);
+      }
+      case "required": {
+        String key = e.getProperty() != null ? e.getProperty() : arg0;
+        String where = pointer.isEmpty() ? "at the top level" : "in " + path;
+        return Diagnostic.error(keyOrValue(map, pointer), "missing required key \"" + key + "\" " + where);
+      }
+      case "type": {
+        String expected = Trees.typeWords(typeList(e.getSchemaNode()));
+        String hint = value != null && value.isNumber() && expected.contains("a string") && !expected.contains("number")
+            ? " (quote it: \"" + value.asString() + "\")" : "";
+        if (isLatency(e)) {
+          return Diagnostic.error(map.positionOf(pointer), path + " must be " + Messages.LATENCY_FORMS + ", found " + found);
+        }
+        if (isPause(e)) {
+          return Diagnostic.error(map.positionOf(pointer), path + " must be " + Messages.PAUSE_FORMS + ", found " + found);
+        }
+        return Diagnostic.error(map.positionOf(pointer), path + " must be " + expected + ", found " + found + hint);
+      }
+      case "pattern": {
+        String words = PATTERNS.getOrDefault(arg0, "text matching " + arg0);
+        return Diagnostic.error(map.positionOf(pointer), path + " must be " + words + ", found " + found);
+      }
+      case "const":
+        return Diagnostic.error(map.positionOf(pointer), path + " must be \"" + constText(e) + "\", found " + found);
+      case "enum":
+        return Diagnostic.error(map.positionOf(pointer), path + " must be one of " + enumText(e) + ", found " + found);
+      case "minimum":
+      case "maximum":
+      case "exclusiveMinimum":
+      case "exclusiveMaximum": {
+        if (isPause(e)) {
+          return Diagnostic.error(map.positionOf(pointer), path + " must be " + Messages.PAUSE_FORMS + ", found " + found);
+        }
+        if (pointer.endsWith("/sla/availability")) {
+          return Diagnostic.error(map.positionOf(pointer),
+              path + " must be a percentage greater than 0 and less than 100, found " + found);
+        }
+        String bound = switch (e.getKeyword()) {
+          case "minimum" -> "at least ";
+          case "maximum" -> "at most ";
+          case "exclusiveMinimum" -> "greater than ";
+          default -> "less than ";
+        };
+        return Diagnostic.error(map.positionOf(pointer), path + " must be " + bound + arg0 + ", found " + found);
+      }
+      case "minItems":
+        return Diagnostic.error(keyOrValue(map, pointer), path + " must not be empty" + (arg0.equals("1") ? "" : " (at least " + arg0 + " items)"));
+      case "maxLength":
+        return Diagnostic.error(map.positionOf(pointer), path + " must be at most " + arg0 + " characters long, found "
+            + (value != null && value.isString() ? value.stringValue().length() : 0) + " characters");
+      case "minLength":
+        return Diagnostic.error(map.positionOf(pointer), path + " must not be empty");
+      case "minProperties":
+      case "maxProperties":
+        if (isStep(e)) {
+          return Diagnostic.error(map.positionOf(pointer), path + " must have exactly one of setWeight or pause, found "
+              + (Trees.fieldNames(value).isEmpty() ? "none" : String.join(" and ", Trees.fieldNames(value))));
+        }
+        return Diagnostic.error(map.positionOf(pointer), path + " " + e.getMessage());
+      default:
+        // Keywords our schemas do not use in ways worth special wording: networknt's English text.
+        return Diagnostic.error(map.positionOf(pointer), path + " " + e.getMessage());
+    }
+  }
+
+  /** For a key that must be added to a map: point at the map's key ("owner:") if it has one, else at the map. */
+  private static SourcePosition keyOrValue(SourceMap map, String pointer) {
+    return pointer.isEmpty() ? map.positionOf(pointer) : map.keyPosition(pointer);
+  }
+
+  private static boolean isPause(Error e) {
+    return schemaPointer(e).contains("/pause/properties/duration/");
+  }
+
+  private static boolean isStep(Error e) {
+    return schemaPointer(e).startsWith("/$defs/step/m");
+  }
+
+  private static boolean isLatency(Error e) {
+    return schemaPointer(e).startsWith("/$defs/latency/");
+  }
+
+  /** The JSON pointer of the failing keyword inside our schema (the fragment of its schema location). */
+  private static String schemaPointer(Error e) {
+    String s = e.getSchemaLocation().toString();
+    int hash = s.indexOf('#');
+    return hash < 0 ? "" : s.substring(hash + 1);
+  }
+
+  /** The {@code properties} next to the failing {@code additionalProperties}, for suggestions. */
+  private static JsonNode siblingProperties(Schemas schema, Error e) {
+    String p = schemaPointer(e);
+    int slash = p.lastIndexOf('/');
+    if (slash < 0) {
+      return null;
+    }
+    JsonNode parent = schema.tree().at(p.substring(0, slash));
+    return parent.get("properties");
+  }
+
+  private static List<String> typeList(JsonNode schemaNode) {
+    List<String> types = new ArrayList<>();
+    if (schemaNode != null && schemaNode.isArray()) {
+      schemaNode.values().forEach(t -> types.add(t.asString()));
+    } else if (schemaNode != null) {
+      types.add(schemaNode.asString());
+    }
+    return types;
+  }
+
+  private static String constText(Error e) {
+    JsonNode n = e.getSchemaNode();
+    return n != null ? n.asString() : Arrays.toString(e.getArguments());
+  }
+
+  private static String enumText(Error e) {
+    JsonNode n = e.getSchemaNode();
+    List<String> items = new ArrayList<>();
+    if (n != null && n.isArray()) {
+      n.values().forEach(v -> items.add(v.asString()));
+    }
+    return String.join(", ", items);
+  }
+}

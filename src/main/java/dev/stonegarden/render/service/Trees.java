@@ -1,0 +1,115 @@
+package dev.stonegarden.render.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Small helpers for words about Jackson trees in diagnostics: field paths and what a value is. */
+final class Trees {
+  private static final int MAX_SHOWN = 40;
+
+  private Trees() {}
+
+  /** A JSON pointer as a field path: {@code /spec/environments/0/name} → {@code spec.environments[0].name}. */
+  static String path(String pointer) {
+    if (pointer.isEmpty()) {
+      return "the document";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String token : pointer.substring(1).split("/", -1)) {
+      String t = token.replace("~1", "/").replace("~0", "~");
+      if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
+        sb.append('[').append(t).append(']');
+      } else {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(t);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The last token of a pointer, unescaped. */
+  static String lastToken(String pointer) {
+    String t = pointer.substring(pointer.lastIndexOf('/') + 1);
+    return t.replace("~1", "/").replace("~0", "~");
+  }
+
+  /** The parent of a pointer ({@code ""} for top-level keys). */
+  static String parent(String pointer) {
+    int slash = pointer.lastIndexOf('/');
+    return slash <= 0 ? "" : pointer.substring(0, slash);
+  }
+
+  /** What a value is, for "found ...": {@code a map}, {@code a list}, {@code "abc"}, {@code 10}, {@code true}, {@code null}. */
+  static String describe(JsonNode n) {
+    if (n == null || n.isMissingNode()) {
+      return "nothing";
+    }
+    if (n.isObject()) {
+      return "a map";
+    }
+    if (n.isArray()) {
+      return "a list";
+    }
+    if (n.isNull()) {
+      return "null";
+    }
+    if (n.isString()) {
+      String s = n.stringValue();
+      return "\"" + (s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) + "..." : s) + "\"";
+    }
+    return n.asString();
+  }
+
+  /** The kind of a value, without the value: {@code a string}, {@code a number}, ... (for values that may be secret). */
+  static String kindOf(JsonNode n) {
+    if (n == null || n.isMissingNode()) {
+      return "nothing";
+    }
+    if (n.isObject()) {
+      return "a map";
+    }
+    if (n.isArray()) {
+      return "a list";
+    }
+    if (n.isNull()) {
+      return "null";
+    }
+    if (n.isString()) {
+      return "a string";
+    }
+    if (n.isBoolean()) {
+      return "a boolean";
+    }
+    return n.isIntegralNumber() ? "an integer" : "a number";
+  }
+
+  /** JSON Schema type names in words: {@code [integer, string]} → {@code an integer or a string}. */
+  static String typeWords(List<String> types) {
+    List<String> words = new ArrayList<>();
+    for (String t : types) {
+      words.add(switch (t) {
+        case "object" -> "a map";
+        case "array" -> "a list";
+        case "string" -> "a string";
+        case "integer" -> "an integer";
+        case "number" -> "a number";
+        case "boolean" -> "true or false";
+        case "null" -> "null";
+        default -> t;
+      });
+    }
+    return String.join(" or ", words);
+  }
+
+  /** Field names of an object node, in order. */
+  static List<String> fieldNames(JsonNode n) {
+    List<String> names = new ArrayList<>();
+    if (n != null && n.isObject()) {
+      n.propertyNames().forEach(names::add);
+    }
+    return names;
+  }
+}

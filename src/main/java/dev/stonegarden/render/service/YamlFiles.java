@@ -1,0 +1,42 @@
+package dev.stonegarden.render.service;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.YamlDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads a settings file (service.yaml, values.yaml, platform.yaml): exactly one YAML document, a map. */
+final class YamlFiles {
+  private YamlFiles() {}
+
+  /** The single document of {@code file}; an {@link InputException} when it is missing, unreadable, not YAML, empty or several. */
+  static YamlDocument readSingle(Path file, String what) {
+    String text;
+    try {
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InputException(SourcePosition.of(file), what + " not found");
+    } catch (IOException e) {
+      throw new InputException(SourcePosition.of(file), "cannot read " + what + ": " + e.getClass().getSimpleName());
+    }
+    List<YamlDocument> docs = InterimYaml.read(file, text);
+    List<YamlDocument> nonEmpty = docs.stream().filter(d -> !d.root().isNull() && !d.root().isMissingNode()).toList();
+    if (nonEmpty.isEmpty()) {
+      throw new InputException(SourcePosition.of(file), what + " is empty: expected one YAML document, a map");
+    }
+    if (nonEmpty.size() > 1) {
+      throw new InputException(nonEmpty.get(1).start(),
+          what + " must hold one YAML document, found " + nonEmpty.size() + " (remove the extra \"---\" documents)");
+    }
+    YamlDocument doc = nonEmpty.get(0);
+    if (!doc.root().isObject()) {
+      throw new InputException(doc.positionOf(""), what + " must be a map of keys, found " + Trees.describe(doc.root()));
+    }
+    return doc;
+  }
+}
