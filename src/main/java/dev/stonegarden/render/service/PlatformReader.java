@@ -112,8 +112,9 @@ public final class PlatformReader {
         if (s.isString()) {
           if (stages.contains(s.stringValue())) {
             problems.error(map.positionOf("/spec/pipeline/" + i), "duplicate pipeline stage \"" + s.stringValue() + "\"");
+          } else {
+            stages.add(s.stringValue());
           }
-          stages.add(s.stringValue());
         }
       }
     } else {

@@ -278,14 +278,6 @@ public final class ServiceReader {
     }
 
     private void sla(JsonNode sla) {
-      JsonNode a = sla.get("availability");
-      if (a != null && a.isString()) {
-        BigDecimal v = Decimals.percent(a.stringValue());
-        if (v != null && (v.signum() <= 0 || v.compareTo(HUNDRED) >= 0)) {
-          problems.error(map.positionOf("/spec/sla/availability"),
-              "spec.sla.availability must be a percentage greater than 0 and less than 100, found " + Trees.describe(a));
-        }
-      }
       JsonNode l = sla.get("latency");
       if (l != null && l.isString()) {
         BigDecimal s = Decimals.latencySeconds(l.stringValue());

@@ -96,12 +96,15 @@ final class Trees {
         case "string" -> "a string";
         case "integer" -> "an integer";
         case "number" -> "a number";
-        case "boolean" -> "true or false";
+        case "boolean" -> types.size() == 1 ? "true or false" : "a boolean";
         case "null" -> "null";
         default -> t;
       });
     }
-    return String.join(" or ", words);
+    if (words.size() <= 2) {
+      return String.join(" or ", words);
+    }
+    return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
   }
 
   /** Field names of an object node, in order. */
