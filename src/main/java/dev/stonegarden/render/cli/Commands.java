@@ -9,6 +9,8 @@ final class Commands {
   static List<Object> all(Invocation inv) {
     return List.of(
         new GenerateCommand(inv),
-        new CmpCommand(inv));
+        new CmpCommand(inv),
+        new SchemaCommand(inv),
+        new ValidateCommand(inv));
   }
 }

@@ -1,0 +1,126 @@
+package dev.stonegarden.render.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code validate [DIR or ROOT]} run in process: all problems of all services on stderr, nothing on stdout. */
+class ValidateCommandTest {
+  static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir", "test-fixtures")).resolve("schema");
+
+  @TempDir Path tmp;
+
+  record Run(int exit, String out, String err) {
+    List<String> diagnosticLines() {
+      return err.lines().filter(l -> l.contains(": error: ") || l.contains(": warning: ")).toList();
+    }
+  }
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Cli.run(args, new Invocation(tmp, Map.of(), new PrintWriter(out), new PrintWriter(err)));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Path service(String dir, String fixture) throws IOException {
+    Path target = tmp.resolve(dir).resolve("service.yaml");
+    Files.createDirectories(target.getParent());
+    Files.copy(FIXTURES.resolve(fixture), target);
+    return target;
+  }
+
+  private void write(String path, String text) throws IOException {
+    Path p = tmp.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void threeMistakesThreeDiagnostics() throws IOException {
+    service("hello", "invalid/service-three-mistakes.yaml");
+    Run r = run("validate", "hello");
+    assertEquals(3, r.exit());
+    assertEquals("", r.out());
+    assertEquals(List.of(
+        "hello/service.yaml:4:9: error: metadata.name must be a DNS-1123 label (lower-case letters, digits and '-',"
+            + " starting and ending with a letter or digit), found \"Hello_World\"",
+        "hello/service.yaml:11:17: error: spec.environments[0].autoSync must be true or false, found \"yes please\"",
+        "hello/service.yaml:17:24: error: spec.environments[1].rollout.steps[0].setWeight must be at most 100, found 150"),
+        r.diagnosticLines());
+  }
+
+  @Test
+  void everyServiceBelowARootInPathOrder() throws IOException {
+    service("services/b-broken", "invalid/service-threshold-ratio.yaml");
+    service("services/a-fine", "valid/service-full.yaml");
+    service("services/c-broken", "invalid/service-availability.yaml");
+    // A Kubernetes Service named service.yaml inside a service directory is not a service definition.
+    write("services/a-fine/environments/base/service.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: x}\n");
+    // Nor is one elsewhere in the tree, and nothing under .git is looked at.
+    write("platform/core/service.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: x}\n");
+    write(".git/service.yaml", "apiVersion: platform.stonegarden.dev/v1alpha1\nkind: Service\n");
+    Run r = run("validate");
+    assertEquals(3, r.exit());
+    assertEquals("", r.out());
+    List<String> lines = r.diagnosticLines();
+    assertEquals(4, lines.size(), r.err());
+    assertTrue(lines.get(0).startsWith("services/a-fine/service.yaml:17:5: warning: unknown key \"pager\""), lines.get(0));
+    assertTrue(lines.get(1).startsWith("services/b-broken/service.yaml:18:26: error: threshold is a percentage, e.g. 95"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("services/c-broken/service.yaml:12:19: error: spec.sla.availability"), lines.get(2));
+    assertTrue(lines.get(3).startsWith("services/c-broken/service.yaml:13:14: error: spec.sla.latency"), lines.get(3));
+  }
+
+  @Test
+  void warningsAloneExitZero() throws IOException {
+    service("shop", "valid/service-full.yaml");
+    service("hello", "valid/service-minimal.yaml");
+    Run r = run("validate", ".");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.out());
+    assertEquals(1, r.diagnosticLines().size(), r.err());
+    assertTrue(r.diagnosticLines().get(0).startsWith("shop/service.yaml:17:5: warning: "), r.err());
+  }
+
+  @Test
+  void platformYamlOfTheRepositoryApplies() throws IOException {
+    Files.createDirectories(tmp.resolve(".git"));
+    service("kubernetes/services/hello", "valid/service-minimal.yaml");
+    write("kubernetes/platform.yaml",
+        "apiVersion: platform.stonegarden.dev/v1alpha1\nkind: Platform\nspec:\n  pipeline: [test, prod]\n");
+    Run r = run("validate", "kubernetes/services");
+    assertEquals(3, r.exit());
+    assertEquals(List.of("kubernetes/services/hello/service.yaml:9:13: error: environment \"dev\" is not a stage of the"
+        + " platform pipeline (platform.yaml spec.pipeline: test, prod)"), r.diagnosticLines());
+  }
+
+  @Test
+  void invalidPlatformYamlIsReported() throws IOException {
+    Files.createDirectories(tmp.resolve(".git"));
+    service("services/hello", "valid/service-minimal.yaml");
+    Files.copy(FIXTURES.resolve("invalid/platform-mistakes.yaml"), tmp.resolve("platform.yaml"));
+    Run r = run("validate", "services");
+    assertEquals(3, r.exit());
+    assertEquals("", r.out());
+    assertTrue(r.diagnosticLines().get(0).startsWith("platform.yaml:4:28: error: duplicate pipeline stage \"dev\""), r.err());
+  }
+
+  @Test
+  void noServiceIsAnError() throws IOException {
+    Files.createDirectories(tmp.resolve("empty"));
+    Run r = run("validate", "empty");
+    assertEquals(3, r.exit());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("empty: error: no service.yaml"), r.err());
+  }
+}
