@@ -3,10 +3,8 @@ package dev.stonegarden.render.service;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.YamlDocument;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.stonegarden.render.yaml.YamlReader;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,15 +14,10 @@ final class YamlFiles {
 
   /** The single document of {@code file}; an {@link InputException} when it is missing, unreadable, not YAML, empty or several. */
   static YamlDocument readSingle(Path file, String what) {
-    String text;
-    try {
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(file)) {
       throw new InputException(SourcePosition.of(file), what + " not found");
-    } catch (IOException e) {
-      throw new InputException(SourcePosition.of(file), "cannot read " + what + ": " + e.getClass().getSimpleName());
     }
-    List<YamlDocument> docs = InterimYaml.read(file, text);
+    List<YamlDocument> docs = YamlReader.readFile(file, YamlReader.Options.resources());
     List<YamlDocument> nonEmpty = docs.stream().filter(d -> !d.root().isNull() && !d.root().isMissingNode()).toList();
     if (nonEmpty.isEmpty()) {
       throw new InputException(SourcePosition.of(file), what + " is empty: expected one YAML document, a map");

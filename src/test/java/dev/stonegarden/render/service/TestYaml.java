@@ -1,5 +1,6 @@
 package dev.stonegarden.render.service;
 
+import dev.stonegarden.render.yaml.YamlReader;
 import java.nio.file.Path;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,7 +10,7 @@ public final class TestYaml {
   private TestYaml() {}
 
   public static JsonNode tree(String yaml) {
-    return InterimYaml.read(Path.of("test.yaml"), yaml).get(0).root();
+    return YamlReader.read(Path.of("test.yaml"), yaml, YamlReader.Options.resources()).get(0).root();
   }
 
   public static JsonNode json(String json) {
