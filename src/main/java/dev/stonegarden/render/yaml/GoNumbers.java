@@ -1,0 +1,201 @@
+package dev.stonegarden.render.yaml;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Go's number formatting as kustomize's output shows it: {@code strconv.FormatFloat(f, fmt, -1,
+ * 64)} (shortest round-trip digits) and the observable result of kustomize's JSON round trip
+ * (kustomize-semantics.md §18.5).
+ *
+ * <p>Java's {@code Double.toString} is not Go's shortest formatting (it always prints at least two
+ * digits, so {@code 4.9E-324} where Go prints {@code 5e-324}, and JDK 17 is not always shortest), so
+ * the digits are computed here from the exact binary value.
+ */
+public final class GoNumbers {
+  private static final BigInteger MIN_INT64 = BigInteger.valueOf(Long.MIN_VALUE);
+  private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final MathContext[] DOWN = new MathContext[18];
+  private static final MathContext[] UP = new MathContext[18];
+
+  static {
+    for (int p = 1; p < 18; p++) {
+      DOWN[p] = new MathContext(p, RoundingMode.DOWN);
+      UP[p] = new MathContext(p, RoundingMode.UP);
+    }
+  }
+
+  private GoNumbers() {}
+
+  /** Shortest decimal digits of a non-negative finite double: value = 0.{@code digits} × 10^{@code dp}. */
+  record Digits(String digits, int dp) {}
+
+  /**
+   * What kustomize prints for a float64 value: Go's encoding/json writes it ({@code 'f'} format,
+   * {@code 'e'} below 1e-6 and from 1e21), go-yaml v2 re-reads that text as int64, uint64 or
+   * float64 and prints the value; so integral values in the uint64/int64 range print as integers
+   * ({@code 1e3} → {@code 1000}), everything else as {@code FormatFloat(f, 'g', -1, 64)}.
+   *
+   * @throws IllegalArgumentException for NaN and infinities, with Go's JSON error text
+   */
+  public static String yamlFloat(double f) {
+    if (Double.isNaN(f) || Double.isInfinite(f)) {
+      throw new IllegalArgumentException("json: unsupported value: " + formatFloat(f, 'g'));
+    }
+    double abs = Math.abs(f);
+    if (abs < 1e21) {
+      Digits d = shortest(abs);
+      if (d.dp() >= d.digits().length()) {
+        // encoding/json printed an integer literal; go-yaml v2 parses it as int64, else uint64
+        String text = fmtF(d);
+        if (text.equals("0")) {
+          return "0"; // also -0: ParseInt("-0") is 0
+        }
+        BigInteger v = new BigInteger(text);
+        if (f < 0) {
+          v = v.negate();
+        }
+        if (v.compareTo(MIN_INT64) >= 0 && v.compareTo(MAX_UINT64) <= 0) {
+          return v.toString();
+        }
+      }
+    }
+    return formatFloat(f, 'g');
+  }
+
+  /**
+   * What kustomize prints for an integer: as is inside the int64/uint64 range; beyond it go-yaml v3
+   * already read the literal as a float64, so it prints like {@link #yamlFloat}.
+   */
+  public static String yamlInteger(BigInteger v) {
+    if (v.compareTo(MIN_INT64) >= 0 && v.compareTo(MAX_UINT64) <= 0) {
+      return v.toString();
+    }
+    return yamlFloat(v.doubleValue());
+  }
+
+  /**
+   * Go's {@code strconv.FormatFloat(f, fmt, -1, 64)} for {@code fmt} one of {@code 'e'}, {@code
+   * 'f'}, {@code 'g'}.
+   */
+  public static String formatFloat(double f, char fmt) {
+    if (Double.isNaN(f)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(f)) {
+      return f > 0 ? "+Inf" : "-Inf";
+    }
+    boolean neg = (Double.doubleToRawLongBits(f) & Long.MIN_VALUE) != 0;
+    Digits d = shortest(Math.abs(f));
+    String body;
+    switch (fmt) {
+      case 'e':
+        body = fmtE(d);
+        break;
+      case 'f':
+        body = fmtF(d);
+        break;
+      case 'g':
+        int exp = d.dp() - 1;
+        // shortest 'g' decides with precision 6, like %g
+        body = (exp < -4 || exp >= 6) ? fmtE(d) : fmtF(d);
+        break;
+      default:
+        throw new IllegalArgumentException("unsupported format " + fmt);
+    }
+    return neg ? "-" + body : body;
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code abs}; among equally short ones the nearest
+   * (ties to an even last digit), which is what Go's Ryū-based shortest formatting yields.
+   */
+  static Digits shortest(double abs) {
+    if (abs == 0) {
+      return new Digits("", 0);
+    }
+    BigDecimal exact = new BigDecimal(abs);
+    for (int p = 1; p <= 17; p++) {
+      BigDecimal down = exact.round(DOWN[p]);
+      BigDecimal up = exact.round(UP[p]);
+      boolean okDown = down.signum() > 0 && Double.parseDouble(down.toString()) == abs;
+      boolean okUp = Double.parseDouble(up.toString()) == abs;
+      BigDecimal pick;
+      if (okDown && okUp) {
+        int c = exact.subtract(down).compareTo(up.subtract(exact));
+        if (c < 0) {
+          pick = down;
+        } else if (c > 0) {
+          pick = up;
+        } else {
+          pick = down.unscaledValue().testBit(0) ? up : down;
+        }
+      } else if (okDown) {
+        pick = down;
+      } else if (okUp) {
+        pick = up;
+      } else {
+        continue;
+      }
+      return toDigits(pick);
+    }
+    return toDigits(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+  }
+
+  private static Digits toDigits(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    String digits = s.unscaledValue().toString();
+    return new Digits(digits, digits.length() - s.scale());
+  }
+
+  /** Go's fmtE with shortest precision: {@code d[.ddd]e±XX}. */
+  private static String fmtE(Digits d) {
+    String ds = d.digits();
+    StringBuilder sb = new StringBuilder(ds.length() + 6);
+    sb.append(ds.isEmpty() ? '0' : ds.charAt(0));
+    if (ds.length() > 1) {
+      sb.append('.').append(ds, 1, ds.length());
+    }
+    sb.append('e');
+    int exp = ds.isEmpty() ? 0 : d.dp() - 1;
+    if (exp < 0) {
+      sb.append('-');
+      exp = -exp;
+    } else {
+      sb.append('+');
+    }
+    if (exp < 10) {
+      sb.append('0');
+    }
+    sb.append(exp);
+    return sb.toString();
+  }
+
+  /** Go's fmtF with shortest precision: all digits, no exponent. */
+  private static String fmtF(Digits d) {
+    String ds = d.digits();
+    int nd = ds.length();
+    int dp = d.dp();
+    StringBuilder sb = new StringBuilder(Math.max(nd, 0) + Math.abs(dp) + 2);
+    if (dp > 0) {
+      int m = Math.min(nd, dp);
+      sb.append(ds, 0, m);
+      for (; m < dp; m++) {
+        sb.append('0');
+      }
+    } else {
+      sb.append('0');
+    }
+    int prec = Math.max(nd - dp, 0);
+    if (prec > 0) {
+      sb.append('.');
+      for (int i = 1; i <= prec; i++) {
+        int j = dp + i - 1;
+        sb.append(j >= 0 && j < nd ? ds.charAt(j) : '0');
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.stonegarden.render.yaml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes documents as a stream of compact JSON objects, one per line ({@code --output json}; Argo
+ * CD reads a stream of objects, never an array), with keys in the YAML writer's order and numbers
+ * printed as the YAML writer prints them.
+ */
+public final class JsonStreamWriter {
+  private JsonStreamWriter() {}
+
+  /**
+   * One line per document, each ending with a newline; nothing for an empty list.
+   *
+   * @throws IllegalArgumentException for NaN and infinities, like {@link YamlWriter}
+   */
+  public static String write(List<? extends JsonNode> documents) {
+    StringBuilder out = new StringBuilder(4096);
+    for (JsonNode document : documents) {
+      write(document, out);
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Appends one document as compact JSON (without a line break) to {@code out}. */
+  public static void write(JsonNode node, StringBuilder out) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      out.append("null");
+    } else if (node.isObject()) {
+      List<String> keys = new ArrayList<>(node.size());
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        keys.add(e.getKey());
+      }
+      KeyOrder.sort(keys);
+      out.append('{');
+      boolean first = true;
+      for (String key : keys) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        string(key, out);
+        out.append(':');
+        write(node.get(key), out);
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      boolean first = true;
+      for (JsonNode item : node) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        write(item, out);
+      }
+      out.append(']');
+    } else if (node.isString()) {
+      string(node.stringValue(), out);
+    } else if (node.isBoolean()) {
+      out.append(node.booleanValue() ? "true" : "false");
+    } else if (node.isNumber()) {
+      out.append(YamlWriter.formatNumber(node));
+    } else {
+      throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node as JSON");
+    }
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** A JSON string literal: quotes, backslashes and control characters escaped, the rest raw. */
+  static void string(String s, StringBuilder out) {
+    out.append('"');
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
+        case '\b':
+          out.append("\\b");
+          break;
+        case '\f':
+          out.append("\\f");
+          break;
+        default:
+          // control characters, and the two separators JavaScript does not allow raw in strings
+          if (c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029'
+              || (Character.isSurrogate(c) && !pairedAt(s, i))) {
+            char e = Character.isSurrogate(c) ? '\uFFFD' : c;
+            out.append("\\u").append(HEX[e >> 12 & 0xF]).append(HEX[e >> 8 & 0xF])
+                .append(HEX[e >> 4 & 0xF]).append(HEX[e & 0xF]);
+          } else {
+            out.append(c);
+          }
+          break;
+      }
+    }
+    out.append('"');
+  }
+
+  private static boolean pairedAt(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+}

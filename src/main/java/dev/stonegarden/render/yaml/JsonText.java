@@ -1,0 +1,112 @@
+package dev.stonegarden.render.yaml;
+
+/**
+ * What kustomize's JSON hop does to a string before go-yaml v2 prints it (kustomize-semantics.md
+ * §18.1): Go's encoding/json replaces invalid UTF-16/UTF-8 with U+FFFD and writes DEL, C1 controls
+ * and U+FFFE/U+FFFF raw, which go-yaml v2's reader then rejects, failing the build. It also writes
+ * NEL (U+0085) raw, and go-yaml v2 reads a raw NEL inside the JSON string as a line break and folds
+ * it like any line break of a double-quoted scalar ({@code "a\u0085b"} comes out as {@code a b}).
+ */
+final class JsonText {
+  /** kustomize's message (after the dump of the object) when the JSON text has such characters. */
+  static final String CONTROL_CHARACTERS = "yaml: control characters are not allowed";
+
+  private JsonText() {}
+
+  /**
+   * {@code s} as go-yaml v2 sees it.
+   *
+   * @throws IllegalArgumentException when kustomize would fail on it
+   */
+  static String check(String s) {
+    String checked = checkCharacters(s);
+    return checked.indexOf('\u0085') >= 0 ? foldNextLines(checked) : checked;
+  }
+
+  /**
+   * The line folding of go-yaml's double-quoted scalar scanner, where the only raw blanks of a
+   * JSON string are spaces and the only raw line breaks are NELs (read as {@code \n}): spaces
+   * before a break and all blanks after it are dropped; one break becomes a space, each further
+   * break a newline.
+   */
+  static String foldNextLines(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    int n = s.length();
+    int i = 0;
+    while (true) {
+      while (i < n && s.charAt(i) != ' ' && s.charAt(i) != '\u0085') {
+        b.append(s.charAt(i++));
+      }
+      if (i >= n) {
+        return b.toString();
+      }
+      int whitespaces = 0;
+      boolean leadingBlanks = false;
+      int trailingBreaks = 0;
+      while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\u0085')) {
+        if (s.charAt(i) == ' ') {
+          if (!leadingBlanks) {
+            whitespaces++;
+          }
+        } else if (!leadingBlanks) {
+          whitespaces = 0;
+          leadingBlanks = true;
+        } else {
+          trailingBreaks++;
+        }
+        i++;
+      }
+      if (leadingBlanks) {
+        if (trailingBreaks == 0) {
+          b.append(' ');
+        } else {
+          b.append("\n".repeat(trailingBreaks));
+        }
+      } else {
+        b.append(" ".repeat(whitespaces));
+      }
+    }
+  }
+
+  private static String checkCharacters(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x7F) {
+        continue;
+      }
+      if (c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF) {
+        throw new IllegalArgumentException(CONTROL_CHARACTERS);
+      }
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
+        if (paired) {
+          i++;
+        } else {
+          return replaceLoneSurrogates(s);
+        }
+      }
+    }
+    return s;
+  }
+
+  private static String replaceLoneSurrogates(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        b.append(c).append(s.charAt(i + 1));
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        b.append('\uFFFD');
+      } else {
+        if (c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF) {
+          throw new IllegalArgumentException(CONTROL_CHARACTERS);
+        }
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,662 @@
+package dev.stonegarden.render.yaml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes trees as YAML text exactly as {@code kubectl kustomize} prints them: go-yaml v2's encoder
+ * and libyaml-derived emitter over a JSON-typed tree (kustomize-semantics.md §18).
+ *
+ * <p>This is the only code in the product that turns trees into YAML. It is a port of the parts of
+ * the emitter that such trees reach (block mappings and sequences, empty flow collections, the
+ * four scalar styles and their analysis, folding at 80 columns), driven directly by the tree
+ * instead of an event queue; the emitter's state (column, whitespace, indention, indent stack,
+ * contexts) is kept with the same meaning so that every layout decision falls out the same way.
+ */
+public final class YamlWriter {
+  private static final int BEST_INDENT = 2;
+  private static final int BEST_WIDTH = 80;
+  /** go-yaml's {@code check_simple_key}: longer keys are written as {@code ? key}. */
+  private static final int MAX_SIMPLE_KEY_BYTES = 128;
+
+  private static final int PLAIN = 1;
+  private static final int SINGLE_QUOTED = 2;
+  private static final int DOUBLE_QUOTED = 3;
+  private static final int LITERAL = 4;
+
+  private final StringBuilder out;
+  private int column;
+  private boolean whitespace = true;
+  private boolean indention = true;
+  private int indent = -1;
+  private int[] indents = new int[16];
+  private int depth;
+  private int flowLevel;
+  private boolean mappingContext;
+  private boolean simpleKeyContext;
+
+  private YamlWriter(StringBuilder out) {
+    this.out = out;
+  }
+
+  /**
+   * The YAML stream kustomize prints for {@code documents}: each document ends with a newline,
+   * documents are separated by {@code ---} lines, and an empty list gives an empty string.
+   *
+   * @throws IllegalArgumentException for values kustomize cannot print (NaN, infinities, control
+   *     characters go-yaml rejects), with kustomize's wording
+   */
+  public static String write(List<? extends JsonNode> documents) {
+    StringBuilder out = new StringBuilder(4096);
+    boolean first = true;
+    for (JsonNode document : documents) {
+      if (!first) {
+        out.append("---\n");
+      }
+      first = false;
+      write(document, out);
+    }
+    return out.toString();
+  }
+
+  /** Appends one document (ending with a newline, without any separator) to {@code out}. */
+  public static void write(JsonNode document, StringBuilder out) {
+    YamlWriter w = new YamlWriter(out);
+    w.emitNode(document, false, false);
+    // DOCUMENT-END (implicit): a final line break unless the last scalar already ended a line
+    w.writeIndent();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Nodes
+
+  private void emitNode(JsonNode node, boolean mapping, boolean simpleKey) {
+    this.mappingContext = mapping;
+    this.simpleKeyContext = simpleKey;
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      emitScalar("null", PLAIN);
+    } else if (node.isObject()) {
+      if (node.isEmpty()) {
+        emitEmptyFlow('{', '}');
+      } else {
+        emitBlockMapping(node);
+      }
+    } else if (node.isArray()) {
+      if (node.isEmpty()) {
+        emitEmptyFlow('[', ']');
+      } else {
+        emitBlockSequence(node);
+      }
+    } else if (node.isString()) {
+      emitString(node.stringValue());
+    } else if (node.isBoolean()) {
+      emitScalar(node.booleanValue() ? "true" : "false", PLAIN);
+    } else if (node.isNumber()) {
+      emitScalar(formatNumber(node), PLAIN);
+    } else {
+      throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node as YAML");
+    }
+  }
+
+  static String formatNumber(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      if (node.isBigInteger()) {
+        return GoNumbers.yamlInteger(node.bigIntegerValue());
+      }
+      return Long.toString(node.longValue());
+    }
+    return GoNumbers.yamlFloat(node.doubleValue());
+  }
+
+  private void emitBlockMapping(JsonNode node) {
+    List<String> keys = new ArrayList<>(node.size());
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      keys.add(e.getKey());
+    }
+    KeyOrder.sort(keys);
+    increaseIndent(false, false);
+    for (String key : keys) {
+      JsonNode value = node.get(key);
+      writeIndent();
+      String k = JsonText.check(key);
+      if (isSimpleKey(k)) {
+        this.mappingContext = true;
+        this.simpleKeyContext = true;
+        emitString(k);
+        writeIndicator(":", false, false, false);
+      } else {
+        writeIndicator("?", true, false, true);
+        this.mappingContext = true;
+        this.simpleKeyContext = false;
+        emitString(k);
+        writeIndent();
+        writeIndicator(":", true, false, true);
+      }
+      emitNode(value, true, false);
+    }
+    popIndent();
+  }
+
+  private void emitBlockSequence(JsonNode node) {
+    increaseIndent(false, mappingContext && !indention);
+    for (JsonNode item : node) {
+      writeIndent();
+      writeIndicator("-", true, false, true);
+      emitNode(item, false, false);
+    }
+    popIndent();
+  }
+
+  private void emitEmptyFlow(char open, char close) {
+    writeIndicator(String.valueOf(open), true, true, false);
+    increaseIndent(true, false);
+    flowLevel++;
+    flowLevel--;
+    popIndent();
+    writeIndicator(String.valueOf(close), false, false, false);
+  }
+
+  /** go-yaml v2 {@code encoder.stringv}: the style it asks the emitter for. */
+  private void emitString(String raw) {
+    String s = JsonText.check(raw);
+    int style;
+    if (s.indexOf('\n') >= 0) {
+      style = LITERAL;
+    } else if (V2PlainCheck.isPlainString(s)) {
+      style = PLAIN;
+    } else {
+      style = DOUBLE_QUOTED;
+    }
+    emitScalar(s, style);
+  }
+
+  private static boolean isSimpleKey(String key) {
+    int[] cps = key.codePoints().toArray();
+    for (int cp : cps) {
+      if (isBreak(cp)) {
+        return false; // multiline
+      }
+    }
+    return utf8Length(cps) <= MAX_SIMPLE_KEY_BYTES;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Scalars
+
+  private void emitScalar(String value, int requested) {
+    int[] cps = value.codePoints().toArray();
+    Analysis a = analyze(cps);
+    int style = selectStyle(a, requested, cps.length);
+    increaseIndent(true, false);
+    boolean allowBreaks = !simpleKeyContext;
+    switch (style) {
+      case PLAIN:
+        writePlain(cps, allowBreaks);
+        break;
+      case SINGLE_QUOTED:
+        writeSingleQuoted(cps, allowBreaks);
+        break;
+      case DOUBLE_QUOTED:
+        writeDoubleQuoted(cps, allowBreaks);
+        break;
+      default:
+        writeLiteral(cps);
+        break;
+    }
+    popIndent();
+  }
+
+  /** {@code yaml_emitter_select_scalar_style} for implicit (untagged) scalars. */
+  private int selectStyle(Analysis a, int requested, int length) {
+    int style = requested;
+    if (simpleKeyContext && a.multiline) {
+      style = DOUBLE_QUOTED;
+    }
+    if (style == PLAIN) {
+      if (flowLevel > 0 && !a.flowPlainAllowed || flowLevel == 0 && !a.blockPlainAllowed) {
+        style = SINGLE_QUOTED;
+      }
+      if (length == 0 && (flowLevel > 0 || simpleKeyContext)) {
+        style = SINGLE_QUOTED;
+      }
+    }
+    if (style == SINGLE_QUOTED && !a.singleQuotedAllowed) {
+      style = DOUBLE_QUOTED;
+    }
+    if (style == LITERAL && (!a.blockAllowed || flowLevel > 0 || simpleKeyContext)) {
+      style = DOUBLE_QUOTED;
+    }
+    return style;
+  }
+
+  /** What {@code yaml_emitter_analyze_scalar} finds out about a value. */
+  static final class Analysis {
+    boolean multiline;
+    boolean flowPlainAllowed;
+    boolean blockPlainAllowed;
+    boolean singleQuotedAllowed;
+    boolean blockAllowed;
+  }
+
+  static Analysis analyze(int[] v) {
+    Analysis a = new Analysis();
+    int n = v.length;
+    if (n == 0) {
+      a.multiline = false;
+      a.flowPlainAllowed = false;
+      a.blockPlainAllowed = true;
+      a.singleQuotedAllowed = true;
+      a.blockAllowed = false;
+      return a;
+    }
+    boolean blockIndicators = false;
+    boolean flowIndicators = false;
+    boolean lineBreaks = false;
+    boolean specialCharacters = false;
+    boolean leadingSpace = false;
+    boolean leadingBreak = false;
+    boolean trailingSpace = false;
+    boolean trailingBreak = false;
+    boolean breakSpace = false;
+    boolean spaceBreak = false;
+    boolean previousSpace = false;
+    boolean previousBreak = false;
+
+    if (n >= 3 && (v[0] == '-' && v[1] == '-' && v[2] == '-' || v[0] == '.' && v[1] == '.' && v[2] == '.')) {
+      blockIndicators = true;
+      flowIndicators = true;
+    }
+    boolean precededByWhitespace = true;
+    for (int i = 0; i < n; i++) {
+      int c = v[i];
+      boolean followedByWhitespace = i + 1 >= n || isBlank(v[i + 1]);
+      if (i == 0) {
+        switch (c) {
+          case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*':
+          case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
+            flowIndicators = true;
+            blockIndicators = true;
+            break;
+          case '?': case ':':
+            flowIndicators = true;
+            if (followedByWhitespace) {
+              blockIndicators = true;
+            }
+            break;
+          case '-':
+            if (followedByWhitespace) {
+              flowIndicators = true;
+              blockIndicators = true;
+            }
+            break;
+          default:
+            break;
+        }
+      } else {
+        switch (c) {
+          case ',': case '?': case '[': case ']': case '{': case '}':
+            flowIndicators = true;
+            break;
+          case ':':
+            flowIndicators = true;
+            if (followedByWhitespace) {
+              blockIndicators = true;
+            }
+            break;
+          case '#':
+            if (precededByWhitespace) {
+              flowIndicators = true;
+              blockIndicators = true;
+            }
+            break;
+          default:
+            break;
+        }
+      }
+      if (!isPrintable(c)) {
+        specialCharacters = true;
+      }
+      if (c == ' ') {
+        if (i == 0) {
+          leadingSpace = true;
+        }
+        if (i == n - 1) {
+          trailingSpace = true;
+        }
+        if (previousBreak) {
+          breakSpace = true;
+        }
+        previousSpace = true;
+        previousBreak = false;
+      } else if (isBreak(c)) {
+        lineBreaks = true;
+        if (i == 0) {
+          leadingBreak = true;
+        }
+        if (i == n - 1) {
+          trailingBreak = true;
+        }
+        if (previousSpace) {
+          spaceBreak = true;
+        }
+        previousSpace = false;
+        previousBreak = true;
+      } else {
+        previousSpace = false;
+        previousBreak = false;
+      }
+      precededByWhitespace = isBlankz(c);
+    }
+    a.multiline = lineBreaks;
+    a.flowPlainAllowed = true;
+    a.blockPlainAllowed = true;
+    a.singleQuotedAllowed = true;
+    a.blockAllowed = true;
+    if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
+      a.flowPlainAllowed = false;
+      a.blockPlainAllowed = false;
+    }
+    if (trailingSpace) {
+      a.blockAllowed = false;
+    }
+    if (breakSpace) {
+      a.flowPlainAllowed = false;
+      a.blockPlainAllowed = false;
+      a.singleQuotedAllowed = false;
+    }
+    if (spaceBreak || specialCharacters) {
+      a.flowPlainAllowed = false;
+      a.blockPlainAllowed = false;
+      a.singleQuotedAllowed = false;
+      a.blockAllowed = false;
+    }
+    if (lineBreaks) {
+      a.flowPlainAllowed = false;
+      a.blockPlainAllowed = false;
+    }
+    if (flowIndicators) {
+      a.flowPlainAllowed = false;
+    }
+    if (blockIndicators) {
+      a.blockPlainAllowed = false;
+    }
+    return a;
+  }
+
+  private void writePlain(int[] v, boolean allowBreaks) {
+    if (!whitespace) {
+      put(' ');
+    }
+    boolean spaces = false;
+    boolean breaks = false;
+    int n = v.length;
+    for (int i = 0; i < n; i++) {
+      int c = v[i];
+      if (c == ' ') {
+        if (allowBreaks && !spaces && column > BEST_WIDTH && !(i + 1 < n && v[i + 1] == ' ')) {
+          writeIndent();
+        } else {
+          writeChar(c);
+        }
+        spaces = true;
+      } else if (isBreak(c)) {
+        if (!breaks && c == '\n') {
+          putBreak();
+        }
+        writeBreak(c);
+        indention = true;
+        breaks = true;
+      } else {
+        if (breaks) {
+          writeIndent();
+        }
+        writeChar(c);
+        indention = false;
+        spaces = false;
+        breaks = false;
+      }
+    }
+    whitespace = false;
+    indention = false;
+  }
+
+  private void writeSingleQuoted(int[] v, boolean allowBreaks) {
+    writeIndicator("'", true, false, false);
+    boolean spaces = false;
+    boolean breaks = false;
+    int n = v.length;
+    for (int i = 0; i < n; i++) {
+      int c = v[i];
+      if (c == ' ') {
+        if (allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < n - 1 && v[i + 1] != ' ') {
+          writeIndent();
+        } else {
+          writeChar(c);
+        }
+        spaces = true;
+      } else if (isBreak(c)) {
+        if (!breaks && c == '\n') {
+          putBreak();
+        }
+        writeBreak(c);
+        indention = true;
+        breaks = true;
+      } else {
+        if (breaks) {
+          writeIndent();
+        }
+        if (c == '\'') {
+          put('\'');
+        }
+        writeChar(c);
+        indention = false;
+        spaces = false;
+        breaks = false;
+      }
+    }
+    writeIndicator("'", false, false, false);
+    whitespace = false;
+    indention = false;
+  }
+
+  private void writeDoubleQuoted(int[] v, boolean allowBreaks) {
+    boolean spaces = false;
+    writeIndicator("\"", true, false, false);
+    int n = v.length;
+    // go-yaml's is_bom(value, i) looks at the start of the value, not at position i: a value that
+    // starts with U+FEFF has every character escaped (kustomize-semantics.md §18.4 rule 4).
+    boolean bom = n > 0 && v[0] == 0xFEFF;
+    for (int i = 0; i < n; i++) {
+      int c = v[i];
+      if (!isPrintable(c) || bom || isBreak(c) || c == '"' || c == '\\') {
+        put('\\');
+        switch (c) {
+          case 0x00: put('0'); break;
+          case 0x07: put('a'); break;
+          case 0x08: put('b'); break;
+          case 0x09: put('t'); break;
+          case 0x0A: put('n'); break;
+          case 0x0B: put('v'); break;
+          case 0x0C: put('f'); break;
+          case 0x0D: put('r'); break;
+          case 0x1B: put('e'); break;
+          case 0x22: put('"'); break;
+          case 0x5C: put('\\'); break;
+          case 0x85: put('N'); break;
+          case 0xA0: put('_'); break;
+          case 0x2028: put('L'); break;
+          case 0x2029: put('P'); break;
+          default:
+            int width;
+            if (c <= 0xFF) {
+              put('x');
+              width = 2;
+            } else if (c <= 0xFFFF) {
+              put('u');
+              width = 4;
+            } else {
+              put('U');
+              width = 8;
+            }
+            for (int k = (width - 1) * 4; k >= 0; k -= 4) {
+              int digit = (c >> k) & 0x0F;
+              put((char) (digit < 10 ? '0' + digit : 'A' + digit - 10));
+            }
+            break;
+        }
+        spaces = false;
+      } else if (c == ' ') {
+        if (allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < n - 1) {
+          writeIndent();
+          if (v[i + 1] == ' ') {
+            put('\\');
+          }
+        } else {
+          writeChar(c);
+        }
+        spaces = true;
+      } else {
+        writeChar(c);
+        spaces = false;
+      }
+    }
+    writeIndicator("\"", false, false, false);
+    whitespace = false;
+    indention = false;
+  }
+
+  private void writeLiteral(int[] v) {
+    writeIndicator("|", true, false, false);
+    // block scalar hints: indentation indicator, chomping indicator
+    int n = v.length;
+    if (v[0] == ' ' || isBreak(v[0])) {
+      writeIndicator(String.valueOf((char) ('0' + BEST_INDENT)), false, false, false);
+    }
+    String chomp = null;
+    if (!isBreak(v[n - 1])) {
+      chomp = "-";
+    } else if (n == 1 || isBreak(v[n - 2])) {
+      chomp = "+";
+    }
+    if (chomp != null) {
+      writeIndicator(chomp, false, false, false);
+    }
+    putBreak();
+    indention = true;
+    whitespace = true;
+    boolean breaks = true;
+    for (int c : v) {
+      if (isBreak(c)) {
+        writeBreak(c);
+        indention = true;
+        breaks = true;
+      } else {
+        if (breaks) {
+          writeIndent();
+        }
+        writeChar(c);
+        indention = false;
+        breaks = false;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Emitter primitives (emitterc.go: put, put_break, write, write_break, write_indent,
+  // write_indicator, increase_indent)
+
+  private void increaseIndent(boolean flow, boolean indentless) {
+    if (depth == indents.length) {
+      indents = java.util.Arrays.copyOf(indents, depth * 2);
+    }
+    indents[depth++] = indent;
+    if (indent < 0) {
+      indent = flow ? BEST_INDENT : 0;
+    } else if (!indentless) {
+      indent += BEST_INDENT;
+    }
+  }
+
+  private void popIndent() {
+    indent = indents[--depth];
+  }
+
+  private void writeIndent() {
+    int ind = Math.max(indent, 0);
+    if (!indention || column > ind || (column == ind && !whitespace)) {
+      putBreak();
+    }
+    while (column < ind) {
+      put(' ');
+    }
+    whitespace = true;
+    indention = true;
+  }
+
+  private void writeIndicator(String indicator, boolean needWhitespace, boolean isWhitespace, boolean isIndention) {
+    if (needWhitespace && !whitespace) {
+      put(' ');
+    }
+    out.append(indicator);
+    column += indicator.length();
+    whitespace = isWhitespace;
+    indention = indention && isIndention;
+  }
+
+  private void put(char c) {
+    out.append(c);
+    column++;
+  }
+
+  private void putBreak() {
+    out.append('\n');
+    column = 0;
+  }
+
+  private void writeChar(int c) {
+    out.appendCodePoint(c);
+    column++;
+  }
+
+  private void writeBreak(int c) {
+    if (c == '\n') {
+      putBreak();
+    } else {
+      out.appendCodePoint(c);
+      column = 0;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Character classes (yamlprivateh.go), on code points
+
+  /** go-yaml v2's is_printable: only 1–3 byte UTF-8 can be printable, BOM and U+FFFE/F are not. */
+  static boolean isPrintable(int c) {
+    return c == 0x0A
+        || (c >= 0x20 && c <= 0x7E)
+        || (c >= 0xA0 && c <= 0xD7FF)
+        || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
+  }
+
+  static boolean isBreak(int c) {
+    return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029;
+  }
+
+  private static boolean isBlank(int c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static boolean isBlankz(int c) {
+    return c == ' ' || c == '\t' || isBreak(c) || c == 0;
+  }
+
+  private static int utf8Length(int[] cps) {
+    int len = 0;
+    for (int c : cps) {
+      len += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    return len;
+  }
+}
