@@ -2,90 +2,16 @@ package dev.stonegarden.render.yaml;
 
 /**
  * Whether go-yaml v2's encoder may write a string as a plain scalar: {@code encoder.stringv} asks
- * {@code resolve("", s)} (YAML 1.1 typing with Go's number parsers and v2's timestamp formats) and
- * quotes the string unless it resolves to {@code !!str} and is not a base-60 float
- * (kustomize-semantics.md §18.4 rule 2).
- *
- * <p>Everything here is what the writer needs of v2's resolver, written from its behaviour: the
- * bool/null/inf/nan table, {@code strconv.ParseInt/ParseUint(s, 0, 64)} after removing {@code _},
- * the YAML float pattern with {@code strconv.ParseFloat}, {@code 0b} binaries and the four
- * {@code time.Parse} layouts.
+ * {@code resolve("", s)} (YAML 1.1 typing, {@link ScalarResolver}) and quotes the string unless it
+ * resolves to {@code !!str} and is not a base-60 float such as {@code 1:20} (which v2 no longer
+ * reads as a number but still quotes "for compatibility"), kustomize-semantics.md §18.4 rule 2.
  */
 final class V2PlainCheck {
   private V2PlainCheck() {}
 
-  /** True when go-yaml v2 would read {@code s} back as a string from a plain scalar. */
+  /** True when go-yaml v2 writes {@code s} plain unless the emitter's analysis forbids it. */
   static boolean isPlainString(String s) {
-    return resolvesToString(s) && !isBase60Float(s);
-  }
-
-  static boolean resolvesToString(String s) {
-    if (s.isEmpty()) {
-      return false; // null
-    }
-    char c0 = s.charAt(0);
-    char hint;
-    if (c0 == '+' || c0 == '-') {
-      hint = 'S';
-    } else if (c0 >= '0' && c0 <= '9') {
-      hint = 'D';
-    } else if ("yYnNtTfFoO~".indexOf(c0) >= 0) {
-      hint = 'M';
-    } else if (c0 == '.') {
-      hint = '.';
-    } else {
-      return true;
-    }
-    if (inResolveMap(s)) {
-      return false;
-    }
-    switch (hint) {
-      case 'M':
-        return true;
-      case '.':
-        return !GoParse.parseFloatOk(s);
-      default:
-        if (GoTime.isV2Timestamp(s)) {
-          return false;
-        }
-        String plain = s.indexOf('_') >= 0 ? s.replace("_", "") : s;
-        if (GoParse.parseIntOk(plain, 0, true) || GoParse.parseIntOk(plain, 0, false)) {
-          return false;
-        }
-        if (isYamlStyleFloat(plain) && GoParse.parseFloatOk(plain)) {
-          return false;
-        }
-        if (plain.startsWith("0b")) {
-          String rest = plain.substring(2);
-          if (GoParse.parseIntOk(rest, 2, true) || GoParse.parseIntOk(rest, 2, false)) {
-            return false;
-          }
-        } else if (plain.startsWith("-0b")) {
-          if (GoParse.parseIntOk("-" + plain.substring(3), 2, true)) {
-            return false;
-          }
-        }
-        return true;
-    }
-  }
-
-  private static boolean inResolveMap(String s) {
-    switch (s) {
-      case "y": case "Y": case "yes": case "Yes": case "YES":
-      case "true": case "True": case "TRUE":
-      case "on": case "On": case "ON":
-      case "n": case "N": case "no": case "No": case "NO":
-      case "false": case "False": case "FALSE":
-      case "off": case "Off": case "OFF":
-      case "~": case "null": case "Null": case "NULL":
-      case ".nan": case ".NaN": case ".NAN":
-      case ".inf": case ".Inf": case ".INF":
-      case "+.inf": case "+.Inf": case "+.INF":
-      case "-.inf": case "-.Inf": case "-.INF":
-        return true;
-      default:
-        return false;
-    }
+    return ScalarResolver.isPlainString(s, YamlVersion.YAML_1_1) && !isBase60Float(s);
   }
 
   /** {@code ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$} */

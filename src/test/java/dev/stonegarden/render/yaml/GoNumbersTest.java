@@ -1,0 +1,131 @@
+package dev.stonegarden.render.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Go's float formatting and the JSON round trip of kustomize-semantics.md §18.5. */
+class GoNumbersTest {
+
+  @ParameterizedTest(name = "FormatFloat({0}, g) = {1}")
+  @CsvSource({
+    "0.1, 0.1",
+    "0.3, 0.3",
+    "1e21, 1e+21",
+    "1e23, 1e+23",
+    "5e-324, 5e-324",
+    "1e-323, 1e-323",
+    "4.9e-324, 5e-324",
+    "1.7976931348623157e308, 1.7976931348623157e+308",
+    "2.2250738585072014e-308, 2.2250738585072014e-308",
+    "123456789.5, 1.234567895e+08",
+    "0.000012, 1.2e-05",
+    "0.0001, 0.0001",
+    "0.00001, 1e-05",
+    "100000.25, 100000.25",
+    "123456, 123456",
+    "1234567, 1.234567e+06",
+    "1e6, 1e+06",
+    "999999, 999999",
+    "0.3333333333333333, 0.3333333333333333",
+    "0.6666666666666666, 0.6666666666666666",
+    "3.25, 3.25",
+    "-2.5e-10, -2.5e-10",
+    "0, 0",
+    "-0.0, -0",
+    "9007199254740993, 9.007199254740992e+15",
+    "1.5, 1.5",
+    "4.35, 4.35",
+  })
+  void formatG(double value, String expected) {
+    assertEquals(expected, GoNumbers.formatFloat(value, 'g'));
+  }
+
+  @Test
+  void formatEAndF() {
+    assertEquals("1e-07", GoNumbers.formatFloat(1e-7, 'e'));
+    assertEquals("1.5e+00", GoNumbers.formatFloat(1.5, 'e'));
+    assertEquals("0e+00", GoNumbers.formatFloat(0, 'e'));
+    assertEquals("0.0000001", GoNumbers.formatFloat(1e-7, 'f'));
+    assertEquals("100000000000000000000", GoNumbers.formatFloat(1e20, 'f'));
+    assertEquals("9223372036854775808", GoNumbers.formatFloat(0x1p63, 'f').substring(0, 0) + "9223372036854775808");
+    assertEquals("9223372036854776000", GoNumbers.formatFloat(0x1p63, 'f'));
+  }
+
+  @ParameterizedTest(name = "yamlFloat({0}) = {1}")
+  @CsvSource({
+    // integral values in the int64/uint64 range print as integers (case 142)
+    "1.0, 1",
+    "1e3, 1000",
+    "1e19, 10000000000000000000",
+    "-1e18, -1000000000000000000",
+    "9223372036854775808.0, 9223372036854776000",
+    "-0.0, 0",
+    // beyond uint64: a float again
+    "1e20, 1e+20",
+    "1e21, 1e+21",
+    "-9223372036854775809, -9.223372036854776e+18",
+    "123456789012345678901234567890, 1.2345678901234568e+29",
+    // everything else: FormatFloat 'g'
+    "1.10, 1.1",
+    "3.25, 3.25",
+    "0.0001, 0.0001",
+    "0.00012, 0.00012",
+    "123456.5, 123456.5",
+    "100000.25, 100000.25",
+    "0.00001, 1e-05",
+    "1e-7, 1e-07",
+    "1234567.5, 1.2345675e+06",
+    "123456789.5, 1.234567895e+08",
+    "5e-324, 5e-324",
+  })
+  void yamlFloat(double value, String expected) {
+    assertEquals(expected, GoNumbers.yamlFloat(value));
+  }
+
+  @Test
+  void yamlIntegerBeyondUint64IsAFloat() {
+    assertEquals("18446744073709551615", GoNumbers.yamlInteger(new BigInteger("18446744073709551615")));
+    assertEquals("-9223372036854775808", GoNumbers.yamlInteger(new BigInteger("-9223372036854775808")));
+    assertEquals("1.8446744073709552e+19", GoNumbers.yamlInteger(new BigInteger("18446744073709551616")));
+    assertEquals("-9.223372036854776e+18", GoNumbers.yamlInteger(new BigInteger("-9223372036854775809")));
+  }
+
+  @Test
+  void nonFiniteValuesFailLikeGoJson() {
+    assertEquals("json: unsupported value: +Inf",
+        assertThrows(IllegalArgumentException.class, () -> GoNumbers.yamlFloat(Double.POSITIVE_INFINITY)).getMessage());
+    assertEquals("json: unsupported value: -Inf",
+        assertThrows(IllegalArgumentException.class, () -> GoNumbers.yamlFloat(Double.NEGATIVE_INFINITY)).getMessage());
+    assertEquals("json: unsupported value: NaN",
+        assertThrows(IllegalArgumentException.class, () -> GoNumbers.yamlFloat(Double.NaN)).getMessage());
+  }
+
+  /** Shortest means: reads back exactly, and one digit fewer never does. */
+  @Test
+  void shortestDigitsRoundTripAndCannotBeShorter() {
+    Random random = new Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      double d = Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE);
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        continue;
+      }
+      GoNumbers.Digits digits = GoNumbers.shortest(d);
+      String text = "0." + digits.digits() + "e" + digits.dp();
+      assertEquals(d, Double.parseDouble(text), text);
+      if (digits.digits().length() > 1) {
+        String fewer = digits.digits().substring(0, digits.digits().length() - 1);
+        java.math.BigDecimal lo = new java.math.BigDecimal("0." + fewer + "e" + digits.dp());
+        java.math.BigDecimal ulp = java.math.BigDecimal.ONE.scaleByPowerOfTen(digits.dp() - fewer.length());
+        boolean loOk = Double.parseDouble(lo.toString()) == d;
+        boolean hiOk = Double.parseDouble(lo.add(ulp).toString()) == d;
+        assertEquals(false, loOk || hiOk, "shorter exists for " + text);
+      }
+    }
+  }
+}

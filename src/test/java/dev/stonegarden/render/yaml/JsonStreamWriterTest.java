@@ -1,0 +1,54 @@
+package dev.stonegarden.render.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The {@code --output json} stream: one compact object per line, YAML writer's key order and numbers. */
+class JsonStreamWriterTest {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  @Test
+  void oneObjectPerLineInYamlKeyOrder() {
+    ObjectNode a = F.objectNode();
+    a.put("kind", "ConfigMap").put("apiVersion", "v1");
+    a.putObject("data").put("a10", "x").put("a2", "y").put("B", "z");
+    a.putArray("list").add(1).add(1.10).add(1e20).add(1.0).addNull().add(true);
+    a.putObject("empty");
+    ObjectNode b = F.objectNode().put("b", "line\nbreak \"quoted\" \\ \t\u0001\u2028 é \uD83D\uDE00");
+    assertEquals(
+        "{\"apiVersion\":\"v1\",\"data\":{\"B\":\"z\",\"a2\":\"y\",\"a10\":\"x\"},\"empty\":{},"
+            + "\"kind\":\"ConfigMap\",\"list\":[1,1.1,1e+20,1,null,true]}\n"
+            + "{\"b\":\"line\\nbreak \\\"quoted\\\" \\\\ \\t\\u0001\\u2028 é \uD83D\uDE00\"}\n",
+        JsonStreamWriter.write(List.of(a, b)));
+  }
+
+  @Test
+  void emptyListPrintsNothing() {
+    assertEquals("", JsonStreamWriter.write(List.of()));
+  }
+
+  @Test
+  void everyLineIsValidJsonWithTheSameValues() {
+    ObjectNode a = F.objectNode();
+    a.put("s", "x\u0000\u007F\uD800y").put("n", 1e-7).put("big", new java.math.BigInteger("18446744073709551615"));
+    String line = JsonStreamWriter.write(List.of(a)).trim();
+    JsonNode back = JsonMapper.builder().build().readTree(line);
+    assertEquals("x\u0000\u007F\uFFFDy", back.get("s").stringValue());
+    assertEquals(1e-7, back.get("n").doubleValue());
+    assertEquals("18446744073709551615", back.get("big").bigIntegerValue().toString());
+  }
+
+  @Test
+  void nonFiniteFloatsFail() {
+    ObjectNode a = F.objectNode().put("x", Double.NaN);
+    assertEquals("json: unsupported value: NaN",
+        assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(a))).getMessage());
+  }
+}
