@@ -1,0 +1,166 @@
+package dev.stonegarden.render.kustomize.patch;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.resource.Gvk;
+import dev.stonegarden.render.resource.ResId;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The steps the three patch transformers share: finding targets, applying a strategic-merge patch
+ * to one resource the way {@code Resource.ApplySmPatch} does, and applying JSON operations.
+ */
+final class PatchApplication {
+  private PatchApplication() {}
+
+  /** The resources a target selects, in list order (kustomize's {@code Select}). */
+  static List<Resource> select(ResourceList resources, PatchTarget target, SourcePosition origin) {
+    String problem = target.problem();
+    if (problem != null) {
+      throw new InputException(origin, problem);
+    }
+    PatchTarget.Compiled t = target.compile();
+    List<Resource> out = new ArrayList<>();
+    for (Resource r : resources) {
+      if (t.selects(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The unique resource one of whose ids (previous or current) equals the patch's own id ({@code
+   * resWrangler.GetById}, cases 087, 118).
+   */
+  static Resource uniqueById(ResourceList resources, ObjectNode patch, SourcePosition origin) {
+    ResId id = idOf(patch);
+    List<Resource> matches = new ArrayList<>();
+    for (Resource r : resources) {
+      for (ResId candidate : r.allIds()) {
+        if (sameId(candidate, id)) {
+          matches.add(r);
+          break;
+        }
+      }
+    }
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    if (matches.isEmpty()) {
+      throw new InputException(origin, "no resource matches strategic merge patch \"" + id
+          + "\": expected a resource with this kind, name and namespace (current or earlier) but found none");
+    }
+    throw new InputException(origin, "multiple resources match strategic merge patch \"" + id + "\": "
+        + matches.size() + " resources have this id");
+  }
+
+  /** The id a strategic-merge patch document names (kyaml reads the raw scalar texts). */
+  static ResId idOf(ObjectNode patch) {
+    JsonNode meta = patch.get("metadata");
+    return new ResId(
+        Gvk.of(raw(patch.get("apiVersion")), raw(patch.get("kind"))),
+        raw(meta == null ? null : meta.get("name")),
+        raw(meta == null ? null : meta.get("namespace")));
+  }
+
+  /** kustomize's {@code ResId.Equals}: same group, version, kind, name and effective namespace. */
+  static boolean sameId(ResId a, ResId b) {
+    return a.gvk().equals(b.gvk()) && a.name().equals(b.name())
+        && PatchTarget.effectiveNamespace(a).equals(PatchTarget.effectiveNamespace(b));
+  }
+
+  /**
+   * A targeted patch is re-stamped per resource ({@code resWrangler.ApplySmPatch}): the resource's
+   * apiVersion with the patch's kind, so {@code allowKindChange} keeps the target's apiVersion
+   * (case 128).
+   */
+  static ObjectNode restamped(ObjectNode patch, Resource r) {
+    ObjectNode copy = patch.deepCopy();
+    String kind = raw(patch.get("kind"));
+    copy.put("apiVersion", r.gvk().apiVersion());
+    copy.put("kind", kind);
+    return copy;
+  }
+
+  /**
+   * {@code Resource.ApplySmPatch}: merges, then restores kind and name unless allowed and always
+   * the namespace (case 098); a resource renamed or re-kinded remembers its id first. A top-level
+   * {@code $patch: delete} removes the resource from the list (case 102).
+   */
+  static void applyStrategicMerge(
+      ResourceList resources, Resource r, ObjectNode patch, PatchOptions options, MergeSchema schema,
+      SourcePosition origin) {
+    JsonNode meta = r.body().get("metadata");
+    String name = raw(meta == null ? null : meta.get("name"));
+    String namespace = raw(meta == null ? null : meta.get("namespace"));
+    String kind = raw(r.body().get("kind"));
+    if (options.allowNameChange() || options.allowKindChange()) {
+      r.rememberId();
+    }
+    MergeResult result;
+    try {
+      result = StrategicMerge.merge(r.body(), patch, schema, null, origin);
+    } catch (InputException e) {
+      throw new InputException(origin, e.diagnostics().get(0).message() + " (patching " + r.id() + ")");
+    }
+    if (result.deleted()) {
+      resources.remove(r);
+      return;
+    }
+    if (!options.allowKindChange()) {
+      r.body().put("kind", kind);
+    }
+    if (!options.allowNameChange()) {
+      r.metadata().put("name", name);
+    }
+    if (namespace.isEmpty()) {
+      JsonNode m = r.body().get("metadata");
+      if (m instanceof ObjectNode mo) {
+        mo.remove("namespace");
+      }
+    } else {
+      r.metadata().put("namespace", namespace);
+    }
+  }
+
+  /** kustomize re-adds every resource after a targeted merge and rejects duplicate ids then. */
+  static void requireUniqueIds(ResourceList resources, SourcePosition origin) {
+    Set<String> seen = new HashSet<>(); // membership only
+    for (Resource r : resources) {
+      ResId id = r.id();
+      String key = id.gvk() + "|" + id.name() + "|" + PatchTarget.effectiveNamespace(id);
+      if (!seen.add(key)) {
+        throw new InputException(origin, "may not add resource with an already registered id: " + id
+            + ": the patch renamed a resource onto another one");
+      }
+    }
+  }
+
+  /** Applies JSON operations to one resource; the result must still be an object. */
+  static void applyJson(Resource r, ArrayNode ops, SourcePosition origin) {
+    JsonNode result;
+    try {
+      result = JsonPatch.apply(r.body(), ops, origin);
+    } catch (InputException e) {
+      throw new InputException(origin, e.diagnostics().get(0).message() + " (patching " + r.id() + ")");
+    }
+    if (!(result instanceof ObjectNode o)) {
+      throw new InputException(origin, "the JSON patch replaced " + r.id() + " with " + MergeSchema.kindOf(result)
+          + ": expected the result to be an object");
+    }
+    r.setBody(o);
+  }
+
+  static String raw(JsonNode n) {
+    return n == null || n.isNull() ? "" : StrategicMerge.rawValue(n);
+  }
+}

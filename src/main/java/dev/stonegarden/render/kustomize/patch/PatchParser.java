@@ -1,0 +1,188 @@
+package dev.stonegarden.render.kustomize.patch;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.YamlVersion;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Decides whether a {@code patches:} entry is a strategic-merge or a JSON 6902 patch, as
+ * kustomize's {@code PatchTransformer.Config} does (kustomize-semantics.md §13.1): the text is
+ * parsed both ways and exactly one must succeed.
+ *
+ * <ul>
+ *   <li>strategic merge: a YAML stream (YAML 1.2 typing, like resources) of objects, each with
+ *       {@code kind} and {@code metadata.name} ({@code …List} kinds excepted, and their {@code
+ *       items} inlined); null and empty documents are skipped;
+ *   <li>JSON 6902: JSON if the text starts with {@code [}, else the first YAML document read with
+ *       YAML 1.1 typing (case 088); it must be a list of operations (or null: no operations).
+ * </ul>
+ */
+public final class PatchParser {
+  private PatchParser() {}
+
+  /**
+   * One parsed patch: strategic-merge documents, or JSON operations (exactly one is non-null).
+   * Strategic merge with no documents (an empty map, say) is kept as such: kustomize then treats
+   * the entry like a JSON patch without operations.
+   */
+  public record Parsed(List<ObjectNode> strategicMerge, ArrayNode jsonOps) {
+    public boolean isStrategicMerge() {
+      return strategicMerge != null;
+    }
+  }
+
+  /** Outcome of one way of parsing: a value or the reason it failed. */
+  private record Attempt<T>(T value, String failure) {}
+
+  /**
+   * Parses {@code text} both ways.
+   *
+   * @throws InputException if both or neither way succeeds (cases 108, 109)
+   */
+  public static Parsed parse(String text, SourcePosition origin) {
+    Attempt<List<ObjectNode>> sm = tryStrategicMerge(text, origin);
+    Attempt<ArrayNode> json = tryJson(text, origin);
+    boolean smOk = sm.failure == null;
+    boolean jsonOk = json.failure == null;
+    if (smOk && jsonOk) {
+      throw new InputException(origin, "illegally qualifies as both an SM and JSON patch: "
+          + "expected either strategic-merge objects or JSON patch operations but found "
+          + (sm.value.isEmpty() ? "no document at all" : "text that reads as both") + " in " + source(text));
+    }
+    if (!smOk && !jsonOk) {
+      throw new InputException(origin, "unable to parse SM or JSON patch from " + source(text)
+          + ": as a strategic-merge patch, " + sm.failure + "; as a JSON patch, " + json.failure);
+    }
+    return smOk ? new Parsed(sm.value, null) : new Parsed(null, json.value);
+  }
+
+  /**
+   * Reads strategic-merge documents only (deprecated {@code patchesStrategicMerge}).
+   *
+   * @throws InputException with the reason when the text is not a stream of objects
+   */
+  public static List<ObjectNode> parseStrategicMerge(String text, SourcePosition origin) {
+    Attempt<List<ObjectNode>> sm = tryStrategicMerge(text, origin);
+    if (sm.failure != null) {
+      throw new InputException(origin, "invalid strategic-merge patch: " + sm.failure);
+    }
+    return sm.value;
+  }
+
+  /**
+   * Reads JSON 6902 operations only (deprecated {@code patchesJson6902}).
+   *
+   * @throws InputException with the reason when the text is not a list of operations
+   */
+  public static ArrayNode parseJson6902(String text, SourcePosition origin) {
+    Attempt<ArrayNode> json = tryJson(text, origin);
+    if (json.failure != null) {
+      throw new InputException(origin, "invalid JSON patch: " + json.failure);
+    }
+    return json.value;
+  }
+
+  private static Attempt<List<ObjectNode>> tryStrategicMerge(String text, SourcePosition origin) {
+    List<JsonNode> docs;
+    try {
+      docs = PatchYaml.readAll(text, YamlVersion.YAML_1_2, origin);
+    } catch (InputException e) {
+      return new Attempt<>(null, e.diagnostics().get(0).message());
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    List<JsonNode> pending = new ArrayList<>(docs);
+    // kustomize's Factory.RNodesFromBytes: drop empty documents, validate, then inline *List items
+    // after the remaining documents (kustomize-semantics.md §3.1)
+    for (int i = 0; i < pending.size(); i++) {
+      JsonNode d = pending.get(i);
+      if (d == null || d.isNull() || (d.isContainer() && d.isEmpty())) {
+        continue;
+      }
+      if (!(d instanceof ObjectNode o)) {
+        return new Attempt<>(null, "expected objects with kind and metadata.name but found "
+            + MergeSchema.kindOf(d) + " in document " + (i + 1));
+      }
+      String kind = StrategicMerge.rawValue(o.get("kind"));
+      if (kind.isEmpty() || o.get("kind").isNull()) {
+        return new Attempt<>(null, "missing kind in document " + (i + 1));
+      }
+      if (kind.endsWith("List") && o.has("items")) {
+        JsonNode items = o.get("items");
+        if (items.isNull()) {
+          continue;
+        }
+        if (!items.isArray()) {
+          return new Attempt<>(null, "expected a list in " + kind + "/items but found " + MergeSchema.kindOf(items));
+        }
+        items.forEach(pending::add);
+        continue;
+      }
+      if (!kind.endsWith("List")) {
+        JsonNode meta = o.get("metadata");
+        JsonNode name = meta == null ? null : meta.get("name");
+        if (name == null || name.isNull() || StrategicMerge.rawValue(name).isEmpty()) {
+          return new Attempt<>(null, "missing metadata.name in " + kind + " (document " + (i + 1) + ")");
+        }
+      }
+      out.add(o);
+    }
+    return new Attempt<>(out, null);
+  }
+
+  private static Attempt<ArrayNode> tryJson(String text, SourcePosition origin) {
+    if (text.isEmpty()) {
+      return new Attempt<>(null, "empty json patch operations");
+    }
+    JsonNode ops;
+    try {
+      if (text.charAt(0) == '[') {
+        ops = PatchYaml.readJson(text, origin);
+      } else {
+        List<JsonNode> docs = PatchYaml.readAll(text, YamlVersion.YAML_1_1, origin);
+        ops = docs.isEmpty() ? null : docs.get(0);
+      }
+    } catch (InputException e) {
+      return new Attempt<>(null, e.diagnostics().get(0).message());
+    }
+    if (ops == null || ops.isNull()) {
+      return new Attempt<>(JsonNodeFactory.instance.arrayNode(), null);
+    }
+    List<String> problems = JsonPatch.shapeProblems(ops);
+    if (!problems.isEmpty()) {
+      return new Attempt<>(null, problems.get(0));
+    }
+    return new Attempt<>((ArrayNode) ops, null);
+  }
+
+  /** kustomize's {@code [patch: "..."]} quoting of a patch, shortened for long texts. */
+  static String source(String text) {
+    String t = text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    StringBuilder sb = new StringBuilder("[patch: \"");
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      switch (c) {
+        case '"':
+          sb.append("\\\"");
+          break;
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        default:
+          sb.append(c);
+      }
+    }
+    return sb.append("\"]").toString();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.stonegarden.render.kustomize.patch;
+
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One entry of the deprecated {@code patchesStrategicMerge:} (kustomize's {@code
+ * PatchStrategicMergeTransformer}, kustomize-semantics.md §13.2): every document must match exactly
+ * one resource by any of its ids, and is applied re-stamped with that resource's apiVersion; name,
+ * kind and namespace are restored (no options in this form).
+ *
+ * @param patchText the entry's inline text, or the content of the file it names
+ * @param origin the patch file, or the kustomization entry of an inline patch
+ * @param schema the build's merge schema
+ */
+public record PatchStrategicMergeTransformer(String patchText, SourcePosition origin, MergeSchema schema)
+    implements Transformer {
+
+  public PatchStrategicMergeTransformer {
+    schema = schema == null ? MergeSchema.builtin() : schema;
+  }
+
+  @Override
+  public void transform(ResourceList resources) {
+    for (ObjectNode patch : PatchParser.parseStrategicMerge(patchText, origin)) {
+      Resource r = PatchApplication.uniqueById(resources, patch, origin);
+      PatchApplication.applyStrategicMerge(
+          resources, r, PatchApplication.restamped(patch, r), PatchOptions.NONE, schema, origin);
+      PatchApplication.requireUniqueIds(resources, origin);
+    }
+  }
+}

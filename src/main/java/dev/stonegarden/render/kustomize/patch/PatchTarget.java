@@ -1,0 +1,165 @@
+package dev.stonegarden.render.kustomize.patch;
+
+import dev.stonegarden.render.resource.Gvk;
+import dev.stonegarden.render.resource.ResId;
+import dev.stonegarden.render.resource.Resource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code target:} of a patch (kustomize's {@code types.Selector}): which resources a patch
+ * applies to. Group, version, kind, name and namespace are regular expressions anchored as {@code
+ * ^(?:…)$}; empty or null means any. The name matches the original or the current name, the
+ * namespace the original or the current <em>effective</em> namespace (so {@code default} selects
+ * unnamespaced objects, case 097), the group/version/kind the current one; the selectors use
+ * Kubernetes label-selector syntax on the current labels and annotations (kustomize-semantics.md
+ * §13.1, {@code resWrangler.Select}).
+ */
+public record PatchTarget(
+    String group, String version, String kind, String name, String namespace, String labelSelector,
+    String annotationSelector) {
+
+  public PatchTarget {
+    group = group == null ? "" : group;
+    version = version == null ? "" : version;
+    kind = kind == null ? "" : kind;
+    name = name == null ? "" : name;
+    namespace = namespace == null ? "" : namespace;
+    labelSelector = labelSelector == null ? "" : labelSelector;
+    annotationSelector = annotationSelector == null ? "" : annotationSelector;
+  }
+
+  /**
+   * Checks that every regular expression and selector parses; returns the first problem as a
+   * message, or null. The engine calls this where it can point at the kustomization entry.
+   */
+  public String problem() {
+    String[][] fields = {{"group", group}, {"version", version}, {"kind", kind}, {"name", name},
+        {"namespace", namespace}};
+    for (String[] f : fields) {
+      try {
+        anchored(f[1]);
+      } catch (PatternSyntaxException e) {
+        return "invalid regular expression in target " + f[0] + " '" + f[1] + "': " + e.getDescription();
+      }
+    }
+    try {
+      LabelSelector.parse(labelSelector);
+      LabelSelector.parse(annotationSelector);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    return null;
+  }
+
+  /**
+   * True when this target selects the resource.
+   *
+   * @throws IllegalArgumentException when a pattern or selector does not parse (see {@link #problem()})
+   */
+  public boolean selects(Resource r) {
+    return compile().selects(r);
+  }
+
+  /** The target with its patterns compiled, for selecting many resources. */
+  Compiled compile() {
+    return new Compiled(this);
+  }
+
+  static Pattern anchored(String regex) {
+    return regex.isEmpty() ? null : Pattern.compile("^(?:" + regex + ")$");
+  }
+
+  /** kustomize's {@code Selector.String()} spelling, for messages. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    append(sb, "group", group);
+    append(sb, "version", version);
+    append(sb, "kind", kind);
+    append(sb, "name", name);
+    append(sb, "namespace", namespace);
+    append(sb, "labelSelector", labelSelector);
+    append(sb, "annotationSelector", annotationSelector);
+    return sb.length() == 0 ? "{}" : "{" + sb + "}";
+  }
+
+  private static void append(StringBuilder sb, String key, String value) {
+    if (!value.isEmpty()) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(key).append(": ").append(value);
+    }
+  }
+
+  /** A target with compiled patterns. */
+  static final class Compiled {
+    private final Pattern group;
+    private final Pattern version;
+    private final Pattern kind;
+    private final Pattern name;
+    private final Pattern namespace;
+    private final LabelSelector labels;
+    private final LabelSelector annotations;
+
+    Compiled(PatchTarget t) {
+      group = anchored(t.group);
+      version = anchored(t.version);
+      kind = anchored(t.kind);
+      name = anchored(t.name);
+      namespace = anchored(t.namespace);
+      labels = LabelSelector.parse(t.labelSelector);
+      annotations = LabelSelector.parse(t.annotationSelector);
+    }
+
+    boolean selects(Resource r) {
+      ResId current = r.id();
+      ResId original = r.originalId();
+      if (namespace != null
+          && !namespace.matcher(effectiveNamespace(original)).matches()
+          && !namespace.matcher(effectiveNamespace(current)).matches()) {
+        return false;
+      }
+      if (name != null && !name.matcher(original.name()).matches() && !name.matcher(current.name()).matches()) {
+        return false;
+      }
+      Gvk gvk = current.gvk();
+      if ((group != null && !group.matcher(gvk.group()).matches())
+          || (version != null && !version.matcher(gvk.version()).matches())
+          || (kind != null && !kind.matcher(gvk.kind()).matches())) {
+        return false;
+      }
+      return labels.matches(stringMap(r.body(), "labels")) && annotations.matches(stringMap(r.body(), "annotations"));
+    }
+  }
+
+  /**
+   * kustomize's {@code ResId.EffectiveNamespace}: {@code default} for none; cluster-scoped kinds
+   * have none at all ({@code ~X}, which no sensible pattern matches).
+   */
+  static String effectiveNamespace(ResId id) {
+    if (Scopes.isClusterScoped(id.gvk())) {
+      return "~X";
+    }
+    return id.effectiveNamespace();
+  }
+
+  /** metadata.labels or metadata.annotations as strings (kyaml reads the raw scalar text). */
+  static Map<String, String> stringMap(ObjectNode body, String field) {
+    Map<String, String> out = new LinkedHashMap<>();
+    JsonNode meta = body.get("metadata");
+    JsonNode m = meta == null ? null : meta.get(field);
+    if (m != null && m.isObject()) {
+      for (Map.Entry<String, JsonNode> e : m.properties()) {
+        out.put(e.getKey(), StrategicMerge.rawValue(e.getValue()).equals("null") && e.getValue().isNull()
+            ? "" : StrategicMerge.rawValue(e.getValue()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.stonegarden.render.kustomize.patch;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One entry of {@code patches:} (kustomize's {@code PatchTransformer}, kustomize-semantics.md
+ * §13.1): a strategic-merge or JSON 6902 patch, decided by {@link PatchParser}. Without a target a
+ * strategic-merge document must match exactly one resource by any of its ids; with a target it is
+ * applied, re-stamped, to every selected resource, and a JSON patch needs a target. A target that
+ * selects nothing is not an error (case 119).
+ *
+ * @param patchText the patch, inline text already trimmed (kustomize trims inline patches) or the
+ *     file's content as loaded
+ * @param origin the patch file, or the kustomization entry of an inline patch
+ * @param target the target, or null
+ * @param options allowNameChange / allowKindChange
+ * @param schema the build's merge schema
+ */
+public record PatchTransformer(
+    String patchText, SourcePosition origin, PatchTarget target, PatchOptions options, MergeSchema schema)
+    implements Transformer {
+
+  public PatchTransformer {
+    options = options == null ? PatchOptions.NONE : options;
+    schema = schema == null ? MergeSchema.builtin() : schema;
+  }
+
+  @Override
+  public void transform(ResourceList resources) {
+    PatchParser.Parsed parsed = PatchParser.parse(patchText, origin);
+    if (parsed.isStrategicMerge() && !parsed.strategicMerge().isEmpty()) {
+      transformStrategicMerge(resources, parsed.strategicMerge());
+    } else {
+      transformJson(resources, parsed);
+    }
+  }
+
+  private void transformStrategicMerge(ResourceList resources, List<ObjectNode> patches) {
+    if (target != null) {
+      if (patches.size() > 1) {
+        throw new InputException(origin, "multiple strategic-merge patches in one `patches` entry cannot have a "
+            + "target: expected one document but found " + patches.size() + " (case of kustomize issue 5049)");
+      }
+      ObjectNode patch = patches.get(0);
+      for (Resource r : PatchApplication.select(resources, target, origin)) {
+        PatchApplication.applyStrategicMerge(
+            resources, r, PatchApplication.restamped(patch, r), options, schema, origin);
+      }
+      PatchApplication.requireUniqueIds(resources, origin);
+      return;
+    }
+    for (ObjectNode patch : patches) {
+      Resource r = PatchApplication.uniqueById(resources, patch, origin);
+      PatchApplication.applyStrategicMerge(resources, r, patch.deepCopy(), options, schema, origin);
+    }
+  }
+
+  private void transformJson(ResourceList resources, PatchParser.Parsed parsed) {
+    if (target == null) {
+      throw new InputException(origin, "must specify a target for JSON patch " + PatchParser.source(patchText)
+          + ": expected a 'target' next to the patch");
+    }
+    List<Resource> selected = PatchApplication.select(resources, target, origin);
+    for (Resource r : selected) {
+      // kustomize's PatchTransformer stores the id before every JSON patch, so a rename by JSON
+      // patch is remembered (the deprecated patchesJson6902 does not)
+      r.rememberId();
+      if (parsed.jsonOps() != null) {
+        PatchApplication.applyJson(r, parsed.jsonOps(), origin);
+      }
+    }
+  }
+}
