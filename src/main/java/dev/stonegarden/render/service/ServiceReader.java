@@ -58,7 +58,12 @@ public final class ServiceReader {
     return read(YamlFiles.readSingle(serviceYaml, "service.yaml"), platform, warnings);
   }
 
-  /** Validates and binds an already parsed document (for tests and the fuzz target). */
+  /** Reads service.yaml from text (the fuzz target's entry point; {@code file} is used for positions only). */
+  static ServiceSpec readText(Path file, String text, PlatformSettings platform, Problems warnings) {
+    return read(YamlFiles.parseSingle(file, "service.yaml", text), platform, warnings);
+  }
+
+  /** Validates and binds an already parsed document. */
   static ServiceSpec read(YamlDocument doc, PlatformSettings platform, Problems warnings) {
     Problems problems = new Problems();
     JsonNode root = doc.root();

@@ -17,7 +17,15 @@ final class YamlFiles {
     if (!Files.exists(file)) {
       throw new InputException(SourcePosition.of(file), what + " not found");
     }
-    List<YamlDocument> docs = YamlReader.readFile(file, YamlReader.Options.resources());
+    return single(file, what, YamlReader.readFile(file, YamlReader.Options.resources()));
+  }
+
+  /** The single document of {@code text} (the content of {@code file}). */
+  static YamlDocument parseSingle(Path file, String what, String text) {
+    return single(file, what, YamlReader.read(file, text, YamlReader.Options.resources()));
+  }
+
+  private static YamlDocument single(Path file, String what, List<YamlDocument> docs) {
     List<YamlDocument> nonEmpty = docs.stream().filter(d -> !d.root().isNull() && !d.root().isMissingNode()).toList();
     if (nonEmpty.isEmpty()) {
       throw new InputException(SourcePosition.of(file), what + " is empty: expected one YAML document, a map");

@@ -1,0 +1,102 @@
+package dev.stonegarden.render.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The schemas and the records cannot drift apart (architecture guide §9.5): for each record, the
+ * property names of its part of the schema, after the few deliberate renames, are exactly its
+ * record components minus bookkeeping. Adding a key to a schema without a component (or the other
+ * way round) fails here.
+ */
+class SchemaDriftTest {
+  /**
+   * One record and where its keys are in a schema.
+   *
+   * @param pointers schema pointers whose {@code properties} together make the record's keys
+   * @param renames schema key → the components it is bound to (derived or flattened values)
+   * @param bookkeeping components that are not keys of the file
+   */
+  record Binding(Class<?> type, Schemas schema, List<String> pointers, Map<String, List<String>> renames, Set<String> bookkeeping) {
+    @Override
+    public String toString() {
+      return type.getName().substring(type.getPackageName().length() + 1);
+    }
+  }
+
+  static Stream<Binding> bindings() {
+    return Stream.of(
+        new Binding(ServiceSpec.class, Schemas.SERVICE, List.of("/properties/metadata", "/properties/spec"),
+            Map.of(), Set.of("file", "sourceMap")),
+        new Binding(ServiceSpec.Owner.class, Schemas.SERVICE, List.of("/properties/spec/properties/owner"), Map.of(), Set.of()),
+        new Binding(ServiceSpec.Environment.class, Schemas.SERVICE, List.of("/$defs/environment"), Map.of(), Set.of("index")),
+        new Binding(ServiceSpec.Rollout.class, Schemas.SERVICE, List.of("/$defs/rollout"),
+            Map.of("analysis", List.of("metrics")), Set.of()),
+        new Binding(ServiceSpec.SetWeight.class, Schemas.SERVICE, List.of("/$defs/step"),
+            Map.of("setWeight", List.of("weight"), "pause", List.of()), Set.of()),
+        new Binding(ServiceSpec.Pause.class, Schemas.SERVICE, List.of("/$defs/step/properties/pause"), Map.of(), Set.of()),
+        new Binding(ServiceSpec.Metric.class, Schemas.SERVICE, List.of("/$defs/metric"),
+            Map.of("threshold", List.of("successRatio", "latencySeconds")), Set.of("index")),
+        new Binding(ServiceSpec.Sla.class, Schemas.SERVICE, List.of("/properties/spec/properties/sla"),
+            Map.of("availability", List.of("availabilityPercent", "errorBudget"), "latency", List.of("latencySeconds")), Set.of()),
+        new Binding(ServiceSpec.Monitoring.class, Schemas.SERVICE, List.of("/properties/spec/properties/monitoring"), Map.of(), Set.of()),
+        new Binding(Values.class, Schemas.VALUES, List.of(""),
+            Map.of("image", List.of("defaults"), "replicas", List.of(), "resources", List.of(), "env", List.of()),
+            Set.of("file", "sourceMap")),
+        new Binding(Values.Settings.class, Schemas.VALUES, List.of("/properties/workloads/additionalProperties"),
+            Map.of("image", List.of("imageTag")), Set.of()),
+        new Binding(PlatformSettings.class, Schemas.PLATFORM, List.of("/properties/metadata", "/properties/spec"),
+            Map.of(), Set.of("file")),
+        new Binding(PlatformSettings.ArgoCd.class, Schemas.PLATFORM, List.of("/properties/spec/properties/argocd"), Map.of(), Set.of()),
+        new Binding(PlatformSettings.Prometheus.class, Schemas.PLATFORM, List.of("/properties/spec/properties/prometheus"), Map.of(), Set.of()),
+        new Binding(PlatformSettings.Sli.class, Schemas.PLATFORM, List.of("/properties/spec/properties/sli"), Map.of(), Set.of()),
+        new Binding(PlatformSettings.Monitoring.class, Schemas.PLATFORM, List.of("/properties/spec/properties/monitoring"), Map.of(), Set.of()),
+        new Binding(PlatformSettings.Dependency.class, Schemas.PLATFORM,
+            List.of("/properties/spec/properties/dependencies/additionalProperties"), Map.of(), Set.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bindings")
+  void schemaKeysAreRecordComponents(Binding b) {
+    assertTrue(b.type().isRecord(), b + " is not a record");
+    Set<String> fromSchema = new TreeSet<>();
+    for (String pointer : b.pointers()) {
+      JsonNode props = b.schema().tree().at(pointer).get("properties");
+      assertTrue(props != null && props.isObject(), "no properties at " + pointer);
+      for (String key : props.propertyNames()) {
+        fromSchema.addAll(b.renames().getOrDefault(key, List.of(key)));
+      }
+    }
+    fromSchema.removeAll(List.of("apiVersion", "kind"));
+    Set<String> components = new TreeSet<>();
+    for (RecordComponent c : b.type().getRecordComponents()) {
+      components.add(c.getName());
+    }
+    components.removeAll(b.bookkeeping());
+    // Values binds the top-level keys into `defaults` and `workloads` keeps its name.
+    assertEquals(components, fromSchema, b + ": schema keys (after renames) against record components");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bindings")
+  void renamedKeysExist(Binding b) {
+    List<String> keys = new ArrayList<>();
+    for (String pointer : b.pointers()) {
+      b.schema().tree().at(pointer).get("properties").propertyNames().forEach(keys::add);
+    }
+    for (String renamed : b.renames().keySet()) {
+      assertTrue(keys.contains(renamed), b + ": the table renames \"" + renamed + "\", which the schema no longer has");
+    }
+  }
+}
