@@ -75,7 +75,20 @@ final class ParseErrors {
             .replace("<anchor>", "an anchor")
             .replace("<tag>", "a tag")
             .replace("while parsing ", "")
-            .replace("while scanning ", "");
+            .replace("while scanning ", "")
+            .replace("end of stream", "end of file")
+            .replace("but found '?'", "but found a mapping key")
+            .replace("mapping values are not allowed here", "mapping values are not allowed here (check the indentation, or quote a value that contains ': ')");
+    int indentation = s.indexOf(". (Do not use ");
+    if (indentation >= 0) {
+      // snakeyaml adds this hint to every character that cannot start a token; it fits tabs only.
+      boolean tab = s.contains("(TAB)");
+      s = s.substring(0, indentation) + (tab ? " (tabs cannot be used for indentation)" : " (quote the value)");
+      s = s.replace("character '\\t(TAB)'", "a tab character");
+    }
+    if (s.regionMatches(true, 0, "version{", 0, 8)) {
+      s = "unsupported YAML version in the %YAML directive, expected 1.1 or 1.2";
+    }
     if (s.endsWith(".") || s.endsWith(":")) {
       s = s.substring(0, s.length() - 1);
     }

@@ -56,11 +56,14 @@ final class TreeConverter {
     final List<SourceNode> items;
     final ObjectNode object;
     final List<Entry> entries;
+    /** The outermost alias this collection was reached through, or null: where limits report. */
+    final SourceNode via;
     int next;
 
-    Frame(String pointer, int depth, ArrayNode array, List<SourceNode> items, ObjectNode object, List<Entry> entries) {
+    Frame(String pointer, int depth, SourceNode via, ArrayNode array, List<SourceNode> items, ObjectNode object, List<Entry> entries) {
       this.pointer = pointer;
       this.depth = depth;
+      this.via = via;
       this.array = array;
       this.items = items;
       this.object = object;
@@ -80,13 +83,13 @@ final class TreeConverter {
     this.map = sourceMap;
     this.expansions = 0;
     Deque<Frame> stack = new ArrayDeque<>();
-    JsonNode result = start(root, "", 0, stack);
+    JsonNode result = start(root, "", 0, null, stack);
     while (!stack.isEmpty()) {
       Frame f = stack.peek();
       if (f.array != null) {
         if (f.next < f.items.size()) {
           int i = f.next++;
-          f.array.add(start(f.items.get(i), f.pointer + "/" + i, f.depth, stack));
+          f.array.add(start(f.items.get(i), f.pointer + "/" + i, f.depth, f.via, stack));
         } else {
           stack.pop();
         }
@@ -94,7 +97,7 @@ final class TreeConverter {
         Entry e = f.entries.get(f.next++);
         String pointer = f.pointer + "/" + SourceMap.escape(e.key());
         map.putKey(pointer, e.keyNode().line, e.keyNode().column);
-        f.object.set(e.key(), start(e.value(), pointer, f.depth, stack));
+        f.object.set(e.key(), start(e.value(), pointer, f.depth, f.via, stack));
       } else {
         stack.pop();
       }
@@ -111,38 +114,43 @@ final class TreeConverter {
 
   /**
    * The value of {@code node} at {@code pointer}; a collection is returned empty and pushed on
-   * {@code stack} to be filled. {@code parentDepth} is the number of enclosing collections.
+   * {@code stack} to be filled. {@code parentDepth} is the number of enclosing collections, {@code
+   * via} the outermost alias being expanded (limits are reported there, where the user wrote it).
    */
-  private JsonNode start(SourceNode node, String pointer, int parentDepth, Deque<Frame> stack) {
+  private JsonNode start(SourceNode node, String pointer, int parentDepth, SourceNode via, Deque<Frame> stack) {
     SourceNode at = node; // an alias is recorded where it is used
-    SourceNode n = deref(node);
+    if (via == null && node instanceof SourceNode.Alias) {
+      via = node;
+    }
+    SourceNode blame = via == null ? at : via;
+    SourceNode n = deref(node, blame);
     map.putValue(pointer, at.line, at.column);
     if (n instanceof SourceNode.Scalar) {
       SourceNode.Scalar s = (SourceNode.Scalar) n;
-      charge(s.value.length() + 1L, at);
+      charge(s.value.length() + 1L, blame);
       return scalar(s, at);
     }
     int depth = parentDepth + 1;
     if (depth > options.limits().maxDepth()) {
-      throw limit(at, "mappings and sequences are nested more than " + options.limits().maxDepth() + " levels deep once aliases are expanded");
+      throw limit(blame, "mappings and sequences are nested more than " + options.limits().maxDepth() + " levels deep once aliases are expanded");
     }
-    charge(1, at);
+    charge(1, blame);
     if (n instanceof SourceNode.Sequence) {
       List<SourceNode> items = ((SourceNode.Sequence) n).items;
       ArrayNode array = NODES.arrayNode(items.size());
-      stack.push(new Frame(pointer, depth, array, items, null, null));
+      stack.push(new Frame(pointer, depth, via, array, items, null, null));
       return array;
     }
     ObjectNode object = NODES.objectNode();
-    stack.push(new Frame(pointer, depth, null, null, object, entries((SourceNode.Mapping) n, 0)));
+    stack.push(new Frame(pointer, depth, via, null, null, object, entries((SourceNode.Mapping) n, 0, via)));
     return object;
   }
 
-  private SourceNode deref(SourceNode node) {
+  private SourceNode deref(SourceNode node, SourceNode blame) {
     SourceNode n = node;
     while (n instanceof SourceNode.Alias) {
       if (++expansions > options.limits().maxAliasExpansions()) {
-        throw limit(node, "the document expands more than " + options.limits().maxAliasExpansions() + " aliases, the most one document may use");
+        throw limit(blame, "the document expands more than " + options.limits().maxAliasExpansions() + " aliases, the most one document may use");
       }
       n = ((SourceNode.Alias) n).target;
     }
@@ -187,7 +195,7 @@ final class TreeConverter {
   }
 
   /** The keys of {@code m} with merge keys applied, explicit keys first. */
-  private List<Entry> entries(SourceNode.Mapping m, int mergeDepth) {
+  private List<Entry> entries(SourceNode.Mapping m, int mergeDepth, SourceNode via) {
     Map<String, Entry> explicit = new LinkedHashMap<>();
     Map<String, SourceNode> seen = new HashMap<>(); // raw key text → first key node; lookup only
     SourceNode mergeKey = null;
@@ -205,7 +213,7 @@ final class TreeConverter {
         }
         continue;
       }
-      SourceNode kr = deref(k);
+      SourceNode kr = deref(k, via == null ? k : via);
       if (!(kr instanceof SourceNode.Scalar)) {
         problem(k, "expected a scalar as mapping key, found " + kr.describe());
         continue;
@@ -223,7 +231,7 @@ final class TreeConverter {
       if (key == null) {
         continue;
       }
-      charge(key.length() + 1L, k);
+      charge(key.length() + 1L, via == null ? k : via);
       explicit.put(key, new Entry(key, k, v)); // DuplicateKeys.LAST_WINS: the last value stays
     }
     if (mergeValue == null) {
@@ -233,8 +241,8 @@ final class TreeConverter {
       throw limit(mergeKey, "merge keys are nested more than " + options.limits().maxDepth() + " levels deep");
     }
     Map<String, Entry> merged = new LinkedHashMap<>();
-    for (SourceNode.Mapping source : mergeSources(mergeValue)) {
-      for (Entry e : entries(source, mergeDepth + 1)) {
+    for (SourceNode.Mapping source : mergeSources(mergeValue, via)) {
+      for (Entry e : entries(source, mergeDepth + 1, via == null ? mergeValue : via)) {
         if (!explicit.containsKey(e.key())) {
           merged.putIfAbsent(e.key(), e); // earlier mappings of a merge sequence win
         }
@@ -255,15 +263,15 @@ final class TreeConverter {
   }
 
   /** The mappings a merge value names, in order (kyaml's {@code findMergeValues}). */
-  private List<SourceNode.Mapping> mergeSources(SourceNode value) {
+  private List<SourceNode.Mapping> mergeSources(SourceNode value, SourceNode via) {
     List<SourceNode.Mapping> sources = new ArrayList<>();
     boolean alias = value instanceof SourceNode.Alias;
-    SourceNode v = deref(value);
+    SourceNode v = deref(value, via == null ? value : via);
     if (v instanceof SourceNode.Mapping) {
       sources.add((SourceNode.Mapping) v);
     } else if (v instanceof SourceNode.Sequence && !alias) {
       for (SourceNode item : ((SourceNode.Sequence) v).items) {
-        SourceNode it = deref(item);
+        SourceNode it = deref(item, via == null ? item : via);
         if (it instanceof SourceNode.Mapping) {
           sources.add((SourceNode.Mapping) it);
         } else {

@@ -186,4 +186,31 @@ class YamlReaderTest {
     assertEquals("{\"a\":1,\"b\":{\"c\":\"x\\ny\\n\"}}", d.root().toString());
     assertEquals("3:6", pos(d.positionOf("/b/c")));
   }
+
+  @Test
+  void tabsAfterAColonAreSeparatorsAsInGoYaml() {
+    // argo-cd's kustomize-guestbook has "metadata:<TAB>"; go-yaml accepts it, snakeyaml-engine not.
+    assertEquals("{\"metadata\":{\"name\":\"x\"},\"a\":\"b\"}", one("metadata:\t\n  name: x\t\na:\tb\n").toString());
+    assertEquals("{\"a\":\"x\\ty\\n\"}", one("a: |\n  x\ty\n").toString());
+    // Tabs that indent stay errors, as in go-yaml.
+    assertEquals(
+        List.of("2:1: found a tab character that cannot start any token (tabs cannot be used for indentation)"),
+        errors("a:\n\t- b\n"));
+    assertEquals(
+        List.of("2:2: found a tab character that cannot start any token (tabs cannot be used for indentation)"),
+        errors("a:\n-\tx\n"));
+  }
+
+  @Test
+  void syntaxErrorMessages() {
+    assertEquals(
+        List.of("2:3: mapping values are not allowed here (check the indentation, or quote a value that contains ': ')"),
+        errors("a: b\n c: d\n"));
+    assertEquals(List.of("1:4: the quoted scalar is not closed: found unexpected end of file"), errors("a: \"x\n"));
+    assertEquals(List.of("1:4: found character '@' that cannot start any token (quote the value)"), errors("a: @b\n"));
+    assertEquals(List.of("1:5: found a character that YAML does not allow (U+0001)"), errors("a: b\u0001c\n"));
+    assertEquals(List.of("1:4: cannot decode !!str scalar as !!int"), errors("a: !!int x\n"));
+    assertEquals(
+        List.of("0:0: unsupported YAML version in the %YAML directive, expected 1.1 or 1.2"), errors("%YAML 2.0\n---\na: 1\n"));
+  }
 }
