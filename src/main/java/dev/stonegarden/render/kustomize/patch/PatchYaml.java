@@ -2,41 +2,54 @@ package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.YamlDocument;
+import dev.stonegarden.render.yaml.YamlReader;
 import dev.stonegarden.render.yaml.YamlVersion;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads patch text into trees. Interim: Jackson's YAML module until the project's {@code
- * yaml.YamlReader} (with exact YAML 1.1 / 1.2 scalar typing) is on main.
+ * Reads patch text into trees with the project's YAML reader: strategic-merge patches like
+ * resources (YAML 1.2, kustomize-semantics.md §13.1), JSON 6902 operations written in YAML like
+ * kustomization files (YAML 1.1 through sigs.k8s.io/yaml, case 088), JSON operations as strict
+ * JSON.
  */
 final class PatchYaml {
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private static final JsonMapper JSON = new JsonMapper();
 
   private PatchYaml() {}
 
-  /** Every document of a YAML stream (null documents included, as NullNodes). */
+  /**
+   * Every document of a YAML stream (empty documents as NullNodes). Positions of problems point
+   * into the patch file; for an inline patch ({@code origin} has a line) they point at the
+   * kustomization entry and name the line inside the patch.
+   */
   static List<JsonNode> readAll(String text, YamlVersion version, SourcePosition origin) {
-    List<JsonNode> docs = new ArrayList<>();
-    try (JsonParser p = YAML.createParser(text)) {
-      while (p.nextToken() != null) {
-        JsonNode n = YAML.readTree(p);
-        docs.add(n == null ? YAML.getNodeFactory().nullNode() : n);
+    YamlReader.Options options = version == YamlVersion.YAML_1_1
+        ? YamlReader.Options.kustomization()
+        : YamlReader.Options.resources();
+    List<YamlDocument> docs;
+    try {
+      docs = YamlReader.read(origin.file(), text, options);
+    } catch (InputException e) {
+      if (origin.line() == 0) {
+        throw e;
       }
-    } catch (JacksonException e) {
-      throw new InputException(origin, "invalid YAML in patch: " + e.getOriginalMessage());
+      var d = e.diagnostics().get(0);
+      String where = d.at().line() > 0 ? " (line " + d.at().line() + " of the patch)" : "";
+      throw new InputException(origin, d.message() + where);
     }
-    return docs;
+    List<JsonNode> out = new ArrayList<>(docs.size());
+    for (YamlDocument d : docs) {
+      out.add(d.root());
+    }
+    return out;
   }
 
-  /** One strict JSON value. */
+  /** One strict JSON value (Go's encoding/json, as evanphx's DecodePatch reads it). */
   static JsonNode readJson(String text, SourcePosition origin) {
     try {
       return JSON.readTree(text);

@@ -121,6 +121,11 @@ public final class StrategicMerge {
       if (directiveIgnoringErrors(origin) == Directive.DELETE) {
         return null;
       }
+      if (origin == null && dest != null) {
+        // a null written in the resource survives when the patch does not mention the field
+        // (kyaml's MakePersistentNullNode, case 146)
+        return dest;
+      }
       d = origin;
     } else if (origin != null && origin.isNull()) {
       return null; // null in the patch deletes the field (§14.2)

@@ -1,0 +1,99 @@
+package dev.stonegarden.render.kustomize.patch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.YamlVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks the expectations of the strategic-merge tables against the real kustomize: all success
+ * cases in one {@code kubectl kustomize} build (every resource has its own name), each error case
+ * in its own. Skipped when kubectl is not installed.
+ */
+class StrategicMergeOracleTest {
+
+  static Path kubectl() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(dir, "kubectl");
+      if (Files.isExecutable(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  static Oracle run(Path dir) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(kubectl().toString(), "kustomize", dir.toString())
+        .redirectErrorStream(false).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(60, TimeUnit.SECONDS);
+    return new Oracle(p.exitValue(), out, err);
+  }
+
+  record Oracle(int exit, String out, String err) {}
+
+  @Test
+  void successCasesAgreeWithKustomize(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(kubectl() != null, "kubectl not installed");
+    List<SmCase> ok = SmCases.all().stream().filter(c -> c.error() == null).toList();
+    StringBuilder resources = new StringBuilder();
+    StringBuilder kustomization = new StringBuilder("resources: [r.yaml]\npatches:\n");
+    int i = 0;
+    for (SmCase c : ok) {
+      resources.append("---\n").append(c.resource());
+      Files.writeString(dir.resolve("p" + i + ".yaml"), c.patch());
+      kustomization.append("- path: p").append(i).append(".yaml\n");
+      i++;
+    }
+    Files.writeString(dir.resolve("r.yaml"), resources);
+    Files.writeString(dir.resolve("kustomization.yaml"), kustomization);
+    Oracle o = run(dir);
+    assertEquals(0, o.exit, o.err);
+    Map<String, JsonNode> byName = new LinkedHashMap<>();
+    for (JsonNode d : PatchYaml.readAll(o.out, YamlVersion.YAML_1_2, SourcePosition.none())) {
+      byName.put(d.get("metadata").get("name").stringValue(), d);
+    }
+    List<String> wrong = new ArrayList<>();
+    for (SmCase c : ok) {
+      JsonNode actual = byName.get(c.name());
+      if (c.expected().equals(SmCase.DELETED)) {
+        if (actual != null) {
+          wrong.add(c.name() + ": kustomize kept it: " + actual);
+        }
+      } else if (actual == null || !JsonPatch.equal(c.expectedTree(), actual)) {
+        wrong.add(c.name() + ": kustomize says " + actual);
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  @Test
+  void errorCasesFailInKustomize(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(kubectl() != null, "kubectl not installed");
+    for (SmCase c : SmCases.errors()) {
+      Path d = Files.createDirectories(dir.resolve(c.name()));
+      Files.writeString(d.resolve("r.yaml"), c.resource());
+      Files.writeString(d.resolve("p.yaml"), c.patch());
+      Files.writeString(d.resolve("kustomization.yaml"), "resources: [r.yaml]\npatches:\n- path: p.yaml\n");
+      Oracle o = run(d);
+      assertNotEquals(0, o.exit, c.name() + " succeeded in kustomize: " + o.out);
+      assertTrue(o.err.contains(c.error()), c.name() + ": " + o.err);
+    }
+  }
+}
