@@ -66,15 +66,21 @@ COPY --from=jvm-build /opt/platform-render /opt/platform-render
 COPY --from=jvm-build /opt/platform-render/platform-render /usr/local/bin/platform-render
 COPY --from=jar /build/examples /opt/platform-render/training
 # The AOT cache is trained here, in the final image, with the same runtime, class path (same files,
-# same times) and options that run it: a real render of the example's canary environment.
-# Exec form throughout: there is no shell in this image.
+# same times) and options that run it, on a real render as Argo CD starts it: the example's canary
+# app, with the environment variables the repo-server sends (ARGs are environment variables of RUN
+# only; they do not stay in the image). Exec form throughout: there is no shell in this image.
 WORKDIR /opt/platform-render/training/kubernetes/services/audiobookshelf
+ARG ARGOCD_APP_NAME=audiobookshelf-canary
+ARG ARGOCD_APP_NAMESPACE=audiobookshelf-canary
+ARG ARGOCD_APP_SOURCE_PATH=kubernetes/services/audiobookshelf
+ARG ARGOCD_APP_PARAMETERS='[{"name":"environment","string":"canary"}]'
+ARG PARAM_ENVIRONMENT=canary
+ARG KUBE_API_VERSIONS=apps/v1,apps/v1/Deployment,argoproj.io/v1alpha1,argoproj.io/v1alpha1/AnalysisTemplate,argoproj.io/v1alpha1/Rollout,autoscaling/v2,autoscaling/v2/HorizontalPodAutoscaler,monitoring.coreos.com/v1,monitoring.coreos.com/v1/PrometheusRule,policy/v1,policy/v1/PodDisruptionBudget,v1,v1/ConfigMap,v1/Namespace,v1/PersistentVolumeClaim,v1/Service
 RUN ["/opt/platform-render/runtime/bin/java", "@/opt/platform-render/jvm-flags.args", \
      "-XX:AOTCacheOutput=/opt/platform-render/platform-render.aot", \
-     "-jar", "/opt/platform-render/platform-render.jar", "generate", "--env", "canary", "--repo-root", "../../.."]
+     "-jar", "/opt/platform-render/platform-render.jar", "generate"]
 # Smoke test: -XX:AOTMode=on makes an unusable cache fatal, so a mismatch fails the build.
-RUN ["/opt/platform-render/runtime/bin/java", "-XX:AOTMode=on", "@/opt/platform-render/jvm.args", \
-     "generate", "--env", "canary", "--repo-root", "../../.."]
+RUN ["/opt/platform-render/runtime/bin/java", "-XX:AOTMode=on", "@/opt/platform-render/jvm.args", "generate"]
 COPY plugin.yaml /home/argocd/cmp-server/config/plugin.yaml
 ENV HOME=/tmp
 WORKDIR /tmp
