@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * measures the stable version while canary pods start. Without such a step it starts at once.
  *
  * <p>A Rollout the overlay already has is the overlay's canary: kept as it is, but its steps must
- * equal service.yaml's (one source of truth). Objects whose {@code scaleTargetRef} or {@code
+ * equal service.yaml's (one source of truth). A Deployment such a Rollout uses through {@code
+ * spec.workloadRef} (Argo's migration mode) stays a Deployment: the Rollout reads its template. Objects whose {@code scaleTargetRef} or {@code
  * targetRef} names a converted Deployment (HPA, VPA, KEDA) are re-pointed to the Rollout
  * (decisions.md "Rendering details").
  *
@@ -58,8 +59,15 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
                 + "] for environment " + environment.name() + ": make them equal (service.yaml is the source of truth)");
       }
     }
+    List<String> referenced = new ArrayList<>();
+    for (Resource r : overlayRollouts) {
+      ObjectNode ref = Nodes.objectAt(r.body(), List.of("spec", "workloadRef"));
+      if (ref != null && Nodes.text(ref, "kind").equals("Deployment")) {
+        referenced.add(Nodes.text(ref, "name"));
+      }
+    }
     List<String> converted = new ArrayList<>();
-    for (Resource d : resources.select(r -> KindTables.is(r, KindTables.DEPLOYMENT))) {
+    for (Resource d : resources.select(r -> KindTables.is(r, KindTables.DEPLOYMENT) && !referenced.contains(r.name()))) {
       String type = Nodes.text(Nodes.objectAt(d.body(), List.of("spec", "strategy")), "type");
       if (type.equals("Recreate")) {
         problems.error(

@@ -174,6 +174,28 @@ class CanaryRolloutTransformerTest {
   }
 
   @Test
+  void aDeploymentAnOverlayRolloutReferencesStaysADeployment() {
+    String yaml = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: {name: web}
+        spec:
+          workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+          strategy:
+            canary:
+              steps: [{setWeight: 10}, {pause: {duration: 10m}}, {setWeight: 50}, {pause: {duration: 10m}}, {setWeight: 100}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec: {replicas: 0}
+        """;
+    ResourceList list = resources(yaml);
+    step(CANARY, null).transform(list);
+    assertResources(yaml, list);
+  }
+
+  @Test
   void anOverlayRolloutWithOtherStepsIsAnError() {
     ResourceList list = resources("""
         apiVersion: argoproj.io/v1alpha1
