@@ -49,7 +49,7 @@ class ArgoCdContractTest {
       "v1", "v1/ConfigMap", "v1/Namespace", "v1/PersistentVolumeClaim", "v1/Secret", "v1/Service",
       "v1/ServiceAccount");
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
   Path repo;
   Path app;
   List<String> argv;
@@ -283,7 +283,7 @@ class ArgoCdContractTest {
   @Test
   void wrongSourcePath() {
     Map<String, String> e = withParameter(argoEnv("dev"), "dev");
-    e.put("ARGOCD_APP_SOURCE_PATH", "services/audiobookshelf");
+    e.put("ARGOCD_APP_SOURCE_PATH", "apps/audiobookshelf"); // not a suffix of the app directory
     assertFailure(generate(app, e), "argocd_app_source_path");
   }
 }
