@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,7 +46,9 @@ public final class JsonPatch {
     for (JsonNode op : ops) {
       p.applyOne(root, op);
     }
-    return root.node;
+    // like evanphx's raw bytes, a literal keeps its text until the patch is done (a later "test"
+    // in the same patch sees "2.50"); then it is an ordinary number of the document
+    return withDoubles(root.node);
   }
 
   /** The document root, replaceable as a whole. */
@@ -416,6 +419,23 @@ public final class JsonPatch {
     return v == null ? JsonNodeFactory.instance.nullNode() : v.deepCopy();
   }
 
+  /** Raw decimal literals of JSON operations become ordinary floats in the patched document. */
+  private static JsonNode withDoubles(JsonNode n) {
+    if (n instanceof DecimalNode d) {
+      return JsonNodeFactory.instance.numberNode(d.doubleValue());
+    }
+    if (n instanceof ObjectNode o) {
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        e.setValue(withDoubles(e.getValue()));
+      }
+    } else if (n instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, withDoubles(a.get(i)));
+      }
+    }
+    return n;
+  }
+
   /** {@code replace ""} and {@code test} dereference the value; evanphx panics without one. */
   private JsonNode requiredValue(ObjectNode op, String kind) {
     JsonNode v = op.get("value");
@@ -480,6 +500,11 @@ public final class JsonPatch {
       return true;
     }
     if (a.isNumber() && b.isNumber()) {
+      if (a instanceof DecimalNode || b instanceof DecimalNode) {
+        // a number written in a JSON operation compares by its raw text with the document's
+        // number as Go's encoder prints it (evanphx compares compact JSON bytes)
+        return numberText(a).equals(numberText(b));
+      }
       return numeric(a).compareTo(numeric(b)) == 0;
     }
     if (a.isNumber() || b.isNumber()) {
@@ -489,6 +514,31 @@ public final class JsonPatch {
       return a.isBoolean() && b.isBoolean() && a.booleanValue() == b.booleanValue();
     }
     return a.isString() && b.isString() && a.stringValue().equals(b.stringValue());
+  }
+
+  /** A raw JSON literal's text, or a document number as Go's encoding/json writes it. */
+  static String numberText(JsonNode n) {
+    if (n instanceof DecimalNode d) {
+      return d.decimalValue().toString().replace("E", "e");
+    }
+    if (n.isIntegralNumber()) {
+      return n.bigIntegerValue().toString();
+    }
+    double f = n.doubleValue();
+    if (f == Math.rint(f) && Math.abs(f) < 1e21) {
+      return new BigDecimal(f).toBigInteger().toString();
+    }
+    double abs = Math.abs(f);
+    if (abs < 1e-6 || abs >= 1e21) {
+      // Go: strconv.FormatFloat(f, 'e', -1, 64) with a two-digit exponent at least
+      BigDecimal b = new BigDecimal(Double.toString(f)).stripTrailingZeros();
+      String digits = b.unscaledValue().abs().toString();
+      int exp = digits.length() - 1 - b.scale();
+      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      return (f < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "")
+          + Math.abs(exp);
+    }
+    return new BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
   }
 
   private static BigDecimal numeric(JsonNode n) {

@@ -18,7 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON.
  */
 final class PatchYaml {
-  private static final JsonMapper JSON = new JsonMapper();
+  // floats stay BigDecimal with their written scale: evanphx compares a JSON operation's raw
+  // number text in "test" ("1.0" is not "1"); JsonPatch turns them into doubles when it adds them
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
 
   private PatchYaml() {}
 
