@@ -17,9 +17,25 @@ public final class SourceMap {
   private final Path file;
   private final Map<String, int[]> values = new LinkedHashMap<>();
   private final Map<String, int[]> keys = new LinkedHashMap<>();
+  private final Locator locator;
+
+  /**
+   * Finds positions that were not recorded with {@link #putValue}/{@link #putKey}. The YAML reader
+   * answers by walking the parsed document when a position is asked for, instead of recording
+   * every value of every document up front (most positions are never asked for).
+   */
+  public interface Locator {
+    /** 1-based {line, column} of the value (or, with {@code key}, of the key) at {@code pointer}, or null. */
+    int[] locate(String pointer, boolean key);
+  }
 
   public SourceMap(Path file) {
+    this(file, null);
+  }
+
+  public SourceMap(Path file, Locator locator) {
     this.file = file;
+    this.locator = locator;
   }
 
   public static SourceMap empty(Path file) {
@@ -47,14 +63,19 @@ public final class SourceMap {
 
   /** The position of the key of {@code pointer} (falls back to the value, then to ancestors). */
   public SourcePosition keyPosition(String pointer) {
-    int[] at = keys.get(pointer);
+    int[] at = find(keys, pointer, true);
     return at != null ? new SourcePosition(file, at[0], at[1]) : positionOf(pointer);
+  }
+
+  private int[] find(Map<String, int[]> map, String pointer, boolean key) {
+    int[] at = map.get(pointer);
+    return at == null && locator != null ? locator.locate(pointer, key) : at;
   }
 
   private SourcePosition lookup(Map<String, int[]> map, String pointer) {
     String p = pointer;
     while (true) {
-      int[] at = map.get(p);
+      int[] at = find(map, p, false);
       if (at != null) {
         return new SourcePosition(file, at[0], at[1]);
       }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,16 +42,18 @@ final class TreeConverter {
   private final Path file;
   private final Set<Diagnostic> problems = new LinkedHashSet<>();
   private final long budgetLimit;
+  /** Quiet converters only look things up (for {@link SourceMap}): no problems, no limits. */
+  private final boolean quiet;
   private long budget;
-  private SourceMap map;
   private int expansions;
 
-  /** One key of a mapping after merges: the string key, the key node and the value node. */
-  private record Entry(String key, SourceNode keyNode, SourceNode value) {}
+  /** One key of a mapping after merges: the string key, its text as written, the key and value nodes. */
+  private record Entry(String key, String raw, SourceNode keyNode, SourceNode value) {}
+
+  private static final int SMALL = 12;
 
   /** A collection whose children are being converted. */
   private static final class Frame {
-    final String pointer;
     final int depth;
     final ArrayNode array;
     final List<SourceNode> items;
@@ -60,8 +63,7 @@ final class TreeConverter {
     final SourceNode via;
     int next;
 
-    Frame(String pointer, int depth, SourceNode via, ArrayNode array, List<SourceNode> items, ObjectNode object, List<Entry> entries) {
-      this.pointer = pointer;
+    Frame(int depth, SourceNode via, ArrayNode array, List<SourceNode> items, ObjectNode object, List<Entry> entries) {
       this.depth = depth;
       this.via = via;
       this.array = array;
@@ -72,37 +74,112 @@ final class TreeConverter {
   }
 
   TreeConverter(YamlReader.Options options, Path file, long sourceLength) {
+    this(options, file, sourceLength, false);
+  }
+
+  private TreeConverter(YamlReader.Options options, Path file, long sourceLength, boolean quiet) {
     this.options = options;
     this.file = file;
+    this.quiet = quiet;
     this.budgetLimit = Math.max(sourceLength, 1) * options.limits().expansionFactor();
     this.budget = budgetLimit;
   }
 
-  /** Converts one document's root, recording positions in {@code sourceMap}. */
-  JsonNode convert(SourceNode root, SourceMap sourceMap) {
-    this.map = sourceMap;
+  /** Converts one document's root. */
+  JsonNode convert(SourceNode root) {
     this.expansions = 0;
     Deque<Frame> stack = new ArrayDeque<>();
-    JsonNode result = start(root, "", 0, null, stack);
+    JsonNode result = start(root, 0, null, stack);
     while (!stack.isEmpty()) {
       Frame f = stack.peek();
       if (f.array != null) {
         if (f.next < f.items.size()) {
-          int i = f.next++;
-          f.array.add(start(f.items.get(i), f.pointer + "/" + i, f.depth, f.via, stack));
+          f.array.add(start(f.items.get(f.next++), f.depth, f.via, stack));
         } else {
           stack.pop();
         }
       } else if (f.next < f.entries.size()) {
         Entry e = f.entries.get(f.next++);
-        String pointer = f.pointer + "/" + SourceMap.escape(e.key());
-        map.putKey(pointer, e.keyNode().line, e.keyNode().column);
-        f.object.set(e.key(), start(e.value(), pointer, f.depth, f.via, stack));
+        f.object.set(e.key(), start(e.value(), f.depth, f.via, stack));
       } else {
         stack.pop();
       }
     }
     return result;
+  }
+
+  /**
+   * A {@link SourceMap.Locator} over one converted document: walks the pointer through the source
+   * tree with the same key typing, aliases and merges as {@link #convert}. A value reached through
+   * an alias is placed at the alias; what lies inside it, at its anchored definition.
+   */
+  static SourceMap.Locator locator(YamlReader.Options options, Path file, SourceNode root) {
+    return (pointer, key) -> {
+      try {
+        return new TreeConverter(options, file, 1, true).locate(root, pointer, key);
+      } catch (RuntimeException e) {
+        return null; // a position is a courtesy: never fail a diagnostic over it
+      }
+    };
+  }
+
+  private int[] locate(SourceNode root, String pointer, boolean key) {
+    if (pointer.isEmpty()) {
+      return key ? null : new int[] {root.line, root.column};
+    }
+    if (pointer.charAt(0) != '/') {
+      return null;
+    }
+    SourceNode node = root;
+    SourceNode keyNode = null;
+    int from = 1;
+    while (true) {
+      int slash = pointer.indexOf('/', from);
+      String token = pointer.substring(from, slash < 0 ? pointer.length() : slash);
+      SourceNode n = deref(node, node);
+      if (n instanceof SourceNode.Sequence) {
+        List<SourceNode> items = ((SourceNode.Sequence) n).items;
+        int i = index(token);
+        if (i < 0 || i >= items.size()) {
+          return null;
+        }
+        node = items.get(i);
+        keyNode = null;
+      } else if (n instanceof SourceNode.Mapping) {
+        String name = token.indexOf('~') < 0 ? token : token.replace("~1", "/").replace("~0", "~");
+        Entry found = null;
+        for (Entry e : entries((SourceNode.Mapping) n, 0, null)) {
+          if (e.key().equals(name)) {
+            found = e;
+            break;
+          }
+        }
+        if (found == null) {
+          return null;
+        }
+        node = found.value();
+        keyNode = found.keyNode();
+      } else {
+        return null;
+      }
+      if (slash < 0) {
+        SourceNode at = key ? keyNode : node;
+        return at == null ? null : new int[] {at.line, at.column};
+      }
+      from = slash + 1;
+    }
+  }
+
+  private static int index(String token) {
+    if (token.isEmpty() || token.length() > 9 || (token.length() > 1 && token.charAt(0) == '0')) {
+      return -1;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    return Integer.parseInt(token);
   }
 
   /** Throws every collected problem, if any. */
@@ -113,18 +190,17 @@ final class TreeConverter {
   }
 
   /**
-   * The value of {@code node} at {@code pointer}; a collection is returned empty and pushed on
-   * {@code stack} to be filled. {@code parentDepth} is the number of enclosing collections, {@code
-   * via} the outermost alias being expanded (limits are reported there, where the user wrote it).
+   * The value of {@code node}; a collection is returned empty and pushed on {@code stack} to be
+   * filled. {@code parentDepth} is the number of enclosing collections, {@code via} the outermost
+   * alias being expanded (limits are reported there, where the user wrote it).
    */
-  private JsonNode start(SourceNode node, String pointer, int parentDepth, SourceNode via, Deque<Frame> stack) {
-    SourceNode at = node; // an alias is recorded where it is used
+  private JsonNode start(SourceNode node, int parentDepth, SourceNode via, Deque<Frame> stack) {
+    SourceNode at = node;
     if (via == null && node instanceof SourceNode.Alias) {
       via = node;
     }
     SourceNode blame = via == null ? at : via;
     SourceNode n = deref(node, blame);
-    map.putValue(pointer, at.line, at.column);
     if (n instanceof SourceNode.Scalar) {
       SourceNode.Scalar s = (SourceNode.Scalar) n;
       charge(s.value.length() + 1L, blame);
@@ -138,18 +214,18 @@ final class TreeConverter {
     if (n instanceof SourceNode.Sequence) {
       List<SourceNode> items = ((SourceNode.Sequence) n).items;
       ArrayNode array = NODES.arrayNode(items.size());
-      stack.push(new Frame(pointer, depth, via, array, items, null, null));
+      stack.push(new Frame(depth, via, array, items, null, null));
       return array;
     }
     ObjectNode object = NODES.objectNode();
-    stack.push(new Frame(pointer, depth, via, null, null, object, entries((SourceNode.Mapping) n, 0, via)));
+    stack.push(new Frame(depth, via, null, null, object, entries((SourceNode.Mapping) n, 0, via)));
     return object;
   }
 
   private SourceNode deref(SourceNode node, SourceNode blame) {
     SourceNode n = node;
     while (n instanceof SourceNode.Alias) {
-      if (++expansions > options.limits().maxAliasExpansions()) {
+      if (++expansions > options.limits().maxAliasExpansions() && !quiet) {
         throw limit(blame, "the document expands more than " + options.limits().maxAliasExpansions() + " aliases, the most one document may use");
       }
       n = ((SourceNode.Alias) n).target;
@@ -158,6 +234,9 @@ final class TreeConverter {
   }
 
   private void charge(long cost, SourceNode at) {
+    if (quiet) {
+      return;
+    }
     budget -= cost;
     if (budget < 0) {
       throw limit(
@@ -179,6 +258,9 @@ final class TreeConverter {
   }
 
   private void problem(SourceNode at, String message) {
+    if (quiet) {
+      return;
+    }
     problems.add(Diagnostic.error(position(at), message));
   }
 
@@ -196,11 +278,15 @@ final class TreeConverter {
 
   /** The keys of {@code m} with merge keys applied, explicit keys first. */
   private List<Entry> entries(SourceNode.Mapping m, int mergeDepth, SourceNode via) {
-    Map<String, Entry> explicit = new LinkedHashMap<>();
-    Map<String, SourceNode> seen = new HashMap<>(); // raw key text → first key node; lookup only
+    List<SourceNode> children = m.children;
+    int pairs = children.size() / 2;
+    boolean errorOnDuplicates = options.duplicateKeys() == YamlReader.DuplicateKeys.ERROR;
+    List<Entry> list = new ArrayList<>(pairs);
+    // Small mappings (most of them) are searched linearly; hashing every key costs more.
+    Map<String, Integer> byKey = pairs > SMALL ? new HashMap<>() : null; // lookup only
+    Map<String, Integer> byRaw = pairs > SMALL && errorOnDuplicates ? new HashMap<>() : null; // lookup only
     SourceNode mergeKey = null;
     SourceNode mergeValue = null;
-    List<SourceNode> children = m.children;
     for (int i = 0; i + 1 < children.size(); i += 2) {
       SourceNode k = children.get(i);
       SourceNode v = children.get(i + 1);
@@ -219,11 +305,11 @@ final class TreeConverter {
         continue;
       }
       SourceNode.Scalar ks = (SourceNode.Scalar) kr;
-      if (options.duplicateKeys() == YamlReader.DuplicateKeys.ERROR) {
+      if (errorOnDuplicates) {
         // go-yaml v3 compares the keys' text, whatever their style: a: and "a": are the same key.
-        SourceNode first = seen.putIfAbsent(ks.value, k);
-        if (first != null) {
-          problem(k, "mapping key \"" + shorten(ks.value) + "\" already defined at line " + first.line);
+        int first = find(list, byRaw, ks.value, true);
+        if (first >= 0) {
+          problem(k, "mapping key \"" + shorten(ks.value) + "\" already defined at line " + list.get(first).keyNode().line);
           continue;
         }
       }
@@ -231,27 +317,59 @@ final class TreeConverter {
       if (key == null) {
         continue;
       }
+      Entry entry = new Entry(key, ks.value, k, v);
+      int existing = find(list, byKey, key, false);
+      if (existing >= 0) {
+        if (errorOnDuplicates) {
+          problem(k, "mapping key \"" + shorten(key) + "\" already defined at line " + list.get(existing).keyNode().line);
+        } else {
+          list.set(existing, entry); // DuplicateKeys.LAST_WINS (kustomization files, case 024)
+        }
+        continue;
+      }
       charge(key.length() + 1L, via == null ? k : via);
-      explicit.put(key, new Entry(key, k, v)); // DuplicateKeys.LAST_WINS: the last value stays
+      if (byKey != null) {
+        byKey.put(key, list.size());
+      }
+      if (byRaw != null) {
+        byRaw.put(ks.value, list.size());
+      }
+      list.add(entry);
     }
     if (mergeValue == null) {
-      return new ArrayList<>(explicit.values());
+      return list;
     }
     if (mergeDepth >= options.limits().maxDepth()) {
       throw limit(mergeKey, "merge keys are nested more than " + options.limits().maxDepth() + " levels deep");
     }
+    Set<String> explicit = new HashSet<>(); // lookup only
+    for (Entry e : list) {
+      explicit.add(e.key());
+    }
     Map<String, Entry> merged = new LinkedHashMap<>();
     for (SourceNode.Mapping source : mergeSources(mergeValue, via)) {
       for (Entry e : entries(source, mergeDepth + 1, via == null ? mergeValue : via)) {
-        if (!explicit.containsKey(e.key())) {
+        if (!explicit.contains(e.key())) {
           merged.putIfAbsent(e.key(), e); // earlier mappings of a merge sequence win
         }
       }
     }
-    List<Entry> all = new ArrayList<>(explicit.size() + merged.size());
-    all.addAll(explicit.values());
-    all.addAll(merged.values());
-    return all;
+    list.addAll(merged.values());
+    return list;
+  }
+
+  /** The index of the entry with this key (or raw key text), or -1. */
+  private static int find(List<Entry> list, Map<String, Integer> index, String key, boolean raw) {
+    if (index != null) {
+      Integer i = index.get(key);
+      return i == null ? -1 : i;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (key.equals(raw ? list.get(i).raw() : list.get(i).key())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean isMergeKey(SourceNode k) {

@@ -207,8 +207,15 @@ public final class YamlReader {
       DocumentComposer composer = new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits);
       DocumentComposer.Composed doc;
       while ((doc = composer.next()) != null) {
-        SourceMap sourceMap = new SourceMap(file);
-        JsonNode root = doc.root() == null ? JsonNodeFactory.instance.nullNode() : converter.convert(doc.root(), sourceMap);
+        JsonNode root;
+        SourceMap sourceMap;
+        if (doc.root() == null) {
+          root = JsonNodeFactory.instance.nullNode();
+          sourceMap = new SourceMap(file);
+        } else {
+          root = converter.convert(doc.root());
+          sourceMap = new SourceMap(file, TreeConverter.locator(options, file, doc.root()));
+        }
         documents.add(
             new YamlDocument(root, file, documents.size(), new SourcePosition(file, doc.line(), doc.column()), sourceMap));
       }

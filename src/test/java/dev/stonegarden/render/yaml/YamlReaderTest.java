@@ -213,4 +213,33 @@ class YamlReaderTest {
     assertEquals(
         List.of("0:0: unsupported YAML version in the %YAML directive, expected 1.1 or 1.2"), errors("%YAML 2.0\n---\na: 1\n"));
   }
+
+  @Test
+  void positionsThroughAliasesAndMergeKeys() {
+    String text =
+        "labels: &labels\n"
+            + "  app: web\n"
+            + "  tier: front\n"
+            + "selector: *labels\n"
+            + "pod:\n"
+            + "  <<: *labels\n"
+            + "  extra: x\n";
+    YamlDocument d = read(text).get(0);
+    assertEquals("4:11", pos(d.positionOf("/selector"))); // the alias itself
+    assertEquals("2:8", pos(d.positionOf("/selector/app"))); // inside it: the anchored definition
+    assertEquals("3:9", pos(d.positionOf("/pod/tier"))); // merged from the anchor
+    assertEquals("3:3", pos(d.sourceMap().keyPosition("/pod/tier")));
+    assertEquals("7:10", pos(d.positionOf("/pod/extra")));
+    assertEquals("7:10", pos(d.positionOf("/pod/extra/not/there"))); // nearest recorded ancestor
+    assertEquals("6:3", pos(d.positionOf("/pod/missing"))); // falls back to /pod, whose mapping starts at 6:3
+  }
+
+  @Test
+  void lastWinsWithMergeKeysAndStringifiedKeys() {
+    YamlReader.Options k = YamlReader.Options.kustomization();
+    JsonNode n = read("m: &m {a: 1}\nx:\n  <<: *m\n  b: 1\n  b: 2\n  1: one\n  \"1\": uno\n", k).get(0).root();
+    assertEquals("{\"b\":2,\"1\":\"uno\",\"a\":1}", n.get("x").toString());
+    YamlDocument d = read("a: 1\nb: 2\na: 3\n", k).get(0);
+    assertEquals("3:4", pos(d.positionOf("/a")));
+  }
 }
