@@ -111,37 +111,76 @@ public final class GoNumbers {
   /**
    * The shortest decimal that reads back as {@code abs}; among equally short ones the nearest
    * (ties to an even last digit), which is what Go's Ryū-based shortest formatting yields.
+   *
+   * <p>The decimals that read back as {@code abs} form an interval around it; Java's {@code
+   * Double.toString} gives one of them, {@code t} (at most 17 digits, not always the shortest). A
+   * p-digit decimal is also a (p+1)-digit one, so the lengths that work are all those from some
+   * minimum on, and if the interval holds a p-digit decimal it holds one of the two p-digit
+   * neighbours of {@code t}: the minimum is found from {@code t} alone. When exactly one p-digit
+   * decimal reads back, that is the answer; otherwise the nearer neighbour of the exact binary
+   * value is, which needs exact arithmetic.
    */
   static Digits shortest(double abs) {
     if (abs == 0) {
       return new Digits("", 0);
     }
-    BigDecimal exact = new BigDecimal(abs);
-    for (int p = 1; p <= 17; p++) {
-      BigDecimal down = exact.round(DOWN[p]);
-      BigDecimal up = exact.round(UP[p]);
-      boolean okDown = down.signum() > 0 && Double.parseDouble(down.toString()) == abs;
-      boolean okUp = Double.parseDouble(up.toString()) == abs;
-      BigDecimal pick;
-      if (okDown && okUp) {
-        int c = exact.subtract(down).compareTo(up.subtract(exact));
-        if (c < 0) {
-          pick = down;
-        } else if (c > 0) {
-          pick = up;
-        } else {
-          pick = down.unscaledValue().testBit(0) ? up : down;
-        }
-      } else if (okDown) {
-        pick = down;
-      } else if (okUp) {
-        pick = up;
-      } else {
-        continue;
+    if (abs < 0x1p53 && abs == Math.rint(abs)) {
+      // integers below 2^53 are exact and one apart: their own digits are the shortest
+      String digits = Long.toString((long) abs);
+      int end = digits.length();
+      while (end > 1 && digits.charAt(end - 1) == '0') {
+        end--;
       }
-      return toDigits(pick);
+      return new Digits(digits.substring(0, end), digits.length());
     }
-    return toDigits(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+    BigDecimal t = new BigDecimal(Double.toString(abs));
+    int p = Math.min(t.stripTrailingZeros().precision(), 17);
+    while (p > 1 && (readsBack(t.round(DOWN[p - 1]), abs) || readsBack(t.round(UP[p - 1]), abs))) {
+      p--;
+    }
+    BigDecimal down = t.round(DOWN[p]);
+    BigDecimal up = t.round(UP[p]);
+    boolean okDown = readsBack(down, abs);
+    boolean okUp = readsBack(up, abs);
+    if (okDown != okUp || down.compareTo(up) == 0) {
+      BigDecimal only = okDown ? down : up;
+      if (!readsBack(only.subtract(stepBelow(only, p)), abs) && !readsBack(only.add(stepAbove(only, p)), abs)) {
+        return toDigits(only);
+      }
+    }
+    return toDigits(nearest(new BigDecimal(abs), p, abs));
+  }
+
+  /** The distance from {@code v} (at most p digits) to the next p-digit decimal above it. */
+  private static BigDecimal stepAbove(BigDecimal v, int p) {
+    int exp10 = v.precision() - v.scale() - 1;
+    return BigDecimal.ONE.scaleByPowerOfTen(exp10 - p + 1);
+  }
+
+  /** The distance to the next p-digit decimal below: ten times finer below a power of ten. */
+  private static BigDecimal stepBelow(BigDecimal v, int p) {
+    BigDecimal step = stepAbove(v, p);
+    return v.stripTrailingZeros().unscaledValue().equals(BigInteger.ONE) ? step.movePointLeft(1) : step;
+  }
+
+  /** Of the two p-digit neighbours of {@code exact}, the one that reads back, or the nearer. */
+  static BigDecimal nearest(BigDecimal exact, int p, double abs) {
+    BigDecimal down = exact.round(DOWN[p]);
+    BigDecimal up = exact.round(UP[p]);
+    boolean okDown = readsBack(down, abs);
+    boolean okUp = readsBack(up, abs);
+    if (okDown && okUp) {
+      int c = exact.subtract(down).compareTo(up.subtract(exact));
+      if (c != 0) {
+        return c < 0 ? down : up;
+      }
+      return down.unscaledValue().testBit(0) ? up : down;
+    }
+    return okDown ? down : up;
+  }
+
+  private static boolean readsBack(BigDecimal candidate, double abs) {
+    return candidate.signum() > 0 && Double.parseDouble(candidate.toString()) == abs;
   }
 
   private static Digits toDigits(BigDecimal v) {

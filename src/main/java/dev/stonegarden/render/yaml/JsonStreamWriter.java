@@ -73,7 +73,11 @@ public final class JsonStreamWriter {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-  /** A JSON string literal: quotes, backslashes and control characters escaped, the rest raw. */
+  /**
+   * A JSON string literal: quotes, backslashes and control characters escaped, the rest raw, except
+   * the characters a YAML reader would take for line breaks or reject (NEL, U+2028, U+2029, C1
+   * controls, BOM), so that the stream reads the same through YAML-or-JSON decoders.
+   */
   static void string(String s, StringBuilder out) {
     out.append('"');
     int n = s.length();
@@ -103,7 +107,7 @@ public final class JsonStreamWriter {
           break;
         default:
           // control characters, and the two separators JavaScript does not allow raw in strings
-          if (c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029'
+          if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
               || (Character.isSurrogate(c) && !pairedAt(s, i))) {
             char e = Character.isSurrogate(c) ? '\uFFFD' : c;
             out.append("\\u").append(HEX[e >> 12 & 0xF]).append(HEX[e >> 8 & 0xF])

@@ -10,6 +10,15 @@ package dev.stonegarden.render.yaml;
 final class JsonText {
   /** kustomize's message (after the dump of the object) when the JSON text has such characters. */
   static final String CONTROL_CHARACTERS = "yaml: control characters are not allowed";
+  /** kustomize's message when a key of the JSON text cannot be a simple key for go-yaml v2. */
+  static final String NOT_A_SIMPLE_KEY = "yaml: did not find expected ',' or '}'";
+  /** kustomize's message when a NEL in a string is followed by {@code ---} or {@code ...}. */
+  static final String DOCUMENT_INDICATOR = "yaml: found unexpected document indicator";
+  /**
+   * go-yaml's simple keys end at most 1024 characters after they start: the JSON-escaped key plus
+   * its two quotes must fit.
+   */
+  private static final int MAX_ESCAPED_KEY_LENGTH = 1022;
 
   private JsonText() {}
 
@@ -21,6 +30,45 @@ final class JsonText {
   static String check(String s) {
     String checked = checkCharacters(s);
     return checked.indexOf('\u0085') >= 0 ? foldNextLines(checked) : checked;
+  }
+
+  /**
+   * A mapping key as go-yaml v2 sees it. In the JSON text the key must be a simple key: on one
+   * line (no NEL) and, JSON-escaped, at most 1022 characters (verified with kubectl: a
+   * configMapGenerator literal key of 1022 characters works, 1023 fails, and so does 1020
+   * characters plus a {@code <}, which Go escapes as {@code \u003c}).
+   *
+   * @throws IllegalArgumentException when kustomize would fail on it
+   */
+  static String checkKey(String key) {
+    String checked = checkCharacters(key);
+    if (checked.indexOf('\u0085') >= 0 || escapedLength(checked) > MAX_ESCAPED_KEY_LENGTH) {
+      throw new IllegalArgumentException(NOT_A_SIMPLE_KEY);
+    }
+    return checked;
+  }
+
+  /** Length in characters of Go's {@code json.Marshal} form of {@code s}, without the quotes. */
+  static int escapedLength(String s) {
+    int n = s.length();
+    if (n <= MAX_ESCAPED_KEY_LENGTH / 6) {
+      return n; // cannot exceed the limit even if every character were escaped
+    }
+    int len = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+        len += 2;
+      } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+        len += 6;
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        len += 1; // one character
+        i++;
+      } else {
+        len += 1;
+      }
+    }
+    return len;
   }
 
   /**
@@ -56,6 +104,10 @@ final class JsonText {
         }
         i++;
       }
+      if (leadingBlanks && s.charAt(i - 1) == '\u0085' && isDocumentIndicator(s, i)) {
+        // a line of the JSON text that starts with --- or ... ends the document
+        throw new IllegalArgumentException(DOCUMENT_INDICATOR);
+      }
       if (leadingBlanks) {
         if (trailingBreaks == 0) {
           b.append(' ');
@@ -66,6 +118,15 @@ final class JsonText {
         b.append(" ".repeat(whitespaces));
       }
     }
+  }
+
+  private static boolean isDocumentIndicator(String s, int i) {
+    if (i + 3 >= s.length()) {
+      return false; // the closing quote follows, which is not a blank
+    }
+    String three = s.substring(i, i + 3);
+    char after = s.charAt(i + 3);
+    return (three.equals("---") || three.equals("...")) && (after == ' ' || after == '\u0085');
   }
 
   private static String checkCharacters(String s) {

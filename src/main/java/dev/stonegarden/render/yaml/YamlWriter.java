@@ -120,17 +120,17 @@ public final class YamlWriter {
     for (String key : keys) {
       JsonNode value = node.get(key);
       writeIndent();
-      String k = JsonText.check(key);
+      String k = JsonText.checkKey(key);
       if (isSimpleKey(k)) {
         this.mappingContext = true;
         this.simpleKeyContext = true;
-        emitString(k);
+        emitChecked(k);
         writeIndicator(":", false, false, false);
       } else {
         writeIndicator("?", true, false, true);
         this.mappingContext = true;
         this.simpleKeyContext = false;
-        emitString(k);
+        emitChecked(k);
         writeIndent();
         writeIndicator(":", true, false, true);
       }
@@ -158,9 +158,12 @@ public final class YamlWriter {
     writeIndicator(String.valueOf(close), false, false, false);
   }
 
-  /** go-yaml v2 {@code encoder.stringv}: the style it asks the emitter for. */
   private void emitString(String raw) {
-    String s = JsonText.check(raw);
+    emitChecked(JsonText.check(raw));
+  }
+
+  /** go-yaml v2 {@code encoder.stringv}: the style it asks the emitter for. */
+  private void emitChecked(String s) {
     int style;
     if (s.indexOf('\n') >= 0) {
       style = LITERAL;

@@ -48,14 +48,6 @@ class YamlWriterFixpointTest {
     List<String> failures = new ArrayList<>();
     for (Path f : files) {
       String expected = Files.readString(f, StandardCharsets.UTF_8);
-      if (hasUnicodeBreak(expected)) {
-        // go-yaml (v2 writing, v3 reading) treats U+0085/U+2028/U+2029 as line breaks inside
-        // scalars; the YAML 1.2 test reader does not, so it reads a different string back and the
-        // round trip says nothing about the writer. These strings are covered by the scalar zoo,
-        // checked against the real kustomize.
-        notComparable++;
-        continue;
-      }
       String actual;
       try {
         actual = YamlWriter.write(YamlWriterTestSupport.readStream(expected));
@@ -65,6 +57,13 @@ class YamlWriterFixpointTest {
       }
       if (expected.equals(actual)) {
         identical++;
+      } else if (hasUnicodeBreak(expected)) {
+        // go-yaml (v2 writing, v3 reading) treats U+0085/U+2028/U+2029 as line breaks inside
+        // flow scalars; a YAML 1.2 reader does not, so it reads another string back and the round
+        // trip says nothing about the writer. Those strings are in the scalar zoo, checked against
+        // the real kustomize.
+        notComparable++;
+        System.out.println("not comparable (unicode line break): " + f);
       } else {
         failures.add(f + ": " + firstDifference(expected, actual));
       }

@@ -160,6 +160,27 @@ class YamlWriterTest {
   }
 
   @Test
+  void keysThatCannotBeSimpleKeysInTheJsonHopFailTheBuild() {
+    ObjectNode nel = F.objectNode().put("a\u0085b", 1);
+    assertEquals("yaml: did not find expected ',' or '}'",
+        assertThrows(IllegalArgumentException.class, () -> YamlWriter.write(List.of(nel))).getMessage());
+    // JSON-escaped length limit: 1022 characters pass, 1023 fail; '<' counts 6 (Go writes \u003c)
+    ObjectNode fits = F.objectNode().put("k".repeat(1022), 1);
+    assertEquals("? " + "k".repeat(1022) + "\n: 1\n", YamlWriter.write(List.of(fits)));
+    ObjectNode tooLong = F.objectNode().put("k".repeat(1023), 1);
+    assertThrows(IllegalArgumentException.class, () -> YamlWriter.write(List.of(tooLong)));
+    ObjectNode escaped = F.objectNode().put("a".repeat(1020) + "<", 1);
+    assertThrows(IllegalArgumentException.class, () -> YamlWriter.write(List.of(escaped)));
+  }
+
+  @Test
+  void nextLineBeforeADocumentMarkerFailsTheBuild() {
+    assertEquals("yaml: found unexpected document indicator",
+        assertThrows(IllegalArgumentException.class, () -> value("a\u0085--- b")).getMessage());
+    assertEquals("k: a ---b\n", value("a\u0085---b"));
+  }
+
+  @Test
   void loneSurrogatesBecomeReplacementCharacters() {
     assertEquals("k: a\uFFFDb\n", value("a\uD800b"));
   }
