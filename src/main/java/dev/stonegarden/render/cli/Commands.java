@@ -11,6 +11,7 @@ final class Commands {
         new GenerateCommand(inv),
         new CmpCommand(inv),
         new SchemaCommand(inv),
-        new ValidateCommand(inv));
+        new ValidateCommand(inv),
+        new KustomizeCommand(inv));
   }
 }

@@ -30,6 +30,10 @@ public final class Resource {
   private boolean needsHashSuffix;
   /** Set for objects made by a configMapGenerator or secretGenerator. */
   private boolean generated;
+  /** {@code create}, {@code merge} or {@code replace} for generator output; empty otherwise. */
+  private String behavior = "";
+  /** Names of {@code vars} that take their value from this resource. */
+  private final List<String> refVarNames = new ArrayList<>();
 
   public Resource(ObjectNode body, SourcePosition origin, SourceMap sourceMap) {
     this.body = requireNonNull(body, "body == null");
@@ -45,6 +49,8 @@ public final class Resource {
     r.suffixes.addAll(suffixes);
     r.needsHashSuffix = needsHashSuffix;
     r.generated = generated;
+    r.behavior = behavior;
+    r.refVarNames.addAll(refVarNames);
     return r;
   }
 
@@ -96,25 +102,58 @@ public final class Resource {
     return new ResId(gvk(), name(), namespace());
   }
 
-  /** The first id this resource had (kustomize's "original id"). */
+  /** The first id this resource had (kustomize's "original id", {@code OrgId}). */
   public ResId originalId() {
-    return previousIds.isEmpty() ? id() : previousIds.get(0);
+    List<ResId> prev = previousIds();
+    return prev.isEmpty() ? id() : prev.get(0);
   }
 
   /** Every id this resource has had, oldest first, then the current one. */
   public List<ResId> allIds() {
-    List<ResId> all = new ArrayList<>(previousIds);
+    List<ResId> all = new ArrayList<>(previousIds());
     all.add(id());
     return all;
   }
 
+  /**
+   * The ids this resource had before, oldest first, as kustomize reconstructs them ({@code PrevIds}):
+   * the stored kind, name and effective namespace, with the <em>current</em> group and version.
+   */
   public List<ResId> previousIds() {
-    return previousIds;
+    if (previousIds.isEmpty()) {
+      return List.of();
+    }
+    Gvk now = gvk();
+    List<ResId> out = new ArrayList<>(previousIds.size());
+    for (ResId p : previousIds) {
+      out.add(new ResId(new Gvk(now.group(), now.version(), p.gvk().kind()), p.name(), p.namespace()));
+    }
+    return out;
   }
 
-  /** Records the current id as a previous one; call before renaming or moving the object. */
+  /**
+   * Records the current id as a previous one; call before renaming or moving the object. Like
+   * kustomize's {@code StorePreviousId}, the namespace is stored in its effective form ({@code
+   * default} for none, {@code _non_namespaceable_} for cluster-scoped kinds).
+   */
   public void rememberId() {
-    previousIds.add(id());
+    ResId id = id();
+    String ns = Scope.isClusterScoped(id.gvk()) ? NON_NAMESPACEABLE : id.effectiveNamespace();
+    previousIds.add(new ResId(id.gvk(), id.name(), ns));
+  }
+
+  /** kustomize's stand-in namespace of cluster-scoped objects in stored previous ids. */
+  public static final String NON_NAMESPACEABLE = "_non_namespaceable_";
+
+  /** Drops the recorded history (a generator merge takes the history of the object it merges into). */
+  public void setPreviousIds(List<ResId> ids) {
+    previousIds.clear();
+    previousIds.addAll(ids);
+  }
+
+  /** The raw stored previous ids (kind, name, effective namespace), for copying between resources. */
+  public List<ResId> storedPreviousIds() {
+    return List.copyOf(previousIds);
   }
 
   /** {@code metadata} as an object, created if missing. */
@@ -156,6 +195,20 @@ public final class Resource {
 
   public void setGenerated(boolean generated) {
     this.generated = generated;
+  }
+
+  /** The generator behavior ({@code create}, {@code merge}, {@code replace}) or empty. */
+  public String behavior() {
+    return behavior;
+  }
+
+  public void setBehavior(String behavior) {
+    this.behavior = requireNonNull(behavior, "behavior == null");
+  }
+
+  /** Names of the {@code vars} whose value comes from this resource. */
+  public List<String> refVarNames() {
+    return refVarNames;
   }
 
   private static String text(JsonNode n) {

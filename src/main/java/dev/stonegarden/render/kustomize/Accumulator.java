@@ -1,0 +1,174 @@
+package dev.stonegarden.render.kustomize;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.kustomize.builtins.Ids;
+import dev.stonegarden.render.kustomize.builtins.VarTransformer.Var;
+import dev.stonegarden.render.kustomize.config.TransformerConfig;
+import dev.stonegarden.render.resource.ResId;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a kustomization level has built so far (kustomize's {@code ResAccumulator}): the resources in
+ * accumulation order, the transformer configuration inherited from the bases, and the vars.
+ */
+final class Accumulator {
+  private final ResourceList resources = new ResourceList();
+  private TransformerConfig config = TransformerConfig.empty();
+  private final Map<String, Var> vars = new LinkedHashMap<>();
+
+  ResourceList resources() {
+    return resources;
+  }
+
+  TransformerConfig config() {
+    return config;
+  }
+
+  List<Var> vars() {
+    return List.copyOf(vars.values());
+  }
+
+  /** Appends, failing on an id that is already there (case 014, 035). */
+  void append(Resource r, SourcePosition at) {
+    ResId id = r.id();
+    for (Resource existing : resources) {
+      if (Ids.equal(existing.id(), id)) {
+        throw new InputException(at, "may not add resource with an already registered id: " + id
+            + " (also defined at " + existing.origin() + ")");
+      }
+    }
+    resources.add(r);
+  }
+
+  void appendAll(List<Resource> rs, SourcePosition at) {
+    for (Resource r : rs) {
+      append(r, at);
+    }
+  }
+
+  void mergeConfig(TransformerConfig other, SourcePosition at) {
+    config = config.merge(other, at);
+  }
+
+  /** Adds the resources, configuration and vars a base built on its own (kustomize's {@code MergeAccumulator}). */
+  void mergeAccumulator(Accumulator other, SourcePosition at) {
+    appendAll(other.resources.asList(), at);
+    mergeConfig(other.config, at);
+    for (Var v : other.vars.values()) {
+      addVar(v);
+    }
+  }
+
+  /** kustomize's {@code MergeVars}: remembers which object each var reads, then adds it (names must be new). */
+  void mergeVars(List<Var> incoming) {
+    for (Var v : incoming) {
+      ResId target = new ResId(v.objGvk(), v.objName(), v.objNamespace());
+      boolean exact = !v.objNamespace().isEmpty() || dev.stonegarden.render.resource.Scope.isClusterScoped(v.objGvk());
+      List<Resource> matched = Ids.byAnyId(resources, id -> exact ? Ids.equal(target, id) : Ids.gvknEqual(target, id));
+      if (matched.size() > 1) {
+        throw new InputException(v.at(), "found " + matched.size() + " resId matches for var " + v.name()
+            + " (unable to disambiguate)");
+      }
+      if (matched.size() == 1) {
+        matched.get(0).refVarNames().add(v.name());
+      }
+      addVar(v);
+    }
+  }
+
+  private void addVar(Var v) {
+    if (vars.containsKey(v.name())) {
+      throw new InputException(v.at(), "var '" + v.name() + "' already encountered");
+    }
+    vars.put(v.name(), v);
+  }
+
+  /**
+   * Adds generator output (kustomize's {@code appendReplaceOrMerge}, kustomize-semantics.md §12.6):
+   * a new id is appended; an existing one is merged into or replaced in place, if the behavior says so.
+   */
+  void absorb(Resource generated, SourcePosition at) {
+    ResId id = generated.id();
+    List<Resource> matches = Ids.byAnyId(resources, other -> Ids.equal(id, other));
+    String behavior = generated.behavior();
+    if (matches.isEmpty()) {
+      if (behavior.equals("merge") || behavior.equals("replace")) {
+        throw new InputException(at, "id " + id + " does not exist; cannot merge or replace");
+      }
+      append(generated, at);
+      return;
+    }
+    if (matches.size() > 1) {
+      throw new InputException(at, "found multiple objects " + matches + " that could accept merge of " + id);
+    }
+    Resource old = matches.get(0);
+    if (!behavior.equals("merge") && !behavior.equals("replace")) {
+      throw new InputException(at, "id " + id + " exists; behavior must be merge or replace");
+    }
+    copyMergeMetadata(generated, old);
+    if (behavior.equals("merge")) {
+      mergeMap(generated.body(), old.body(), "data");
+      mergeMap(generated.body(), old.body(), "binaryData");
+    }
+    resources.replace(old, generated);
+  }
+
+  // kustomize's CopyMergeMetaDataFieldsFrom: labels and annotations merged (new wins), name and
+  // namespace and all bookkeeping from the old object; hashed only if both want a hash.
+  private static void copyMergeMetadata(Resource r, Resource old) {
+    for (String field : List.of("labels", "annotations")) {
+      Map<String, JsonNode> merged = new LinkedHashMap<>();
+      JsonNode o = old.metadata().get(field);
+      JsonNode n = r.metadata().get(field);
+      if (o instanceof ObjectNode on) {
+        on.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
+      }
+      if (n instanceof ObjectNode nn) {
+        nn.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
+      }
+      if (merged.isEmpty()) {
+        r.metadata().remove(field);
+      } else {
+        ObjectNode m = r.metadata().putObject(field);
+        merged.forEach(m::set);
+      }
+    }
+    r.setName(old.name());
+    if (old.namespace().isEmpty()) {
+      r.metadata().remove("namespace");
+    } else {
+      r.setNamespace(old.namespace());
+    }
+    r.setNeedsHashSuffix(r.needsHashSuffix() && old.needsHashSuffix());
+    r.setBehavior(old.behavior());
+    r.setPreviousIds(old.storedPreviousIds());
+    r.prefixes().clear();
+    r.prefixes().addAll(old.prefixes());
+    r.suffixes().clear();
+    r.suffixes().addAll(old.suffixes());
+    r.refVarNames().clear();
+    r.refVarNames().addAll(old.refVarNames());
+    r.setGenerated(r.generated() || old.generated());
+  }
+
+  private static void mergeMap(ObjectNode into, ObjectNode old, String field) {
+    JsonNode o = old.get(field);
+    if (!(o instanceof ObjectNode oo) || oo.isEmpty()) {
+      return;
+    }
+    Map<String, JsonNode> merged = new LinkedHashMap<>();
+    oo.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
+    if (into.get(field) instanceof ObjectNode n) {
+      n.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
+    }
+    ObjectNode m = into.putObject(field);
+    merged.forEach(m::set);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.stonegarden.render.kustomize;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the files of one kustomization directory under kustomize's default load restriction
+ * ({@code LoadRestrictionsRootOnly}, kustomize-semantics.md §3.2): a file must lie inside the
+ * directory after symlinks are resolved; a directory (base, component) may lie anywhere but may not
+ * contain a kustomization already being loaded (a cycle). An optional repository root bounds both.
+ */
+final class FileLoader {
+  private final Path root;
+  private final Path repositoryRoot;
+  private final List<Path> visited;
+
+  private FileLoader(Path root, Path repositoryRoot, List<Path> visited) {
+    this.root = root;
+    this.repositoryRoot = repositoryRoot;
+    this.visited = visited;
+  }
+
+  /** The loader of the top kustomization directory. */
+  static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at) {
+    Path real = realDirectory(dir, at, dir.toString());
+    Path repo = repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
+    if (repo != null && !real.startsWith(repo)) {
+      throw new InputException(at, "directory '" + dir.getFileName() + "' is outside the repository root");
+    }
+    return new FileLoader(real, repo, List.of(real));
+  }
+
+  /** The directory this loader reads from (absolute, symlinks resolved). */
+  Path root() {
+    return root;
+  }
+
+  /** A file's path as the user wrote it, resolved against this root (not yet checked). */
+  Path resolve(String relative) {
+    return root.resolve(relative).normalize();
+  }
+
+  /** Outcome of trying to read a file: its text, or why it could not be read. */
+  record Loaded(Path file, byte[] bytes, String error) {
+    boolean ok() {
+      return error == null;
+    }
+
+    String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Tries to read {@code relative} as a file inside this root; never throws for a missing or forbidden file. */
+  Loaded tryLoad(String relative) {
+    Path p = resolve(relative);
+    Path real;
+    try {
+      real = p.toRealPath();
+    } catch (NoSuchFileException e) {
+      return new Loaded(p, null, "no such file or directory: '" + relative + "'");
+    } catch (IOException e) {
+      return new Loaded(p, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
+    }
+    if (!real.startsWith(root)) {
+      return new Loaded(real, null, "security; file '" + relative + "' is not in or below the kustomization directory '"
+          + root.getFileName() + "'");
+    }
+    if (repositoryRoot != null && !real.startsWith(repositoryRoot)) {
+      return new Loaded(real, null, "file '" + relative + "' is outside the repository root");
+    }
+    if (Files.isDirectory(real)) {
+      return new Loaded(real, null, "'" + relative + "' is a directory, not a file");
+    }
+    try {
+      return new Loaded(real, Files.readAllBytes(real), null);
+    } catch (IOException e) {
+      return new Loaded(real, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Reads {@code relative} as a file inside this root, or fails at {@code at}. */
+  Loaded load(String relative, SourcePosition at) {
+    Loaded l = tryLoad(relative);
+    if (!l.ok()) {
+      throw new InputException(at, l.error());
+    }
+    return l;
+  }
+
+  /** Outcome of trying to open a directory: its loader, or why not. */
+  record Opened(FileLoader loader, String error) {}
+
+  /** Tries to open {@code relative} as a kustomization directory (base or component). */
+  Opened tryOpen(String relative) {
+    if (Path.of(relative).isAbsolute()) {
+      return new Opened(null, "new root '" + relative + "' cannot be absolute");
+    }
+    Path p = resolve(relative);
+    Path real;
+    try {
+      real = p.toRealPath();
+    } catch (IOException e) {
+      return new Opened(null, "no such directory: '" + relative + "'");
+    }
+    if (!Files.isDirectory(real)) {
+      return new Opened(null, "'" + relative + "' is not a directory");
+    }
+    if (repositoryRoot != null && !real.startsWith(repositoryRoot)) {
+      return new Opened(null, "directory '" + relative + "' is outside the repository root");
+    }
+    for (Path v : visited) {
+      if (v.startsWith(real)) {
+        return new Opened(null, "cycle detected: candidate root '" + relative + "' contains visited root '"
+            + displayRelative(v) + "'");
+      }
+    }
+    List<Path> chain = new ArrayList<>(visited);
+    chain.add(real);
+    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain)), null);
+  }
+
+  /** {@code p} relative to this root, for messages (no absolute paths in output). */
+  String displayRelative(Path p) {
+    String r = root.relativize(p).toString().replace('\\', '/');
+    return r.isEmpty() ? "." : r;
+  }
+
+  private static Path realDirectory(Path dir, SourcePosition at, String shown) {
+    try {
+      Path real = dir.toAbsolutePath().normalize().toRealPath();
+      if (!Files.isDirectory(real)) {
+        throw new InputException(at, "'" + shown + "' is not a directory");
+      }
+      return real;
+    } catch (IOException e) {
+      throw new InputException(at, "no such directory: '" + shown + "'");
+    }
+  }
+
+  private static Path realOrSelf(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p;
+    }
+  }
+}

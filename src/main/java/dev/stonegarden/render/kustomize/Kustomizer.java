@@ -1,0 +1,107 @@
+package dev.stonegarden.render.kustomize;
+
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.kustomize.builtins.HashSuffixTransformer;
+import dev.stonegarden.render.kustomize.builtins.NameReferenceTransformer;
+import dev.stonegarden.render.kustomize.builtins.VarTransformer;
+import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.YamlWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds a kustomization directory the way {@code kubectl kustomize} (kustomize 5.5.0) does
+ * (kustomize's {@code krusty.Kustomizer}): the root level and everything it includes, then the
+ * top-level steps — hash suffixes, name references, vars, dropping local-config objects
+ * (kustomize-semantics.md §1.2); {@link #sortAndWrite} sorts and prints.
+ */
+public final class Kustomizer {
+  private Kustomizer() {}
+
+  /** Builds {@code kustomizationDir}; input problems are {@link InputException}s. */
+  public static BuildResult build(Path kustomizationDir, BuildOptions options) {
+    BuildContext ctx = new BuildContext(options);
+    FileLoader root = FileLoader.forRoot(kustomizationDir, options.repositoryRoot(),
+        SourcePosition.of(kustomizationDir));
+    KustTarget target = KustTarget.load(root, SourcePosition.none(), ctx);
+    PatchSteps.offerSchema(target, ctx, true);
+    SortOptions sort = sortOptions(target.kustomization());
+    Accumulator ra = target.accumulateTarget(new Accumulator());
+    List<Diagnostic> varWarnings = new ArrayList<>();
+    // The top-level steps, in kustomize's order (makeCustomizedResMap).
+    List<Transformer> steps = List.of(
+        new HashSuffixTransformer(),
+        new NameReferenceTransformer(ra.config().nameReference()),
+        new VarTransformer(ra.vars(), ra.config().varReference(), varWarnings),
+        Kustomizer::dropLocalConfig);
+    for (Transformer step : steps) {
+      step.transform(ra.resources());
+    }
+    List<Diagnostic> warnings = new ArrayList<>(ctx.warnings.warnings());
+    warnings.addAll(varWarnings);
+    return new BuildResult(ra.resources(), sort, warnings);
+  }
+
+  /** Sorts as the root asked, strips what kustomize strips, and prints the stream. */
+  public static String sortAndWrite(BuildResult result) {
+    List<Resource> list = new ArrayList<>(result.resources().asList());
+    Comparator<Resource> order = result.sortOptions().comparator();
+    if (order != null) {
+      list.sort(order);
+    }
+    List<JsonNode> docs = new ArrayList<>(list.size());
+    for (Resource r : list) {
+      docs.add(OutputCleaner.clean(r));
+    }
+    try {
+      return YamlWriter.write(docs);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(SourcePosition.none(), e.getMessage());
+    }
+  }
+
+  /** Objects annotated {@code config.kubernetes.io/local-config} (any value but "false") are not output (case 007). */
+  static void dropLocalConfig(ResourceList resources) {
+    resources.removeIf(r -> {
+      JsonNode a = r.metadata().get("annotations");
+      if (!(a instanceof ObjectNode o) || !o.has("config.kubernetes.io/local-config")) {
+        return false;
+      }
+      JsonNode v = o.get("config.kubernetes.io/local-config");
+      return !(v != null && !v.isContainer() && !v.isNull() && v.asString().equals("false"));
+    });
+  }
+
+  private static SortOptions sortOptions(Kustomization k) {
+    ObjectNode so = k.object("sortOptions");
+    if (so == null) {
+      return SortOptions.legacy();
+    }
+    String order = KustTarget.text(so, "order");
+    SourcePosition at = k.positionOf("/sortOptions");
+    if (!order.equals("fifo") && !order.equals("legacy")) {
+      throw new InputException(at, "the field 'sortOptions.order' must be one of [fifo, legacy], found '" + order + "'");
+    }
+    JsonNode legacy = so.get("legacySortOptions");
+    boolean hasLegacy = legacy != null && !legacy.isNull();
+    if (order.equals("fifo")) {
+      if (hasLegacy) {
+        throw new InputException(at, "the field 'sortOptions.legacySortOptions' is set but the selected sort order "
+            + "is 'fifo', not 'legacy'");
+      }
+      return new SortOptions(true, List.of(), List.of());
+    }
+    if (!hasLegacy) {
+      return SortOptions.legacy();
+    }
+    return new SortOptions(false, KustTarget.strings(legacy, "orderFirst"), KustTarget.strings(legacy, "orderLast"));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.stonegarden.render.kustomize;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.yaml.ScalarResolver;
+import dev.stonegarden.render.yaml.YamlVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The last touch before printing (kustomize-semantics.md §18.9, §18.6): kustomize's internal and
+ * origin annotations are removed even when the input had them, an empty {@code annotations} map is
+ * dropped, and the remaining annotations are rewritten the way kyaml's {@code SetAnnotations} does —
+ * values become strings, keys are re-typed as plain scalars, so a key such as {@code "1"} fails
+ * (case 147).
+ */
+final class OutputCleaner {
+  private static final List<String> STRIPPED_PREFIXES = List.of("internal.config.kubernetes.io/");
+  private static final List<String> STRIPPED = List.of(
+      "config.kubernetes.io/path", "config.kubernetes.io/index", "config.k8s.io/id",
+      "config.kubernetes.io/origin", "alpha.config.kubernetes.io/transformations",
+      "kustomize.config.k8s.io/id");
+
+  private OutputCleaner() {}
+
+  static ObjectNode clean(Resource r) {
+    ObjectNode body = r.body();
+    JsonNode metaNode = body.get("metadata");
+    if (!(metaNode instanceof ObjectNode meta) || !meta.has("annotations")) {
+      return body;
+    }
+    JsonNode a = meta.get("annotations");
+    if (a == null || a.isNull()) {
+      meta.remove("annotations");
+      return body;
+    }
+    if (!(a instanceof ObjectNode annotations)) {
+      return body;
+    }
+    for (String key : new ArrayList<>(annotations.propertyNames())) {
+      if (STRIPPED.contains(key) || STRIPPED_PREFIXES.stream().anyMatch(key::startsWith)) {
+        annotations.remove(key);
+      }
+    }
+    if (annotations.isEmpty()) {
+      meta.remove("annotations");
+      return body;
+    }
+    for (Map.Entry<String, JsonNode> e : new ArrayList<>(annotations.properties())) {
+      JsonNode key = ScalarResolver.resolvePlain(e.getKey(), YamlVersion.YAML_1_2);
+      if (!key.isString()) {
+        throw new InputException(r.origin(), "annotation key '" + e.getKey() + "' of " + r.id()
+            + " is not a string once kustomize re-types it (json: unsupported type: map[interface {}]interface {})");
+      }
+      JsonNode v = e.getValue();
+      if (!v.isString()) {
+        annotations.put(e.getKey(), v.isNull() ? "" : v.isContainer() ? v.toString() : v.asString());
+      }
+    }
+    return body;
+  }
+}

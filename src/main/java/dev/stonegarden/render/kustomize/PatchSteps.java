@@ -1,0 +1,186 @@
+package dev.stonegarden.render.kustomize;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.kustomize.patch.MergeSchema;
+import dev.stonegarden.render.kustomize.patch.PatchJson6902Transformer;
+import dev.stonegarden.render.kustomize.patch.PatchOptions;
+import dev.stonegarden.render.kustomize.patch.PatchStrategicMergeTransformer;
+import dev.stonegarden.render.kustomize.patch.PatchTarget;
+import dev.stonegarden.render.kustomize.patch.PatchTransformer;
+import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the patch fields of a kustomization into the patch transformers of {@code kustomize.patch}
+ * (kustomize-semantics.md §13): loads patch files through the level's root-restricted loader and
+ * decodes targets and options; the merging itself is the patch package's job. Also sets the build's
+ * merge schema from {@code openapi:} (§14.4).
+ */
+final class PatchSteps {
+  private PatchSteps() {}
+
+  /** {@code patchesStrategicMerge:}: each entry is inline YAML if it parses as objects, else a file. */
+  static List<Transformer> patchesStrategicMerge(KustTarget t, BuildContext ctx) {
+    Kustomization k = t.kustomization();
+    List<String> entries = k.strings("patchesStrategicMerge");
+    List<Transformer> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i);
+      SourcePosition at = k.positionOf("/patchesStrategicMerge/" + i);
+      if (looksInline(entry)) {
+        out.add(new PatchStrategicMergeTransformer(entry, at, schema(ctx)));
+      } else {
+        FileLoader.Loaded l = t.loader().load(entry, at);
+        out.add(new PatchStrategicMergeTransformer(l.text(), SourcePosition.of(l.file()), schema(ctx)));
+      }
+    }
+    return out;
+  }
+
+  private static boolean looksInline(String entry) {
+    try {
+      List<YamlDocument> docs = Yaml.readResources(java.nio.file.Path.of("patch"), entry);
+      boolean any = false;
+      for (YamlDocument d : docs) {
+        JsonNode r = d.root();
+        if (r == null || r.isNull()) {
+          continue;
+        }
+        if (!r.isObject()) {
+          return false;
+        }
+        any = true;
+      }
+      return any;
+    } catch (InputException e) {
+      return false;
+    }
+  }
+
+  /** {@code patches:}: exactly one of {@code path} and {@code patch}; optional target and options. */
+  static List<Transformer> patches(KustTarget t, BuildContext ctx) {
+    Kustomization k = t.kustomization();
+    List<ObjectNode> entries = k.objects("patches");
+    List<Transformer> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      ObjectNode e = entries.get(i);
+      SourcePosition at = k.positionOf("/patches/" + i);
+      String patch = KustTarget.text(e, "patch").strip();
+      String path = KustTarget.text(e, "path");
+      if (patch.isEmpty() && path.isEmpty()) {
+        throw new InputException(at, "must specify one of patch and path in a 'patches' entry");
+      }
+      if (!patch.isEmpty() && !path.isEmpty()) {
+        throw new InputException(at, "patch and path can't be set at the same time in a 'patches' entry");
+      }
+      String text;
+      SourcePosition origin;
+      if (!path.isEmpty()) {
+        FileLoader.Loaded l = t.loader().tryLoad(path);
+        if (!l.ok()) {
+          throw new InputException(k.positionOf("/patches/" + i + "/path"),
+              "failed to get the patch file from path(" + path + "): " + l.error());
+        }
+        text = l.text();
+        origin = SourcePosition.of(l.file());
+      } else {
+        text = patch;
+        origin = k.positionOf("/patches/" + i + "/patch");
+      }
+      Map<String, String> opts = Kustomization.stringMap(e.get("options"));
+      PatchOptions options = new PatchOptions("true".equals(opts.get("allowNameChange")),
+          "true".equals(opts.get("allowKindChange")));
+      out.add(new PatchTransformer(text, origin, target(e.get("target"), k.positionOf("/patches/" + i + "/target")),
+          options, schema(ctx)));
+    }
+    return out;
+  }
+
+  /** {@code patchesJson6902:}: a target with a name, and {@code path} or inline {@code patch}. */
+  static List<Transformer> patchesJson6902(KustTarget t, BuildContext ctx) {
+    Kustomization k = t.kustomization();
+    List<ObjectNode> entries = k.objects("patchesJson6902");
+    List<Transformer> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      ObjectNode e = entries.get(i);
+      SourcePosition at = k.positionOf("/patchesJson6902/" + i);
+      String patch = KustTarget.text(e, "patch");
+      String path = KustTarget.text(e, "path");
+      PatchTarget target = target(e.get("target"), at);
+      if (target == null || target.name().isEmpty()) {
+        throw new InputException(at, "must specify the target name in a 'patchesJson6902' entry");
+      }
+      if (patch.isEmpty() && path.isEmpty()) {
+        throw new InputException(at, "empty file path and empty jsonOp in a 'patchesJson6902' entry");
+      }
+      if (!patch.isEmpty() && !path.isEmpty()) {
+        throw new InputException(at, "must specify a file path or jsonOp, not both");
+      }
+      String text = patch;
+      SourcePosition origin = k.positionOf("/patchesJson6902/" + i + "/patch");
+      if (!path.isEmpty()) {
+        FileLoader.Loaded l = t.loader().load(path, k.positionOf("/patchesJson6902/" + i + "/path"));
+        text = l.text();
+        origin = SourcePosition.of(l.file());
+        if (text.isEmpty()) {
+          throw new InputException(origin, "patch file '" + path + "' seems to be empty");
+        }
+      }
+      out.add(new PatchJson6902Transformer(text, origin, target));
+    }
+    return out;
+  }
+
+  private static PatchTarget target(JsonNode n, SourcePosition at) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    PatchTarget t = new PatchTarget(KustTarget.text(n, "group"), KustTarget.text(n, "version"),
+        KustTarget.text(n, "kind"), KustTarget.text(n, "name"), KustTarget.text(n, "namespace"),
+        KustTarget.text(n, "labelSelector"), KustTarget.text(n, "annotationSelector"));
+    String problem = t.problem();
+    if (problem != null) {
+      throw new InputException(at, problem);
+    }
+    return t;
+  }
+
+  private static MergeSchema schema(BuildContext ctx) {
+    return ctx.schema() instanceof MergeSchema s ? s : MergeSchema.builtin();
+  }
+
+  /**
+   * Applies a kustomization's {@code openapi:} to the build: the root always (reset), a base only
+   * while nothing has set a schema yet (kustomize's {@code openapi.SetSchema}).
+   */
+  static void offerSchema(KustTarget t, BuildContext ctx, boolean root) {
+    if (!root && ctx.schemaSet()) {
+      return;
+    }
+    Kustomization k = t.kustomization();
+    Map<String, String> openapi = k.stringMap("openapi");
+    String path = openapi.get("path");
+    String version = openapi.get("version");
+    SourcePosition at = k.positionOf("/openapi");
+    if (path != null) {
+      if (version != null) {
+        throw new InputException(at, "builtin version and custom schema provided, cannot use both");
+      }
+      FileLoader.Loaded l = t.loader().load(path, k.positionOf("/openapi/path"));
+      List<YamlDocument> docs = Yaml.readResources(l.file(), l.text());
+      ctx.setSchema(MergeSchema.fromOpenApi(docs.isEmpty() ? null : docs.get(0).root(), l.file()));
+    } else if (version != null && !version.isEmpty()) {
+      if (!version.equals("v1.21.2")) {
+        throw new InputException(at, "the specified OpenAPI version is not built in: expected v1.21.2, found '"
+            + version + "'");
+      }
+      ctx.setSchema(MergeSchema.builtin());
+    }
+  }
+}

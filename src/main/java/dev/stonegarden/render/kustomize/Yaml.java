@@ -1,0 +1,28 @@
+package dev.stonegarden.render.kustomize;
+
+import dev.stonegarden.render.yaml.YamlDocument;
+import dev.stonegarden.render.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The engine's one door to the YAML reader, with the typing rules kustomize uses for each kind of
+ * file (kustomize-semantics.md §2, §18): kustomization files are YAML 1.1 (go-yaml v2) with keys
+ * stringified and the last duplicate key winning; resources and patches are YAML 1.2 (go-yaml v3).
+ */
+final class Yaml {
+  private Yaml() {}
+
+  static List<YamlDocument> readKustomization(Path file, String text) {
+    return YamlReader.read(file, text, YamlReader.Options.kustomization());
+  }
+
+  static List<YamlDocument> readResources(Path file, String text) {
+    return YamlReader.read(file, text, YamlReader.Options.resources());
+  }
+
+  /** Configuration files ({@code configurations:}, {@code openapi:}, replacement files): like kustomization files. */
+  static List<YamlDocument> readData(Path file, String text) {
+    return YamlReader.read(file, text, YamlReader.Options.kustomization());
+  }
+}

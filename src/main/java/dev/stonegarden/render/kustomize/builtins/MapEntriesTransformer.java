@@ -1,0 +1,47 @@
+package dev.stonegarden.render.kustomize.builtins;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.kustomize.config.FieldSpec;
+import dev.stonegarden.render.kustomize.config.FieldWalker;
+import dev.stonegarden.render.kustomize.config.FieldWalker.Create;
+import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code labels:}, {@code commonLabels:} and {@code commonAnnotations:} (kustomize's {@code
+ * LabelTransformer} and {@code AnnotationsTransformer}, kustomize-semantics.md §8, §9): sets every
+ * pair, in key order, in every map the field specs reach, creating maps where a spec says so.
+ */
+public record MapEntriesTransformer(String what, Map<String, String> pairs, List<FieldSpec> fieldSpecs)
+    implements Transformer {
+
+  public MapEntriesTransformer {
+    pairs = new TreeMap<>(pairs);
+    fieldSpecs = List.copyOf(fieldSpecs);
+  }
+
+  @Override
+  public void transform(ResourceList resources) {
+    if (pairs.isEmpty()) {
+      return;
+    }
+    for (Resource r : resources) {
+      for (Map.Entry<String, String> e : pairs.entrySet()) {
+        for (FieldSpec fs : fieldSpecs) {
+          FieldWalker.walk(r, fs, Create.MAP, slot -> {
+            if (!(slot.value() instanceof ObjectNode o)) {
+              throw new InputException(r.origin(), "cannot set " + what + " at '" + fs.path() + "' of " + r.id()
+                  + ": expected a mapping there");
+            }
+            o.put(e.getKey(), e.getValue());
+          });
+        }
+      }
+    }
+  }
+}

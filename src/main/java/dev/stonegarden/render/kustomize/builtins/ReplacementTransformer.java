@@ -1,0 +1,218 @@
+package dev.stonegarden.render.kustomize.builtins;
+
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.Gvk;
+import dev.stonegarden.render.resource.ResId;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.ScalarResolver;
+import dev.stonegarden.render.yaml.YamlVersion;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * {@code replacements:} (kustomize's {@code ReplacementTransformer}, kustomize-semantics.md §17):
+ * copies one field of a source object into fields of target objects, optionally one part of a
+ * delimited string, optionally creating missing target fields.
+ */
+public record ReplacementTransformer(List<Replacement> replacements) implements Transformer {
+
+  /** Which objects a replacement reads from or writes to (kustomize's {@code types.Selector}). */
+  public record Select(Gvk gvk, String name, String namespace, String labelSelector, String annotationSelector) {
+    boolean selects(ResId id) {
+      return (name.isEmpty() || name.equals(id.name()))
+          && (namespace.isEmpty() || Ids.effectiveNamespace(new ResId(id.gvk(), id.name(), namespace))
+              .equals(Ids.effectiveNamespace(id)))
+          && Ids.selects(gvk, id.gvk());
+    }
+
+    boolean isEmptyId() {
+      return gvk.group().isEmpty() && gvk.version().isEmpty() && gvk.kind().isEmpty() && name.isEmpty()
+          && namespace.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      return new ResId(gvk, name, namespace).toString();
+    }
+  }
+
+  /** {@code delimiter}, {@code index}, {@code create}. */
+  public record Options(String delimiter, int index, boolean create) {}
+
+  /** One target: selection, rejections, field paths, options. */
+  public record Target(Select select, List<Select> reject, List<String> fieldPaths, Options options) {}
+
+  /** One replacement: source selection, source field path, options, targets. */
+  public record Replacement(Select source, String fieldPath, Options options, List<Target> targets,
+      SourcePosition at) {}
+
+  public ReplacementTransformer {
+    replacements = List.copyOf(replacements);
+  }
+
+  @Override
+  public void transform(ResourceList resources) {
+    for (Replacement r : replacements) {
+      if (r.source() == null || r.targets().isEmpty()) {
+        throw new InputException(r.at(), "replacements must specify a source and at least one target");
+      }
+      JsonNode value = sourceValue(resources, r);
+      for (Target t : r.targets()) {
+        if (t.select() == null) {
+          throw new InputException(r.at(), "target must specify resources to select");
+        }
+        List<String> paths = t.fieldPaths().isEmpty() ? List.of("metadata.name") : t.fieldPaths();
+        for (Resource res : resources) {
+          if (!matchesSelectors(res, t.select())) {
+            continue;
+          }
+          boolean rejected = false;
+          for (Select rej : t.reject()) {
+            if ((!rej.labelSelector().isEmpty() || !rej.annotationSelector().isEmpty()) && matchesSelectors(res, rej)) {
+              rejected = true;
+            }
+          }
+          if (rejected) {
+            continue;
+          }
+          List<ResId> ids = res.allIds();
+          boolean selected = ids.stream().anyMatch(id -> t.select().selects(id));
+          boolean rejectedById = t.reject().stream().filter(x -> !x.isEmptyId())
+              .anyMatch(x -> ids.stream().anyMatch(x::selects));
+          if (selected && !rejectedById) {
+            copy(res, value, t, paths, r.at());
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean matchesSelectors(Resource res, Select s) {
+    return LabelSelector.parse(s.annotationSelector()).test(stringMap(res.metadata().get("annotations")))
+        && LabelSelector.parse(s.labelSelector()).test(stringMap(res.metadata().get("labels")));
+  }
+
+  private static Map<String, String> stringMap(JsonNode n) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (n instanceof ObjectNode o) {
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString());
+      }
+    }
+    return out;
+  }
+
+  private JsonNode sourceValue(ResourceList resources, Replacement r) {
+    Resource source = null;
+    for (Resource res : resources) {
+      if (res.allIds().stream().anyMatch(id -> r.source().selects(id))) {
+        if (source != null) {
+          throw new InputException(r.at(), "multiple matches for selector " + r.source());
+        }
+        source = res;
+      }
+    }
+    if (source == null) {
+      throw new InputException(r.at(), "nothing selected by " + r.source());
+    }
+    String fp = r.fieldPath().isEmpty() ? "metadata.name" : r.fieldPath();
+    List<NodePath.Hit> hits;
+    try {
+      hits = NodePath.match(source.body(), NodePath.split(fp), NodePath.Kind.NONE);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(r.at(), "error looking up replacement source: " + e.getMessage());
+    }
+    JsonNode v = hits.isEmpty() ? null : hits.get(0).slot().value();
+    if (v == null || v.isNull() || (v.isContainer() && v.isEmpty())) {
+      throw new InputException(r.at(), "fieldPath `" + fp + "` is missing for replacement source " + r.source());
+    }
+    Options o = r.options();
+    if (o == null || o.delimiter().isEmpty()) {
+      return v;
+    }
+    if (v.isContainer()) {
+      throw new InputException(r.at(), "delimiter option can only be used with scalar nodes");
+    }
+    String[] parts = v.asString().split(java.util.regex.Pattern.quote(o.delimiter()), -1);
+    if (o.index() >= parts.length || o.index() < 0) {
+      throw new InputException(r.at(), "options.index " + o.index() + " is out of bounds for value " + v.asString());
+    }
+    return retype(v, parts[o.index()]);
+  }
+
+  private void copy(Resource target, JsonNode value, Target t, List<String> paths, SourcePosition at) {
+    boolean create = t.options() != null && t.options().create();
+    for (String fp : paths) {
+      NodePath.Kind kind = !create ? NodePath.Kind.NONE
+          : value.isObject() ? NodePath.Kind.MAP : value.isArray() ? NodePath.Kind.LIST : NodePath.Kind.SCALAR;
+      List<NodePath.Hit> hits;
+      try {
+        hits = NodePath.match(target.body(), NodePath.split(fp), kind);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(at, fieldError(fp, create) + ": " + e.getMessage());
+      }
+      if (hits.isEmpty()) {
+        throw new InputException(at, fieldError(fp, create) + " (" + target.id() + ")");
+      }
+      for (NodePath.Hit h : hits) {
+        set(t.options(), h, value, at);
+      }
+    }
+  }
+
+  private static String fieldError(String fp, boolean create) {
+    return create ? "unable to find or create field \"" + fp + "\" in replacement target"
+        : "unable to find field \"" + fp + "\" in replacement target";
+  }
+
+  private static void set(Options options, NodePath.Hit hit, JsonNode value, SourcePosition at) {
+    JsonNode target = hit.slot().value();
+    JsonNode v = value.deepCopy();
+    if (options != null && !options.delimiter().isEmpty()) {
+      if (target.isContainer()) {
+        throw new InputException(at, "delimiter option can only be used with scalar nodes");
+      }
+      List<String> tv = new ArrayList<>(Arrays.asList(target.asString().split(
+          java.util.regex.Pattern.quote(options.delimiter()), -1)));
+      String s = v.isContainer() ? "" : v.asString();
+      if (options.index() < 0) {
+        tv.add(0, s);
+      } else if (options.index() >= tv.size()) {
+        tv.add(s);
+      } else {
+        tv.set(options.index(), s);
+      }
+      v = retype(v, String.join(options.delimiter(), tv));
+    }
+    if (hit.created()) {
+      // A new field is written untagged: its type comes from the text (kyaml's created scalar node).
+      hit.slot().set(v.isContainer() ? v : ScalarResolver.resolvePlain(v.asString(), YamlVersion.YAML_1_2));
+    } else if (!target.isContainer() && !v.isContainer() && !target.isNull()) {
+      // An existing scalar keeps its tag and takes the new text (setFieldValue).
+      hit.slot().set(retype(target, v.asString()));
+    } else {
+      hit.slot().set(v);
+    }
+  }
+
+  /** {@code text} with the type of {@code like}: strings stay strings, numbers and booleans re-resolve. */
+  private static JsonNode retype(JsonNode like, String text) {
+    if (like.isString()) {
+      return StringNode.valueOf(text);
+    }
+    JsonNode r = ScalarResolver.resolvePlain(text, YamlVersion.YAML_1_2);
+    if ((like.isNumber() && r.isNumber()) || (like.isBoolean() && r.isBoolean())) {
+      return r;
+    }
+    return StringNode.valueOf(text);
+  }
+}
