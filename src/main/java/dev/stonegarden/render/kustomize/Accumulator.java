@@ -148,7 +148,7 @@ final class Accumulator {
     }
     r.setNeedsHashSuffix(r.needsHashSuffix() && old.needsHashSuffix());
     r.setBehavior(old.behavior());
-    r.setPreviousIds(old.storedPreviousIds());
+    r.setPreviousIds(old.previousIds());
     r.prefixes().clear();
     r.prefixes().addAll(old.prefixes());
     r.suffixes().clear();

@@ -104,22 +104,27 @@ public final class Resource {
 
   /** The first id this resource had (kustomize's "original id", {@code OrgId}). */
   public ResId originalId() {
-    List<ResId> prev = previousIds();
+    List<ResId> prev = priorIds();
     return prev.isEmpty() ? id() : prev.get(0);
   }
 
   /** Every id this resource has had, oldest first, then the current one. */
   public List<ResId> allIds() {
-    List<ResId> all = new ArrayList<>(previousIds());
+    List<ResId> all = new ArrayList<>(priorIds());
     all.add(id());
     return all;
+  }
+
+  /** The ids recorded by {@link #rememberId()}, oldest first, each with the group/version it had then. */
+  public List<ResId> previousIds() {
+    return List.copyOf(previousIds);
   }
 
   /**
    * The ids this resource had before, oldest first, as kustomize reconstructs them ({@code PrevIds}):
    * the stored kind, name and effective namespace, with the <em>current</em> group and version.
    */
-  public List<ResId> previousIds() {
+  public List<ResId> priorIds() {
     if (previousIds.isEmpty()) {
       return List.of();
     }
@@ -151,10 +156,6 @@ public final class Resource {
     previousIds.addAll(ids);
   }
 
-  /** The raw stored previous ids (kind, name, effective namespace), for copying between resources. */
-  public List<ResId> storedPreviousIds() {
-    return List.copyOf(previousIds);
-  }
 
   /** {@code metadata} as an object, created if missing. */
   public ObjectNode metadata() {

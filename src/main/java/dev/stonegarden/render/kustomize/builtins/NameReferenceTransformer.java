@@ -134,11 +134,11 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
   }
 
   private Resource select(Resource referrer, Fix fix, String oldName, List<Resource> candidates, boolean map) {
-    List<Resource> c = sieve(candidates, r -> r.previousIds().stream().anyMatch(id -> id.name().equals(oldName)));
-    c = sieve(c, r -> r.previousIds().stream().anyMatch(id -> Ids.selects(fix.referral(), id.gvk())));
+    List<Resource> c = sieve(candidates, r -> r.priorIds().stream().anyMatch(id -> id.name().equals(oldName)));
+    c = sieve(c, r -> r.priorIds().stream().anyMatch(id -> Ids.selects(fix.referral(), id.gvk())));
     Gvk roleRef = fix.spec().path().endsWith("roleRef/name") ? roleRefGvk(referrer) : null;
     if (roleRef != null) {
-      c = sieve(c, r -> r.previousIds().stream().anyMatch(id -> Ids.selects(roleRef, id.gvk())));
+      c = sieve(c, r -> r.priorIds().stream().anyMatch(id -> Ids.selects(roleRef, id.gvk())));
     }
     ResId refId = referrer.id();
     if (!isClusterScoped(refId)) {
