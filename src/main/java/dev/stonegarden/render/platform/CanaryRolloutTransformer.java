@@ -161,10 +161,11 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
   }
 
   /** Re-points HPAs and other scale-target references from converted Deployments to their Rollouts. */
-  private static void repoint(ResourceList resources, List<String> converted) {
-    if (converted.isEmpty()) {
+  private static void repoint(ResourceList resources, List<String> convertedNames) {
+    if (convertedNames.isEmpty()) {
       return;
     }
+    java.util.Set<String> converted = new java.util.HashSet<>(convertedNames); // looked up only
     for (Resource r : resources) {
       for (List<String> path : KindTables.TARGET_REFERENCES) {
         ObjectNode ref = Nodes.objectAt(r.body(), path);

@@ -2,7 +2,10 @@ package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Which fields of which kinds the platform steps touch, as data: workloads (values.yaml), pod
@@ -91,18 +94,41 @@ final class KindTables {
   static final String ROLLOUT_API_VERSION = "argoproj.io/v1alpha1";
 
   static boolean is(Resource r, GroupKind kind) {
-    return kind.matches(r.gvk());
+    return kind.kind().equals(r.kind()) && kind.group().equals(group(r));
+  }
+
+  // Lookups by "group/kind", built once from the tables above: every step asks for every object.
+  private static final Map<String, Workload> WORKLOAD_BY_KIND = index(WORKLOADS, Workload::kind);
+  private static final Map<String, PodTemplate> POD_TEMPLATE_BY_KIND = index(POD_TEMPLATES, PodTemplate::kind);
+  private static final Map<String, GroupKind> CLUSTER_SCOPED_BY_KIND = index(CLUSTER_SCOPED, k -> k);
+
+  private static <T> Map<String, T> index(List<T> table, Function<T, GroupKind> kind) {
+    Map<String, T> m = new HashMap<>(); // looked up only, never iterated
+    for (T t : table) {
+      m.put(kind.apply(t).group() + "/" + kind.apply(t).kind(), t);
+    }
+    return m;
+  }
+
+  private static String key(Resource r) {
+    return group(r) + "/" + r.kind();
+  }
+
+  private static String group(Resource r) {
+    String apiVersion = r.apiVersion();
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
   static boolean clusterScoped(Resource r) {
-    return CLUSTER_SCOPED.stream().anyMatch(k -> k.matches(r.gvk()));
+    return CLUSTER_SCOPED_BY_KIND.containsKey(key(r));
   }
 
   static Workload workload(Resource r) {
-    return WORKLOADS.stream().filter(w -> w.kind().matches(r.gvk())).findFirst().orElse(null);
+    return WORKLOAD_BY_KIND.get(key(r));
   }
 
   static PodTemplate podTemplate(Resource r) {
-    return POD_TEMPLATES.stream().filter(p -> p.kind().matches(r.gvk())).findFirst().orElse(null);
+    return POD_TEMPLATE_BY_KIND.get(key(r));
   }
 }

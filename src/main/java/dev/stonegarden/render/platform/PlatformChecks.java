@@ -85,28 +85,79 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
       if (!identity(r, out)) {
         continue;
       }
-      String key = r.gvk().group() + "|" + r.kind() + "|" + (KindTables.clusterScoped(r) ? "" : r.id().effectiveNamespace()) + "|" + r.name();
+      boolean clusterScoped = KindTables.clusterScoped(r);
+      String key = r.gvk().group() + "|" + r.kind() + "|" + (clusterScoped ? "" : r.id().effectiveNamespace()) + "|" + r.name();
       if (seen.putIfAbsent(key, r) != null) {
         out.add(Diagnostic.error(
             r.origin(),
             "two objects are " + r.kind() + "." + (r.gvk().group().isEmpty() ? "core" : r.gvk().group()) + " " + r.name()
-                + (KindTables.clusterScoped(r) ? "" : " in namespace " + r.id().effectiveNamespace())
+ + (clusterScoped ? "" : " in namespace " + r.id().effectiveNamespace())
                 + ": expected group, kind, namespace and name to be unique"));
       }
     }
+    Index index = new Index(resources);
     for (Resource r : resources) {
-      if (KindTables.is(r, new KindTables.GroupKind("", "Service"))) {
-        checkServiceSelector(r, resources, out);
+      if (KindTables.is(r, SERVICE)) {
+        checkServiceSelector(r, index, out);
       }
       if (KindTables.is(r, KindTables.ROLLOUT)) {
-        checkAnalysisReferences(r, resources, out);
+        checkAnalysisReferences(r, index, out);
       }
       if (KindTables.is(r, KindTables.HPA)) {
-        checkHpa(r, resources, out);
+        checkHpa(r, index, out);
       }
     }
     return out;
   }
+
+  static final KindTables.GroupKind SERVICE = new KindTables.GroupKind("", "Service");
+  static final KindTables.GroupKind POD = new KindTables.GroupKind("", "Pod");
+
+  /**
+   * What the cross-object checks look up, built once so that the checks stay linear in the number
+   * of objects (5,000 objects must render in well under a second).
+   */
+  private static final class Index {
+    /**
+     * Pod template labels (and bare Pods' labels) by effective namespace and one of their labels
+     * ({@code namespace NUL key=value}): a selector only needs the templates that carry its first pair.
+     */
+    final Map<String, List<ObjectNode>> podLabels = new java.util.HashMap<>(); // looked up only, never iterated
+    /** {@code kind|namespace|name} of every AnalysisTemplate, {@code kind||name} of ClusterAnalysisTemplates. */
+    final java.util.Set<String> templates = new java.util.HashSet<>();
+    /** {@code kind/name} of every workload with replicas. */
+    final java.util.Set<String> scalable = new java.util.HashSet<>();
+
+    Index(ResourceList resources) {
+      for (Resource r : resources) {
+        ObjectNode labels = null;
+        KindTables.PodTemplate pt = KindTables.podTemplate(r);
+        if (pt != null) {
+          labels = Nodes.objectAt(r.body(), concat(pt.template(), "metadata", "labels"));
+        } else if (KindTables.is(r, POD)) {
+          labels = Nodes.objectAt(r.body(), List.of("metadata", "labels"));
+        }
+        if (labels != null) {
+          String ns = r.id().effectiveNamespace();
+          for (Map.Entry<String, JsonNode> e : labels.properties()) {
+            podLabels.computeIfAbsent(pair(ns, e.getKey(), e.getValue()), k -> new ArrayList<>()).add(labels);
+          }
+        }
+        if (KindTables.is(r, ANALYSIS_TEMPLATE)) {
+          templates.add("AnalysisTemplate|" + r.id().effectiveNamespace() + "|" + r.name());
+        } else if (KindTables.is(r, CLUSTER_ANALYSIS_TEMPLATE)) {
+          templates.add("ClusterAnalysisTemplate||" + r.name());
+        }
+        KindTables.Workload w = KindTables.workload(r);
+        if (w != null && w.hasReplicas()) {
+          scalable.add(r.kind() + "/" + r.name());
+        }
+      }
+    }
+  }
+
+  static final KindTables.GroupKind ANALYSIS_TEMPLATE = new KindTables.GroupKind("argoproj.io", "AnalysisTemplate");
+  static final KindTables.GroupKind CLUSTER_ANALYSIS_TEMPLATE = new KindTables.GroupKind("argoproj.io", "ClusterAnalysisTemplate");
 
   private static boolean identity(Resource r, List<Diagnostic> out) {
     List<String> missing = new ArrayList<>();
@@ -123,8 +174,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
       out.add(Diagnostic.error(r.origin(), "object without " + String.join(", ", missing) + ": every object needs apiVersion, kind and metadata.name"));
       return false;
     }
-    NameRule rule = NAME_RULES.entrySet().stream().filter(e -> e.getKey().matches(r.gvk())).map(Map.Entry::getValue)
-        .findFirst().orElse(NameRule.DNS_SUBDOMAIN);
+    NameRule rule = NAME_RULES.getOrDefault(new KindTables.GroupKind(r.gvk().group(), r.kind()), NameRule.DNS_SUBDOMAIN);
     if (!rule.accepts(r.name())) {
       out.add(Diagnostic.error(
           r.positionOf("/metadata/name"),
@@ -133,23 +183,14 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     return true;
   }
 
-  private static void checkServiceSelector(Resource service, ResourceList resources, List<Diagnostic> out) {
+  private static void checkServiceSelector(Resource service, Index index, List<Diagnostic> out) {
     ObjectNode selector = Nodes.objectAt(service.body(), List.of("spec", "selector"));
     if (selector == null || selector.isEmpty() || Nodes.text(Nodes.objectAt(service.body(), List.of("spec")), "type").equals("ExternalName")) {
       return;
     }
-    for (Resource r : resources) {
-      if (!r.id().effectiveNamespace().equals(service.id().effectiveNamespace())) {
-        continue;
-      }
-      ObjectNode labels = null;
-      KindTables.PodTemplate pt = KindTables.podTemplate(r);
-      if (pt != null) {
-        labels = Nodes.objectAt(r.body(), concat(pt.template(), "metadata", "labels"));
-      } else if (KindTables.is(r, new KindTables.GroupKind("", "Pod"))) {
-        labels = Nodes.objectAt(r.body(), List.of("metadata", "labels"));
-      }
-      if (labels != null && matches(selector, labels)) {
+    Map.Entry<String, JsonNode> first = selector.properties().iterator().next();
+    for (ObjectNode labels : index.podLabels.getOrDefault(pair(service.id().effectiveNamespace(), first.getKey(), first.getValue()), List.of())) {
+      if (matches(selector, labels)) {
         return;
       }
     }
@@ -159,6 +200,10 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
         service.positionOf("/spec/selector"),
         "Service/" + service.name() + " selects pods with " + String.join(", ", pairs)
             + ", but no pod template of this environment has those labels: expected a workload whose template labels match"));
+  }
+
+  private static String pair(String namespace, String key, JsonNode value) {
+    return namespace + "\0" + key + "=" + value.asString();
   }
 
   private static boolean matches(ObjectNode selector, ObjectNode labels) {
@@ -171,7 +216,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     return true;
   }
 
-  private static void checkAnalysisReferences(Resource rollout, ResourceList resources, List<Diagnostic> out) {
+  private static void checkAnalysisReferences(Resource rollout, Index index, List<Diagnostic> out) {
     List<String> pointers = new ArrayList<>();
     ObjectNode strategy = Nodes.objectAt(rollout.body(), List.of("spec", "strategy"));
     ObjectNode canary = Nodes.objectAt(strategy, List.of("canary"));
@@ -193,9 +238,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
       String name = Nodes.text(ref, "templateName");
       boolean cluster = ref.get("clusterScope") != null && ref.get("clusterScope").asBoolean();
       String kind = cluster ? "ClusterAnalysisTemplate" : "AnalysisTemplate";
-      boolean found = resources.asList().stream().anyMatch(r -> KindTables.is(r, new KindTables.GroupKind("argoproj.io", kind))
-          && r.name().equals(name) && (cluster || r.id().effectiveNamespace().equals(rollout.id().effectiveNamespace())));
-      if (!found) {
+      if (!index.templates.contains(kind + "|" + (cluster ? "" : rollout.id().effectiveNamespace()) + "|" + name)) {
         out.add(Diagnostic.error(
             rollout.positionOf(p + "/templateName"),
             "Rollout/" + rollout.name() + " uses analysis template " + name + ", but the output has no " + kind + " " + name
@@ -211,32 +254,29 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     }
   }
 
-  private void checkHpa(Resource hpa, ResourceList resources, List<Diagnostic> out) {
+  private void checkHpa(Resource hpa, Index index, List<Diagnostic> out) {
     ObjectNode ref = Nodes.objectAt(hpa.body(), List.of("spec", "scaleTargetRef"));
     if (ref == null || values == null) {
       return;
     }
     String name = Nodes.text(ref, "name");
     String kind = Nodes.text(ref, "kind");
-    for (Resource r : resources) {
-      KindTables.Workload w = KindTables.workload(r);
-      if (w == null || !w.hasReplicas() || !r.kind().equals(kind) || !r.name().equals(name)) {
-        continue;
-      }
-      Values.Settings own = values.workloads().get(name);
-      SourcePosition at;
-      if (own != null && own.replicas() != null) {
-        at = values.sourceMap().positionOf(ValuesTransformer.workloadPointer(name, "replicas"));
-      } else if (values.defaults().replicas() != null) {
-        at = values.sourceMap().positionOf("/replicas");
-      } else {
-        continue;
-      }
-      out.add(Diagnostic.warning(
-          at,
-          String.format(Locale.ROOT, "%s scales %s/%s, whose replicas values.yaml also sets: the autoscaler overrides them"
-              + " at run time; remove replicas from values.yaml for this workload", Nodes.describe(hpa), kind, name)));
+    if (!index.scalable.contains(kind + "/" + name)) {
+      return;
     }
+    Values.Settings own = values.workloads().get(name);
+    SourcePosition at;
+    if (own != null && own.replicas() != null) {
+      at = values.sourceMap().positionOf(ValuesTransformer.workloadPointer(name, "replicas"));
+    } else if (values.defaults().replicas() != null) {
+      at = values.sourceMap().positionOf("/replicas");
+    } else {
+      return;
+    }
+    out.add(Diagnostic.warning(
+        at,
+        String.format(Locale.ROOT, "%s scales %s/%s, whose replicas values.yaml also sets: the autoscaler overrides them"
+            + " at run time; remove replicas from values.yaml for this workload", Nodes.describe(hpa), kind, name)));
   }
 
   private static List<String> concat(List<String> path, String... more) {
