@@ -8,6 +8,9 @@ import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceFinder;
 import dev.stonegarden.render.service.ServiceReader;
+import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.service.ValuesReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,10 +63,28 @@ final class ValidateCommand implements Callable<Integer> {
 
   /**
    * Everything that is checked for one service; warnings go into {@code problems}, errors are
-   * thrown as an {@link InputException}. (The full render of every environment belongs here.)
+   * thrown as an {@link InputException} (or collected into {@code problems}).
    */
   static void validateService(Path serviceYaml, Path repoRoot, Problems problems) {
     PlatformSettings platform = PlatformReader.find(serviceYaml.getParent(), repoRoot);
-    ServiceReader.read(serviceYaml, platform, problems);
+    ServiceSpec spec = ServiceReader.read(serviceYaml, platform, problems);
+    for (ServiceSpec.Environment env : spec.environments()) {
+      problems.collect(() -> validateEnvironment(spec, env, platform, repoRoot, problems));
+    }
+  }
+
+  /**
+   * What is checked for one environment. For now its directory and its values.yaml; the full
+   * render of the environment belongs here, with {@code TypoCheck.check} on every resource it
+   * renders (fabric8 is loaded by validate only, never by generate).
+   */
+  static void validateEnvironment(ServiceSpec spec, ServiceSpec.Environment env, PlatformSettings platform,
+      Path repoRoot, Problems problems) {
+    Path dir = spec.serviceDirectory().resolve("environments").resolve(env.name());
+    if (!Files.isDirectory(dir)) {
+      throw new InputException(spec.sourceMap().positionOf("/spec/environments/" + env.index() + "/name"),
+          "environment \"" + env.name() + "\" has no directory environments/" + env.name() + "/ next to service.yaml");
+    }
+    ValuesReader.read(dir.resolve(ValuesReader.FILE_NAME));
   }
 }

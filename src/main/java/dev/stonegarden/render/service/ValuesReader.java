@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.service.Values.Settings;
+import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +26,20 @@ public final class ValuesReader {
 
   private ValuesReader() {}
 
-  /** The values of {@code valuesYaml}, or {@link Values#none()} when the file does not exist. */
+  /**
+   * The values of {@code valuesYaml}; {@link Values#none()} when the file does not exist, and no
+   * values (but the file) when it holds no document (empty, or only comments).
+   */
   public static Values read(Path valuesYaml) {
     if (!Files.exists(valuesYaml)) {
       return Values.none();
     }
-    return read(YamlFiles.readSingle(valuesYaml, FILE_NAME));
+    YamlDocument doc = YamlFiles.readOptional(valuesYaml, FILE_NAME);
+    if (doc == null) {
+      Values none = Values.none();
+      return new Values(none.defaults(), none.workloads(), valuesYaml, SourceMap.empty(valuesYaml));
+    }
+    return read(doc);
   }
 
   static Values read(YamlDocument doc) {

@@ -20,6 +20,15 @@ final class YamlFiles {
     return single(file, what, YamlReader.readFile(file, YamlReader.Options.resources()));
   }
 
+  /** Like {@link #readSingle}, but a file with no document (empty, or only comments) gives null. */
+  static YamlDocument readOptional(Path file, String what) {
+    if (!Files.exists(file)) {
+      throw new InputException(SourcePosition.of(file), what + " not found");
+    }
+    List<YamlDocument> docs = YamlReader.readFile(file, YamlReader.Options.resources());
+    return docs.stream().allMatch(d -> d.root().isNull() || d.root().isMissingNode()) ? null : single(file, what, docs);
+  }
+
   /** The single document of {@code text} (the content of {@code file}). */
   static YamlDocument parseSingle(Path file, String what, String text) {
     return single(file, what, YamlReader.read(file, text, YamlReader.Options.resources()));

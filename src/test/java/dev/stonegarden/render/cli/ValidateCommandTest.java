@@ -37,6 +37,9 @@ class ValidateCommandTest {
     Path target = tmp.resolve(dir).resolve("service.yaml");
     Files.createDirectories(target.getParent());
     Files.copy(FIXTURES.resolve(fixture), target);
+    for (String env : List.of("dev", "staging", "canary", "production")) {
+      Files.createDirectories(target.getParent().resolve("environments").resolve(env));
+    }
     return target;
   }
 
@@ -113,6 +116,24 @@ class ValidateCommandTest {
     assertEquals(3, r.exit());
     assertEquals("", r.out());
     assertTrue(r.diagnosticLines().get(0).startsWith("platform.yaml:4:28: error: duplicate pipeline stage \"dev\""), r.err());
+  }
+
+  @Test
+  void environmentsNeedTheirDirectoryAndValidValues() throws IOException {
+    service("shop", "valid/service-full.yaml");
+    Files.delete(tmp.resolve("shop/environments/staging"));
+    Files.copy(FIXTURES.resolve("invalid/values-mistakes.yaml"), tmp.resolve("shop/environments/production/values.yaml"));
+    write("shop/environments/dev/values.yaml", "# nothing changes in dev yet\n");
+    Run r = run("validate", "shop");
+    assertEquals(3, r.exit());
+    assertEquals("", r.out());
+    List<String> lines = r.diagnosticLines();
+    assertEquals(7, lines.size(), r.err());
+    assertTrue(lines.get(0).startsWith("shop/service.yaml:17:5: warning: unknown key \"pager\""), r.err());
+    assertEquals("shop/service.yaml:23:13: error: environment \"staging\" has no directory environments/staging/ next to service.yaml",
+        lines.get(1));
+    assertEquals("shop/environments/production/values.yaml:2:8: error: image.tag must be a string, found 2.28 (quote it: \"2.28\")",
+        lines.get(2));
   }
 
   @Test

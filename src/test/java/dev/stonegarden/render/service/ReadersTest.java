@@ -160,6 +160,16 @@ class ReadersTest {
   }
 
   @Test
+  void commentOnlyValuesChangeNothing() throws Exception {
+    Path f = SharedExamples.write(tmp, "values.yaml", "# promoted values arrive here\n");
+    Values v = ValuesReader.read(f);
+    assertEquals(f, v.file());
+    assertNull(v.defaults().imageTag());
+    assertNull(v.defaults().replicas());
+    assertTrue(v.workloads().isEmpty());
+  }
+
+  @Test
   void platformFoundByWalkingUp() throws Exception {
     Path repo = tmp.resolve("repo");
     Files.createDirectories(repo.resolve(".git"));
