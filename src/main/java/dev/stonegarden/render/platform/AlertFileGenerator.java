@@ -8,15 +8,14 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.YamlDocument;
+import dev.stonegarden.render.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The team's alert files of a monitored environment (product.md §5.7): each document is a
@@ -24,13 +23,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * bare {@code groups:} document (the Prometheus rule-file form), wrapped into a PrometheusRule
  * {@code <service>-<file base name>}.
  *
- * <p>Alert files are read with Jackson's YAML reader (YAML 1.2 typing); they are rule files, not
- * kustomize input, so go-yaml's quirks do not apply.
+ * <p>Alert files are read like resources (YAML 1.2 typing, positions kept), so a kept
+ * PrometheusRule points back at its own lines in diagnostics.
  */
 public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform, SourceFiles files)
     implements Generator {
 
-  static final YAMLMapper YAML = YAMLMapper.builder().build();
   static final String API_VERSION = "monitoring.coreos.com/v1";
 
   @Override
@@ -51,18 +49,11 @@ public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment en
   }
 
   private List<Resource> rules(MonitoringFile f) {
-    List<JsonNode> documents;
-    try {
-      documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(new String(f.bytes(), StandardCharsets.UTF_8)).readAll();
-    } catch (JacksonException e) {
-      TokenStreamLocation loc = e.getLocation();
-      SourcePosition at = loc == null || loc.getLineNr() < 1 ? SourcePosition.of(f.file())
-          : new SourcePosition(f.file(), loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
-      throw new InputException(at, "alert file " + f.relative() + " is not valid YAML: " + e.getOriginalMessage());
-    }
+    List<YamlDocument> documents = YamlReader.read(f.file(), new String(f.bytes(), StandardCharsets.UTF_8), YamlReader.Options.resources());
     List<Resource> out = new ArrayList<>();
     int bare = 0;
-    for (JsonNode doc : documents) {
+    for (YamlDocument d : documents) {
+      JsonNode doc = d.root();
       if (doc == null || doc.isNull() || doc.isMissingNode()) {
         continue;
       }
@@ -78,13 +69,13 @@ public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment en
         body.putObject("spec").set("groups", o.get("groups"));
       } else {
         String found = doc instanceof ObjectNode o && o.has("kind") ? "kind " + Nodes.text(o, "kind") : "a document without groups";
-        throw new InputException(SourcePosition.of(f.file()), "alert file " + f.relative()
+        throw new InputException(d.start(), "alert file " + f.relative()
             + ": expected a " + API_VERSION + " PrometheusRule or a document with groups:, found " + found);
       }
       Nodes.child(body, "metadata").put("namespace", environment.namespace());
       ObjectNode labels = Nodes.child(Nodes.child(body, "metadata"), "labels");
       new TreeMap<>(platform.prometheus().ruleLabels()).forEach(labels::put);
-      out.add(Nodes.generated(body, new SourcePosition(f.file(), 1, 1)));
+      out.add(new Resource(body, d.start(), d.sourceMap()));
     }
     return out;
   }
