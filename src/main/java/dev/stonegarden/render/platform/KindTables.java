@@ -2,6 +2,7 @@ package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.Scope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * Which fields of which kinds the platform steps touch, as data: workloads (values.yaml), pod
- * templates and their selectors (ownership labels, Service checks), cluster-scoped kinds
- * (namespace), references to scale targets (Deployment → Rollout).
+ * templates and their selectors (ownership labels, Service checks), references to scale targets
+ * (Deployment → Rollout); cluster-scoped kinds come from the engine's {@link Scope}.
  */
 final class KindTables {
   private KindTables() {}
@@ -55,35 +56,6 @@ final class KindTables {
           new PodTemplate(new GroupKind("batch", "CronJob"), List.of("spec", "jobTemplate", "spec", "template"), List.of()),
           new PodTemplate(new GroupKind("", "ReplicationController"), SPEC_TEMPLATE, List.of("spec", "selector")));
 
-  /**
-   * Kinds kustomize treats as cluster-scoped (kustomize-semantics.md §3.3: the compiled Kubernetes
-   * 1.21.2 schema, {@code precomputedIsNamespaceScoped}). Every other kind, every CRD kind
-   * included, is namespaced. Kept here because the engine exposes no such helper yet.
-   */
-  static final List<GroupKind> CLUSTER_SCOPED =
-      List.of(
-          new GroupKind("", "Namespace"),
-          new GroupKind("", "Node"),
-          new GroupKind("", "PersistentVolume"),
-          new GroupKind("", "ComponentStatus"),
-          new GroupKind("storage.k8s.io", "StorageClass"),
-          new GroupKind("storage.k8s.io", "CSIDriver"),
-          new GroupKind("storage.k8s.io", "CSINode"),
-          new GroupKind("storage.k8s.io", "VolumeAttachment"),
-          new GroupKind("scheduling.k8s.io", "PriorityClass"),
-          new GroupKind("networking.k8s.io", "IngressClass"),
-          new GroupKind("node.k8s.io", "RuntimeClass"),
-          new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
-          new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-          new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition"),
-          new GroupKind("apiregistration.k8s.io", "APIService"),
-          new GroupKind("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
-          new GroupKind("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
-          new GroupKind("certificates.k8s.io", "CertificateSigningRequest"),
-          new GroupKind("flowcontrol.apiserver.k8s.io", "FlowSchema"),
-          new GroupKind("flowcontrol.apiserver.k8s.io", "PriorityLevelConfiguration"),
-          new GroupKind("policy", "PodSecurityPolicy"));
-
   /** Fields that name another object by apiVersion/kind/name (HPA, VPA, KEDA ScaledObject). */
   static final List<List<String>> TARGET_REFERENCES = List.of(List.of("spec", "scaleTargetRef"), List.of("spec", "targetRef"));
 
@@ -100,7 +72,6 @@ final class KindTables {
   // Lookups by "group/kind", built once from the tables above: every step asks for every object.
   private static final Map<String, Workload> WORKLOAD_BY_KIND = index(WORKLOADS, Workload::kind);
   private static final Map<String, PodTemplate> POD_TEMPLATE_BY_KIND = index(POD_TEMPLATES, PodTemplate::kind);
-  private static final Map<String, GroupKind> CLUSTER_SCOPED_BY_KIND = index(CLUSTER_SCOPED, k -> k);
 
   private static <T> Map<String, T> index(List<T> table, Function<T, GroupKind> kind) {
     Map<String, T> m = new HashMap<>(); // looked up only, never iterated
@@ -120,8 +91,12 @@ final class KindTables {
     return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
+  /**
+   * Whether kustomize treats the object's kind as cluster-scoped (kustomize-semantics.md §3.3: the
+   * Kubernetes 1.21.2 schema; every CRD kind is namespaced), the engine's own table.
+   */
   static boolean clusterScoped(Resource r) {
-    return CLUSTER_SCOPED_BY_KIND.containsKey(key(r));
+    return Scope.isClusterScoped(r.gvk());
   }
 
   static Workload workload(Resource r) {

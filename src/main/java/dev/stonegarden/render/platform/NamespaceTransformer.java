@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Only an empty namespace counts as "not placed"; an explicit {@code default} is a placement and
  * an error like any other name (the overlay's {@code namespace:} is the usual way to set it).
  * Cluster-scoped kinds are those kustomize knows (kustomize-semantics.md §3.3), see {@link
- * KindTables#CLUSTER_SCOPED}.
+ * dev.stonegarden.render.resource.Scope}.
  *
  * @param namespace the environment's namespace from service.yaml
  * @param argoAppNamespace {@code ARGOCD_APP_NAMESPACE}, or null
