@@ -9,6 +9,10 @@ import tools.jackson.databind.JsonNode;
  * Writes documents as a stream of compact JSON objects, one per line ({@code --output json}; Argo
  * CD reads a stream of objects, never an array), with keys in the YAML writer's order and numbers
  * printed as the YAML writer prints them.
+ *
+ * <p>Strings and keys go through the same JSON-hop rules as in {@link YamlWriter} (a raw NEL folds,
+ * characters go-yaml rejects fail), so that both output formats carry the same data and a build
+ * fails or succeeds whatever the format.
  */
 public final class JsonStreamWriter {
   private JsonStreamWriter() {}
@@ -16,7 +20,7 @@ public final class JsonStreamWriter {
   /**
    * One line per document, each ending with a newline; nothing for an empty list.
    *
-   * @throws IllegalArgumentException for NaN and infinities, like {@link YamlWriter}
+   * @throws IllegalArgumentException for what kustomize cannot print, like {@link YamlWriter}
    */
   public static String write(List<? extends JsonNode> documents) {
     StringBuilder out = new StringBuilder(4096);
@@ -44,7 +48,7 @@ public final class JsonStreamWriter {
           out.append(',');
         }
         first = false;
-        string(key, out);
+        string(JsonText.checkKey(key), out);
         out.append(':');
         write(node.get(key), out);
       }
@@ -61,7 +65,7 @@ public final class JsonStreamWriter {
       }
       out.append(']');
     } else if (node.isString()) {
-      string(node.stringValue(), out);
+      string(JsonText.check(node.stringValue()), out);
     } else if (node.isBoolean()) {
       out.append(node.booleanValue() ? "true" : "false");
     } else if (node.isNumber()) {

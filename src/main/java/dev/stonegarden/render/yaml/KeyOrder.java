@@ -17,9 +17,7 @@ public final class KeyOrder {
 
   /** Whether {@code a} sorts before {@code b}, exactly as go-yaml v2 decides for string keys. */
   public static boolean less(String a, String b) {
-    int[] ar = a.codePoints().toArray();
-    int[] br = b.codePoints().toArray();
-    return less(ar, br);
+    return less(YamlWriter.codePoints(a), YamlWriter.codePoints(b));
   }
 
   static boolean less(int[] ar, int[] br) {
@@ -87,7 +85,7 @@ public final class KeyOrder {
     String[] k = keys.toArray(new String[0]);
     int[][] cps = new int[n][];
     for (int i = 0; i < n; i++) {
-      cps[i] = k[i].codePoints().toArray();
+      cps[i] = YamlWriter.codePoints(k[i]);
     }
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) {

@@ -176,20 +176,42 @@ public final class YamlWriter {
   }
 
   private static boolean isSimpleKey(String key) {
-    int[] cps = key.codePoints().toArray();
-    for (int cp : cps) {
-      if (isBreak(cp)) {
+    if (key.length() > MAX_SIMPLE_KEY_BYTES) {
+      return false; // more characters than bytes allowed
+    }
+    int bytes = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (isBreak(c)) {
         return false; // multiline
       }
+      // a surrogate pair is 4 bytes in UTF-8: 2 per half
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
     }
-    return utf8Length(cps) <= MAX_SIMPLE_KEY_BYTES;
+    return bytes <= MAX_SIMPLE_KEY_BYTES;
+  }
+
+  /** The code points of {@code s}, without the stream machinery of {@code String.codePoints}. */
+  static int[] codePoints(String s) {
+    int n = s.length();
+    int[] cps = new int[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        cps[k++] = Character.toCodePoint(c, s.charAt(++i));
+      } else {
+        cps[k++] = c;
+      }
+    }
+    return k == n ? cps : java.util.Arrays.copyOf(cps, k);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Scalars
 
   private void emitScalar(String value, int requested) {
-    int[] cps = value.codePoints().toArray();
+    int[] cps = codePoints(value);
     Analysis a = analyze(cps);
     int style = selectStyle(a, requested, cps.length);
     increaseIndent(true, false);
@@ -653,13 +675,5 @@ public final class YamlWriter {
 
   private static boolean isBlankz(int c) {
     return c == ' ' || c == '\t' || isBreak(c) || c == 0;
-  }
-
-  private static int utf8Length(int[] cps) {
-    int len = 0;
-    for (int c : cps) {
-      len += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    }
-    return len;
   }
 }

@@ -37,12 +37,22 @@ class JsonStreamWriterTest {
   @Test
   void everyLineIsValidJsonWithTheSameValues() {
     ObjectNode a = F.objectNode();
-    a.put("s", "x\u0000\u007F\uD800y").put("n", 1e-7).put("big", new java.math.BigInteger("18446744073709551615"));
+    a.put("s", "x\u0000\u0085\uD800y").put("n", 1e-7).put("big", new java.math.BigInteger("18446744073709551615"));
     String line = JsonStreamWriter.write(List.of(a)).trim();
     JsonNode back = JsonMapper.builder().build().readTree(line);
-    assertEquals("x\u0000\u007F\uFFFDy", back.get("s").stringValue());
+    // the same data as the YAML output: the NEL folds to a space, a lone surrogate becomes U+FFFD
+    assertEquals("x\u0000 \uFFFDy", back.get("s").stringValue());
     assertEquals(1e-7, back.get("n").doubleValue());
     assertEquals("18446744073709551615", back.get("big").bigIntegerValue().toString());
+  }
+
+  @Test
+  void failsWhereTheYamlOutputFails() {
+    ObjectNode del = F.objectNode().put("x", "a\u007Fb");
+    assertEquals("yaml: control characters are not allowed",
+        assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(del))).getMessage());
+    ObjectNode key = F.objectNode().put("k".repeat(1023), "v");
+    assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(key)));
   }
 
   @Test
