@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,10 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * in a {@link SourceMap}; iterative, so depth is bounded by {@link YamlLimits#maxDepth} only.
  *
  * <p>Aliases are expanded and {@code <<} merge keys applied as kustomize's kyaml {@code DeAnchor}
- * does (case 144): the merge value is a mapping or a sequence of mappings (directly or through
- * aliases); keys written in the mapping win over merged ones, and earlier mappings of a merge
- * sequence win over later ones. The merge is shallow. A plain {@code <<} (or one tagged {@code
- * !!merge}) is a merge key; a quoted {@code "<<"} is an ordinary key.
+ * does for resources (case 144) and as go-yaml v2 does for YAML 1.1 input (see {@link #entries}):
+ * the merge value is a mapping or a sequence of mappings (directly or through aliases), earlier
+ * mappings of a merge sequence win over later ones, the merge is shallow. A plain {@code <<} (or
+ * one tagged {@code !!merge}) is a merge key; a quoted {@code "<<"} is an ordinary key.
  *
  * <p>Problems in keys (duplicates, non-string keys, bad merge values, tag mismatches) are collected
  * and reported together at the end; limits stop at once.
@@ -47,8 +48,11 @@ final class TreeConverter {
   private long budget;
   private int expansions;
 
-  /** One key of a mapping after merges: the string key, its text as written, the key and value nodes. */
-  private record Entry(String key, String raw, SourceNode keyNode, SourceNode value) {}
+  /**
+   * One key of a mapping after merges: the string key, its text as written, the key and value
+   * nodes, and whether a merge key brought it in.
+   */
+  private record Entry(String key, String raw, SourceNode keyNode, SourceNode value, boolean merged) {}
 
   private static final int SMALL = 12;
 
@@ -276,11 +280,24 @@ final class TreeConverter {
     return s.plain ? ScalarResolver.resolvePlain(s.value, options.version()) : NODES.stringNode(s.value);
   }
 
-  /** The keys of {@code m} with merge keys applied, explicit keys first. */
+  /**
+   * The keys of {@code m} with merge keys applied. Two semantics, by YAML version:
+   *
+   * <ul>
+   *   <li>{@link YamlVersion#YAML_1_2} (resources): kyaml's {@code DeAnchor}, one merge key per
+   *       mapping, keys written in the mapping win wherever they stand, explicit keys first;
+   *   <li>{@link YamlVersion#YAML_1_1} (kustomization files, JSON 6902 values): go-yaml v2, which
+   *       applies each merge key where it stands, so a key written before {@code <<} is overwritten
+   *       by the merged value and one written after it wins (checked with kubectl).
+   * </ul>
+   *
+   * In both, earlier mappings of a merge sequence win over later ones.
+   */
   private List<Entry> entries(SourceNode.Mapping m, int mergeDepth, SourceNode via) {
     List<SourceNode> children = m.children;
     int pairs = children.size() / 2;
     boolean errorOnDuplicates = options.duplicateKeys() == YamlReader.DuplicateKeys.ERROR;
+    boolean inPlaceMerges = options.version() == YamlVersion.YAML_1_1;
     List<Entry> list = new ArrayList<>(pairs);
     // Small mappings (most of them) are searched linearly; hashing every key costs more.
     Map<String, Integer> byKey = pairs > SMALL ? new HashMap<>() : null; // lookup only
@@ -291,7 +308,11 @@ final class TreeConverter {
       SourceNode k = children.get(i);
       SourceNode v = children.get(i + 1);
       if (isMergeKey(k)) {
-        if (mergeKey != null) {
+        if (inPlaceMerges) {
+          for (Entry e : merged(v, k, mergeDepth, via)) {
+            put(list, byKey, e);
+          }
+        } else if (mergeKey != null) {
           problem(k, "mapping key \"<<\" already defined at line " + mergeKey.line);
         } else {
           mergeKey = k;
@@ -317,45 +338,62 @@ final class TreeConverter {
       if (key == null) {
         continue;
       }
-      Entry entry = new Entry(key, ks.value, k, v);
+      Entry entry = new Entry(key, ks.value, k, v, false);
       int existing = find(list, byKey, key, false);
       if (existing >= 0) {
-        if (errorOnDuplicates) {
+        if (errorOnDuplicates && !list.get(existing).merged()) {
           problem(k, "mapping key \"" + shorten(key) + "\" already defined at line " + list.get(existing).keyNode().line);
         } else {
-          list.set(existing, entry); // DuplicateKeys.LAST_WINS (kustomization files, case 024)
+          list.set(existing, entry); // DuplicateKeys.LAST_WINS (case 024), or over a merged key
         }
         continue;
       }
       charge(key.length() + 1L, via == null ? k : via);
-      if (byKey != null) {
-        byKey.put(key, list.size());
-      }
       if (byRaw != null) {
         byRaw.put(ks.value, list.size());
       }
-      list.add(entry);
+      put(list, byKey, entry);
     }
     if (mergeValue == null) {
       return list;
-    }
-    if (mergeDepth >= options.limits().maxDepth()) {
-      throw limit(mergeKey, "merge keys are nested more than " + options.limits().maxDepth() + " levels deep");
     }
     Set<String> explicit = new HashSet<>(); // lookup only
     for (Entry e : list) {
       explicit.add(e.key());
     }
+    for (Entry e : merged(mergeValue, mergeKey, mergeDepth, via)) {
+      if (!explicit.contains(e.key())) {
+        list.add(e);
+      }
+    }
+    return list;
+  }
+
+  /** The entries a merge value brings in, earlier mappings of a sequence winning, marked merged. */
+  private Collection<Entry> merged(SourceNode mergeValue, SourceNode mergeKey, int mergeDepth, SourceNode via) {
+    if (mergeDepth >= options.limits().maxDepth()) {
+      throw limit(mergeKey, "merge keys are nested more than " + options.limits().maxDepth() + " levels deep");
+    }
     Map<String, Entry> merged = new LinkedHashMap<>();
     for (SourceNode.Mapping source : mergeSources(mergeValue, via)) {
       for (Entry e : entries(source, mergeDepth + 1, via == null ? mergeValue : via)) {
-        if (!explicit.contains(e.key())) {
-          merged.putIfAbsent(e.key(), e); // earlier mappings of a merge sequence win
-        }
+        merged.putIfAbsent(e.key(), e.merged() ? e : new Entry(e.key(), e.raw(), e.keyNode(), e.value(), true));
       }
     }
-    list.addAll(merged.values());
-    return list;
+    return merged.values();
+  }
+
+  /** Adds or replaces the entry with {@code e}'s key. */
+  private static void put(List<Entry> list, Map<String, Integer> byKey, Entry e) {
+    int existing = find(list, byKey, e.key(), false);
+    if (existing >= 0) {
+      list.set(existing, e);
+      return;
+    }
+    if (byKey != null) {
+      byKey.put(e.key(), list.size());
+    }
+    list.add(e);
   }
 
   /** The index of the entry with this key (or raw key text), or -1. */
@@ -365,7 +403,8 @@ final class TreeConverter {
       return i == null ? -1 : i;
     }
     for (int i = 0; i < list.size(); i++) {
-      if (key.equals(raw ? list.get(i).raw() : list.get(i).key())) {
+      Entry e = list.get(i);
+      if (raw ? !e.merged() && key.equals(e.raw()) : key.equals(e.key())) {
         return i;
       }
     }

@@ -238,8 +238,21 @@ class YamlReaderTest {
   void lastWinsWithMergeKeysAndStringifiedKeys() {
     YamlReader.Options k = YamlReader.Options.kustomization();
     JsonNode n = read("m: &m {a: 1}\nx:\n  <<: *m\n  b: 1\n  b: 2\n  1: one\n  \"1\": uno\n", k).get(0).root();
-    assertEquals("{\"b\":2,\"1\":\"uno\",\"a\":1}", n.get("x").toString());
+    assertEquals(one("{\"a\": 1, \"b\": 2, \"1\": \"uno\"}"), n.get("x"));
     YamlDocument d = read("a: 1\nb: 2\na: 3\n", k).get(0);
     assertEquals("3:4", pos(d.positionOf("/a")));
   }
+
+  @Test
+  void mergeKeysByVersion() {
+    String text = "m: &m {a: merged, b: mb}\np: {a: explicit, <<: *m}\nq: {<<: *m, a: explicit}\n";
+    JsonNode explicitWins = one("{\"a\": \"explicit\", \"b\": \"mb\"}");
+    JsonNode v3 = one(text);
+    assertEquals(explicitWins, v3.get("p"));
+    assertEquals(explicitWins, v3.get("q"));
+    JsonNode v2 = read(text, YamlReader.Options.kustomization()).get(0).root();
+    assertEquals(one("{\"a\": \"merged\", \"b\": \"mb\"}"), v2.get("p")); // go-yaml v2 merges in place
+    assertEquals(explicitWins, v2.get("q"));
+  }
+
 }
