@@ -37,8 +37,16 @@ public final class PatchParser {
     }
   }
 
-  /** Outcome of one way of parsing: a value or the reason it failed. */
-  private record Attempt<T>(T value, String failure) {}
+  /** Outcome of one way of parsing: a value, or the reason it failed and where (null: the origin). */
+  private record Attempt<T>(T value, String failure, SourcePosition at) {
+    Attempt(T value, String failure) {
+      this(value, failure, null);
+    }
+
+    SourcePosition where(SourcePosition origin) {
+      return at == null ? origin : at;
+    }
+  }
 
   /**
    * Parses {@code text} both ways.
@@ -56,7 +64,7 @@ public final class PatchParser {
           + (sm.value.isEmpty() ? "no document at all" : "text that reads as both") + " in " + source(text));
     }
     if (!smOk && !jsonOk) {
-      throw new InputException(origin, "unable to parse SM or JSON patch from " + source(text)
+      throw new InputException(sm.where(origin), "unable to parse SM or JSON patch from " + source(text)
           + ": as a strategic-merge patch, " + sm.failure + "; as a JSON patch, " + json.failure);
     }
     return smOk ? new Parsed(sm.value, null) : new Parsed(null, json.value);
@@ -70,7 +78,7 @@ public final class PatchParser {
   public static List<ObjectNode> parseStrategicMerge(String text, SourcePosition origin) {
     Attempt<List<ObjectNode>> sm = tryStrategicMerge(text, origin);
     if (sm.failure != null) {
-      throw new InputException(origin, "invalid strategic-merge patch: " + sm.failure);
+      throw new InputException(sm.where(origin), "invalid strategic-merge patch: " + sm.failure);
     }
     return sm.value;
   }
@@ -83,7 +91,7 @@ public final class PatchParser {
   public static ArrayNode parseJson6902(String text, SourcePosition origin) {
     Attempt<ArrayNode> json = tryJson(text, origin);
     if (json.failure != null) {
-      throw new InputException(origin, "invalid JSON patch: " + json.failure);
+      throw new InputException(json.where(origin), "invalid JSON patch: " + json.failure);
     }
     return json.value;
   }
@@ -93,7 +101,7 @@ public final class PatchParser {
     try {
       docs = PatchYaml.readAll(text, YamlVersion.YAML_1_2, origin);
     } catch (InputException e) {
-      return new Attempt<>(null, e.diagnostics().get(0).message());
+      return new Attempt<>(null, e.diagnostics().get(0).message(), e.diagnostics().get(0).at());
     }
     List<ObjectNode> out = new ArrayList<>();
     List<JsonNode> pending = new ArrayList<>(docs);
@@ -148,7 +156,7 @@ public final class PatchParser {
         ops = docs.isEmpty() ? null : docs.get(0);
       }
     } catch (InputException e) {
-      return new Attempt<>(null, e.diagnostics().get(0).message());
+      return new Attempt<>(null, e.diagnostics().get(0).message(), e.diagnostics().get(0).at());
     }
     if (ops == null || ops.isNull()) {
       return new Attempt<>(JsonNodeFactory.instance.arrayNode(), null);
