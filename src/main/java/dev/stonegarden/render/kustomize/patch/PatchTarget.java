@@ -5,15 +5,16 @@ import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code target:} of a patch (kustomize's {@code types.Selector}): which resources a patch
  * applies to. Group, version, kind, name and namespace are regular expressions anchored as {@code
- * ^(?:…)$}; empty or null means any. The name matches the original or the current name, the
+ * ^(?:…)$} in Go's RE2 syntax (RE2/J: the same dialect, and linear time whatever the pattern); empty
+ * or null means any. The name matches the original or the current name, the
  * namespace the original or the current <em>effective</em> namespace (so {@code default} selects
  * unnamespaced objects, case 097), the group/version/kind the current one; the selectors use
  * Kubernetes label-selector syntax on the current labels and annotations (kustomize-semantics.md
