@@ -83,4 +83,10 @@ public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment en
   private String name(MonitoringFile f) {
     return service.name() + "-" + f.baseName();
   }
+
+  @Override
+  public String toString() {
+    return "AlertFileGenerator[service=" + service.name() + ", environment=" + environment.name() + ", alerts="
+        + (service.monitoring() == null ? "[]" : service.monitoring().alerts()) + "]";
+  }
 }

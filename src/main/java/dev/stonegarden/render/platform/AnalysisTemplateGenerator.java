@@ -131,4 +131,11 @@ public record AnalysisTemplateGenerator(ServiceSpec service, ServiceSpec.Environ
   private static String percent(BigDecimal ratio) {
     return SliQueries.plain(ratio.movePointRight(2));
   }
+
+  @Override
+  public String toString() {
+    ServiceSpec.Rollout r = environment.rollout();
+    return "AnalysisTemplateGenerator[service=" + service.name() + ", environment=" + environment.name() + ", metrics="
+        + (r == null ? "[]" : r.metrics().stream().map(ServiceSpec.Metric::name).toList()) + "]";
+  }
 }

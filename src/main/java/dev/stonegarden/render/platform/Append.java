@@ -10,4 +10,9 @@ public record Append(Generator generator) implements Transformer {
   public void transform(ResourceList resources) {
     resources.addAll(generator.generate(resources));
   }
+
+  @Override
+  public String toString() {
+    return generator.toString();
+  }
 }

@@ -215,4 +215,11 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
     }
     return String.join(", ", parts);
   }
+
+  @Override
+  public String toString() {
+    ServiceSpec.Rollout r = environment.rollout();
+    return "CanaryRolloutTransformer[service=" + service.name() + ", environment=" + environment.name() + ", steps="
+        + (r == null ? "none" : "[" + describe(r.steps()) + "]") + ", kubeApiVersions=" + (kubeApiVersions == null ? "unset" : "set") + "]";
+  }
 }

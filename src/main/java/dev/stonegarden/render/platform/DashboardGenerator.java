@@ -102,4 +102,10 @@ public record DashboardGenerator(ServiceSpec service, ServiceSpec.Environment en
           + " is not a Grafana dashboard: expected a JSON object, found " + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
     }
   }
+
+  @Override
+  public String toString() {
+    return "DashboardGenerator[service=" + service.name() + ", environment=" + environment.name() + ", dashboards="
+        + (service.monitoring() == null ? "[]" : service.monitoring().dashboards()) + ", mode=" + platform.monitoring().dashboards() + "]";
+  }
 }

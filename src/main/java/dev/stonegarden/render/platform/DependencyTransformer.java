@@ -76,4 +76,9 @@ public record DependencyTransformer(ServiceSpec service, PlatformSettings platfo
     }
     return prev[b.length()];
   }
+
+  @Override
+  public String toString() {
+    return "DependencyTransformer[dependencies=" + (service.dependencies() == null ? "[]" : service.dependencies()) + "]";
+  }
 }

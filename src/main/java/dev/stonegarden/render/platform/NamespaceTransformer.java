@@ -58,4 +58,9 @@ public record NamespaceTransformer(String namespace, String argoAppNamespace, So
     }
     problems.throwIfErrors();
   }
+
+  @Override
+  public String toString() {
+    return "NamespaceTransformer[namespace=" + namespace + ", argoAppNamespace=" + argoAppNamespace + "]";
+  }
 }

@@ -55,4 +55,10 @@ public record NetworkPolicyGenerator(ServiceSpec service, ServiceSpec.Environmen
     }
     return List.of(Nodes.generated(body, Nodes.at(service, "/spec/dependencies")));
   }
+
+  @Override
+  public String toString() {
+    return "NetworkPolicyGenerator[service=" + service.name() + ", environment=" + environment.name() + ", enabled="
+        + platform.networkPolicy() + "]";
+  }
 }

@@ -140,4 +140,12 @@ public record SloRuleGenerator(ServiceSpec service, ServiceSpec.Environment envi
       a.put("slack_channel", slack);
     }
   }
+
+  @Override
+  public String toString() {
+    ServiceSpec.Sla sla = service.sla();
+    return "SloRuleGenerator[service=" + service.name() + ", environment=" + environment.name() + ", errorBudget="
+        + (sla == null || sla.errorBudget() == null ? "none" : SliQueries.plain(sla.errorBudget())) + ", latencySeconds="
+        + (sla == null || sla.latencySeconds() == null ? "none" : SliQueries.plain(sla.latencySeconds())) + "]";
+  }
 }

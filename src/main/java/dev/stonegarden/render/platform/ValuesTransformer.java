@@ -127,4 +127,12 @@ public record ValuesTransformer(Values values) implements Transformer {
   static String workloadPointer(String workload, String key) {
     return "/workloads/" + SourceMap.escape(workload) + "/" + key;
   }
+
+  /** For {@code --verbose}: the settings, never the file's absolute path. */
+  @Override
+  public String toString() {
+    Values.Settings d = values.defaults();
+    return "ValuesTransformer[image.tag=" + d.imageTag() + ", replicas=" + d.replicas() + ", resources=" + (d.resources() != null)
+        + ", env=" + (d.env() == null ? "[]" : d.env().keySet()) + ", workloads=" + values.workloads().keySet() + "]";
+  }
 }

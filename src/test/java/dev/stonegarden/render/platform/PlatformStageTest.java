@@ -56,6 +56,25 @@ class PlatformStageTest {
     assertEquals(names.indexOf("CanaryRolloutTransformer") + 1, names.indexOf("AnalysisTemplateGenerator"));
   }
 
+  @Test
+  void stepsPrintTheirConfigurationForVerboseWithoutIdentityHashesOrPaths() {
+    List<String> printed = PlatformStage.steps(context(Fixtures.canary())).stream().map(Object::toString).toList();
+    for (String p : printed) {
+      org.junit.jupiter.api.Assertions.assertFalse(p.matches(".*@[0-9a-f]{5,}.*") || p.contains("/work/") || p.contains("SourceMap"), p);
+    }
+    assertEquals("CanaryRolloutTransformer[service=audiobookshelf, environment=canary, steps=[setWeight 10, pause 10m, setWeight 50,"
+        + " pause 10m, setWeight 100], kubeApiVersions=unset]", printed.get(2));
+    assertEquals("AnalysisTemplateGenerator[service=audiobookshelf, environment=canary, metrics=[success-rate]]", printed.get(3));
+  }
+
+  @Test
+  void sliTemplatesSubstituteNamespaceServiceAndEnvironment() {
+    var sli = new SliQueries(new dev.stonegarden.render.service.PlatformSettings.Sli("r{ns=\"{{namespace}}\",svc=\"{{service}}\"}",
+        "e{env=\"{{environment}}\",svc=\"{{service}}\"}", "b{{{service}}}"), "ns1", "svc1", "prod");
+    assertEquals("1 - sum(rate(e{env=\"prod\",svc=\"svc1\"}[2m])) / sum(rate(r{ns=\"ns1\",svc=\"svc1\"}[2m]))", sli.successRatio("2m"));
+    assertEquals("histogram_quantile(0.99, sum(rate(b{svc1}[5m])) by (le))", sli.latencyP99("5m"));
+  }
+
   static String name(Transformer t) {
     return t instanceof Append a ? a.generator().getClass().getSimpleName() : t.getClass().getSimpleName();
   }
