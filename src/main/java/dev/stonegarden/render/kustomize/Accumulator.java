@@ -40,8 +40,7 @@ final class Accumulator {
     ResId id = r.id();
     for (Resource existing : resources) {
       if (Ids.equal(existing.id(), id)) {
-        throw new InputException(at, "may not add resource with an already registered id: " + id
-            + " (also defined at " + existing.origin() + ")");
+        throw new InputException(at, "may not add resource with an already registered id: " + id);
       }
     }
     resources.add(r);
