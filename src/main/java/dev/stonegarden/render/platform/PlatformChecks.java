@@ -30,6 +30,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
 
   static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
   static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   /** How Kubernetes validates the name of a kind (apimachinery's {@code validation.Name*}). */
@@ -180,7 +181,31 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
           r.positionOf("/metadata/name"),
           r.kind() + " name " + r.name() + " (" + r.name().length() + " characters) is not valid: expected " + rule.expected));
     }
+    checkLabelValues(r, List.of("metadata", "labels"), out);
+    KindTables.PodTemplate pt = KindTables.podTemplate(r);
+    if (pt != null) {
+      checkLabelValues(r, concat(pt.template(), "metadata", "labels"), out);
+    }
     return true;
+  }
+
+  /** Label values: at most 63 characters, alphanumeric at both ends, '-', '_' and '.' inside. */
+  private static void checkLabelValues(Resource r, List<String> path, List<Diagnostic> out) {
+    ObjectNode labels = Nodes.objectAt(r.body(), path);
+    if (labels == null) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> e : labels.properties()) {
+      String value = e.getValue().isString() ? e.getValue().stringValue() : e.getValue().toString();
+      if (value.length() > 63 || !LABEL_VALUE.matcher(value).matches()) {
+        List<String> at = new ArrayList<>(path);
+        at.add(e.getKey());
+        out.add(Diagnostic.error(
+            r.positionOf(Nodes.pointer(at.toArray())),
+            Nodes.describe(r) + " label " + e.getKey() + " has the value " + value + " (" + value.length() + " characters): expected"
+                + " at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit"));
+      }
+    }
   }
 
   private static void checkServiceSelector(Resource service, Index index, List<Diagnostic> out) {

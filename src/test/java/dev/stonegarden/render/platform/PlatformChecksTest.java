@@ -73,6 +73,11 @@ class PlatformChecksTest {
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: dup, namespace: default}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: labelled, labels: {ok: a-b_c.d, empty: ""}}
+        spec: {template: {metadata: {labels: {team: "-bad"}}}}
         """));
     assertEquals(List.of(
         "error: object without metadata.name: every object needs apiVersion, kind and metadata.name",
@@ -82,7 +87,9 @@ class PlatformChecksTest {
             + " starting with a letter, at most 63 characters)",
         "error: Namespace name a.b (3 characters) is not valid: expected a DNS-1123 label (lower-case letters, digits and '-',"
             + " at most 63 characters)",
-        "error: two objects are ConfigMap.core dup in namespace default: expected group, kind, namespace and name to be unique"),
+        "error: two objects are ConfigMap.core dup in namespace default: expected group, kind, namespace and name to be unique",
+        "error: Deployment/labelled label team has the value -bad (4 characters): expected at most 63 letters, digits, '-', '_'"
+            + " and '.', starting and ending with a letter or digit"),
         messages(ds));
   }
 
