@@ -5,6 +5,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks one YAML document against one of our {@link Schemas} and words each violation in our own
@@ -44,8 +47,22 @@ final class SchemaCheck {
    */
   static List<Diagnostic> check(Schemas schema, YamlDocument doc, Predicate<String> skip, Predicate<String> secret) {
     List<Diagnostic> out = new ArrayList<>();
-    for (Error e : schema.validate(doc.root())) {
+    // Numbers no field of ours can hold (.inf, .nan, 1e400, 99999999999999999999999) are reported
+    // here and replaced by 0 in the copy the validator sees: networknt's minimum check throws on
+    // doubles beyond the long range, and every later step would have to guard against them.
+    JsonNode instance = doc.root().deepCopy();
+    List<String> odd = new ArrayList<>();
+    replaceOddNumbers(instance, "", odd);
+    for (String pointer : odd) {
+      JsonNode n = doc.root().at(pointer);
+      out.add(Diagnostic.error(doc.sourceMap().positionOf(pointer), Trees.path(pointer) + " must be a finite number of at most "
+          + MAX_NUMBER.toPlainString() + ", found " + (secret.test(pointer) ? Trees.kindOf(n) : Trees.describe(n))));
+    }
+    for (Error e : schema.validate(instance)) {
       String pointer = e.getInstanceLocation().toString();
+      if (odd.contains(pointer)) {
+        continue;
+      }
       // The metric rules (allOf/if/then) are in the schema for editors; ServiceReader words them itself.
       if (skip.test(pointer) || e.getEvaluationPath().toString().contains("/allOf/")) {
         continue;
@@ -56,6 +73,47 @@ final class SchemaCheck {
       }
     }
     return out;
+  }
+
+  /** Larger numbers lose integer precision as doubles; no key of our files needs them. */
+  static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(1L << 53);
+
+  /** Whether {@code n} is a number no key of ours can hold: not finite, or beyond {@link #MAX_NUMBER}. */
+  static boolean isOddNumber(JsonNode n) {
+    if (n == null || !n.isNumber()) {
+      return false;
+    }
+    if (n.isFloatingPointNumber() && !n.isBigDecimal() && !Double.isFinite(n.doubleValue())) {
+      return true;
+    }
+    try {
+      return n.decimalValue().abs().compareTo(MAX_NUMBER) > 0;
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  private static void replaceOddNumbers(JsonNode node, String pointer, List<String> odd) {
+    if (node instanceof ObjectNode o) {
+      for (String key : new ArrayList<>(o.propertyNames())) {
+        String child = pointer + "/" + SourceMap.escape(key);
+        if (isOddNumber(o.get(key))) {
+          odd.add(child);
+          o.put(key, 0);
+        } else {
+          replaceOddNumbers(o.get(key), child, odd);
+        }
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        if (isOddNumber(a.get(i))) {
+          odd.add(pointer + "/" + i);
+          a.set(i, 0);
+        } else {
+          replaceOddNumbers(a.get(i), pointer + "/" + i, odd);
+        }
+      }
+    }
   }
 
   private static Diagnostic word(Schemas schema, YamlDocument doc, Error e, String pointer, boolean secret) {

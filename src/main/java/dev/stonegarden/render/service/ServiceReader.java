@@ -200,6 +200,8 @@ public final class ServiceReader {
       JsonNode t = m.get("threshold");
       if (t == null) {
         problems.error(map.positionOf(p + "/name"), "metric success-rate needs a threshold, a percentage such as 95");
+      } else if (SchemaCheck.isOddNumber(t)) {
+        return; // reported by the schema check
       } else if (!t.isNumber()) {
         if (t.isString()) { // the schema accepts strings here (for latency); success-rate does not
           problems.error(map.positionOf(p + "/threshold"),

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The service reader on arbitrary bytes: an {@link InputException} is the only acceptable failure;
+ * The service reader (and the values and platform readers) on arbitrary bytes: an {@link InputException} is the only acceptable failure;
  * anything else escaping (a NullPointerException in binding, a ClassCastException, a stack
  * overflow) is a bug. {@code JAZZER_FUZZ=1 mvn test -Dtest=ServiceReaderFuzzTest} fuzzes for
  * real; a plain test run replays the seeds: every file of {@code test-fixtures/schema} and
@@ -34,6 +34,17 @@ class ServiceReaderFuzzTest {
     String text = new String(data, StandardCharsets.UTF_8);
     try {
       ServiceReader.readText(Path.of("service.yaml"), text, PLATFORM, new Problems());
+    } catch (InputException expected) {
+      // bad input, reported as such
+    }
+    // The same bytes as values.yaml and platform.yaml: the other two readers share the schema check.
+    try {
+      ValuesReader.read(YamlFiles.parseSingle(Path.of("values.yaml"), "values.yaml", text));
+    } catch (InputException expected) {
+      // bad input, reported as such
+    }
+    try {
+      PlatformReader.read(YamlFiles.parseSingle(Path.of("platform.yaml"), "platform.yaml", text));
     } catch (InputException expected) {
       // bad input, reported as such
     }
