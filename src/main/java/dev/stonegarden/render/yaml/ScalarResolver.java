@@ -98,9 +98,11 @@ public final class ScalarResolver {
       }
     }
     Resolved nul = new Resolved(Kind.NULL, NODES.nullNode());
-    for (String s : new String[] {"", "~", "null", "Null", "NULL"}) {
+    for (String s : new String[] {"~", "null", "Null", "NULL"}) {
       m.put(s, nul);
     }
+    // an empty scalar is a null that kyaml's merge does not keep (EmptyNullNode)
+    m.put("", new Resolved(Kind.NULL, EmptyNullNode.INSTANCE));
     Resolved nan = new Resolved(Kind.FLOAT, NODES.numberNode(Double.NaN));
     Resolved inf = new Resolved(Kind.FLOAT, NODES.numberNode(Double.POSITIVE_INFINITY));
     Resolved minf = new Resolved(Kind.FLOAT, NODES.numberNode(Double.NEGATIVE_INFINITY));

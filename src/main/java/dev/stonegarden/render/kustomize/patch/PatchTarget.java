@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize.patch;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.Scope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.google.re2j.Pattern;
@@ -144,7 +145,7 @@ public record PatchTarget(
    * have none at all ({@code ~X}, which no sensible pattern matches).
    */
   static String effectiveNamespace(ResId id) {
-    if (Scopes.isClusterScoped(id.gvk())) {
+    if (Scope.isClusterScoped(id.gvk())) {
       return "~X";
     }
     return id.effectiveNamespace();

@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize.patch;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Gvk;
+import dev.stonegarden.render.yaml.EmptyNullNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -122,9 +123,9 @@ public final class StrategicMerge {
         return null;
       }
       if (origin == null && dest != null) {
-        // a null written in the resource survives when the patch does not mention the field
-        // (kyaml's MakePersistentNullNode, case 146)
-        return dest;
+        // a null written in the resource ("null", "~") survives when the patch does not mention
+        // the field (kyaml's MakePersistentNullNode, case 146); an empty value ("key:") does not
+        return dest instanceof EmptyNullNode ? null : dest;
       }
       d = origin;
     } else if (origin != null && origin.isNull()) {

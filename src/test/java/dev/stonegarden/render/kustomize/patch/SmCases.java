@@ -67,6 +67,12 @@ final class SmCases {
         deploy("map-null-in-resource-kept", "spec:\n  replicas: null\n  paused: true\n"),
         deploy("map-null-in-resource-kept", "spec:\n  paused: false\n"),
         deploy("map-null-in-resource-kept", "spec:\n  replicas: null\n  paused: false\n")));
+    c.add(SmCase.ok("map-empty-value-in-resource-dropped",
+        pod("map-empty-value-in-resource-dropped", "affinity:\n  nodeAffinity:\n    preferredDuringSchedulingIgnoredDuringExecution:\n"
+            + "    requiredDuringSchedulingIgnoredDuringExecution: ~\n"),
+        pod("map-empty-value-in-resource-dropped", "securityContext: {runAsNonRoot: true}\n"),
+        pod("map-empty-value-in-resource-dropped", "affinity:\n  nodeAffinity:\n"
+            + "    requiredDuringSchedulingIgnoredDuringExecution: null\nsecurityContext: {runAsNonRoot: true}\n")));
     c.add(SmCase.ok("map-null-replaces-a-map-and-a-list",
         pod("map-null-replaces-a-map-and-a-list", "nodeSelector: {a: b}\ntolerations: [{key: k}]\ncontainers: [{name: c}]\n"),
         pod("map-null-replaces-a-map-and-a-list", "nodeSelector: null\ntolerations: null\n"),
