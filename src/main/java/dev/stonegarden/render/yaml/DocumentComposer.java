@@ -38,11 +38,25 @@ final class DocumentComposer {
   private final Path file;
   private final YamlLimits limits;
   private int documents;
+  /** Open flow collections ({@code [}, {@code {}) at the current event. */
+  private int flowDepth;
+  /** Whether the current document's root is a flow collection (a JSON document). */
+  private boolean rootFlow;
 
   DocumentComposer(Iterator<Event> events, Path file, YamlLimits limits) {
     this.events = events;
     this.file = file;
     this.limits = limits;
+  }
+
+  /** Whether the parser is inside a flow collection (where go-yaml takes tabs as whitespace). */
+  boolean inFlow() {
+    return flowDepth > 0;
+  }
+
+  /** Whether the current document's root is a flow collection, as in JSON. */
+  boolean rootFlow() {
+    return rootFlow;
   }
 
   /** The next document of the stream, or null at its end. */
@@ -68,6 +82,9 @@ final class DocumentComposer {
     Set<String> open = new HashSet<>(); // anchors whose node is still being composed; lookup only
     Deque<SourceNode> stack = new ArrayDeque<>();
     Deque<String> stackAnchors = new ArrayDeque<>();
+    Deque<Boolean> flows = new ArrayDeque<>();
+    flowDepth = 0;
+    rootFlow = false;
     SourceNode root = null;
     while (events.hasNext()) {
       Event e = events.next();
@@ -120,6 +137,14 @@ final class DocumentComposer {
                 e.getEventId() == Event.ID.SequenceStart
                     ? new SourceNode.Sequence(at[0], at[1])
                     : new SourceNode.Mapping(at[0], at[1]);
+            boolean flow = ((CollectionStartEvent) e).isFlow();
+            if (stack.isEmpty()) {
+              rootFlow = flow;
+            }
+            flows.push(flow);
+            if (flow) {
+              flowDepth++;
+            }
             String anchor = ((CollectionStartEvent) e).getAnchor().map(Anchor::getValue).orElse("");
             if (!anchor.isEmpty()) {
               open.add(anchor);
@@ -132,6 +157,9 @@ final class DocumentComposer {
         case MappingEnd:
           {
             done = stack.pop();
+            if (flows.pop()) {
+              flowDepth--;
+            }
             String anchor = stackAnchors.pop();
             if (!anchor.isEmpty()) {
               open.remove(anchor);

@@ -158,53 +158,39 @@ public final class YamlReader {
     while (true) {
       try {
         return parse(file, text, options);
-      } catch (MarkedYamlEngineException e) {
-        int tab = separatingTab(text, e);
+      } catch (SyntaxFailure f) {
+        MarkedYamlEngineException e = f.error;
+        String fixed = Tabs.asGoYamlReadsThem(text, e, f.inFlow, f.rootFlow);
         // Each retry parses the whole text again: allow as many as keep the total work linear-ish.
-        if (tab < 0 || (long) (++retries) * text.length() > RETRY_BUDGET) {
+        if (fixed == null || (long) (++retries) * text.length() > RETRY_BUDGET) {
           throw syntaxError(file, text, e);
         }
-        text = text.substring(0, tab) + ' ' + text.substring(tab + 1);
+        text = fixed;
       }
     }
   }
 
-  /**
-   * The character offset of a tab that snakeyaml-engine rejects although go-yaml accepts it as
-   * separating whitespace after a {@code :} ({@code key:<TAB>value}, {@code spec:<TAB>} at the end
-   * of a line, seen in argo-cd's example apps), or -1. Such a tab lies between tokens, so reading
-   * it as a space changes no value; tabs used for indentation stay errors, as in go-yaml.
-   */
-  private static int separatingTab(String text, MarkedYamlEngineException e) {
-    Mark mark = e.getProblemMark().orElse(null);
-    String problem = e.getProblem();
-    if (mark == null || problem == null || !problem.contains("(TAB)")) {
-      return -1;
+  /** A syntax error, with whether it happened inside a flow collection. */
+  private static final class SyntaxFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient MarkedYamlEngineException error;
+    final boolean inFlow;
+    final boolean rootFlow;
+
+    SyntaxFailure(MarkedYamlEngineException error, boolean inFlow, boolean rootFlow) {
+      super(null, null, false, false);
+      this.error = error;
+      this.inFlow = inFlow;
+      this.rootFlow = rootFlow;
     }
-    int cps = mark.getIndex();
-    if (cps < 0 || cps >= text.codePointCount(0, text.length())) {
-      return -1;
-    }
-    int at = text.offsetByCodePoints(0, cps);
-    if (text.charAt(at) != '\t') {
-      return -1;
-    }
-    for (int i = at - 1; i >= 0; i--) {
-      char c = text.charAt(i);
-      if (c == ' ' || c == '\t') {
-        continue;
-      }
-      return c == ':' ? at : -1;
-    }
-    return -1;
   }
 
   private static List<YamlDocument> parse(Path file, String text, Options options) {
     YamlLimits limits = options.limits();
     List<YamlDocument> documents = new ArrayList<>();
     TreeConverter converter = new TreeConverter(options, file, text.length());
+    DocumentComposer composer = new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits);
     try {
-      DocumentComposer composer = new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits);
       DocumentComposer.Composed doc;
       while ((doc = composer.next()) != null) {
         JsonNode root;
@@ -220,7 +206,7 @@ public final class YamlReader {
             new YamlDocument(root, file, documents.size(), new SourcePosition(file, doc.line(), doc.column()), sourceMap));
       }
     } catch (MarkedYamlEngineException e) {
-      throw e; // handled by read: positions, and the tab retry
+      throw new SyntaxFailure(e, composer.inFlow(), composer.rootFlow()); // handled by read: positions, the tab retry
     } catch (ReaderException e) {
       throw new InputException(
           at(file, text, e.getPosition()),

@@ -192,6 +192,12 @@ class YamlReaderTest {
     // argo-cd's kustomize-guestbook has "metadata:<TAB>"; go-yaml accepts it, snakeyaml-engine not.
     assertEquals("{\"metadata\":{\"name\":\"x\"},\"a\":\"b\"}", one("metadata:\t\n  name: x\t\na:\tb\n").toString());
     assertEquals("{\"a\":\"x\\ty\\n\"}", one("a: |\n  x\ty\n").toString());
+    // Tab-indented JSON, and tabs inside flow collections (checked with kubectl kustomize).
+    assertEquals(
+        "{\"metadata\":{\"name\":\"t\"},\"a\":[1,\"q r\",{\"b\":2}]}",
+        one("{\n\t\"metadata\": {\n\t\t\"name\": \"t\"\n\t},\n\t\"a\": [\n\t\t1,\n\t\t\"q\n\t\t\tr\",\n\t\t{\"b\":\t\t2}\n\t]\n}\n")
+            .toString());
+    assertEquals("{\"k\":{\"x\":{\"a\":1},\"y\":[2]}}", one("k:\n  x: {\n\t\t\"a\": 1}\n  y: [\n\t\t2]\n").toString());
     // Tabs that indent stay errors, as in go-yaml.
     assertEquals(
         List.of("2:1: found a tab character that cannot start any token (tabs cannot be used for indentation)"),
