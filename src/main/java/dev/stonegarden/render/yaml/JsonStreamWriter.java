@@ -24,9 +24,15 @@ public final class JsonStreamWriter {
    */
   public static String write(List<? extends JsonNode> documents) {
     StringBuilder out = new StringBuilder(4096);
+    int index = 0;
     for (JsonNode document : documents) {
-      write(document, out);
+      try {
+        write(document, out);
+      } catch (UnwritableValueException e) {
+        throw e.inDocument(index);
+      }
       out.append('\n');
+      index++;
     }
     return out.toString();
   }
@@ -48,20 +54,32 @@ public final class JsonStreamWriter {
           out.append(',');
         }
         first = false;
-        string(JsonText.checkKey(key), out);
-        out.append(':');
-        write(node.get(key), out);
+        try {
+          string(JsonText.checkKey(key), out);
+          out.append(':');
+          write(node.get(key), out);
+        } catch (UnwritableValueException e) {
+          throw e.under(key);
+        } catch (IllegalArgumentException e) {
+          throw new UnwritableValueException(e.getMessage(), -1, "").under(key);
+        }
       }
       out.append('}');
     } else if (node.isArray()) {
       out.append('[');
-      boolean first = true;
+      int index = 0;
       for (JsonNode item : node) {
-        if (!first) {
+        if (index > 0) {
           out.append(',');
         }
-        first = false;
-        write(item, out);
+        try {
+          write(item, out);
+        } catch (UnwritableValueException e) {
+          throw e.under(Integer.toString(index));
+        } catch (IllegalArgumentException e) {
+          throw new UnwritableValueException(e.getMessage(), -1, "").under(Integer.toString(index));
+        }
+        index++;
       }
       out.append(']');
     } else if (node.isString()) {

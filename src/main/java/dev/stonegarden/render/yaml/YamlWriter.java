@@ -45,28 +45,40 @@ public final class YamlWriter {
    * The YAML stream kustomize prints for {@code documents}: each document ends with a newline,
    * documents are separated by {@code ---} lines, and an empty list gives an empty string.
    *
-   * @throws IllegalArgumentException for values kustomize cannot print (NaN, infinities, control
-   *     characters go-yaml rejects), with kustomize's wording
+   * @throws UnwritableValueException for values kustomize cannot print (NaN, infinities, control
+   *     characters go-yaml rejects), with kustomize's wording, the document index and the pointer
    */
   public static String write(List<? extends JsonNode> documents) {
     StringBuilder out = new StringBuilder(4096);
-    boolean first = true;
+    int index = 0;
     for (JsonNode document : documents) {
-      if (!first) {
+      if (index > 0) {
         out.append("---\n");
       }
-      first = false;
-      write(document, out);
+      try {
+        write(document, out);
+      } catch (UnwritableValueException e) {
+        throw e.inDocument(index);
+      }
+      index++;
     }
     return out.toString();
   }
 
-  /** Appends one document (ending with a newline, without any separator) to {@code out}. */
+  /**
+   * Appends one document (ending with a newline, without any separator) to {@code out}.
+   *
+   * @throws UnwritableValueException as {@link #write(List)}, with document index -1
+   */
   public static void write(JsonNode document, StringBuilder out) {
     YamlWriter w = new YamlWriter(out);
     w.emitNode(document, false, false);
     // DOCUMENT-END (implicit): a final line break unless the last scalar already ended a line
     w.writeIndent();
+  }
+
+  private static UnwritableValueException unwritable(IllegalArgumentException e) {
+    return e instanceof UnwritableValueException u ? u : new UnwritableValueException(e.getMessage(), -1, "");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -90,13 +102,25 @@ public final class YamlWriter {
         emitBlockSequence(node);
       }
     } else if (node.isString()) {
-      emitString(node.stringValue());
+      String s;
+      try {
+        s = JsonText.check(node.stringValue());
+      } catch (IllegalArgumentException e) {
+        throw unwritable(e);
+      }
+      emitChecked(s);
     } else if (node.isBoolean()) {
       emitScalar(node.booleanValue() ? "true" : "false", PLAIN);
     } else if (node.isNumber()) {
-      emitScalar(formatNumber(node), PLAIN);
+      String text;
+      try {
+        text = formatNumber(node);
+      } catch (IllegalArgumentException e) {
+        throw unwritable(e);
+      }
+      emitScalar(text, PLAIN);
     } else {
-      throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node as YAML");
+      throw new UnwritableValueException("cannot write a " + node.getNodeType() + " node as YAML", -1, "");
     }
   }
 
@@ -120,7 +144,12 @@ public final class YamlWriter {
     for (String key : keys) {
       JsonNode value = node.get(key);
       writeIndent();
-      String k = JsonText.checkKey(key);
+      String k;
+      try {
+        k = JsonText.checkKey(key);
+      } catch (IllegalArgumentException e) {
+        throw unwritable(e).under(key);
+      }
       if (isSimpleKey(k)) {
         this.mappingContext = true;
         this.simpleKeyContext = true;
@@ -134,17 +163,27 @@ public final class YamlWriter {
         writeIndent();
         writeIndicator(":", true, false, true);
       }
-      emitNode(value, true, false);
+      try {
+        emitNode(value, true, false);
+      } catch (UnwritableValueException e) {
+        throw e.under(key);
+      }
     }
     popIndent();
   }
 
   private void emitBlockSequence(JsonNode node) {
     increaseIndent(false, mappingContext && !indention);
+    int index = 0;
     for (JsonNode item : node) {
       writeIndent();
       writeIndicator("-", true, false, true);
-      emitNode(item, false, false);
+      try {
+        emitNode(item, false, false);
+      } catch (UnwritableValueException e) {
+        throw e.under(Integer.toString(index));
+      }
+      index++;
     }
     popIndent();
   }
@@ -156,10 +195,6 @@ public final class YamlWriter {
     flowLevel--;
     popIndent();
     writeIndicator(String.valueOf(close), false, false, false);
-  }
-
-  private void emitString(String raw) {
-    emitChecked(JsonText.check(raw));
   }
 
   /** go-yaml v2 {@code encoder.stringv}: the style it asks the emitter for. */

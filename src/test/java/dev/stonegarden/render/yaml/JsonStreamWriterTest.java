@@ -53,6 +53,12 @@ class JsonStreamWriterTest {
         assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(del))).getMessage());
     ObjectNode key = F.objectNode().put("k".repeat(1023), "v");
     assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(key)));
+    ObjectNode nested = F.objectNode();
+    nested.putArray("list").add(1).add(Double.POSITIVE_INFINITY);
+    UnwritableValueException e =
+        assertThrows(UnwritableValueException.class, () -> JsonStreamWriter.write(List.of(del, nested).subList(1, 2)));
+    assertEquals("/list/1", e.pointer());
+    assertEquals(0, e.document());
   }
 
   @Test

@@ -289,6 +289,37 @@ class YamlWriterTest {
   }
 
   @Test
+  void failuresSayWhere() {
+    ObjectNode ok = F.objectNode().put("a", 1);
+    ObjectNode bad = F.objectNode();
+    bad.putObject("spec").putArray("values").add(1).add(Double.NaN);
+    UnwritableValueException e =
+        assertThrows(UnwritableValueException.class, () -> YamlWriter.write(List.of(ok, bad)));
+    assertEquals("json: unsupported value: NaN", e.getMessage());
+    assertEquals(1, e.document());
+    assertEquals("/spec/values/1", e.pointer());
+    ObjectNode key = F.objectNode();
+    key.putObject("data").put("a/\u0085b", "v");
+    UnwritableValueException k = assertThrows(UnwritableValueException.class, () -> YamlWriter.write(List.of(key)));
+    assertEquals(0, k.document());
+    assertEquals("/data/a~1\u0085b", k.pointer());
+    StringBuilder out = new StringBuilder();
+    ObjectNode del = F.objectNode().put("x", "\u007F");
+    assertEquals(-1, assertThrows(UnwritableValueException.class, () -> YamlWriter.write(del, out)).document());
+  }
+
+  @Test
+  void deepNestingDoesNotOverflow() {
+    ObjectNode root = F.objectNode();
+    ObjectNode o = root;
+    for (int i = 0; i < 1000; i++) {
+      o = i % 2 == 0 ? o.putObject("k") : o.putArray("l").addObject();
+    }
+    String out = YamlWriter.write(List.of(root));
+    assertEquals(true, out.endsWith("{}\n"));
+  }
+
+  @Test
   void nonFiniteFloatsFail() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> value(F.numberNode(Double.POSITIVE_INFINITY)));
