@@ -10,7 +10,6 @@ import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -49,7 +48,7 @@ public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment en
   }
 
   private List<Resource> rules(MonitoringFile f) {
-    List<YamlDocument> documents = YamlReader.read(f.file(), new String(f.bytes(), StandardCharsets.UTF_8), YamlReader.Options.resources());
+    List<YamlDocument> documents = YamlReader.read(f.file(), f.text("alert file"), YamlReader.Options.resources());
     List<Resource> out = new ArrayList<>();
     int bare = 0;
     for (YamlDocument d : documents) {

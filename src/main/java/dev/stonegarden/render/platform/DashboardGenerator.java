@@ -8,7 +8,6 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -66,7 +65,7 @@ public record DashboardGenerator(ServiceSpec service, ServiceSpec.Environment en
       throw new InputException(f.namedAt(), "dashboard " + f.relative() + " has " + f.bytes().length
           + " bytes: expected at most 1 MiB (1048576 bytes), the limit of a ConfigMap");
     }
-    String text = new String(f.bytes(), StandardCharsets.UTF_8);
+    String text = f.text("dashboard");
     checkJson(f, text);
     ObjectNode body;
     if (platform.monitoring().dashboards() == PlatformSettings.DashboardMode.GRAFANA_OPERATOR) {

@@ -3,6 +3,10 @@ package dev.stonegarden.render.platform;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -25,6 +29,16 @@ record MonitoringFile(String relative, SourcePosition namedAt, Path file, byte[]
       throw new InputException(namedAt, what + " " + relative + " does not exist: expected a file relative to the service directory");
     } catch (IOException e) {
       throw new InputException(namedAt, "cannot read " + what + " " + relative + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** The file's text; anything but UTF-8 is an error (Grafana and Prometheus read UTF-8 only). */
+  String text(String what) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InputException(SourcePosition.of(file), what + " " + relative + " is not UTF-8 text: expected UTF-8, found bytes that are not");
     }
   }
 

@@ -107,6 +107,13 @@ class MonitoringGeneratorsTest {
   }
 
   @Test
+  void aDashboardThatIsNotUtf8IsAnError() throws IOException {
+    Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xE9, '"', '}'});
+    List<Diagnostic> errors = Fixtures.errors(() -> dashboards(List.of("latin1.json"), PlatformSettings.DashboardMode.CONFIGMAP));
+    assertEquals("dashboard latin1.json is not UTF-8 text: expected UTF-8, found bytes that are not", errors.get(0).message());
+  }
+
+  @Test
   void noDashboardsOutsideMonitoredEnvironments() throws IOException {
     write("d.json", "{}");
     ServiceSpec s = service(List.of("d.json"), List.of("missing.yaml"));
