@@ -1,5 +1,6 @@
 package dev.stonegarden.render.yaml;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.stonegarden.render.diag.InputException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,29 @@ class YamlReaderFuzzTest {
   // Small limits so that the fuzzer reaches them, and the defaults to cover the common path.
   private static final YamlLimits SMALL = new YamlLimits(1 << 16, 20, 30, 50, 3);
 
+  // YAML's building blocks, so that the fuzzer reaches anchors, merges, tags and flow quickly.
+  private static final String[] TOKENS = {
+    "a", "b", ":", ": ", " ", "  ", "\n", "\n  ", "- ", "[", "]", "{", "}", ", ", "&a ", "*a", "&b ", "*b",
+    "<<: ", "!!int ", "!!str ", "!!float ", "!!merge ", "!x ", "'q'", "\"d\\u00e9\"", "|\n", ">-\n", "\t", "#c\n",
+    "---\n", "...\n", "? ", "1", "0x1F", "0755", "1e3", ".inf", "true", "yes", "~", "2024-01-01", "\r\n", "\uFEFF",
+    "%YAML 1.2\n", "\"<<\"", "1.5", "-0.0", "é", "😀"
+  };
+
+  @FuzzTest(maxDuration = "30s")
+  void readTokenSoup(FuzzedDataProvider data) {
+    StringBuilder sb = new StringBuilder();
+    while (data.remainingBytes() > 0 && sb.length() < 4000) {
+      sb.append(TOKENS[data.consumeInt(0, TOKENS.length - 1)]);
+    }
+    check(sb.toString());
+  }
+
   @FuzzTest(maxDuration = "30s")
   void readNeverFailsUnexpectedly(byte[] data) {
-    String text = new String(data, StandardCharsets.UTF_8);
+    check(new String(data, StandardCharsets.UTF_8));
+  }
+
+  private static void check(String text) {
     for (YamlReader.Options options :
         new YamlReader.Options[] {
           YamlReader.Options.resources(),
