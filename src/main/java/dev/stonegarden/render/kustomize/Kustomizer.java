@@ -4,6 +4,8 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.kustomize.builtins.HashSuffixTransformer;
+import dev.stonegarden.render.kustomize.builtins.MapEntriesTransformer;
+import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.kustomize.builtins.NameReferenceTransformer;
 import dev.stonegarden.render.kustomize.builtins.VarTransformer;
 import dev.stonegarden.render.pipeline.Transformer;
@@ -34,6 +36,7 @@ public final class Kustomizer {
     KustTarget target = KustTarget.load(root, SourcePosition.none(), ctx);
     PatchSteps.offerSchema(target, ctx, true);
     SortOptions sort = sortOptions(target.kustomization());
+    boolean managedBy = buildMetadata(target.kustomization());
     Accumulator ra = target.accumulateTarget(new Accumulator());
     List<Diagnostic> varWarnings = new ArrayList<>();
     // The top-level steps, in kustomize's order (makeCustomizedResMap).
@@ -44,6 +47,10 @@ public final class Kustomizer {
         Kustomizer::dropLocalConfig);
     for (Transformer step : steps) {
       step.transform(ra.resources());
+    }
+    if (managedBy) {
+      new MapEntriesTransformer("labels", java.util.Map.of("app.kubernetes.io/managed-by", "kustomize-(devel)"),
+          List.of(FieldSpec.any("metadata/labels", true))).transform(ra.resources());
     }
     List<Diagnostic> warnings = new ArrayList<>(ctx.warnings.warnings());
     warnings.addAll(varWarnings);
@@ -78,6 +85,27 @@ public final class Kustomizer {
       JsonNode v = o.get("config.kubernetes.io/local-config");
       return !(v != null && !v.isContainer() && !v.isNull() && v.asString().equals("false"));
     });
+  }
+
+  /**
+   * The root's {@code buildMetadata}: {@code managedByLabel} adds kustomize's managed-by label
+   * (kustomize-semantics.md §1.2 step 12) with the version kubectl's embedded kustomize reports,
+   * {@code (devel)} (checked with kubectl 1.32.4); the origin and transformer annotations are refused.
+   */
+  private static boolean buildMetadata(Kustomization k) {
+    boolean managedBy = false;
+    List<String> options = k.strings("buildMetadata");
+    for (int i = 0; i < options.size(); i++) {
+      String o = options.get(i);
+      if (o.equals("managedByLabel")) {
+        managedBy = true;
+      } else if (o.equals("originAnnotations") || o.equals("transformerAnnotations")) {
+        throw new InputException(k.positionOf("/buildMetadata/" + i), "buildMetadata '" + o
+            + "' is not supported: it would write build paths into the output");
+      }
+      // kustomize ignores other values.
+    }
+    return managedBy;
   }
 
   private static SortOptions sortOptions(Kustomization k) {
