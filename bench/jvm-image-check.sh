@@ -23,6 +23,10 @@ JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ROUNDS=${ROUNDS:-15}
 APP_PATH=kubernetes/services/audiobookshelf
 ENV_NAME=${ENV_NAME:-canary}
+# The command measured and the training command (word-split); both `generate` unless overridden,
+# e.g. RENDER_ARGS="kustomize environments/canary" TRAIN_ARGS="kustomize environments/canary".
+read -r -a render_args <<<"${RENDER_ARGS:-generate}"
+read -r -a train_args <<<"${TRAIN_ARGS:-generate}"
 work=${WORK_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/platform-render-jvm-image.XXXXXX")}
 opt=$work/opt/platform-render
 
@@ -84,23 +88,23 @@ argo_env_for "$ENV_NAME"
 
 say "AOT training (as in the Dockerfile: Argo CD's environment for the canary app)"
 (cd "$app" && "${train_env[@]}" "$opt/runtime/bin/java" "@$opt/jvm-flags.args" \
-  "-XX:AOTCacheOutput=$opt/platform-render.aot" -jar "$opt/platform-render.jar" generate >/dev/null \
+  "-XX:AOTCacheOutput=$opt/platform-render.aot" -jar "$opt/platform-render.jar" "${train_args[@]}" >/dev/null \
   2>"$work/training.log")
 [ -s "$opt/platform-render.aot" ] || fail "no AOT cache written (see $work/training.log)"
 
 say "checks"
-(cd "$app" && "${argo_env[@]}" "$opt/runtime/bin/java" -XX:AOTMode=on "@$opt/jvm.args" generate >"$work/image.out") ||
+(cd "$app" && "${argo_env[@]}" "$opt/runtime/bin/java" -XX:AOTMode=on "@$opt/jvm.args" "${render_args[@]}" >"$work/image.out") ||
   fail "the render fails with -XX:AOTMode=on (cache not usable, or generate fails)"
-(cd "$app" && "${argo_env[@]}" "$JDK25/bin/java" -jar "$project/target/platform-render.jar" generate >"$work/full-jdk.out") ||
+(cd "$app" && "${argo_env[@]}" "$JDK25/bin/java" -jar "$project/target/platform-render.jar" "${render_args[@]}" >"$work/full-jdk.out") ||
   fail "the render fails on the full JDK"
 cmp -s "$work/image.out" "$work/full-jdk.out" || fail "the jlink'ed runtime prints other bytes than the full JDK"
-(cd "$app" && "${argo_env[@]}" "$opt/platform-render" generate >"$work/wrapper.out") || fail "the exec wrapper fails"
+(cd "$app" && "${argo_env[@]}" "$opt/platform-render" "${render_args[@]}" >"$work/wrapper.out") || fail "the exec wrapper fails"
 cmp -s "$work/image.out" "$work/wrapper.out" || fail "the exec wrapper prints other bytes"
 # (-Xlog:class+load after the flags file: its -Xlog:disable would switch it off)
 loads=$(
   cd "$app" || exit 1
   "${argo_env[@]}" "$opt/runtime/bin/java" "@$opt/jvm-flags.args" -Xlog:class+load=info:stderr \
-    "-XX:AOTCache=$opt/platform-render.aot" -jar "$opt/platform-render.jar" generate 2>&1 >/dev/null |
+    "-XX:AOTCache=$opt/platform-render.aot" -jar "$opt/platform-render.jar" "${render_args[@]}" 2>&1 >/dev/null |
     grep ' dev\.stonegarden\.' || true
 )
 total=$(printf '%s\n' "$loads" | grep -c 'dev\.stonegarden' || true)
@@ -117,8 +121,8 @@ fi
 printf 'output: %s lines, %s documents, identical on the full JDK and through the wrapper\n' \
   "$(wc -l <"$work/image.out")" "$(grep -c '^kind:' "$work/image.out")"
 
-say "start-up: $ROUNDS interleaved rounds (generate of $ENV_NAME as Argo CD runs it vs kubectl kustomize environments/$ENV_NAME)"
-python3 - "$ROUNDS" "$app" "$ENV_NAME" "$work/image.out" "${argo_env[@]}" "$opt/platform-render" generate <<'PY'
+say "start-up: $ROUNDS interleaved rounds (${render_args[*]} of $ENV_NAME as Argo CD runs it vs kubectl kustomize environments/$ENV_NAME)"
+python3 - "$ROUNDS" "$app" "$ENV_NAME" "$work/image.out" "${argo_env[@]}" "$opt/platform-render" "${render_args[@]}" <<'PY'
 import hashlib, os, random, statistics, sys, time
 
 rounds, app, env_name, reference = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
@@ -156,9 +160,14 @@ for name, (cmd, env) in variants.items():
         sys.exit(f"{name}: exit {code}")
     if name.startswith("platform-render") and out != ref:
         sys.exit(f"{name}: output differs from the checked reference")
+    outputs = globals().setdefault("outputs", {})
+    outputs[name] = out
     for _ in range(2):  # warm the page cache
         spawn(cmd, env, os.devnull)
 
+if "kustomize" in render:
+    same = outputs["kubectl kustomize"] == outputs["platform-render (jvm image)"]
+    print(f"platform-render {' '.join(render[1:])} output identical to kubectl kustomize: {'yes' if same else 'NO'}")
 results = {name: [] for name in variants}
 rng = random.Random(42)
 for _ in range(rounds):
