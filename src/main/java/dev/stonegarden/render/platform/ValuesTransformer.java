@@ -123,7 +123,7 @@ public record ValuesTransformer(Values values) implements Transformer {
     }
   }
 
-  /** JSON pointer helper kept for symmetry with the other steps' messages. */
+  /** The JSON pointer of one key of a {@code workloads} entry in values.yaml. */
   static String workloadPointer(String workload, String key) {
     return "/workloads/" + SourceMap.escape(workload) + "/" + key;
   }
