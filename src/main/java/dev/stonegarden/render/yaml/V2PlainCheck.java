@@ -11,7 +11,23 @@ final class V2PlainCheck {
 
   /** True when go-yaml v2 writes {@code s} plain unless the emitter's analysis forbids it. */
   static boolean isPlainString(String s) {
+    if (!s.isEmpty() && !mayResolve(s.charAt(0))) {
+      // go-yaml's resolver gives no hint for this first character: a string, whatever follows
+      // (most strings of a manifest take this path)
+      return true;
+    }
     return ScalarResolver.isPlainString(s, YamlVersion.YAML_1_1) && !isBase60Float(s);
+  }
+
+  /** The first characters go-yaml's resolve table has a hint for: sign, digit, dot, yYnNtTfFoO~. */
+  private static boolean mayResolve(char c) {
+    switch (c) {
+      case '+': case '-': case '.': case '~':
+      case 'y': case 'Y': case 'n': case 'N': case 't': case 'T': case 'f': case 'F': case 'o': case 'O':
+        return true;
+      default:
+        return c >= '0' && c <= '9';
+    }
   }
 
   /** {@code ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$} */
