@@ -1,5 +1,9 @@
 package dev.stonegarden.render.cli;
 
+import dev.stonegarden.render.argocd.ArgoEnvironment;
+import dev.stonegarden.render.generate.EnvironmentRenderer;
+import dev.stonegarden.render.generate.RenderRequest;
+import dev.stonegarden.render.generate.RenderResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,7 +12,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code generate [DIR] --env E}: render one environment of a service (product.md §5, §6). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Render one environment of the service in DIR (default: the working directory).")
+    description = {"Render one environment of the service in DIR (default: the working directory).",
+        "The environment comes from --env, else Argo CD's `environment` parameter "
+            + "(ARGOCD_APP_PARAMETERS, then PARAM_ENVIRONMENT), else ARGOCD_ENV_ENVIRONMENT."})
 final class GenerateCommand implements Callable<Integer> {
   private final Invocation inv;
 
@@ -17,9 +23,15 @@ final class GenerateCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The service directory (holds service.yaml).")
   String dir = ".";
 
-  @Option(names = {"-e", "--env"}, paramLabel = "E",
-      description = "The environment; else Argo CD's `environment` parameter, else ARGOCD_ENV_ENVIRONMENT.")
+  @Option(names = {"-e", "--env"}, paramLabel = "E", description = "The environment to render.")
   String env;
+
+  @Option(names = "--repo-root", paramLabel = "DIR",
+      description = "The repository root that bounds every file access (default: the nearest .git ancestor).")
+  String repoRoot;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "yaml (default) or json.")
+  RenderRequest.OutputFormat output = RenderRequest.OutputFormat.YAML;
 
   GenerateCommand(Invocation inv) {
     this.inv = inv;
@@ -27,6 +39,12 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new UnsupportedOperationException("generate is being built");
+    RenderRequest request = new RenderRequest(inv.workingDirectory(), inv.resolve(dir), env,
+        repoRoot == null ? null : inv.resolve(repoRoot), ArgoEnvironment.from(inv.env()), output);
+    RenderResult result = new EnvironmentRenderer(common.verbose() ? inv.err() : null).render(request);
+    // All or nothing: stdout is written only now, after every check passed.
+    inv.report(result.warnings());
+    inv.out().print(result.text());
+    return ExitCode.OK;
   }
 }

@@ -1,0 +1,109 @@
+package dev.stonegarden.render.generate;
+
+import dev.stonegarden.render.argocd.EnvironmentResolver;
+import dev.stonegarden.render.argocd.RepositoryRoot;
+import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.kustomize.BuildOptions;
+import dev.stonegarden.render.kustomize.BuildResult;
+import dev.stonegarden.render.kustomize.Kustomizer;
+import dev.stonegarden.render.platform.PlatformContext;
+import dev.stonegarden.render.platform.PlatformStage;
+import dev.stonegarden.render.platform.SourceFiles;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.service.PlatformReader;
+import dev.stonegarden.render.service.PlatformSettings;
+import dev.stonegarden.render.service.ServiceReader;
+import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.service.Values;
+import dev.stonegarden.render.service.ValuesReader;
+import dev.stonegarden.render.yaml.JsonStreamWriter;
+import dev.stonegarden.render.yaml.YamlWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Renders one environment of one service (product.md §5). The steps below are the whole program,
+ * in order; each names the class that does the work.
+ */
+public final class EnvironmentRenderer {
+  static final String SERVICE_FILE = "service.yaml";
+  static final String VALUES_FILE = "values.yaml";
+
+  private final PrintWriter trace;
+
+  /** @param trace where {@code --verbose} traces go, or null for none */
+  public EnvironmentRenderer(PrintWriter trace) {
+    this.trace = trace;
+  }
+
+  public RenderResult render(RenderRequest request) {
+    List<Diagnostic> warnings = new ArrayList<>();
+    Path serviceDir = request.serviceDirectory();
+    Path serviceFile = serviceDir.resolve(SERVICE_FILE);
+    if (!Files.isRegularFile(serviceFile)) {
+      throw new InputException(SourcePosition.of(serviceFile),
+          "no service.yaml in " + serviceDir.getFileName() + ": generate runs in (or is given) a service directory");
+    }
+
+    // 1. Which environment, and where the repository ends (Argo CD's variables, --env, --repo-root).
+    String envName = EnvironmentResolver.resolve(request.cliEnvironment(), request.argo());
+    Path repoRoot = RepositoryRoot.find(request.workingDirectory(), serviceDir, request.argo(), request.repoRootOption());
+    step("environment " + envName + ", repository root " + repoRoot);
+
+    // 2. platform.yaml (nearest one up to the repository root, or the defaults), then service.yaml.
+    PlatformSettings platform = PlatformReader.find(serviceDir, repoRoot);
+    ServiceSpec service = ServiceReader.read(serviceFile, platform);
+    ServiceSpec.Environment environment = service.environment(envName).orElseThrow(() -> unknownEnvironment(service, envName));
+    Path overlay = serviceDir.resolve("environments").resolve(envName);
+    if (!Files.isDirectory(overlay)) {
+      throw new InputException(service.sourceMap().positionOf("/spec/environments/" + environment.index() + "/name"),
+          "environment " + envName + " has no overlay directory environments/" + envName);
+    }
+
+    // 3. The overlay, built with kustomize 5.5 semantics, bounded by the repository root.
+    step("kustomize build environments/" + envName);
+    BuildResult build = Kustomizer.build(overlay, new BuildOptions(repoRoot));
+    warnings.addAll(build.warnings());
+    ResourceList resources = build.resources();
+
+    // 4. values.yaml and the platform stage: namespace, Rollouts, analysis, ownership, SLOs,
+    //    dashboards, dependencies, then the checks of product.md §5.9 (all problems at once).
+    Values values = ValuesReader.read(overlay.resolve(VALUES_FILE));
+    Set<String> apis = request.argo().kubeApiVersions();
+    PlatformContext context = new PlatformContext(service, environment, platform, values,
+        request.argo().namespace(), apis == null ? null : String.join(",", apis), overlay,
+        SourceFiles.bounded(serviceDir, repoRoot));
+    warnings.addAll(PlatformStage.apply(context, resources));
+
+    // 5. One order (kustomize's legacy order, or the overlay's sortOptions) and one writer.
+    resources.sort(build.sortOptions().comparator());
+    List<JsonNode> documents = new ArrayList<>();
+    for (Resource r : resources) {
+      documents.add(r.body());
+    }
+    String text = request.format() == RenderRequest.OutputFormat.JSON
+        ? JsonStreamWriter.write(documents) : YamlWriter.write(documents);
+    step("rendered " + documents.size() + " objects");
+    return new RenderResult(envName, text, documents.size(), warnings);
+  }
+
+  private static InputException unknownEnvironment(ServiceSpec service, String envName) {
+    List<String> known = service.environments().stream().map(ServiceSpec.Environment::name).toList();
+    return new InputException(service.sourceMap().positionOf("/spec/environments"),
+        "unknown environment " + envName + ": service.yaml lists " + String.join(", ", known));
+  }
+
+  private void step(String what) {
+    if (trace != null) {
+      trace.println("platform-render: " + what);
+    }
+  }
+}
