@@ -188,9 +188,12 @@ class ArgoCdContractTest {
       // The same bytes as a local run with --env (product.md §1: Argo CD and a laptop agree).
       Map<String, String> local = ProcessRunner.baseEnv();
       local.put("PLATFORM_RENDER_CACHE_DIR", tmp.resolve("cache").toString());
+      // A developer's checkout has a .git at its root; the copy has none, so name the root.
       List<String> localArgv = new ArrayList<>(argv);
       localArgv.add("--env");
       localArgv.add(env);
+      localArgv.add("--repo-root");
+      localArgv.add(repo.toString());
       ProcessRunner.Result byFlag = ProcessRunner.run(localArgv, app, local, 300);
       assertEquals(0, byFlag.code(), env + ": " + byFlag);
       assertEquals(byParameter.out(), byFlag.out(), env);
@@ -277,7 +280,7 @@ class ArgoCdContractTest {
     Path kustomization = empty.resolve(APP_PATH).resolve("environments/dev/kustomization.yaml");
     Files.writeString(kustomization, "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
     ProcessRunner.Result r = generate(empty.resolve(APP_PATH), withParameter(argoEnv("dev"), "dev"));
-    assertFailure(r, "nothing");
+    assertFailure(r, "no objects");
   }
 
   @Test
