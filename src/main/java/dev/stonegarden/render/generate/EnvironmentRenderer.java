@@ -11,7 +11,6 @@ import dev.stonegarden.render.kustomize.Kustomizer;
 import dev.stonegarden.render.platform.PlatformContext;
 import dev.stonegarden.render.platform.PlatformStage;
 import dev.stonegarden.render.platform.SourceFiles;
-import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
@@ -20,7 +19,6 @@ import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.service.ValuesReader;
 import dev.stonegarden.render.yaml.JsonStreamWriter;
-import dev.stonegarden.render.yaml.YamlWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,16 +81,19 @@ public final class EnvironmentRenderer {
         SourceFiles.bounded(serviceDir, repoRoot));
     warnings.addAll(PlatformStage.apply(context, resources));
 
-    // 5. One order (kustomize's legacy order, or the overlay's sortOptions) and one writer.
-    resources.sort(build.sortOptions().comparator());
-    List<JsonNode> documents = new ArrayList<>();
-    for (Resource r : resources) {
-      documents.add(r.body());
-    }
-    String text = request.format() == RenderRequest.OutputFormat.JSON
-        ? JsonStreamWriter.write(documents) : YamlWriter.write(documents);
+    // 5. One order (kustomize's legacy order, or the overlay's sortOptions), one output path.
+    List<JsonNode> documents = Kustomizer.outputDocuments(resources.asList(), build.sortOptions());
+    String text = request.format() == RenderRequest.OutputFormat.JSON ? json(documents) : Kustomizer.write(documents);
     step("rendered " + documents.size() + " objects");
     return new RenderResult(envName, text, documents.size(), warnings);
+  }
+
+  private static String json(List<JsonNode> documents) {
+    try {
+      return JsonStreamWriter.write(documents);
+    } catch (IllegalArgumentException e) { // NaN and infinities have no JSON form, as in kustomize
+      throw new InputException(SourcePosition.none(), e.getMessage());
+    }
   }
 
   private static InputException unknownEnvironment(ServiceSpec service, String envName) {

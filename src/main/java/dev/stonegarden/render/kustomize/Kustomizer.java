@@ -59,8 +59,17 @@ public final class Kustomizer {
 
   /** Sorts as the root asked, strips what kustomize strips, and prints the stream. */
   public static String sortAndWrite(BuildResult result) {
-    List<Resource> list = new ArrayList<>(result.resources().asList());
-    Comparator<Resource> order = result.sortOptions().comparator();
+    return write(outputDocuments(result.resources().asList(), result.sortOptions()));
+  }
+
+  /**
+   * The documents to print, in output order: sorted as the root kustomization asked (fifo keeps
+   * the accumulation order) and cleaned of kustomize's internal annotations (§18.9). The one
+   * output path of {@code kustomize} and {@code generate}.
+   */
+  public static List<JsonNode> outputDocuments(List<Resource> resources, SortOptions sortOptions) {
+    List<Resource> list = new ArrayList<>(resources);
+    Comparator<Resource> order = sortOptions.comparator();
     if (order != null) {
       list.sort(order);
     }
@@ -68,6 +77,11 @@ public final class Kustomizer {
     for (Resource r : list) {
       docs.add(OutputCleaner.clean(r));
     }
+    return docs;
+  }
+
+  /** The YAML stream of {@code docs}; a value Go's JSON encoder refuses (NaN, ±Inf) is an input error. */
+  public static String write(List<JsonNode> docs) {
     try {
       return YamlWriter.write(docs);
     } catch (IllegalArgumentException e) {
