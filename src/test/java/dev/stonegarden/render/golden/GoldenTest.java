@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every case under {@code test-fixtures/} in process and compares stdout, stderr and the exit
+ * Runs every case under {@code test-fixtures/generate/} in process and compares stdout, stderr and the exit
  * code byte for byte. Each case is rendered twice, the second time under another locale and time
  * zone: the two runs must be identical (hidden state, locale-sensitive formatting).
  *
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * CI} is set); read every changed file before committing it.
  */
 class GoldenTest {
-  static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir", "test-fixtures"));
+  /** The end-to-end cases; other folders of test-fixtures/ belong to focused tests. */
+  static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir", "test-fixtures")).resolve("generate");
   static final boolean UPDATE = System.getProperty("update") != null;
 
   @TestFactory
