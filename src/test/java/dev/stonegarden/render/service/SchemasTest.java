@@ -84,6 +84,18 @@ class SchemasTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Schemas.class)
+  void validAgainstTheDraft202012MetaSchema(Schemas s) {
+    // networknt carries the 2020-12 meta-schemas itself: nothing is fetched.
+    com.networknt.schema.Schema meta = com.networknt.schema.SchemaRegistry
+        .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+        .getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    assertEquals(List.of(), meta.validate(s.tree()));
+    // ...and the meta-schema does reject a broken schema, so the line above can fail.
+    assertTrue(!meta.validate(TestYaml.json("{\"type\": 5, \"properties\": []}")).isEmpty());
+  }
+
   @Test
   void byKind() {
     assertEquals(Schemas.VALUES, Schemas.byKind("values"));
