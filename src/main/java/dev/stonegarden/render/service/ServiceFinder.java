@@ -30,9 +30,15 @@ public final class ServiceFinder {
 
   private ServiceFinder() {}
 
-  /** The service.yaml files of {@code dirOrRoot}, sorted; an {@link InputException} when there are none. */
+  /**
+   * The service.yaml files of {@code dirOrRoot} (or {@code dirOrRoot} itself when it is a
+   * service.yaml), sorted; an {@link InputException} when there are none.
+   */
   public static List<Path> find(Path dirOrRoot) {
     Path start = dirOrRoot.toAbsolutePath().normalize();
+    if (Files.isRegularFile(start) && start.getFileName().toString().equals(FILE_NAME)) {
+      return List.of(start); // `validate path/to/service.yaml` means that service
+    }
     if (!Files.isDirectory(start)) {
       throw new InputException(SourcePosition.of(start), "not a directory");
     }

@@ -137,6 +137,15 @@ class ValidateCommandTest {
   }
 
   @Test
+  void theServiceFileItself() throws IOException {
+    service("hello", "invalid/service-threshold-ratio.yaml");
+    Run r = run("validate", "hello/service.yaml");
+    assertEquals(3, r.exit());
+    assertEquals(1, r.diagnosticLines().size(), r.err());
+    assertTrue(r.diagnosticLines().get(0).startsWith("hello/service.yaml:18:26: error: threshold is a percentage"), r.err());
+  }
+
+  @Test
   void noServiceIsAnError() throws IOException {
     Files.createDirectories(tmp.resolve("empty"));
     Run r = run("validate", "empty");
