@@ -83,7 +83,8 @@ class YamlWriterKubectlOracleTest {
 
   private static String longText(Random r) {
     String[] words = {"lorem", "ipsum", "a", "dolor", "sit", "amet,", "consectetur", "x", "#tag", "k:", "v",
-        "  ", "supercalifragilisticexpialidocious", "é", "日本語"};
+        "  ", "supercalifragilisticexpialidocious", "é", "日本語", "end \n", "\n", "\n\n", "\t", "\uD83D\uDE00",
+        "'q'", "\"dq\""};
     int n = 10 + r.nextInt(40);
     StringBuilder b = new StringBuilder(r.nextInt(4) == 0 ? "#" : r.nextInt(4) == 0 ? "\t" : "");
     for (int i = 0; i < n; i++) {
@@ -132,7 +133,7 @@ class YamlWriterKubectlOracleTest {
   void longStringsFoldAtEveryDepth() throws Exception {
     Random r = new Random(42);
     List<JsonNode> docs = new ArrayList<>();
-    for (int d = 0; d < 4; d++) {
+    for (int d = 0; d < 8; d++) {
       ObjectNode o = configMap("long-" + d);
       ObjectNode spec = o.putObject("spec");
       ObjectNode deep = spec;
