@@ -103,7 +103,9 @@ final class DocumentComposer {
             if ("!".equals(tag)) {
               tag = null; // the non-specific tag: go-yaml treats it as no tag
             }
-            done = new SourceNode.Scalar(at[0], at[1], s.getValue(), s.getScalarStyle() == ScalarStyle.PLAIN, tag);
+            done =
+                new SourceNode.Scalar(
+                    at[0], at[1], s.getValue(), s.getScalarStyle() == ScalarStyle.PLAIN, s.getScalarStyle() == ScalarStyle.FOLDED, tag);
             register(anchors, s, done);
             break;
           }

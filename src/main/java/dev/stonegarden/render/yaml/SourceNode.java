@@ -22,17 +22,19 @@ abstract class SourceNode {
   /** A short name for messages: "a scalar", "a mapping", "a sequence". */
   abstract String describe();
 
-  /** A scalar: its text, whether it was plain (unquoted, not a block scalar) and its tag. */
+  /** A scalar: its text, whether it was plain (unquoted, not a block scalar) or folded, its tag. */
   static final class Scalar extends SourceNode {
     final String value;
     final boolean plain;
+    final boolean folded;
     /** The full tag ({@code tag:yaml.org,2002:int}, {@code !foo}), or null when untagged. */
     final String tag;
 
-    Scalar(int line, int column, String value, boolean plain, String tag) {
+    Scalar(int line, int column, String value, boolean plain, boolean folded, String tag) {
       super(line, column);
       this.value = value;
       this.plain = plain;
+      this.folded = folded;
       this.tag = tag;
     }
 

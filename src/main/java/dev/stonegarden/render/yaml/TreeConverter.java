@@ -277,7 +277,13 @@ final class TreeConverter {
         return NODES.stringNode(s.value);
       }
     }
-    return s.plain ? ScalarResolver.resolvePlain(s.value, options.version()) : NODES.stringNode(s.value);
+    if (s.plain) {
+      return ScalarResolver.resolvePlain(s.value, options.version());
+    }
+    if (s.folded && options.kustomizeRoundTrip()) {
+      return NODES.stringNode(FoldedScalars.afterKustomizeRoundTrip(s.value));
+    }
+    return NODES.stringNode(s.value);
   }
 
   /**

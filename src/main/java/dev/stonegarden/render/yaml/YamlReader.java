@@ -62,8 +62,12 @@ public final class YamlReader {
    * @param limits the bounds on size, documents, depth and aliases
    * @param keys non-string keys
    * @param duplicateKeys keys written twice
+   * @param kustomizeRoundTrip give values as kustomize's internal round trip of resource nodes
+   *     through go-yaml v3 leaves them: folded block scalars gain a line break before more-indented
+   *     lines ({@link FoldedScalars}); for resources and patches, not for files only we read
    */
-  public record Options(YamlVersion version, YamlLimits limits, KeyPolicy keys, DuplicateKeys duplicateKeys) {
+  public record Options(
+      YamlVersion version, YamlLimits limits, KeyPolicy keys, DuplicateKeys duplicateKeys, boolean kustomizeRoundTrip) {
     public Options {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(limits, "limits");
@@ -71,30 +75,39 @@ public final class YamlReader {
       Objects.requireNonNull(duplicateKeys, "duplicateKeys");
     }
 
-    /** Resources, patches, service files: YAML 1.2 (go-yaml v3), string keys only, no duplicates. */
+    /** Resources and patches: YAML 1.2 (go-yaml v3), string keys only, no duplicates, kyaml's round trip. */
     public static Options resources() {
-      return new Options(YamlVersion.YAML_1_2, YamlLimits.DEFAULT, KeyPolicy.REJECT, DuplicateKeys.ERROR);
+      return new Options(YamlVersion.YAML_1_2, YamlLimits.DEFAULT, KeyPolicy.REJECT, DuplicateKeys.ERROR, true);
+    }
+
+    /** Our own input files (service.yaml and friends): like {@link #resources()}, values as written. */
+    public static Options files() {
+      return resources().withKustomizeRoundTrip(false);
     }
 
     /** Kustomization files and JSON 6902 operations: YAML 1.1 (go-yaml v2) through YAMLToJSON. */
     public static Options kustomization() {
-      return new Options(YamlVersion.YAML_1_1, YamlLimits.DEFAULT, KeyPolicy.STRINGIFY, DuplicateKeys.LAST_WINS);
+      return new Options(YamlVersion.YAML_1_1, YamlLimits.DEFAULT, KeyPolicy.STRINGIFY, DuplicateKeys.LAST_WINS, false);
     }
 
     public Options withVersion(YamlVersion value) {
-      return new Options(value, limits, keys, duplicateKeys);
+      return new Options(value, limits, keys, duplicateKeys, kustomizeRoundTrip);
     }
 
     public Options withLimits(YamlLimits value) {
-      return new Options(version, value, keys, duplicateKeys);
+      return new Options(version, value, keys, duplicateKeys, kustomizeRoundTrip);
     }
 
     public Options withKeys(KeyPolicy value) {
-      return new Options(version, limits, value, duplicateKeys);
+      return new Options(version, limits, value, duplicateKeys, kustomizeRoundTrip);
     }
 
     public Options withDuplicateKeys(DuplicateKeys value) {
-      return new Options(version, limits, keys, value);
+      return new Options(version, limits, keys, value, kustomizeRoundTrip);
+    }
+
+    public Options withKustomizeRoundTrip(boolean value) {
+      return new Options(version, limits, keys, duplicateKeys, value);
     }
   }
 

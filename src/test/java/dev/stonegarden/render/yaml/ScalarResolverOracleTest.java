@@ -53,6 +53,11 @@ class ScalarResolverOracleTest {
   }
 
   static JsonNode build(Path dir) throws IOException, InterruptedException {
+    return buildRoot(dir).get("spec");
+  }
+
+  /** The first document kubectl kustomize prints for {@code dir}, read back with go-yaml v2's rules. */
+  static JsonNode buildRoot(Path dir) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
     byte[] out = p.getInputStream().readAllBytes();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -65,7 +70,7 @@ class ScalarResolverOracleTest {
             dir.resolve("out.yaml"),
             new String(out, StandardCharsets.UTF_8),
             YamlReader.Options.resources().withVersion(YamlVersion.YAML_1_1));
-    return docs.get(0).root().get("spec");
+    return docs.get(0).root();
   }
 
   /** Same value: equal strings, booleans and nulls; numbers equal as numbers (JSON loses 1.0 vs 1). */

@@ -261,4 +261,20 @@ class YamlReaderTest {
     assertEquals(explicitWins, v2.get("q"));
   }
 
+
+  @Test
+  void foldedScalarsAsKustomizeRoundTripsThem() {
+    // Values confirmed with kubectl kustomize (see YamlReaderOracleTest).
+    String text = "b: >\n  a\n\n    b\n  c\nc: >2\n    lead\n  x\n    y\ne: >\n  trailing \n    more\nf: >-\n  p\n    q\n"
+        + "k: >+\n  a\n\n";
+    JsonNode n = one(text);
+    assertEquals("a\n\n\n  b\nc\n", n.get("b").stringValue());
+    assertEquals("  lead\nx\n  y\n", n.get("c").stringValue());
+    assertEquals("trailing \n  more\n", n.get("e").stringValue());
+    assertEquals("p\n\n  q", n.get("f").stringValue());
+    assertEquals("a\n\n\n", n.get("k").stringValue());
+    JsonNode asWritten = read(text, YamlReader.Options.files()).get(0).root();
+    assertEquals("p\n  q", asWritten.get("f").stringValue());
+    assertEquals("a\n\n", asWritten.get("k").stringValue());
+  }
 }

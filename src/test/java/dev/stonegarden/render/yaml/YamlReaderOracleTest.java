@@ -1,0 +1,41 @@
+package dev.stonegarden.render.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Reader details against {@code kubectl kustomize} (skipped without kubectl). */
+class YamlReaderOracleTest {
+
+  @Test
+  void foldedScalarsComeOutAsKustomizeLeavesThem(@TempDir Path dir) throws Exception {
+    assumeTrue(ScalarResolverOracleTest.kubectl(), "kubectl is not on PATH");
+    String resource =
+        "apiVersion: v1\nkind: X\nmetadata:\n  name: x\ndata:\n"
+            + "  a: >+\n    a\n\n"
+            + "  b: >\n    a\n\n      b\n    c\n"
+            + "  c: >2\n      lead\n    x\n      y\n"
+            + "  d: >\n    a\n    \tb\n    c\n"
+            + "  e: >\n    trailing \n      more\n"
+            + "  f: >-\n    p\n      q\n"
+            + "  g: >\n    {\n      \"id\": null,\n      \"t\": [1,\n        2]\n    }\n"
+            + "  h: >\n    one\n    two\n\n    three\n"
+            + "  i: >\n    x\n      y\n    z\n      w\n"
+            + "  j: >-\n    é\n      ü\n"
+            + "  k: >-\n    \uD83D\uDE00\n      emoji\n"
+            + "  l: |\n    literal\n      stays\n";
+    Files.writeString(dir.resolve("r.yaml"), resource);
+    Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- r.yaml\n");
+    JsonNode out = ScalarResolverOracleTest.buildRoot(dir).get("data");
+    JsonNode ours = YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.resources()).get(0).root().get("data");
+    assertEquals(out, ours);
+    // Our own files keep the values as written.
+    JsonNode plain = YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.files()).get(0).root().get("data");
+    assertEquals("p\n  q", plain.get("f").stringValue());
+  }
+}
