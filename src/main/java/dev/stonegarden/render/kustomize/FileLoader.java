@@ -29,7 +29,7 @@ final class FileLoader {
 
   /** The loader of the top kustomization directory. */
   static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at) {
-    Path real = realDirectory(dir, at, dir.toString());
+    Path real = realDirectory(dir, at);
     Path repo = repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
     if (repo != null && !real.startsWith(repo)) {
       throw new InputException(at, "directory '" + dir.getFileName() + "' is outside the repository root");
@@ -133,15 +133,16 @@ final class FileLoader {
     return r.isEmpty() ? "." : r;
   }
 
-  private static Path realDirectory(Path dir, SourcePosition at, String shown) {
+  // The position names the directory; the printer shows it relative to the working directory.
+  private static Path realDirectory(Path dir, SourcePosition at) {
     try {
       Path real = dir.toAbsolutePath().normalize().toRealPath();
       if (!Files.isDirectory(real)) {
-        throw new InputException(at, "'" + shown + "' is not a directory");
+        throw new InputException(at, "expected a directory holding a kustomization, found a file");
       }
       return real;
     } catch (IOException e) {
-      throw new InputException(at, "no such directory: '" + shown + "'");
+      throw new InputException(at, "no such directory");
     }
   }
 

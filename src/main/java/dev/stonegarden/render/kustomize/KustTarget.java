@@ -110,15 +110,12 @@ final class KustTarget {
       }
       FileLoader.Opened dir = loader.tryOpen(entry);
       if (dir.loader() == null) {
-        throw new InputException(at, "cannot load resource '" + entry + "': " + file.error()
-            + (sameProblem(file.error(), dir.error()) ? "" : "; as a directory: " + dir.error()));
+        // kustomize reports both attempts (case 010); one is enough: the one that fits what is there.
+        boolean isDir = java.nio.file.Files.isDirectory(loader.resolve(entry));
+        throw new InputException(at, "cannot load resource '" + entry + "': " + (isDir ? dir.error() : file.error()));
       }
       accumulateDirectory(ra, dir.loader(), false, at);
     }
-  }
-
-  private static boolean sameProblem(String a, String b) {
-    return a.startsWith("no such") && b.startsWith("no such");
   }
 
   private void accumulateComponents(Accumulator ra) {

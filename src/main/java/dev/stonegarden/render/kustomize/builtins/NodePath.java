@@ -1,6 +1,5 @@
 package dev.stonegarden.render.kustomize.builtins;
 
-import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.kustomize.config.FieldWalker.Slot;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +131,6 @@ public final class NodePath {
       }
       String field = inner.substring(0, eq);
       Pattern p = Pattern.compile(inner.substring(eq + 1));
-      int before = out.size();
       boolean any = false;
       for (int k = 0; k < a.size(); k++) {
         JsonNode el = a.get(k);
@@ -164,9 +162,6 @@ public final class NodePath {
           a.add(o);
         }
         match(new Slot(a, null, a.size() - 1, a.get(a.size() - 1)), path, i + 1, create, out);
-      }
-      if (out.size() == before && any) {
-        return;
       }
       return;
     }
@@ -226,10 +221,5 @@ public final class NodePath {
       }
     }
     return p.length() < 10;
-  }
-
-  /** Unused helper kept for symmetry with field specs. */
-  static List<String> slashSplit(String p) {
-    return FieldSpec.split(p);
   }
 }
