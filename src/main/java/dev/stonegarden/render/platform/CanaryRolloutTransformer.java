@@ -205,10 +205,10 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
       JsonNode weight = step.get("setWeight");
       JsonNode pause = step.get("pause");
       if (weight != null && step.size() == 1) {
-        parts.add("setWeight " + weight.asString());
+        parts.add("setWeight " + Nodes.scalar(weight));
       } else if (pause != null && step.size() == 1) {
         JsonNode duration = pause.get("duration");
-        parts.add(duration == null || duration.isNull() ? "pause" : "pause " + duration.asString());
+        parts.add(duration == null || duration.isNull() ? "pause" : "pause " + Nodes.scalar(duration));
       } else {
         parts.add(String.join("+", step.propertyNames()));
       }

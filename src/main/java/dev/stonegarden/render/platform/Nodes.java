@@ -67,6 +67,18 @@ final class Nodes {
     return n != null && n.isString() ? n.stringValue() : "";
   }
 
+  /**
+   * Any value as text, never throwing: a string as it is, other scalars in their JSON form, a
+   * container as JSON (Jackson 3's {@code asString()} refuses containers, and overlay output can
+   * hold anything where a label value is expected).
+   */
+  static String scalar(JsonNode n) {
+    if (n == null || n.isMissingNode()) {
+      return "";
+    }
+    return n.isString() ? n.stringValue() : n.toString();
+  }
+
   /** {@code a/b/c} as a JSON pointer {@code /a/b/c}, escaping each token. */
   static String pointer(Object... tokens) {
     StringBuilder sb = new StringBuilder();

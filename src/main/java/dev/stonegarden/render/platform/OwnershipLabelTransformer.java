@@ -76,12 +76,12 @@ public record OwnershipLabelTransformer(String labelDomain, String service, Stri
       if (selector != null) {
         for (Map.Entry<String, String> e : labels.entrySet()) {
           JsonNode used = selector.get(e.getKey());
-          if (used != null && !e.getValue().equals(used.asString())) {
+          if (used != null && !e.getValue().equals(Nodes.scalar(used))) {
             List<String> path = new ArrayList<>(pt.selector());
             path.add(e.getKey());
             problems.error(
                 r.positionOf(Nodes.pointer(path.toArray())),
-                Nodes.describe(r) + " selects pods with " + e.getKey() + ": " + used.asString() + ", but the platform"
+                Nodes.describe(r) + " selects pods with " + e.getKey() + ": " + Nodes.scalar(used) + ", but the platform"
                     + " labels its pods " + e.getKey() + ": " + e.getValue() + ": remove the label from the selector"
                     + " (selectors are immutable; the platform sets this label)");
           }

@@ -220,7 +220,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
       }
     }
     List<String> pairs = new ArrayList<>();
-    selector.properties().forEach(e -> pairs.add(e.getKey() + "=" + e.getValue().asString()));
+    selector.properties().forEach(e -> pairs.add(e.getKey() + "=" + Nodes.scalar(e.getValue())));
     out.add(Diagnostic.error(
         service.positionOf("/spec/selector"),
         "Service/" + service.name() + " selects pods with " + String.join(", ", pairs)
@@ -228,13 +228,13 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
   }
 
   private static String pair(String namespace, String key, JsonNode value) {
-    return namespace + "\0" + key + "=" + value.asString();
+    return namespace + "\0" + key + "=" + Nodes.scalar(value);
   }
 
   private static boolean matches(ObjectNode selector, ObjectNode labels) {
     for (Map.Entry<String, JsonNode> e : selector.properties()) {
       JsonNode have = labels.get(e.getKey());
-      if (have == null || !have.asString().equals(e.getValue().asString())) {
+      if (have == null || !Nodes.scalar(have).equals(Nodes.scalar(e.getValue()))) {
         return false;
       }
     }
@@ -261,7 +261,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     for (String p : pointers) {
       JsonNode ref = rollout.body().at(p);
       String name = Nodes.text(ref, "templateName");
-      boolean cluster = ref.get("clusterScope") != null && ref.get("clusterScope").asBoolean();
+      boolean cluster = ref.get("clusterScope") != null && ref.get("clusterScope").isBoolean() && ref.get("clusterScope").booleanValue();
       String kind = cluster ? "ClusterAnalysisTemplate" : "AnalysisTemplate";
       if (!index.templates.contains(kind + "|" + (cluster ? "" : rollout.id().effectiveNamespace()) + "|" + name)) {
         out.add(Diagnostic.error(
