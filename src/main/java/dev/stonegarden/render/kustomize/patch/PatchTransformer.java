@@ -45,7 +45,7 @@ public record PatchTransformer(
     if (target != null) {
       if (patches.size() > 1) {
         throw new InputException(origin, "multiple strategic-merge patches in one `patches` entry cannot have a "
-            + "target: expected one document but found " + patches.size() + " (case of kustomize issue 5049)");
+            + "target: expected one document but found " + patches.size());
       }
       ObjectNode patch = patches.get(0);
       for (Resource r : PatchApplication.select(resources, target, origin)) {
