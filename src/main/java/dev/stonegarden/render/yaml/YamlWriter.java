@@ -33,7 +33,6 @@ public final class YamlWriter {
   private int indent = -1;
   private int[] indents = new int[16];
   private int depth;
-  private int flowLevel;
   private boolean mappingContext;
   private boolean simpleKeyContext;
 
@@ -188,12 +187,13 @@ public final class YamlWriter {
     popIndent();
   }
 
+  /**
+   * {@code {}} or {@code []}: go-yaml's emitter writes empty collections in flow style. They are
+   * the only flow collections here, so no scalar is ever written in flow context and the emitter's
+   * flow-level checks in {@link #selectStyle} reduce to the block ones.
+   */
   private void emitEmptyFlow(char open, char close) {
     writeIndicator(String.valueOf(open), true, true, false);
-    increaseIndent(true, false);
-    flowLevel++;
-    flowLevel--;
-    popIndent();
     writeIndicator(String.valueOf(close), false, false, false);
   }
 
@@ -275,26 +275,28 @@ public final class YamlWriter {
       style = DOUBLE_QUOTED;
     }
     if (style == PLAIN) {
-      if (flowLevel > 0 && !a.flowPlainAllowed || flowLevel == 0 && !a.blockPlainAllowed) {
+      if (!a.blockPlainAllowed) {
         style = SINGLE_QUOTED;
       }
-      if (length == 0 && (flowLevel > 0 || simpleKeyContext)) {
+      if (length == 0 && simpleKeyContext) {
         style = SINGLE_QUOTED;
       }
     }
     if (style == SINGLE_QUOTED && !a.singleQuotedAllowed) {
       style = DOUBLE_QUOTED;
     }
-    if (style == LITERAL && (!a.blockAllowed || flowLevel > 0 || simpleKeyContext)) {
+    if (style == LITERAL && (!a.blockAllowed || simpleKeyContext)) {
       style = DOUBLE_QUOTED;
     }
     return style;
   }
 
-  /** What {@code yaml_emitter_analyze_scalar} finds out about a value. */
+  /**
+   * What {@code yaml_emitter_analyze_scalar} finds out about a value (the flow-context results are
+   * left out: no scalar is written in flow context, see {@link #emitEmptyFlow}).
+   */
   static final class Analysis {
     boolean multiline;
-    boolean flowPlainAllowed;
     boolean blockPlainAllowed;
     boolean singleQuotedAllowed;
     boolean blockAllowed;
@@ -305,14 +307,12 @@ public final class YamlWriter {
     int n = v.length;
     if (n == 0) {
       a.multiline = false;
-      a.flowPlainAllowed = false;
       a.blockPlainAllowed = true;
       a.singleQuotedAllowed = true;
       a.blockAllowed = false;
       return a;
     }
     boolean blockIndicators = false;
-    boolean flowIndicators = false;
     boolean lineBreaks = false;
     boolean specialCharacters = false;
     boolean leadingSpace = false;
@@ -326,7 +326,6 @@ public final class YamlWriter {
 
     if (n >= 3 && (v[0] == '-' && v[1] == '-' && v[2] == '-' || v[0] == '.' && v[1] == '.' && v[2] == '.')) {
       blockIndicators = true;
-      flowIndicators = true;
     }
     boolean precededByWhitespace = true;
     for (int i = 0; i < n; i++) {
@@ -336,18 +335,11 @@ public final class YamlWriter {
         switch (c) {
           case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*':
           case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
-            flowIndicators = true;
             blockIndicators = true;
             break;
-          case '?': case ':':
-            flowIndicators = true;
+          case '?': case ':': case '-':
+            // only followed by a blank ("- x", ": x"); "-x", "?x", ":x" may be plain
             if (followedByWhitespace) {
-              blockIndicators = true;
-            }
-            break;
-          case '-':
-            if (followedByWhitespace) {
-              flowIndicators = true;
               blockIndicators = true;
             }
             break;
@@ -356,18 +348,13 @@ public final class YamlWriter {
         }
       } else {
         switch (c) {
-          case ',': case '?': case '[': case ']': case '{': case '}':
-            flowIndicators = true;
-            break;
           case ':':
-            flowIndicators = true;
             if (followedByWhitespace) {
               blockIndicators = true;
             }
             break;
           case '#':
             if (precededByWhitespace) {
-              flowIndicators = true;
               blockIndicators = true;
             }
             break;
@@ -410,34 +397,26 @@ public final class YamlWriter {
       precededByWhitespace = isBlankz(c);
     }
     a.multiline = lineBreaks;
-    a.flowPlainAllowed = true;
     a.blockPlainAllowed = true;
     a.singleQuotedAllowed = true;
     a.blockAllowed = true;
     if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
-      a.flowPlainAllowed = false;
       a.blockPlainAllowed = false;
     }
     if (trailingSpace) {
       a.blockAllowed = false;
     }
     if (breakSpace) {
-      a.flowPlainAllowed = false;
       a.blockPlainAllowed = false;
       a.singleQuotedAllowed = false;
     }
     if (spaceBreak || specialCharacters) {
-      a.flowPlainAllowed = false;
       a.blockPlainAllowed = false;
       a.singleQuotedAllowed = false;
       a.blockAllowed = false;
     }
     if (lineBreaks) {
-      a.flowPlainAllowed = false;
       a.blockPlainAllowed = false;
-    }
-    if (flowIndicators) {
-      a.flowPlainAllowed = false;
     }
     if (blockIndicators) {
       a.blockPlainAllowed = false;

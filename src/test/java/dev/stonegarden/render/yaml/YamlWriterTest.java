@@ -107,7 +107,7 @@ class YamlWriterTest {
         "...|k: '...'", "!x|k: '!x'", "&x|k: '&x'", "%x|k: '%x'", "`x|k: '`x'", "[x|k: '[x'",
         "{x|k: '{x'", ">x|k: '>x'", "\"x|k: '\"x'",
         // plain is fine
-        "a:b|k: a:b", "a#b|k: a#b", "-x|k: -x", "?x|k: ?x", "a,b|k: a,b", "=|k: =", "<<|k: <<",
+        "a:b|k: a:b", "a#b|k: a#b", "-x|k: -x", "?x|k: ?x", ":x|k: :x", ":|k: ':'", "-|k: '-'", "a,b|k: a,b", "=|k: =", "<<|k: <<",
         "C:\\path|k: C:\\path", "it's \"quoted\"|k: it's \"quoted\"", "a[b]{c}|k: a[b]{c}",
         "café|k: café", "日本|k: 日本",
       })
