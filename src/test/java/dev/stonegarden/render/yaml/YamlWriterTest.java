@@ -177,7 +177,12 @@ class YamlWriterTest {
   void nextLineBeforeADocumentMarkerFailsTheBuild() {
     assertEquals("yaml: found unexpected document indicator",
         assertThrows(IllegalArgumentException.class, () -> value("a\u0085--- b")).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> value("\u0085--- x"));
+    assertThrows(IllegalArgumentException.class, () -> value("a\u0085...\u0085b"));
+    // all checked with kubectl: no blank after the marker, or the string ends there
     assertEquals("k: a ---b\n", value("a\u0085---b"));
+    assertEquals("k: a ---\n", value("a\u0085---"));
+    assertEquals("k: ' ---'\n", value("\u0085---"));
   }
 
   @Test
