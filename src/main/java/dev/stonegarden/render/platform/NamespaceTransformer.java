@@ -52,12 +52,42 @@ public record NamespaceTransformer(String namespace, String argoAppNamespace, So
       }
       r.setNamespace(namespace);
     }
+    bindServiceAccounts(resources);
     if (!hasNamespaceObject) {
       ObjectNode body = Nodes.newObject("v1", "Namespace", namespace, null);
       resources.add(Nodes.generated(body, namespaceAt));
     }
     problems.throwIfErrors();
   }
+
+  /**
+   * Role bindings name ServiceAccounts with a namespace of their own; a subject that names a
+   * ServiceAccount of this output without a namespace gets the environment's (kustomize does the
+   * same for its {@code namespace:}, kustomize-semantics.md §5).
+   */
+  private void bindServiceAccounts(ResourceList resources) {
+    java.util.Set<String> accounts = new java.util.HashSet<>(); // looked up only
+    for (Resource r : resources) {
+      if (KindTables.is(r, SERVICE_ACCOUNT)) {
+        accounts.add(r.name());
+      }
+    }
+    for (Resource r : resources) {
+      if (!KindTables.is(r, ROLE_BINDING) && !KindTables.is(r, CLUSTER_ROLE_BINDING)) {
+        continue;
+      }
+      for (ObjectNode subject : Nodes.objects(r.body(), "subjects")) {
+        if (Nodes.text(subject, "kind").equals("ServiceAccount") && Nodes.text(subject, "namespace").isEmpty()
+            && accounts.contains(Nodes.text(subject, "name"))) {
+          subject.put("namespace", namespace);
+        }
+      }
+    }
+  }
+
+  static final KindTables.GroupKind SERVICE_ACCOUNT = new KindTables.GroupKind("", "ServiceAccount");
+  static final KindTables.GroupKind ROLE_BINDING = new KindTables.GroupKind("rbac.authorization.k8s.io", "RoleBinding");
+  static final KindTables.GroupKind CLUSTER_ROLE_BINDING = new KindTables.GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding");
 
   @Override
   public String toString() {

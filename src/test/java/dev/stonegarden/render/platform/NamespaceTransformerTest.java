@@ -59,6 +59,43 @@ class NamespaceTransformerTest {
   }
 
   @Test
+  void bindingSubjectsNamingAServiceAccountOfTheOutputGetTheNamespace() {
+    ResourceList list = resources("""
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: app}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: app-reader}
+        subjects:
+        - {kind: ServiceAccount, name: app}
+        - {kind: ServiceAccount, name: other}
+        - {kind: ServiceAccount, name: app, namespace: monitoring}
+        - {kind: User, name: app}
+        """);
+    new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
+    assertResources("""
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: app, namespace: audiobookshelf-dev}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: app-reader}
+        subjects:
+        - {kind: ServiceAccount, name: app, namespace: audiobookshelf-dev}
+        - {kind: ServiceAccount, name: other}
+        - {kind: ServiceAccount, name: app, namespace: monitoring}
+        - {kind: User, name: app}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: audiobookshelf-dev}
+        """, list);
+  }
+
+  @Test
   void theOverlaysNamespaceObjectIsKeptNotDuplicated() {
     ResourceList list = resources("""
         apiVersion: v1
