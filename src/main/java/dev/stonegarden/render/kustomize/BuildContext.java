@@ -1,6 +1,7 @@
 package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.kustomize.patch.MergeSchema;
 
 /**
  * What every level of one build shares: the options, the warnings collected so far, and the
@@ -10,15 +11,15 @@ import dev.stonegarden.render.diag.Problems;
 final class BuildContext {
   final BuildOptions options;
   final Problems warnings = new Problems();
-  private Object schema;
+  private MergeSchema schema = MergeSchema.builtin();
   private boolean schemaSet;
 
   BuildContext(BuildOptions options) {
     this.options = options;
   }
 
-  /** The schema in force (a {@code MergeSchema}); null means the built-in one. */
-  Object schema() {
+  /** The schema in force: the built-in Kubernetes 1.21.2 one unless an {@code openapi} field set another. */
+  MergeSchema schema() {
     return schema;
   }
 
@@ -26,7 +27,7 @@ final class BuildContext {
     return schemaSet;
   }
 
-  void setSchema(Object schema) {
+  void setSchema(MergeSchema schema) {
     this.schema = schema;
     this.schemaSet = true;
   }

@@ -152,7 +152,7 @@ final class PatchSteps {
   }
 
   private static MergeSchema schema(BuildContext ctx) {
-    return ctx.schema() instanceof MergeSchema s ? s : MergeSchema.builtin();
+    return ctx.schema();
   }
 
   /**

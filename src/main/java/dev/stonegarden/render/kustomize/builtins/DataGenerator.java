@@ -172,8 +172,8 @@ public record DataGenerator(
     List<String[]> out = new ArrayList<>();
     String text = utf8(content);
     if (text == null) {
-      throw new InputException(fileSource.resolve(file).toFile().exists()
-          ? SourcePosition.of(fileSource.resolve(file)) : at, "env file '" + file + "' has invalid utf8 bytes");
+      throw new InputException(SourcePosition.of(fileSource.resolve(file)),
+          "env file '" + file + "' has invalid utf8 bytes: expected UTF-8 text");
     }
     String[] lines = text.split("\n", -1);
     int n = lines.length;
