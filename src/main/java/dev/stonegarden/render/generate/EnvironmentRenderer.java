@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,10 +37,21 @@ public final class EnvironmentRenderer {
   static final String VALUES_FILE = "values.yaml";
 
   private final PrintWriter trace;
+  private final Consumer<ResourceList> inspector;
 
   /** @param trace where {@code --verbose} traces go, or null for none */
   public EnvironmentRenderer(PrintWriter trace) {
+    this(trace, null);
+  }
+
+  /**
+   * @param trace where {@code --verbose} traces go, or null for none
+   * @param inspector sees the final objects before they are printed, or null ({@code validate}'s
+   *     typo check reads them there, with their source maps)
+   */
+  public EnvironmentRenderer(PrintWriter trace, Consumer<ResourceList> inspector) {
     this.trace = trace;
+    this.inspector = inspector;
   }
 
   public RenderResult render(RenderRequest request) {
@@ -80,6 +92,9 @@ public final class EnvironmentRenderer {
         request.argo().namespace(), apis == null ? null : String.join(",", apis), overlay,
         SourceFiles.bounded(serviceDir, repoRoot));
     warnings.addAll(PlatformStage.apply(context, resources));
+    if (inspector != null) {
+      inspector.accept(resources);
+    }
 
     // 5. One order (kustomize's legacy order, or the overlay's sortOptions), one output path.
     List<JsonNode> documents = Kustomizer.outputDocuments(resources.asList(), build.sortOptions());
