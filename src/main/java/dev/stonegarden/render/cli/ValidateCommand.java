@@ -2,17 +2,23 @@ package dev.stonegarden.render.cli;
 
 import dev.stonegarden.render.argocd.ArgoEnvironment;
 import dev.stonegarden.render.argocd.RepositoryRoot;
+import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.generate.EnvironmentRenderer;
+import dev.stonegarden.render.generate.RenderRequest;
+import dev.stonegarden.render.generate.RenderResult;
+import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceFinder;
 import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
-import dev.stonegarden.render.service.ValuesReader;
-import java.nio.file.Files;
+import dev.stonegarden.render.service.TypoCheck;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,39 +58,46 @@ final class ValidateCommand implements Callable<Integer> {
     Problems problems = new Problems();
     for (Path serviceYaml : services) {
       // One service's failure is collected, and the next service is checked all the same.
-      problems.collect(() -> validateService(serviceYaml, root, problems));
+      problems.collect(() -> validateService(inv.workingDirectory(), serviceYaml, root, problems));
     }
+    // Environments built on one base report its problems once each; say each once.
+    List<Diagnostic> all = problems.all().stream().distinct().toList();
     if (problems.hasErrors()) {
-      throw new InputException(problems.all());
+      throw new InputException(all);
     }
-    inv.report(problems.all());
+    inv.report(all);
     return ExitCode.OK;
   }
 
   /**
-   * Everything that is checked for one service; warnings go into {@code problems}, errors are
-   * thrown as an {@link InputException} (or collected into {@code problems}).
+   * Everything that is checked for one service: its service.yaml (and platform.yaml), then every
+   * environment. Warnings go into {@code problems}; errors are thrown as an {@link
+   * InputException} or, per environment, collected into {@code problems}.
    */
-  static void validateService(Path serviceYaml, Path repoRoot, Problems problems) {
+  static void validateService(Path workingDirectory, Path serviceYaml, Path repoRoot, Problems problems) {
     PlatformSettings platform = PlatformReader.find(serviceYaml.getParent(), repoRoot);
     ServiceSpec spec = ServiceReader.read(serviceYaml, platform, problems);
     for (ServiceSpec.Environment env : spec.environments()) {
-      problems.collect(() -> validateEnvironment(spec, env, platform, repoRoot, problems));
+      problems.collect(() -> validateEnvironment(workingDirectory, spec, env, repoRoot, problems));
     }
   }
 
   /**
-   * What is checked for one environment. For now its directory and its values.yaml; the full
-   * render of the environment belongs here, with {@code TypoCheck.check} on every resource it
-   * renders (fabric8 is loaded by validate only, never by generate).
+   * One environment: the whole render of {@code generate} (without printing it), then the typo
+   * check of every built-in object it renders (fabric8 is loaded here, never by generate). Run
+   * as by hand: Argo CD's variables are not consulted, since they name one environment only.
    */
-  static void validateEnvironment(ServiceSpec spec, ServiceSpec.Environment env, PlatformSettings platform,
-      Path repoRoot, Problems problems) {
-    Path dir = spec.serviceDirectory().resolve("environments").resolve(env.name());
-    if (!Files.isDirectory(dir)) {
-      throw new InputException(spec.sourceMap().positionOf("/spec/environments/" + env.index() + "/name"),
-          "environment \"" + env.name() + "\" has no directory environments/" + env.name() + "/ next to service.yaml");
-    }
-    ValuesReader.read(dir.resolve(ValuesReader.FILE_NAME));
+  static void validateEnvironment(Path workingDirectory, ServiceSpec spec, ServiceSpec.Environment env, Path repoRoot,
+      Problems problems) {
+    RenderRequest request = new RenderRequest(workingDirectory, spec.serviceDirectory(), env.name(), repoRoot,
+        ArgoEnvironment.from(Map.of()), RenderRequest.OutputFormat.YAML);
+    List<Diagnostic> typos = new ArrayList<>();
+    RenderResult result = new EnvironmentRenderer(null, resources -> {
+      for (Resource r : resources.asList()) {
+        typos.addAll(TypoCheck.check(r));
+      }
+    }).render(request);
+    problems.addAll(result.warnings());
+    problems.addAll(typos);
   }
 }
