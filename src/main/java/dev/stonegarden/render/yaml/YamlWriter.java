@@ -155,6 +155,7 @@ public final class YamlWriter {
         emitChecked(k);
         writeIndicator(":", false, false, false);
       } else {
+        // a multiline key or one over 128 bytes: "? key" on its line, ": value" on the next
         writeIndicator("?", true, false, true);
         this.mappingContext = true;
         this.simpleKeyContext = false;
