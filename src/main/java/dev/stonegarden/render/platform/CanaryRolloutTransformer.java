@@ -84,6 +84,22 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
     problems.throwIfErrors();
   }
 
+  /**
+   * A warning when the environment asks for a rollout but the output holds no Rollout (the overlay
+   * has no Deployment, or only StatefulSets): nothing would roll out progressively.
+   */
+  public List<dev.stonegarden.render.diag.Diagnostic> unusedRolloutWarnings(ResourceList output) {
+    // A Deployment still in the output failed to convert and has its own error.
+    if (environment.rollout() == null
+        || output.asList().stream().anyMatch(r -> KindTables.is(r, KindTables.ROLLOUT) || KindTables.is(r, KindTables.DEPLOYMENT))) {
+      return List.of();
+    }
+    return List.of(dev.stonegarden.render.diag.Diagnostic.warning(
+        Nodes.at(service, Nodes.envPointer(environment, "rollout")),
+        "environment " + environment.name() + " has a rollout block, but the overlay renders no Deployment (or Rollout) to roll"
+            + " out: expected at least one Deployment; nothing rolls out progressively"));
+  }
+
   private void checkApiVersions(Problems problems, SourcePosition at) {
     if (kubeApiVersions == null || kubeApiVersions.isBlank()) {
       return;

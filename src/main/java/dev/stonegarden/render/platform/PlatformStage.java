@@ -49,6 +49,9 @@ public final class PlatformStage {
       problems.collect(() -> step.transform(overlayOutput));
     }
     problems.addAll(new AnalysisTemplateGenerator(ctx.service(), ctx.environment(), ctx.platform()).gateWarnings());
+    if (fromOverlay > 0) {
+      problems.addAll(new CanaryRolloutTransformer(ctx.service(), ctx.environment(), ctx.kubeApiVersions()).unusedRolloutWarnings(overlayOutput));
+    }
     problems.addAll(new PlatformChecks(ctx.values(), ctx.overlayDirectory(), fromOverlay).check(overlayOutput));
     problems.throwIfErrors();
     return problems.warnings();

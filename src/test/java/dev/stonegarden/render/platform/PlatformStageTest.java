@@ -49,6 +49,21 @@ class PlatformStageTest {
   }
 
   @Test
+  void aRolloutBlockWithoutADeploymentIsAWarning() {
+    ResourceList list = resources("""
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db}
+        spec: {template: {metadata: {labels: {app: db}}}}
+        """);
+    ServiceSpec.Environment env = Fixtures.canary(List.of(Fixtures.successRate("0.999")));
+    List<Diagnostic> warnings = PlatformStage.apply(context(env), list);
+    assertEquals(List.of("service.yaml:25:9: warning: environment canary has a rollout block, but the overlay renders no Deployment"
+        + " (or Rollout) to roll out: expected at least one Deployment; nothing rolls out progressively"),
+        warnings.stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
   void stepsAreOneListInTheDocumentedOrder() {
     List<String> names = PlatformStage.steps(context(Fixtures.canary())).stream().map(PlatformStageTest::name).toList();
     assertEquals("ValuesTransformer", names.get(0));
