@@ -37,16 +37,23 @@ final class DocumentComposer {
   private final Iterator<Event> events;
   private final Path file;
   private final YamlLimits limits;
+  private final String text;
+  /** Whether the text contains a backslash before a slash (then double-quoted scalars are checked). */
+  private final boolean escapedSlash;
+  private final boolean bmpOnly;
   private int documents;
   /** Open flow collections ({@code [}, {@code {}) at the current event. */
   private int flowDepth;
   /** Whether the current document's root is a flow collection (a JSON document). */
   private boolean rootFlow;
 
-  DocumentComposer(Iterator<Event> events, Path file, YamlLimits limits) {
+  DocumentComposer(Iterator<Event> events, Path file, YamlLimits limits, String text) {
     this.events = events;
     this.file = file;
     this.limits = limits;
+    this.text = text;
+    this.escapedSlash = text.contains("\\/");
+    this.bmpOnly = !escapedSlash || text.codePoints().allMatch(Character::isBmpCodePoint);
   }
 
   /** Whether the parser is inside a flow collection (where go-yaml takes tabs as whitespace). */
@@ -103,10 +110,19 @@ final class DocumentComposer {
             if ("!".equals(tag)) {
               tag = null; // the non-specific tag: go-yaml treats it as no tag
             }
+            if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && escapedSlash) {
+              rejectEscapedSlash(e, at);
+            }
             done =
                 new SourceNode.Scalar(
-                    at[0], at[1], s.getValue(), s.getScalarStyle() == ScalarStyle.PLAIN, s.getScalarStyle() == ScalarStyle.FOLDED, tag);
-            register(anchors, s, done);
+                    at[0],
+                    at[1],
+                    s.getValue(),
+                    s.getScalarStyle() == ScalarStyle.PLAIN,
+                    s.getScalarStyle() == ScalarStyle.FOLDED,
+                    flowDepth > 0,
+                    tag);
+            register(anchors, s, done, at);
             break;
           }
         case Alias:
@@ -114,6 +130,7 @@ final class DocumentComposer {
             AliasEvent a = (AliasEvent) e;
             int[] at = position(e.getStartMark());
             String name = a.getAlias().getValue();
+            checkAnchorName(name, at);
             if (open.contains(name)) {
               throw new InputException(
                   new SourcePosition(file, at[0], at[1]), "alias *" + name + " is used inside the value of its own anchor");
@@ -149,6 +166,7 @@ final class DocumentComposer {
             }
             String anchor = ((CollectionStartEvent) e).getAnchor().map(Anchor::getValue).orElse("");
             if (!anchor.isEmpty()) {
+              checkAnchorName(anchor, at);
               open.add(anchor);
             }
             stack.push(node);
@@ -191,11 +209,54 @@ final class DocumentComposer {
         && ((SourceNode.Scalar) node).value.isEmpty();
   }
 
-  private static void register(Map<String, SourceNode> anchors, NodeEvent e, SourceNode node) {
+  private void register(Map<String, SourceNode> anchors, NodeEvent e, SourceNode node, int[] at) {
     Optional<Anchor> anchor = e.getAnchor();
     if (anchor.isPresent()) {
+      checkAnchorName(anchor.get().getValue(), at);
       anchors.put(anchor.get().getValue(), node);
     }
+  }
+
+  /** go-yaml (libyaml) allows only ASCII letters, digits, '-' and '_' in anchor and alias names. */
+  private void checkAnchorName(String name, int[] at) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_')) {
+        throw new InputException(
+            new SourcePosition(file, at[0], at[1]),
+            "expected only letters, digits, '-' and '_' in the anchor name '" + name + "', found '" + new String(Character.toChars(name.codePointAt(i))) + "'");
+      }
+    }
+  }
+
+  /**
+   * snakeyaml-engine accepts the JSON escape {@code \/} in double-quoted scalars; go-yaml does not
+   * ("found unknown escape character"), so kustomize fails on it: so do we.
+   */
+  private void rejectEscapedSlash(Event e, int[] at) {
+    int from = charOffset(e.getStartMark());
+    int to = charOffset(e.getEndMark());
+    if (from < 0 || to < 0) {
+      return;
+    }
+    for (int i = from + 1; i < to - 1 && i < text.length() - 1; i++) {
+      if (text.charAt(i) == '\\') {
+        if (text.charAt(i + 1) == '/') {
+          throw new InputException(
+              new SourcePosition(file, at[0], at[1]),
+              "found unknown escape character '\\/' in a double-quoted scalar (write '/' alone)");
+        }
+        i++;
+      }
+    }
+  }
+
+  private int charOffset(Optional<Mark> mark) {
+    if (mark.isEmpty()) {
+      return -1;
+    }
+    int cps = mark.get().getIndex();
+    return bmpOnly ? cps : text.offsetByCodePoints(0, Math.min(cps, text.codePointCount(0, text.length())));
   }
 
   /** 1-based line and column of a snakeyaml mark (which counts from 0). */

@@ -11,6 +11,29 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 final class ParseErrors {
   private ParseErrors() {}
 
+  /** snakeyaml's token names and what a user reads instead. */
+  private static final String[][] TOKENS = {
+    {"<stream end>", "end of file"},
+    {"<block end>", "end of block"},
+    {"<block mapping start>", "start of a mapping"},
+    {"<block sequence start>", "start of a sequence"},
+    {"<block mapping end>", "end of a mapping"},
+    {"<document start>", "'---'"},
+    {"<document end>", "'...'"},
+    {"<flow sequence start>", "'['"},
+    {"<flow sequence end>", "']'"},
+    {"<flow mapping start>", "'{'"},
+    {"<flow mapping end>", "'}'"},
+    {"<block entry>", "'-'"},
+    {"<flow entry>", "','"},
+    {"<key>", "a key"},
+    {"<value>", "':'"},
+    {"<scalar>", "a scalar"},
+    {"<alias>", "an alias"},
+    {"<anchor>", "an anchor"},
+    {"<tag>", "a tag"},
+  };
+
   static String message(MarkedYamlEngineException e, Mark problemMark) {
     String problem = e.getProblem();
     String text = message(problem == null || problem.isBlank() ? e.getContext() : problem);
@@ -54,26 +77,11 @@ final class ParseErrors {
     if (nl >= 0) {
       s = s.substring(0, nl).strip();
     }
+    for (String[] t : TOKENS) {
+      s = s.replace("'" + t[0] + "'", t[1]).replace(t[0], t[1]);
+    }
     s =
-        s.replace("<stream end>", "end of file")
-            .replace("<block end>", "end of block")
-            .replace("<block mapping start>", "start of a mapping")
-            .replace("<block sequence start>", "start of a sequence")
-            .replace("<block mapping end>", "end of a mapping")
-            .replace("<document start>", "'---'")
-            .replace("<document end>", "'...'")
-            .replace("<flow sequence start>", "'['")
-            .replace("<flow sequence end>", "']'")
-            .replace("<flow mapping start>", "'{'")
-            .replace("<flow mapping end>", "'}'")
-            .replace("<block entry>", "'-'")
-            .replace("<flow entry>", "','")
-            .replace("<key>", "a key")
-            .replace("<value>", "':'")
-            .replace("<scalar>", "a scalar")
-            .replace("<alias>", "an alias")
-            .replace("<anchor>", "an anchor")
-            .replace("<tag>", "a tag")
+        s
             .replace("while parsing ", "")
             .replace("while scanning ", "")
             .replace("end of stream", "end of file")

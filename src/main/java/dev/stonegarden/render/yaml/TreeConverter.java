@@ -278,6 +278,11 @@ final class TreeConverter {
       }
     }
     if (s.plain) {
+      if (s.inFlow && s.value.isEmpty() && options.kustomizeRoundTrip()) {
+        // go-yaml v3's emitter cannot write an empty plain scalar inside a flow collection and
+        // quotes it: after kustomize's round trip {a: } is {a: ""}, not null (kubectl checked).
+        return NODES.stringNode("");
+      }
       return ScalarResolver.resolvePlain(s.value, options.version());
     }
     if (s.folded && options.kustomizeRoundTrip()) {
@@ -474,13 +479,15 @@ final class TreeConverter {
       // Go's JSON encoder accepts only string keys (kustomize-semantics.md §18.6, case 148).
       problem(
           at,
-          "expected a string as mapping key, found "
-              + describe(kind)
-              + " "
-              + shorten(ks.value)
-              + "; quote the key (\""
-              + shorten(ks.value)
-              + "\")");
+          ks.value.isEmpty()
+              ? "expected a string as mapping key, found an empty (null) key"
+              : "expected a string as mapping key, found "
+                  + describe(kind)
+                  + " "
+                  + shorten(ks.value)
+                  + "; quote the key (\""
+                  + shorten(ks.value)
+                  + "\")");
       return null;
     }
     // sigs.k8s.io/yaml YAMLToJSON: int, float and bool keys become their string form.

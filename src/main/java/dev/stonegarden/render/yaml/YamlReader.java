@@ -202,7 +202,7 @@ public final class YamlReader {
     YamlLimits limits = options.limits();
     List<YamlDocument> documents = new ArrayList<>();
     TreeConverter converter = new TreeConverter(options, file, text.length());
-    DocumentComposer composer = new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits);
+    DocumentComposer composer = new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits, text);
     try {
       DocumentComposer.Composed doc;
       while ((doc = composer.next()) != null) {

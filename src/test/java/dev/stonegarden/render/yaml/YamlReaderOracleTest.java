@@ -38,4 +38,17 @@ class YamlReaderOracleTest {
     JsonNode plain = YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.files()).get(0).root().get("data");
     assertEquals("p\n  q", plain.get("f").stringValue());
   }
+
+  @Test
+  void emptyFlowValuesComeOutAsKustomizeLeavesThem(@TempDir Path dir) throws Exception {
+    assumeTrue(ScalarResolverOracleTest.kubectl(), "kubectl is not on PATH");
+    String resource =
+        "apiVersion: v1\nkind: X\nmetadata:\n  name: x\nspec:\n"
+            + "  a: {b, c: d}\n  e: {f: }\n  g: [h, {i}]\n  j: {k: ~}\n  l:\n  m: {\"n\"}\n  o: {p:q}\n";
+    Files.writeString(dir.resolve("r.yaml"), resource);
+    Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- r.yaml\n");
+    JsonNode out = ScalarResolverOracleTest.buildRoot(dir).get("spec");
+    JsonNode ours = YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.resources()).get(0).root().get("spec");
+    assertEquals(out, ours);
+  }
 }

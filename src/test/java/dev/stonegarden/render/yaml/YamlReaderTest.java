@@ -277,4 +277,26 @@ class YamlReaderTest {
     assertEquals("p\n  q", asWritten.get("f").stringValue());
     assertEquals("a\n\n", asWritten.get("k").stringValue());
   }
+
+  @Test
+  void goYamlSyntaxRulesThatSnakeyamlDoesNotHave() {
+    // All checked with kubectl kustomize.
+    assertEquals(
+        List.of("1:4: expected only letters, digits, '-' and '_' in the anchor name 'a:b', found ':'"),
+        errors("a: &a:b x\nb: *a:b\n"));
+    assertEquals(
+        List.of("1:4: found unknown escape character '\\/' in a double-quoted scalar (write '/' alone)"),
+        errors("a: \"http:\\/\\/x\"\n"));
+    assertEquals("{\"a\":\"x\\\\/y\"}", one("a: \"x\\\\/y\"\n").toString()); // an escaped backslash, then '/'
+    assertEquals("{\"a\":\"x\\\\/y\"}", one("a: 'x\\/y'\n").toString());
+    assertEquals(List.of("1:1: expected a string as mapping key, found an empty (null) key"), errors("!!null : x\n"));
+  }
+
+  @Test
+  void emptyValuesInFlowCollectionsAreEmptyStringsAfterKustomizesRoundTrip() {
+    JsonNode n = one("a: {b, c: , d: ~}\ne: [{f: }]\ng:\nh: {i: null}\n");
+    assertEquals("{\"a\":{\"b\":\"\",\"c\":\"\",\"d\":null},\"e\":[{\"f\":\"\"}],\"g\":null,\"h\":{\"i\":null}}", n.toString());
+    JsonNode k = read("a: {b, c: }\n", YamlReader.Options.kustomization()).get(0).root();
+    assertEquals("{\"a\":{\"b\":null,\"c\":null}}", k.toString());
+  }
 }
