@@ -1,0 +1,57 @@
+package dev.stonegarden.render.kustomize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stonegarden.render.diag.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The public API the {@code generate} path uses, and the repository-root bound it adds. */
+class KustomizerTest {
+  @TempDir Path tmp;
+
+  private Path write(String rel, String text) throws IOException {
+    Path p = tmp.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void buildReturnsUnsortedResourcesAndSortAndWritePrintsKustomizeOrder() throws IOException {
+    write("repo/app/kustomization.yaml", "resources: [d.yaml, ns.yaml]\n");
+    write("repo/app/d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n");
+    write("repo/app/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n");
+    BuildResult r = Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults());
+    assertEquals("Deployment", r.resources().get(0).kind());
+    assertEquals("""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: ns
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: d
+        """, Kustomizer.sortAndWrite(r));
+  }
+
+  @Test
+  void theRepositoryRootBoundsBasesThatKustomizeItselfWouldAllow() throws IOException {
+    write("shared/kustomization.yaml", "resources: [cm.yaml]\n");
+    write("shared/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+    write("repo/app/kustomization.yaml", "resources: [../../shared]\n");
+    Path app = tmp.resolve("repo/app");
+    assertEquals(1, Kustomizer.build(app, BuildOptions.defaults()).resources().size());
+    InputException e = assertThrows(InputException.class,
+        () -> Kustomizer.build(app, new BuildOptions(tmp.resolve("repo"))));
+    assertTrue(e.diagnostics().get(0).message().contains("outside the repository root"),
+        e.diagnostics().get(0).message());
+  }
+}
