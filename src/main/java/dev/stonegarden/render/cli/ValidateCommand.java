@@ -15,6 +15,7 @@ import dev.stonegarden.render.service.ServiceFinder;
 import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.TypoCheck;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
     Problems problems = new Problems();
     for (Path serviceYaml : services) {
       // One service's failure is collected, and the next service is checked all the same.
-      problems.collect(() -> validateService(inv.workingDirectory(), serviceYaml, root, problems));
+      problems.collect(() -> validateService(inv.workingDirectory(), serviceYaml, root, common.verbose() ? inv.err() : null, problems));
     }
     // Environments built on one base report its problems once each; say each once.
     List<Diagnostic> all = problems.all().stream().distinct().toList();
@@ -74,11 +75,11 @@ final class ValidateCommand implements Callable<Integer> {
    * environment. Warnings go into {@code problems}; errors are thrown as an {@link
    * InputException} or, per environment, collected into {@code problems}.
    */
-  static void validateService(Path workingDirectory, Path serviceYaml, Path repoRoot, Problems problems) {
+  static void validateService(Path workingDirectory, Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems) {
     PlatformSettings platform = PlatformReader.find(serviceYaml.getParent(), repoRoot);
     ServiceSpec spec = ServiceReader.read(serviceYaml, platform, problems);
     for (ServiceSpec.Environment env : spec.environments()) {
-      problems.collect(() -> validateEnvironment(workingDirectory, spec, env, repoRoot, problems));
+      problems.collect(() -> validateEnvironment(workingDirectory, spec, env, repoRoot, trace, problems));
     }
   }
 
@@ -88,11 +89,11 @@ final class ValidateCommand implements Callable<Integer> {
    * as by hand: Argo CD's variables are not consulted, since they name one environment only.
    */
   static void validateEnvironment(Path workingDirectory, ServiceSpec spec, ServiceSpec.Environment env, Path repoRoot,
-      Problems problems) {
+      PrintWriter trace, Problems problems) {
     RenderRequest request = new RenderRequest(workingDirectory, spec.serviceDirectory(), env.name(), repoRoot,
         ArgoEnvironment.from(Map.of()), RenderRequest.OutputFormat.YAML);
     List<Diagnostic> typos = new ArrayList<>();
-    RenderResult result = new EnvironmentRenderer(null, resources -> {
+    RenderResult result = new EnvironmentRenderer(trace, resources -> {
       for (Resource r : resources.asList()) {
         typos.addAll(TypoCheck.check(r));
       }

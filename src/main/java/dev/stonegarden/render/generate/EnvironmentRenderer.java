@@ -4,6 +4,7 @@ import dev.stonegarden.render.argocd.EnvironmentResolver;
 import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.kustomize.BuildOptions;
 import dev.stonegarden.render.kustomize.BuildResult;
@@ -70,7 +71,9 @@ public final class EnvironmentRenderer {
 
     // 2. platform.yaml (nearest one up to the repository root, or the defaults), then service.yaml.
     PlatformSettings platform = PlatformReader.find(serviceDir, repoRoot);
-    ServiceSpec service = ServiceReader.read(serviceFile, platform);
+    Problems serviceWarnings = new Problems(); // unknown owner keys (product.md §2)
+    ServiceSpec service = ServiceReader.read(serviceFile, platform, serviceWarnings);
+    warnings.addAll(serviceWarnings.all());
     ServiceSpec.Environment environment = service.environment(envName).orElseThrow(() -> unknownEnvironment(service, envName));
     Path overlay = serviceDir.resolve("environments").resolve(envName);
     if (!Files.isDirectory(overlay)) {
