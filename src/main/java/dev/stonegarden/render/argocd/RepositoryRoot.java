@@ -75,11 +75,12 @@ public final class RepositoryRoot {
           + ArgoEnvironment.quote(sourcePath) + " is not a path inside the repository");
     }
     if (!cwd.endsWith(relative)) {
+      // argocd-cmp.md §3.1: with manifest-generate-paths the tar root is the common parent of the paths.
       throw new InputException(SourcePosition.none(), "the working directory does not end with ARGOCD_APP_SOURCE_PATH "
           + ArgoEnvironment.quote(sourcePath) + ", so the repository root is unknown: Argo CD starts the plugin in"
           + " the app's directory of the unpacked repository; with the repo-server's"
-          + " --plugin-use-manifest-generate-paths option the tarball holds less than the repository (argocd-cmp.md"
-          + " §3.1); pass --repo-root to say where it is");
+          + " --plugin-use-manifest-generate-paths option the tarball holds less than the repository"
+          + " (turn that option off); pass --repo-root to say where the repository root is");
     }
     Path root = cwd;
     for (int i = 0; i < relative.getNameCount(); i++) {
