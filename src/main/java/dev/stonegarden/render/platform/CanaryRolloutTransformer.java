@@ -1,5 +1,6 @@
 package dev.stonegarden.render.platform;
 
+import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Transformer;
@@ -8,7 +9,9 @@ import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -88,13 +91,13 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
    * A warning when the environment asks for a rollout but the output holds no Rollout (the overlay
    * has no Deployment, or only StatefulSets): nothing would roll out progressively.
    */
-  public List<dev.stonegarden.render.diag.Diagnostic> unusedRolloutWarnings(ResourceList output) {
+  public List<Diagnostic> unusedRolloutWarnings(ResourceList output) {
     // A Deployment still in the output failed to convert and has its own error.
     if (environment.rollout() == null
         || output.asList().stream().anyMatch(r -> KindTables.is(r, KindTables.ROLLOUT) || KindTables.is(r, KindTables.DEPLOYMENT))) {
       return List.of();
     }
-    return List.of(dev.stonegarden.render.diag.Diagnostic.warning(
+    return List.of(Diagnostic.warning(
         Nodes.at(service, Nodes.envPointer(environment, "rollout")),
         "environment " + environment.name() + " has a rollout block, but the overlay renders no Deployment (or Rollout) to roll"
             + " out: expected at least one Deployment; nothing rolls out progressively"));
@@ -181,7 +184,7 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
     if (convertedNames.isEmpty()) {
       return;
     }
-    java.util.Set<String> converted = new java.util.HashSet<>(convertedNames); // looked up only
+    Set<String> converted = new HashSet<>(convertedNames); // looked up only
     for (Resource r : resources) {
       for (List<String> path : KindTables.TARGET_REFERENCES) {
         ObjectNode ref = Nodes.objectAt(r.body(), path);

@@ -10,6 +10,7 @@ import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -98,7 +99,7 @@ public record DashboardGenerator(ServiceSpec service, ServiceSpec.Environment en
     }
     if (tree == null || !tree.isObject()) {
       throw new InputException(SourcePosition.of(f.file()), "dashboard " + f.relative()
-          + " is not a Grafana dashboard: expected a JSON object, found " + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+          + " is not a Grafana dashboard: expected a JSON object, found " + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
     }
   }
 

@@ -5,6 +5,8 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import java.util.HashSet;
+import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -66,7 +68,7 @@ public record NamespaceTransformer(String namespace, String argoAppNamespace, So
    * same for its {@code namespace:}, kustomize-semantics.md §5).
    */
   private void bindServiceAccounts(ResourceList resources) {
-    java.util.Set<String> accounts = new java.util.HashSet<>(); // looked up only
+    Set<String> accounts = new HashSet<>(); // looked up only
     for (Resource r : resources) {
       if (KindTables.is(r, SERVICE_ACCOUNT)) {
         accounts.add(r.name());

@@ -7,10 +7,13 @@ import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.Values;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -123,11 +126,11 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
      * Pod template labels (and bare Pods' labels) by effective namespace and one of their labels
      * ({@code namespace NUL key=value}): a selector only needs the templates that carry its first pair.
      */
-    final Map<String, List<ObjectNode>> podLabels = new java.util.HashMap<>(); // looked up only, never iterated
+    final Map<String, List<ObjectNode>> podLabels = new HashMap<>(); // looked up only, never iterated
     /** {@code kind|namespace|name} of every AnalysisTemplate, {@code kind||name} of ClusterAnalysisTemplates. */
-    final java.util.Set<String> templates = new java.util.HashSet<>();
+    final Set<String> templates = new HashSet<>();
     /** {@code kind/name} of every workload with replicas. */
-    final java.util.Set<String> scalable = new java.util.HashSet<>();
+    final Set<String> scalable = new HashSet<>();
 
     Index(ResourceList resources) {
       for (Resource r : resources) {
