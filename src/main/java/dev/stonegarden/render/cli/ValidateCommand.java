@@ -6,20 +6,16 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
-import dev.stonegarden.render.generate.RenderRequest;
-import dev.stonegarden.render.generate.RenderResult;
 import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.service.TypoCheck;
 import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceFinder;
 import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
-import dev.stonegarden.render.service.TypoCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,46 +55,35 @@ final class ValidateCommand implements Callable<Integer> {
     Problems problems = new Problems();
     for (Path serviceYaml : services) {
       // One service's failure is collected, and the next service is checked all the same.
-      problems.collect(() -> validateService(inv.workingDirectory(), serviceYaml, root, common.verbose() ? inv.err() : null, problems));
+      problems.collect(() -> validateService(serviceYaml, root, common.verbose() ? inv.err() : null, problems));
     }
-    // Environments built on one base report its problems once each; say each once.
-    List<Diagnostic> all = problems.all().stream().distinct().toList();
+    // A base shared by several environments reports the same problem once per environment: say it once.
+    List<Diagnostic> distinct = problems.all().stream().distinct().toList();
     if (problems.hasErrors()) {
-      throw new InputException(all);
+      throw new InputException(distinct);
     }
-    inv.report(all);
+    inv.report(distinct);
     return ExitCode.OK;
   }
 
   /**
-   * Everything that is checked for one service: its service.yaml (and platform.yaml), then every
-   * environment. Warnings go into {@code problems}; errors are thrown as an {@link
-   * InputException} or, per environment, collected into {@code problems}.
+   * Everything that is checked for one service: its service.yaml and platform.yaml, then the full
+   * render of every environment (as {@code generate} would do it outside Argo CD), with {@link
+   * TypoCheck} on every rendered object. Warnings go into {@code problems}; a service whose
+   * service.yaml is broken is not rendered (its errors would only repeat).
    */
-  static void validateService(Path workingDirectory, Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems) {
+  static void validateService(Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems) {
     PlatformSettings platform = PlatformReader.find(serviceYaml.getParent(), repoRoot);
     ServiceSpec spec = ServiceReader.read(serviceYaml, platform, problems);
+    EnvironmentRenderer renderer = new EnvironmentRenderer(trace);
     for (ServiceSpec.Environment env : spec.environments()) {
-      problems.collect(() -> validateEnvironment(workingDirectory, spec, env, repoRoot, trace, problems));
+      problems.collect(() -> {
+        EnvironmentRenderer.Built built = renderer.build(spec, env, platform, repoRoot, ArgoEnvironment.none());
+        problems.addAll(built.warnings());
+        for (Resource resource : built.resources()) {
+          problems.addAll(TypoCheck.check(resource));
+        }
+      });
     }
-  }
-
-  /**
-   * One environment: the whole render of {@code generate} (without printing it), then the typo
-   * check of every built-in object it renders (fabric8 is loaded here, never by generate). Run
-   * as by hand: Argo CD's variables are not consulted, since they name one environment only.
-   */
-  static void validateEnvironment(Path workingDirectory, ServiceSpec spec, ServiceSpec.Environment env, Path repoRoot,
-      PrintWriter trace, Problems problems) {
-    RenderRequest request = new RenderRequest(workingDirectory, spec.serviceDirectory(), env.name(), repoRoot,
-        ArgoEnvironment.from(Map.of()), RenderRequest.OutputFormat.YAML);
-    List<Diagnostic> typos = new ArrayList<>();
-    RenderResult result = new EnvironmentRenderer(trace, resources -> {
-      for (Resource r : resources.asList()) {
-        typos.addAll(TypoCheck.check(r));
-      }
-    }).render(request);
-    problems.addAll(result.warnings());
-    problems.addAll(typos);
   }
 }

@@ -1,5 +1,6 @@
 package dev.stonegarden.render.generate;
 
+import dev.stonegarden.render.argocd.ArgoEnvironment;
 import dev.stonegarden.render.argocd.EnvironmentResolver;
 import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.diag.Diagnostic;
@@ -9,6 +10,7 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.kustomize.BuildOptions;
 import dev.stonegarden.render.kustomize.BuildResult;
 import dev.stonegarden.render.kustomize.Kustomizer;
+import dev.stonegarden.render.kustomize.SortOptions;
 import dev.stonegarden.render.platform.PlatformContext;
 import dev.stonegarden.render.platform.PlatformStage;
 import dev.stonegarden.render.platform.SourceFiles;
@@ -26,37 +28,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Renders one environment of one service (product.md §5). The steps below are the whole program,
- * in order; each names the class that does the work.
+ * Renders one environment of one service (product.md §5). {@link #render} and {@link #build} are
+ * the whole program, in order; each step names the class that does the work.
  */
 public final class EnvironmentRenderer {
   static final String SERVICE_FILE = "service.yaml";
-  static final String VALUES_FILE = "values.yaml";
 
   private final PrintWriter trace;
-  private final Consumer<ResourceList> inspector;
 
   /** @param trace where {@code --verbose} traces go, or null for none */
   public EnvironmentRenderer(PrintWriter trace) {
-    this(trace, null);
-  }
-
-  /**
-   * @param trace where {@code --verbose} traces go, or null for none
-   * @param inspector sees the final objects before they are printed, or null ({@code validate}'s
-   *     typo check reads them there, with their source maps)
-   */
-  public EnvironmentRenderer(PrintWriter trace, Consumer<ResourceList> inspector) {
     this.trace = trace;
-    this.inspector = inspector;
   }
 
+  /** The resources of one environment, before output: what {@code validate} inspects. */
+  public record Built(ResourceList resources, SortOptions sortOptions, List<Diagnostic> warnings) {}
+
+  /** {@code generate}: resolves the environment and the repository root, builds, prints. */
   public RenderResult render(RenderRequest request) {
-    List<Diagnostic> warnings = new ArrayList<>();
     Path serviceDir = request.serviceDirectory();
     Path serviceFile = serviceDir.resolve(SERVICE_FILE);
     if (!Files.isRegularFile(serviceFile)) {
@@ -70,40 +62,55 @@ public final class EnvironmentRenderer {
     step("environment " + envName + ", repository root " + repoRoot);
 
     // 2. platform.yaml (nearest one up to the repository root, or the defaults), then service.yaml.
+    Problems warnings = new Problems();
     PlatformSettings platform = PlatformReader.find(serviceDir, repoRoot);
-    Problems serviceWarnings = new Problems(); // unknown owner keys (product.md §2)
-    ServiceSpec service = ServiceReader.read(serviceFile, platform, serviceWarnings);
-    warnings.addAll(serviceWarnings.all());
+    ServiceSpec service = ServiceReader.read(serviceFile, platform, warnings);
     ServiceSpec.Environment environment = service.environment(envName).orElseThrow(() -> unknownEnvironment(service, envName));
-    Path overlay = serviceDir.resolve("environments").resolve(envName);
-    if (!Files.isDirectory(overlay)) {
-      throw new InputException(service.sourceMap().positionOf("/spec/environments/" + environment.index() + "/name"),
-          "environment " + envName + " has no overlay directory environments/" + envName);
-    }
 
-    // 3. The overlay, built with kustomize 5.5 semantics, bounded by the repository root.
-    step("kustomize build environments/" + envName);
-    BuildResult build = Kustomizer.build(overlay, new BuildOptions(repoRoot));
-    warnings.addAll(build.warnings());
-    ResourceList resources = build.resources();
-
-    // 4. values.yaml and the platform stage: namespace, Rollouts, analysis, ownership, SLOs,
-    //    dashboards, dependencies, then the checks of product.md §5.9 (all problems at once).
-    Values values = ValuesReader.read(overlay.resolve(VALUES_FILE));
-    Set<String> apis = request.argo().kubeApiVersions();
-    PlatformContext context = new PlatformContext(service, environment, platform, values,
-        request.argo().namespace(), apis == null ? null : String.join(",", apis), overlay,
-        SourceFiles.bounded(serviceDir, repoRoot));
-    warnings.addAll(PlatformStage.apply(context, resources));
-    if (inspector != null) {
-      inspector.accept(resources);
-    }
+    // 3.–4. The overlay, values.yaml and the platform stage.
+    Built built = build(service, environment, platform, repoRoot, request.argo());
+    warnings.addAll(built.warnings());
 
     // 5. One order (kustomize's legacy order, or the overlay's sortOptions), one output path.
-    List<JsonNode> documents = Kustomizer.outputDocuments(resources.asList(), build.sortOptions());
+    List<JsonNode> documents = Kustomizer.outputDocuments(built.resources().asList(), built.sortOptions());
     String text = request.format() == RenderRequest.OutputFormat.JSON ? json(documents) : Kustomizer.write(documents);
     step("rendered " + documents.size() + " objects");
-    return new RenderResult(envName, text, documents.size(), warnings);
+    return new RenderResult(envName, text, documents.size(), warnings.all());
+  }
+
+  /**
+   * Steps 3 and 4 for an environment of an already-read service: the kustomize build of {@code
+   * environments/<env>} bounded by the repository root, then values.yaml and the platform stage
+   * (namespace, Rollouts, analysis, ownership, SLOs, dashboards, dependencies, and the checks of
+   * product.md §5.9, all problems at once).
+   */
+  public Built build(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform,
+      Path repoRoot, ArgoEnvironment argo) {
+    Path serviceDir = service.serviceDirectory();
+    Path overlay = serviceDir.resolve("environments").resolve(environment.name());
+    if (!Files.isDirectory(overlay)) {
+      throw new InputException(service.sourceMap().positionOf("/spec/environments/" + environment.index() + "/name"),
+          "environment \"" + environment.name() + "\" has no directory environments/" + environment.name()
+              + "/ next to service.yaml");
+    }
+    // The overlay and values.yaml are independent inputs: report the problems of both at once.
+    step("kustomize build environments/" + environment.name());
+    Problems problems = new Problems();
+    BuildResult[] build = new BuildResult[1];
+    Values[] values = new Values[1];
+    problems.collect(() -> build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot)));
+    problems.collect(() -> values[0] = ValuesReader.read(overlay.resolve(ValuesReader.FILE_NAME)));
+    problems.throwIfErrors();
+    List<Diagnostic> warnings = new ArrayList<>(build[0].warnings());
+    ResourceList resources = build[0].resources();
+
+    step("platform stage");
+    Set<String> apis = argo.kubeApiVersions();
+    PlatformContext context = new PlatformContext(service, environment, platform, values[0],
+        argo.namespace(), apis == null ? null : String.join(",", apis), overlay,
+        SourceFiles.bounded(serviceDir, repoRoot));
+    warnings.addAll(PlatformStage.apply(context, resources));
+    return new Built(resources, build[0].sortOptions(), warnings);
   }
 
   private static String json(List<JsonNode> documents) {
