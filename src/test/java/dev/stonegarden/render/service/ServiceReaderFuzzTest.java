@@ -63,7 +63,7 @@ class ServiceReaderFuzzTest {
     }));
   }
 
-  /** The text itself, 17 truncations, each line dropped, and punctuation swaps at every 5th character. */
+  /** The text itself, 17 truncations, each line dropped, and punctuation swaps at every 13th character. */
   static List<String> mutations(String text) {
     List<String> out = new ArrayList<>();
     out.add(text);
@@ -81,7 +81,7 @@ class ServiceReaderFuzzTest {
       out.add(sb.toString());
     }
     String[] swaps = {"", ":", "-", "[", "{}", "~", "0", "null", "*a", "&a ", "\t", "'"};
-    for (int i = 0, k = 0; i < text.length(); i += 5, k++) {
+    for (int i = 0, k = 0; i < text.length(); i += 13, k++) {
       out.add(text.substring(0, i) + swaps[k % swaps.length] + text.substring(Math.min(text.length(), i + 1)));
     }
     return out;
