@@ -23,8 +23,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Types and expands {@link SourceNode} trees into Jackson trees, recording every value's position
- * in a {@link SourceMap}; iterative, so depth is bounded by {@link YamlLimits#maxDepth} only.
+ * Types and expands {@link SourceNode} trees into Jackson trees, iteratively, so depth is bounded
+ * by {@link YamlLimits#maxDepth} only; and, as a {@link SourceMap.Locator}, finds the position of a
+ * JSON pointer by walking the same tree with the same rules when a diagnostic asks for it.
  *
  * <p>Aliases are expanded and {@code <<} merge keys applied as kustomize's kyaml {@code DeAnchor}
  * does for resources (case 144) and as go-yaml v2 does for YAML 1.1 input (see {@link #entries}):
