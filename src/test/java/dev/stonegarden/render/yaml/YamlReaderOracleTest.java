@@ -28,7 +28,8 @@ class YamlReaderOracleTest {
             + "  i: >\n    x\n      y\n    z\n      w\n"
             + "  j: >-\n    é\n      ü\n"
             + "  k: >-\n    \uD83D\uDE00\n      emoji\n"
-            + "  l: |\n    literal\n      stays\n";
+            + "  l: |\n    literal\n      stays\n"
+            + "  m: >\n    start\n      " + "w00 w01 w02 w03 w04 w05 w06 w07 w08 w09 ".repeat(4) + "w40\n    end\n";
     Files.writeString(dir.resolve("r.yaml"), resource);
     Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- r.yaml\n");
     JsonNode out = ScalarResolverOracleTest.buildRoot(dir).get("data");
