@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.stonegarden.render.testing.UpstreamSchemas;
+import dev.stonegarden.render.yaml.YamlDocument;
+import dev.stonegarden.render.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -15,6 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs every case under {@code test-fixtures/generate/} in process and compares stdout, stderr and the exit
@@ -28,6 +34,7 @@ class GoldenTest {
   /** The end-to-end cases; other folders of test-fixtures/ belong to focused tests. */
   static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir", "test-fixtures")).resolve("generate");
   static final boolean UPDATE = System.getProperty("update") != null;
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TestFactory
   Stream<DynamicTest> cases() throws IOException {
@@ -58,6 +65,39 @@ class GoldenTest {
     if (first.exit() != 0) {
       assertEquals("", first.stdout(), c.name() + ": a failed run must print nothing on stdout");
     }
+    validateAgainstUpstreamSchemas(c, first.stdout());
+  }
+
+  /**
+   * Every object a case prints must be valid for the cluster: checked against the upstream
+   * Kubernetes OpenAPI and CRD schemas of ../shared/schemas, unknown fields included (skipped when
+   * that folder is absent).
+   */
+  static void validateAgainstUpstreamSchemas(GoldenCase c, String stdout) {
+    if (stdout.isEmpty() || UpstreamSchemas.get().isEmpty()) {
+      return;
+    }
+    UpstreamSchemas schemas = UpstreamSchemas.get().orElseThrow();
+    List<JsonNode> objects = new ArrayList<>();
+    if (stdout.startsWith("{")) {
+      for (String line : stdout.split("\n")) {
+        objects.add(JSON.readTree(line));
+      }
+    } else {
+      for (YamlDocument d : YamlReader.read(Path.of(c.name()), stdout, YamlReader.Options.resources())) {
+        objects.add(d.root());
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (JsonNode o : objects) {
+      String apiVersion = o.path("apiVersion").asString("");
+      String kind = o.path("kind").asString("");
+      assertTrue(schemas.knows(apiVersion, kind), c.name() + ": no upstream schema for " + apiVersion + " " + kind);
+      for (String problem : schemas.validate(o)) {
+        problems.add(kind + " " + o.path("metadata").path("name").asString("") + ": " + problem);
+      }
+    }
+    assertEquals(List.of(), problems, c.name() + ": objects the upstream schemas reject");
   }
 
   private static GoldenCase.Run underOtherLocale(GoldenCase c) {
