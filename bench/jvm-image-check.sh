@@ -118,6 +118,19 @@ printf '%s\n' "$loads" | grep -v 'source: shared objects file' | sed 's/^.*load\
 if [ "$total" -eq 0 ] || [ $((cached * 10)) -lt $((total * 8)) ]; then
   fail "fewer than 80% of the application classes came from the AOT cache"
 fi
+# The other commands on the jlink'ed runtime: same stdout, stderr and exit code as the full JDK
+# (jdeps names java.desktop and java.sql too; this is what shows they are not needed).
+for args in "generate --env dev" "generate --env production --output json" "validate" "cmp parameters" \
+  "kustomize environments/canary" "schema service" "generate --env nope"; do
+  read -r -a words <<<"$args"
+  (cd "$app" && "$opt/platform-render" "${words[@]}" >"$work/a.out" 2>"$work/a.err"; echo $? >"$work/a.code") || true
+  (cd "$app" && "$JDK25/bin/java" -jar "$project/target/platform-render.jar" "${words[@]}" >"$work/b.out" 2>"$work/b.err"
+    echo $? >"$work/b.code") || true
+  for part in out err code; do
+    cmp -s "$work/a.$part" "$work/b.$part" || fail "\`$args\`: the jlink'ed runtime's $part differs from the full JDK's"
+  done
+done
+printf 'generate, validate, cmp parameters, kustomize, schema, an error: identical on the jlink runtime and the full JDK\n'
 printf 'output: %s lines, %s documents, identical on the full JDK and through the wrapper\n' \
   "$(wc -l <"$work/image.out")" "$(grep -c '^kind:' "$work/image.out")"
 
