@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.DecimalNode;
@@ -23,9 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonPatch {
   private final SourcePosition at;
+  private SourcePosition current;
 
   private JsonPatch(SourcePosition at) {
     this.at = at;
+    this.current = at;
   }
 
   /** {@link #apply(JsonNode, ArrayNode, SourcePosition)} without a position for errors. */
@@ -41,10 +44,20 @@ public final class JsonPatch {
    * @throws InputException when an operation does not apply (the first failing one)
    */
   public static JsonNode apply(JsonNode doc, ArrayNode ops, SourcePosition at) {
+    return apply(doc, ops, at, null);
+  }
+
+  /**
+   * As {@link #apply(JsonNode, ArrayNode, SourcePosition)}, with an error placed at the failing
+   * operation: {@code locator} maps a JSON pointer into the operations ({@code /2}) to its position.
+   */
+  public static JsonNode apply(JsonNode doc, ArrayNode ops, SourcePosition at, Function<String, SourcePosition> locator) {
     JsonPatch p = new JsonPatch(at);
     Holder root = new Holder(doc.deepCopy());
-    for (JsonNode op : ops) {
-      p.applyOne(root, op);
+    for (int i = 0; i < ops.size(); i++) {
+      SourcePosition here = locator == null ? null : locator.apply("/" + i);
+      p.current = here != null && here.hasFile() ? here : at;
+      p.applyOne(root, ops.get(i));
     }
     // like evanphx's raw bytes, a literal keeps its text until the patch is done (a later "test"
     // in the same patch sees "2.50"); then it is an ordinary number of the document
@@ -570,6 +583,6 @@ public final class JsonPatch {
   }
 
   private InputException error(String message) {
-    return new InputException(at, message);
+    return new InputException(current, message);
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -98,7 +99,7 @@ final class PatchApplication {
    */
   static void applyStrategicMerge(
       ResourceList resources, Resource r, ObjectNode patch, PatchOptions options, MergeSchema schema,
-      SourcePosition origin) {
+      SourcePosition origin, Function<String, SourcePosition> locator) {
     JsonNode meta = r.body().get("metadata");
     String name = raw(meta == null ? null : meta.get("name"));
     String namespace = raw(meta == null ? null : meta.get("namespace"));
@@ -108,9 +109,10 @@ final class PatchApplication {
     }
     MergeResult result;
     try {
-      result = StrategicMerge.merge(r.body(), patch, schema, null, origin);
+      result = StrategicMerge.merge(r.body(), patch, schema, null, origin, locator);
     } catch (InputException e) {
-      throw new InputException(origin, e.diagnostics().get(0).message() + " (patching " + r.id() + ")");
+      var d = e.diagnostics().get(0);
+      throw new InputException(d.at(), d.message() + " (patching " + r.id() + ")");
     }
     if (result.deleted()) {
       resources.remove(r);
@@ -146,12 +148,13 @@ final class PatchApplication {
   }
 
   /** Applies JSON operations to one resource; the result must still be an object. */
-  static void applyJson(Resource r, ArrayNode ops, SourcePosition origin) {
+  static void applyJson(Resource r, ArrayNode ops, SourcePosition origin, Function<String, SourcePosition> locator) {
     JsonNode result;
     try {
-      result = JsonPatch.apply(r.body(), ops, origin);
+      result = JsonPatch.apply(r.body(), ops, origin, locator);
     } catch (InputException e) {
-      throw new InputException(origin, e.diagnostics().get(0).message() + " (patching " + r.id() + ")");
+      var d = e.diagnostics().get(0);
+      throw new InputException(d.at(), d.message() + " (patching " + r.id() + ")");
     }
     if (!(result instanceof ObjectNode o)) {
       throw new InputException(origin, "the JSON patch replaced " + r.id() + " with " + MergeSchema.kindOf(result)

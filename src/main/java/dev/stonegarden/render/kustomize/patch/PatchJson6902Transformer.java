@@ -25,12 +25,13 @@ public record PatchJson6902Transformer(String patchText, SourcePosition origin, 
     if (target == null || target.name().isEmpty()) {
       throw new InputException(origin, "must specify the target name: expected 'target.name' in a patchesJson6902 entry");
     }
-    ArrayNode ops = PatchParser.parseJson6902(patchText, origin);
+    PatchParser.Parsed parsed = PatchParser.parseJson6902(patchText, origin);
+    ArrayNode ops = parsed.jsonOps();
     if (ops.isEmpty()) {
       throw new InputException(origin, "patch appears to be empty: expected at least one JSON patch operation");
     }
     for (Resource r : PatchApplication.select(resources, target, origin)) {
-      PatchApplication.applyJson(r, ops, origin);
+      PatchApplication.applyJson(r, ops, origin, parsed.jsonLocator());
     }
   }
 }

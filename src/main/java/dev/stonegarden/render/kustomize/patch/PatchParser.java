@@ -2,9 +2,11 @@ package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,11 +33,24 @@ public final class PatchParser {
    * Strategic merge with no documents (an empty map, say) is kept as such: kustomize then treats
    * the entry like a JSON patch without operations.
    */
-  public record Parsed(List<ObjectNode> strategicMerge, ArrayNode jsonOps) {
+  public record Parsed(
+      List<ObjectNode> strategicMerge, ArrayNode jsonOps, List<Function<String, SourcePosition>> locators,
+      Function<String, SourcePosition> jsonLocator) {
     public boolean isStrategicMerge() {
       return strategicMerge != null;
     }
+
+    /** Where the nodes of strategic-merge document {@code i} are (null: only the origin is known). */
+    Function<String, SourcePosition> locator(int i) {
+      return locators == null || i >= locators.size() ? null : locators.get(i);
+    }
   }
+
+  /** Strategic-merge documents with their locators. */
+  private record SmDocs(List<ObjectNode> docs, List<Function<String, SourcePosition>> locators) {}
+
+  /** JSON operations with their locator. */
+  private record JsonOps(ArrayNode ops, Function<String, SourcePosition> locator) {}
 
   /** Outcome of one way of parsing: a value, or the reason it failed and where (null: the origin). */
   private record Attempt<T>(T value, String failure, SourcePosition at) {
@@ -54,20 +69,21 @@ public final class PatchParser {
    * @throws InputException if both or neither way succeeds (cases 108, 109)
    */
   public static Parsed parse(String text, SourcePosition origin) {
-    Attempt<List<ObjectNode>> sm = tryStrategicMerge(text, origin);
-    Attempt<ArrayNode> json = tryJson(text, origin);
+    Attempt<SmDocs> sm = tryStrategicMerge(text, origin);
+    Attempt<JsonOps> json = tryJson(text, origin);
     boolean smOk = sm.failure == null;
     boolean jsonOk = json.failure == null;
     if (smOk && jsonOk) {
       throw new InputException(origin, "illegally qualifies as both an SM and JSON patch: "
           + "expected either strategic-merge objects or JSON patch operations but found "
-          + (sm.value.isEmpty() ? "no document at all" : "text that reads as both") + " in " + source(text));
+          + (sm.value.docs.isEmpty() ? "no document at all" : "text that reads as both") + " in " + source(text));
     }
     if (!smOk && !jsonOk) {
       throw new InputException(sm.where(origin), "unable to parse SM or JSON patch from " + source(text)
           + ": as a strategic-merge patch, " + sm.failure + "; as a JSON patch, " + json.failure);
     }
-    return smOk ? new Parsed(sm.value, null) : new Parsed(null, json.value);
+    return smOk ? new Parsed(sm.value.docs, null, sm.value.locators, null)
+        : new Parsed(null, json.value.ops, null, json.value.locator);
   }
 
   /**
@@ -75,12 +91,12 @@ public final class PatchParser {
    *
    * @throws InputException with the reason when the text is not a stream of objects
    */
-  public static List<ObjectNode> parseStrategicMerge(String text, SourcePosition origin) {
-    Attempt<List<ObjectNode>> sm = tryStrategicMerge(text, origin);
+  public static Parsed parseStrategicMerge(String text, SourcePosition origin) {
+    Attempt<SmDocs> sm = tryStrategicMerge(text, origin);
     if (sm.failure != null) {
       throw new InputException(sm.where(origin), "invalid strategic-merge patch: " + sm.failure);
     }
-    return sm.value;
+    return new Parsed(sm.value.docs, null, sm.value.locators, null);
   }
 
   /**
@@ -88,27 +104,35 @@ public final class PatchParser {
    *
    * @throws InputException with the reason when the text is not a list of operations
    */
-  public static ArrayNode parseJson6902(String text, SourcePosition origin) {
-    Attempt<ArrayNode> json = tryJson(text, origin);
+  public static Parsed parseJson6902(String text, SourcePosition origin) {
+    Attempt<JsonOps> json = tryJson(text, origin);
     if (json.failure != null) {
       throw new InputException(json.where(origin), "invalid JSON patch: " + json.failure);
     }
-    return json.value;
+    return new Parsed(null, json.value.ops, null, json.value.locator);
   }
 
-  private static Attempt<List<ObjectNode>> tryStrategicMerge(String text, SourcePosition origin) {
-    List<JsonNode> docs;
+  private static Attempt<SmDocs> tryStrategicMerge(String text, SourcePosition origin) {
+    List<YamlDocument> docs;
     try {
-      docs = PatchYaml.readAll(text, YamlVersion.YAML_1_2, origin);
+      docs = PatchYaml.readDocuments(text, YamlVersion.YAML_1_2, origin);
     } catch (InputException e) {
       return new Attempt<>(null, e.diagnostics().get(0).message(), e.diagnostics().get(0).at());
     }
     List<ObjectNode> out = new ArrayList<>();
-    List<JsonNode> pending = new ArrayList<>(docs);
+    List<Function<String, SourcePosition>> locators = new ArrayList<>();
+    // pending documents with their locator; *List items get the list's locator under /items/i
+    List<JsonNode> pending = new ArrayList<>();
+    List<Function<String, SourcePosition>> pendingLocators = new ArrayList<>();
+    for (YamlDocument d : docs) {
+      pending.add(d.root());
+      pendingLocators.add(PatchYaml.locator(d, origin, ""));
+    }
     // kustomize's Factory.RNodesFromBytes: drop empty documents, validate, then inline *List items
     // after the remaining documents (kustomize-semantics.md §3.1)
     for (int i = 0; i < pending.size(); i++) {
       JsonNode d = pending.get(i);
+      Function<String, SourcePosition> locator = pendingLocators.get(i);
       if (d == null || d.isNull() || (d.isContainer() && d.isEmpty())) {
         continue;
       }
@@ -128,7 +152,11 @@ public final class PatchParser {
         if (!items.isArray()) {
           return new Attempt<>(null, "expected a list in " + kind + "/items but found " + MergeSchema.kindOf(items));
         }
-        items.forEach(pending::add);
+        for (int j = 0; j < items.size(); j++) {
+          pending.add(items.get(j));
+          String prefix = "/items/" + j;
+          pendingLocators.add(locator == null ? null : pointer -> locator.apply(prefix + pointer));
+        }
         continue;
       }
       if (!kind.endsWith("List")) {
@@ -139,33 +167,36 @@ public final class PatchParser {
         }
       }
       out.add(o);
+      locators.add(locator);
     }
-    return new Attempt<>(out, null);
+    return new Attempt<>(new SmDocs(out, locators), null);
   }
 
-  private static Attempt<ArrayNode> tryJson(String text, SourcePosition origin) {
+  private static Attempt<JsonOps> tryJson(String text, SourcePosition origin) {
     if (text.isEmpty()) {
       return new Attempt<>(null, "empty json patch operations");
     }
     JsonNode ops;
+    Function<String, SourcePosition> locator = null;
     try {
       if (text.charAt(0) == '[') {
         ops = PatchYaml.readJson(text, origin);
       } else {
-        List<JsonNode> docs = PatchYaml.readAll(text, YamlVersion.YAML_1_1, origin);
-        ops = docs.isEmpty() ? null : docs.get(0);
+        List<YamlDocument> docs = PatchYaml.readDocuments(text, YamlVersion.YAML_1_1, origin);
+        ops = docs.isEmpty() ? null : docs.get(0).root();
+        locator = docs.isEmpty() ? null : PatchYaml.locator(docs.get(0), origin, "");
       }
     } catch (InputException e) {
       return new Attempt<>(null, e.diagnostics().get(0).message(), e.diagnostics().get(0).at());
     }
     if (ops == null || ops.isNull()) {
-      return new Attempt<>(JsonNodeFactory.instance.arrayNode(), null);
+      return new Attempt<>(new JsonOps(JsonNodeFactory.instance.arrayNode(), null), null);
     }
     List<String> problems = JsonPatch.shapeProblems(ops);
     if (!problems.isEmpty()) {
       return new Attempt<>(null, problems.get(0));
     }
-    return new Attempt<>((ArrayNode) ops, null);
+    return new Attempt<>(new JsonOps((ArrayNode) ops, locator), null);
   }
 
   /** kustomize's {@code [patch: "..."]} quoting of a patch, shortened for long texts. */

@@ -25,10 +25,12 @@ public record PatchStrategicMergeTransformer(String patchText, SourcePosition or
 
   @Override
   public void transform(ResourceList resources) {
-    for (ObjectNode patch : PatchParser.parseStrategicMerge(patchText, origin)) {
+    PatchParser.Parsed parsed = PatchParser.parseStrategicMerge(patchText, origin);
+    for (int i = 0; i < parsed.strategicMerge().size(); i++) {
+      ObjectNode patch = parsed.strategicMerge().get(i);
       Resource r = PatchApplication.uniqueById(resources, patch, origin);
       PatchApplication.applyStrategicMerge(
-          resources, r, PatchApplication.restamped(patch, r), PatchOptions.NONE, schema, origin);
+          resources, r, PatchApplication.restamped(patch, r), PatchOptions.NONE, schema, origin, parsed.locator(i));
       PatchApplication.requireUniqueIds(resources, origin);
     }
   }

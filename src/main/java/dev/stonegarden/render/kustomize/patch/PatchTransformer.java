@@ -35,13 +35,14 @@ public record PatchTransformer(
   public void transform(ResourceList resources) {
     PatchParser.Parsed parsed = PatchParser.parse(patchText, origin);
     if (parsed.isStrategicMerge() && !parsed.strategicMerge().isEmpty()) {
-      transformStrategicMerge(resources, parsed.strategicMerge());
+      transformStrategicMerge(resources, parsed);
     } else {
       transformJson(resources, parsed);
     }
   }
 
-  private void transformStrategicMerge(ResourceList resources, List<ObjectNode> patches) {
+  private void transformStrategicMerge(ResourceList resources, PatchParser.Parsed parsed) {
+    List<ObjectNode> patches = parsed.strategicMerge();
     if (target != null) {
       if (patches.size() > 1) {
         throw new InputException(origin, "multiple strategic-merge patches in one `patches` entry cannot have a "
@@ -50,14 +51,15 @@ public record PatchTransformer(
       ObjectNode patch = patches.get(0);
       for (Resource r : PatchApplication.select(resources, target, origin)) {
         PatchApplication.applyStrategicMerge(
-            resources, r, PatchApplication.restamped(patch, r), options, schema, origin);
+            resources, r, PatchApplication.restamped(patch, r), options, schema, origin, parsed.locator(0));
       }
       PatchApplication.requireUniqueIds(resources, origin);
       return;
     }
-    for (ObjectNode patch : patches) {
+    for (int i = 0; i < patches.size(); i++) {
+      ObjectNode patch = patches.get(i);
       Resource r = PatchApplication.uniqueById(resources, patch, origin);
-      PatchApplication.applyStrategicMerge(resources, r, patch.deepCopy(), options, schema, origin);
+      PatchApplication.applyStrategicMerge(resources, r, patch.deepCopy(), options, schema, origin, parsed.locator(i));
     }
   }
 
@@ -72,7 +74,7 @@ public record PatchTransformer(
       // patch is remembered (the deprecated patchesJson6902 does not)
       r.rememberId();
       if (parsed.jsonOps() != null) {
-        PatchApplication.applyJson(r, parsed.jsonOps(), origin);
+        PatchApplication.applyJson(r, parsed.jsonOps(), origin, parsed.jsonLocator());
       }
     }
   }

@@ -7,6 +7,7 @@ import dev.stonegarden.render.yaml.YamlReader;
 import dev.stonegarden.render.yaml.YamlVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,15 @@ final class PatchYaml {
    * kustomization entry and name the line inside the patch.
    */
   static List<JsonNode> readAll(String text, YamlVersion version, SourcePosition origin) {
+    List<JsonNode> out = new ArrayList<>();
+    for (YamlDocument d : readDocuments(text, version, origin)) {
+      out.add(d.root());
+    }
+    return out;
+  }
+
+  /** As {@link #readAll}, with each document's source map. */
+  static List<YamlDocument> readDocuments(String text, YamlVersion version, SourcePosition origin) {
     YamlReader.Options options = version == YamlVersion.YAML_1_1
         ? YamlReader.Options.kustomization()
         : YamlReader.Options.resources();
@@ -47,11 +57,18 @@ final class PatchYaml {
       String where = d.at().line() > 0 ? " (line " + d.at().line() + " of the patch)" : "";
       throw new InputException(origin, d.message() + where);
     }
-    List<JsonNode> out = new ArrayList<>(docs.size());
-    for (YamlDocument d : docs) {
-      out.add(d.root());
+    return docs;
+  }
+
+  /**
+   * Where a node of a patch document is, for errors: in a patch file, the node's own line and
+   * column; in an inline patch (origin has a line), the kustomization entry (null).
+   */
+  static Function<String, SourcePosition> locator(YamlDocument doc, SourcePosition origin, String prefix) {
+    if (origin.line() > 0 || doc.sourceMap() == null) {
+      return null;
     }
-    return out;
+    return pointer -> doc.sourceMap().positionOf(prefix + pointer);
   }
 
   /** One strict JSON value (Go's encoding/json, as evanphx's DecodePatch reads it). */

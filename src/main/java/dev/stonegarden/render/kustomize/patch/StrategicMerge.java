@@ -4,9 +4,11 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.yaml.EmptyNullNode;
+import dev.stonegarden.render.yaml.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,10 +33,12 @@ public final class StrategicMerge {
 
   private final MergeSchema schema;
   private final SourcePosition at;
+  private final Function<String, SourcePosition> locator;
 
-  private StrategicMerge(MergeSchema schema, SourcePosition at) {
+  private StrategicMerge(MergeSchema schema, SourcePosition at, Function<String, SourcePosition> locator) {
     this.schema = schema;
     this.at = at;
+    this.locator = locator;
   }
 
   /** {@link #merge(ObjectNode, ObjectNode, MergeSchema, Gvk, SourcePosition)} without a position. */
@@ -55,7 +59,18 @@ public final class StrategicMerge {
    */
   public static MergeResult merge(
       ObjectNode original, ObjectNode patch, MergeSchema schema, Gvk gvk, SourcePosition at) {
-    StrategicMerge m = new StrategicMerge(schema == null ? MergeSchema.empty() : schema, at);
+    return merge(original, patch, schema, gvk, at, null);
+  }
+
+  /**
+   * As {@link #merge(ObjectNode, ObjectNode, MergeSchema, Gvk, SourcePosition)}, with errors placed
+   * at the offending node of the patch: {@code locator} maps a JSON pointer into the patch to its
+   * position (null: everything at {@code at}).
+   */
+  public static MergeResult merge(
+      ObjectNode original, ObjectNode patch, MergeSchema schema, Gvk gvk, SourcePosition at,
+      Function<String, SourcePosition> locator) {
+    StrategicMerge m = new StrategicMerge(schema == null ? MergeSchema.empty() : schema, at, locator);
     SchemaNode root = gvk == null ? null : m.schema.forType(gvk.apiVersion(), gvk.kind());
     JsonNode result = m.walk(original, patch.deepCopy(), root, "", 0);
     return new MergeResult(original, result == null);
@@ -69,7 +84,7 @@ public final class StrategicMerge {
 
   private JsonNode walk(JsonNode dest, JsonNode origin, SchemaNode s, String path, int depth) {
     if (depth > MAX_DEPTH) {
-      throw error("patch nesting deeper than " + MAX_DEPTH + " levels at " + display(path));
+      throw error("patch nesting deeper than " + MAX_DEPTH + " levels at " + display(path), path);
     }
     s = schemaFor(s, dest, origin);
     NodeKind kind = kind(dest) != NodeKind.NONE ? kind(dest) : kind(origin);
@@ -149,7 +164,7 @@ public final class StrategicMerge {
       SchemaNode fieldSchema = s == null ? null : s.field(key);
       JsonNode destField = map.get(key);
       JsonNode originField = originMap == null ? null : originMap.get(key);
-      JsonNode val = walk(destField, originField, fieldSchema, path + "." + key, depth + 1);
+      JsonNode val = walk(destField, originField, fieldSchema, path + "/" + SourceMap.escape(key), depth + 1);
       if (val == null) {
         map.remove(key);
       } else if (val.isNull()) {
@@ -254,7 +269,7 @@ public final class StrategicMerge {
       KeyValues lookup = validateKeys(List.of(kv.values), kv.values, kv.keys);
       JsonNode destElem = elementList(dest, lookup.keys, lookup.values);
       JsonNode originElem = origin == null ? null : elementList(origin, lookup.keys, lookup.values);
-      JsonNode val = walk(destElem, originElem, elementSchema, path + "[]", depth + 1);
+      JsonNode val = walk(destElem, originElem, elementSchema, elementPointer(path, origin, originElem), depth + 1);
       boolean exit = false;
       for (int i = 0; i < kv.keys.size(); i++) {
         String key = kv.keys.get(i);
@@ -556,7 +571,7 @@ public final class StrategicMerge {
       elementSetter(list, null, List.of(DIRECTIVE), List.of(value), path);
       return d;
     }
-    throw error("no implemented strategic merge patch strategy for " + describe(patch) + " at " + display(path));
+    throw error("no implemented strategic merge patch strategy for " + describe(patch) + " at " + display(path), path);
   }
 
   private Directive parseDirective(String value, String path) {
@@ -569,7 +584,7 @@ public final class StrategicMerge {
         return Directive.MERGE;
       default:
         throw error("unknown patch strategy '" + value + "' at " + display(path)
-            + ": expected delete, replace or merge");
+            + ": expected delete, replace or merge", path);
     }
   }
 
@@ -629,7 +644,7 @@ public final class StrategicMerge {
 
   private InputException wrongKind(NodeKind expected, JsonNode found, String path) {
     return error("wrong node kind at " + display(path) + ": expected " + kindName(expected) + " but got "
-        + kindName(kind(found)));
+        + kindName(kind(found)), path);
   }
 
   private static String kindName(NodeKind k) {
@@ -649,11 +664,43 @@ public final class StrategicMerge {
     return kindName(kind(n));
   }
 
-  private static String display(String path) {
-    return path.isEmpty() ? "the top level" : path.substring(1);
+  /** The pointer of a patch list element (its index in the patch list), or the list's own. */
+  private static String elementPointer(String listPointer, ArrayNode origin, JsonNode originElem) {
+    if (origin != null && originElem != null) {
+      for (int i = 0; i < origin.size(); i++) {
+        if (origin.get(i) == originElem) {
+          return listPointer + "/" + i;
+        }
+      }
+    }
+    return listPointer;
   }
 
-  private InputException error(String message) {
-    return new InputException(at, message);
+  /** A JSON pointer for people: {@code spec.containers[0].image}. */
+  static String display(String pointer) {
+    if (pointer.isEmpty()) {
+      return "the top level";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String token : pointer.substring(1).split("/", -1)) {
+      String t = JsonPatch.decode(token);
+      if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
+        sb.append('[').append(t).append(']');
+      } else {
+        sb.append(sb.length() == 0 ? "" : ".").append(t);
+      }
+    }
+    return sb.toString();
+  }
+
+  private InputException error(String message, String pointer) {
+    SourcePosition where = at;
+    if (locator != null) {
+      SourcePosition p = locator.apply(pointer);
+      if (p != null && p.hasFile()) {
+        where = p;
+      }
+    }
+    return new InputException(where, message);
   }
 }

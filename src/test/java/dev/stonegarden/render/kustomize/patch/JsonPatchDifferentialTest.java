@@ -87,7 +87,7 @@ class JsonPatchDifferentialTest {
       String doc = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n" + DOC_BODY;
       String text = ops(random.nextBoolean());
       try {
-        ArrayNode ops = PatchParser.parseJson6902(text, SourcePosition.none());
+        ArrayNode ops = PatchParser.parseJson6902(text, SourcePosition.none()).jsonOps();
         JsonNode result = JsonPatch.apply(SmCase.parse(doc), ops);
         ours.put(name, result);
       } catch (InputException e) {

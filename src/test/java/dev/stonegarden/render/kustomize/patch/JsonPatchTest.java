@@ -26,7 +26,7 @@ class JsonPatchTest {
   }
 
   static ArrayNode ops(String text) {
-    return PatchParser.parseJson6902(text, SourcePosition.none());
+    return PatchParser.parseJson6902(text, SourcePosition.none()).jsonOps();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -183,7 +183,7 @@ class PatchTransformersTest {
         MergeSchema.builtin()).transform(rs));
     assertEquals("testing value /spec/replicas failed: test failed (patching Deployment.v1.apps/a.[noNs])",
         e.diagnostics().get(0).message()); // case 120
-    assertEquals(AT, e.diagnostics().get(0).at());
+    assertEquals(new SourcePosition(Path.of("patch.yaml"), 1, 3), e.diagnostics().get(0).at(), "the failing operation");
   }
 
   @Test
@@ -210,6 +210,48 @@ class PatchTransformersTest {
     InputException empty = assertThrows(InputException.class,
         () -> new PatchJson6902Transformer("[]", AT, target).transform(rs));
     assertTrue(empty.getMessage().contains("patch appears to be empty"));
+  }
+
+  @Test
+  void errorsInAPatchFilePointAtTheOffendingNode() {
+    ResourceList rs = resources(TWO_DEPLOYMENTS);
+    InputException e = assertThrows(InputException.class, () -> new PatchTransformer(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  replicas:\n    count: 2\n", AT, null,
+        PatchOptions.NONE, MergeSchema.builtin()).transform(rs));
+    var d = e.diagnostics().get(0);
+    assertEquals("wrong node kind at spec.replicas: expected ScalarNode but got MappingNode (patching Deployment.v1.apps/a.[noNs])",
+        d.message());
+    assertEquals(new SourcePosition(Path.of("patch.yaml"), 6, 5), d.at());
+  }
+
+  @Test
+  void errorsInListElementsPointAtTheElement() {
+    ResourceList rs = resources("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, env: [{name: X}]}]\n");
+    InputException e = assertThrows(InputException.class, () -> new PatchTransformer(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: b\n  - name: a\n    env: {x: y}\n",
+        AT, null, PatchOptions.NONE, MergeSchema.builtin()).transform(rs));
+    var d = e.diagnostics().get(0);
+    assertTrue(d.message().startsWith("wrong node kind at spec.containers[1].env"), d.message());
+    assertEquals(new SourcePosition(Path.of("patch.yaml"), 8, 10), d.at());
+  }
+
+  @Test
+  void jsonErrorsInAPatchFilePointAtTheOperation() {
+    ResourceList rs = resources(TWO_DEPLOYMENTS);
+    InputException e = assertThrows(InputException.class, () -> new PatchJson6902Transformer(
+        "- op: add\n  path: /metadata/x\n  value: 1\n- op: remove\n  path: /spec/none\n", AT,
+        new PatchTarget(null, null, null, "a", null, null, null)).transform(rs));
+    assertEquals(new SourcePosition(Path.of("patch.yaml"), 4, 3), e.diagnostics().get(0).at());
+  }
+
+  @Test
+  void inlinePatchErrorsPointAtTheEntry() {
+    SourcePosition entry = new SourcePosition(Path.of("kustomization.yaml"), 4, 10);
+    ResourceList rs = resources(TWO_DEPLOYMENTS);
+    InputException e = assertThrows(InputException.class, () -> new PatchTransformer(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {replicas: {count: 2}}\n", entry, null,
+        PatchOptions.NONE, MergeSchema.builtin()).transform(rs));
+    assertEquals(entry, e.diagnostics().get(0).at());
   }
 
   @Test
