@@ -142,8 +142,10 @@ final class SchemaCheck {
       }
       case "type": {
         String expected = Trees.typeWords(typeList(e.getSchemaNode()));
-        String hint = value != null && value.isNumber() && expected.contains("a string") && !expected.contains("number")
-            ? " (quote it: \"" + value.asString() + "\")" : "";
+        // The value as written is gone (1.10 was read as 1.1), so the hint says what to do, not what to write.
+        String hint = value != null && (value.isNumber() || value.isBoolean()) && expected.startsWith("a string")
+            && !expected.contains("number") && !expected.contains("boolean")
+            ? " (unquoted, YAML reads it as a " + (value.isNumber() ? "number" : "boolean") + ": put it in quotes)" : "";
         if (isLatency(e)) {
           return Diagnostic.error(map.positionOf(pointer), path + " must be " + Messages.LATENCY_FORMS + ", found " + found);
         }

@@ -170,7 +170,7 @@ class ValidateCommandTest {
     assertTrue(lines.get(0).startsWith("shop/service.yaml:17:5: warning: unknown key \"pager\""), r.err());
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("shop/service.yaml:23:13: error: ") && l.contains("staging")), r.err());
     assertTrue(lines.contains(
-        "shop/environments/production/values.yaml:2:8: error: image.tag must be a string, found 2.28 (quote it: \"2.28\")"), r.err());
+        "shop/environments/production/values.yaml:2:8: error: image.tag must be a string, found 2.28 (unquoted, YAML reads it as a number: put it in quotes)"), r.err());
   }
 
   @Test
