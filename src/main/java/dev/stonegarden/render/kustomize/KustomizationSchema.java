@@ -18,8 +18,6 @@ import dev.stonegarden.render.kustomize.GoJsonType.Struct;
 final class KustomizationSchema {
   private KustomizationSchema() {}
 
-  static final Struct GVK_FIELDS = struct("Gvk");
-
   static final Struct FIELD_SPEC = struct("FieldSpec")
       .field("group", STRING).field("version", STRING).field("kind", STRING)
       .field("path", STRING).field("create", BOOL);

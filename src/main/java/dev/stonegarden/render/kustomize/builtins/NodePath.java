@@ -97,7 +97,7 @@ public final class NodePath {
   }
 
   // Stands in for a scalar that is about to be created; the caller replaces it.
-  private static final JsonNode CREATED = JsonNodeFactory.instance.textNode("\u0000created");
+  private static final JsonNode CREATED = JsonNodeFactory.instance.stringNode("\u0000created");
 
   private static void match(Slot slot, List<String> path, int i, Kind create, List<Slot> out) {
     if (i == path.size()) {
