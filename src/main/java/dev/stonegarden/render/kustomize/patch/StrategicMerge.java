@@ -7,7 +7,6 @@ import dev.stonegarden.render.yaml.EmptyNullNode;
 import dev.stonegarden.render.yaml.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -72,7 +71,7 @@ public final class StrategicMerge {
       Function<String, SourcePosition> locator) {
     StrategicMerge m = new StrategicMerge(schema == null ? MergeSchema.empty() : schema, at, locator);
     SchemaNode root = gvk == null ? null : m.schema.forType(gvk.apiVersion(), gvk.kind());
-    JsonNode result = m.walk(original, patch.deepCopy(), root, "", 0);
+    JsonNode result = m.walk(original, patch.deepCopy(), root, Ptr.ROOT, 0);
     return new MergeResult(original, result == null);
   }
 
@@ -82,7 +81,7 @@ public final class StrategicMerge {
 
   private enum NodeKind { MAP, SEQ, SCALAR, NONE }
 
-  private JsonNode walk(JsonNode dest, JsonNode origin, SchemaNode s, String path, int depth) {
+  private JsonNode walk(JsonNode dest, JsonNode origin, SchemaNode s, Ptr path, int depth) {
     if (depth > MAX_DEPTH) {
       throw error("patch nesting deeper than " + MAX_DEPTH + " levels at " + display(path), path);
     }
@@ -130,7 +129,7 @@ public final class StrategicMerge {
     return null;
   }
 
-  private JsonNode walkMap(JsonNode dest, JsonNode origin, SchemaNode s, String path, int depth) {
+  private JsonNode walkMap(JsonNode dest, JsonNode origin, SchemaNode s, Ptr path, int depth) {
     // merge2.Merger.VisitMap
     JsonNode d;
     if (isMissingOrNull(dest)) {
@@ -156,15 +155,21 @@ public final class StrategicMerge {
       return d; // null, or a YAML null that the caller clears
     }
     ObjectNode originMap = origin instanceof ObjectNode o ? o : null;
-    TreeSet<String> names = new TreeSet<>(map.propertyNames());
+    // kyaml visits the union of the keys in sorted order; the keys are independent and the output
+    // is sorted later, so existing keys in place and then the patch's new ones will do
+    List<String> names = new ArrayList<>(map.propertyNames());
     if (originMap != null && originMap != map) {
-      names.addAll(originMap.propertyNames());
+      for (String k : originMap.propertyNames()) {
+        if (!map.has(k)) {
+          names.add(k);
+        }
+      }
     }
     for (String key : names) {
       SchemaNode fieldSchema = s == null ? null : s.field(key);
       JsonNode destField = map.get(key);
       JsonNode originField = originMap == null ? null : originMap.get(key);
-      JsonNode val = walk(destField, originField, fieldSchema, path + "/" + SourceMap.escape(key), depth + 1);
+      JsonNode val = walk(destField, originField, fieldSchema, new Ptr(path, key), depth + 1);
       if (val == null) {
         map.remove(key);
       } else if (val.isNull()) {
@@ -182,7 +187,7 @@ public final class StrategicMerge {
     return map;
   }
 
-  private JsonNode walkAssociativeList(JsonNode dest, JsonNode origin, SchemaNode s, String path, int depth) {
+  private JsonNode walkAssociativeList(JsonNode dest, JsonNode origin, SchemaNode s, Ptr path, int depth) {
     // merge2.Merger.VisitList for associative lists
     JsonNode d;
     if (isMissingOrNull(dest)) {
@@ -253,7 +258,7 @@ public final class StrategicMerge {
   /** {@code Walker.setAssociativeSequenceElements} with ListIncreaseDirection Prepend. */
   private JsonNode setElements(
       List<List<String>> valuesList, List<String> keys, ArrayNode dest, ArrayNode origin, SchemaNode s,
-      String path, int depth) {
+      Ptr path, int depth) {
     ArrayNode itemsToBeAdded = JsonNodeFactory.instance.arrayNode();
     SchemaNode elementSchema = s == null ? null : s.elements();
     if (keys.size() > 1) {
@@ -300,7 +305,7 @@ public final class StrategicMerge {
    * field it adds is a string. For scalar lists (key "") this rewrites the scalar with its own text,
    * which changes nothing here.
    */
-  private void ensureKeyField(JsonNode val, String key, String value, String path) {
+  private void ensureKeyField(JsonNode val, String key, String value, Ptr path) {
     if (key.isEmpty()) {
       if (kind(val) != NodeKind.SCALAR) {
         throw wrongKind(NodeKind.SCALAR, val, path);
@@ -424,7 +429,7 @@ public final class StrategicMerge {
    * Like kyaml it silently drops null and empty-map elements, and with no values at all it drops
    * every element it does not match.
    */
-  private void elementSetter(ArrayNode list, JsonNode element, List<String> keysIn, List<String> values, String path) {
+  private void elementSetter(ArrayNode list, JsonNode element, List<String> keysIn, List<String> values, Ptr path) {
     List<String> keys = keysIn.isEmpty() ? List.of("") : keysIn;
     boolean mappingSetter = !keys.get(0).isEmpty() && !values.isEmpty() && !values.get(0).isEmpty();
     List<JsonNode> newContent = new ArrayList<>();
@@ -473,7 +478,7 @@ public final class StrategicMerge {
   }
 
   /** kyaml's {@code FieldMatcher{Name, StringValue}} on one list element. */
-  private JsonNode fieldMatcher(JsonNode elem, String name, String stringValue, String path) {
+  private JsonNode fieldMatcher(JsonNode elem, String name, String stringValue, Ptr path) {
     if (isMissingOrNull(elem)) {
       return null;
     }
@@ -494,7 +499,7 @@ public final class StrategicMerge {
   }
 
   /** {@code walk.appendListNode}: sets each original element over the patch elements, by key. */
-  private ArrayNode appendListNode(ArrayNode dst, ArrayNode src, List<String> keys, String path) {
+  private ArrayNode appendListNode(ArrayNode dst, ArrayNode src, List<String> keys, Ptr path) {
     List<JsonNode> elements = new ArrayList<>();
     src.forEach(elements::add);
     for (JsonNode elem : elements) {
@@ -534,14 +539,14 @@ public final class StrategicMerge {
 
   private Directive directiveIgnoringErrors(JsonNode patch) {
     try {
-      return directive(patch, "");
+      return directive(patch, Ptr.ROOT);
     } catch (InputException e) {
       return Directive.UNKNOWN;
     }
   }
 
   /** Reads and removes a {@code $patch} directive from a patch map or list. */
-  private Directive directive(JsonNode patch, String path) {
+  private Directive directive(JsonNode patch, Ptr path) {
     if (patch == null) {
       return Directive.MERGE;
     }
@@ -574,7 +579,7 @@ public final class StrategicMerge {
     throw error("no implemented strategic merge patch strategy for " + describe(patch) + " at " + display(path), path);
   }
 
-  private Directive parseDirective(String value, String path) {
+  private Directive parseDirective(String value, Ptr path) {
     switch (value) {
       case "delete":
         return Directive.DELETE;
@@ -633,7 +638,7 @@ public final class StrategicMerge {
     return n.asString();
   }
 
-  private void requireKind(NodeKind expected, JsonNode dest, JsonNode origin, String path) {
+  private void requireKind(NodeKind expected, JsonNode dest, JsonNode origin, Ptr path) {
     for (JsonNode n : new JsonNode[] {dest, origin}) {
       NodeKind k = kind(n);
       if (k != NodeKind.NONE && k != expected) {
@@ -642,7 +647,7 @@ public final class StrategicMerge {
     }
   }
 
-  private InputException wrongKind(NodeKind expected, JsonNode found, String path) {
+  private InputException wrongKind(NodeKind expected, JsonNode found, Ptr path) {
     return error("wrong node kind at " + display(path) + ": expected " + kindName(expected) + " but got "
         + kindName(kind(found)), path);
   }
@@ -665,15 +670,36 @@ public final class StrategicMerge {
   }
 
   /** The pointer of a patch list element (its index in the patch list), or the list's own. */
-  private static String elementPointer(String listPointer, ArrayNode origin, JsonNode originElem) {
+  private static Ptr elementPointer(Ptr listPointer, ArrayNode origin, JsonNode originElem) {
     if (origin != null && originElem != null) {
       for (int i = 0; i < origin.size(); i++) {
         if (origin.get(i) == originElem) {
-          return listPointer + "/" + i;
+          return new Ptr(listPointer, Integer.toString(i));
         }
       }
     }
     return listPointer;
+  }
+
+  /** Where the walk is in the patch, as a JSON pointer built only when an error needs it. */
+  private static final class Ptr {
+    static final Ptr ROOT = new Ptr(null, null);
+    private final Ptr parent;
+    private final String token;
+
+    Ptr(Ptr parent, String token) {
+      this.parent = parent;
+      this.token = token;
+    }
+
+    @Override
+    public String toString() {
+      return parent == null ? "" : parent + "/" + SourceMap.escape(token);
+    }
+  }
+
+  private static String display(Ptr path) {
+    return display(path.toString());
   }
 
   /** A JSON pointer for people: {@code spec.containers[0].image}. */
@@ -693,10 +719,10 @@ public final class StrategicMerge {
     return sb.toString();
   }
 
-  private InputException error(String message, String pointer) {
+  private InputException error(String message, Ptr path) {
     SourcePosition where = at;
     if (locator != null) {
-      SourcePosition p = locator.apply(pointer);
+      SourcePosition p = locator.apply(path.toString());
       if (p != null && p.hasFile()) {
         where = p;
       }
