@@ -228,7 +228,7 @@ public final class MergeSchema {
       if (t.isEmpty() || t.startsWith("#")) {
         continue;
       }
-      String[] w = t.split("\\s+");
+      String[] w = words(t);
       if (w[0].equals("kind") && w.length == 4) {
         roots.put(w[1] + " " + w[2], w[3]);
       } else if (w[0].equals("def") && w.length == 2) {
@@ -242,7 +242,7 @@ public final class MergeSchema {
       } else if (props != null && w.length == 3 && w[1].equals("map")) {
         props.put(w[0], new SchemaNode(null, null, SchemaNode.ref(w[2], lookup), null, false, "", List.of(), lookup));
       } else if (props != null && w.length == 4 && w[1].equals("list")) {
-        List<String> keys = w[2].equals("-") ? List.of() : List.of(w[2].split(","));
+        List<String> keys = w[2].equals("-") ? List.of() : List.of(w[2].split(",", -1));
         SchemaNode items = w[3].equals("-") ? null : SchemaNode.ref(w[3], lookup);
         props.put(w[0], new SchemaNode(null, items, null, null, true, "merge", keys, lookup));
       } else {
@@ -253,6 +253,25 @@ public final class MergeSchema {
       defs.put(current, new SchemaNode(props, null, null, null, false, "", List.of(), lookup));
     }
     return new MergeSchema(roots, lookup);
+  }
+
+  /** Splits at runs of spaces (no regex: this runs on the start-up path). */
+  private static String[] words(String line) {
+    List<String> out = new ArrayList<>(4);
+    int i = 0;
+    while (i < line.length()) {
+      while (i < line.length() && line.charAt(i) == ' ') {
+        i++;
+      }
+      int start = i;
+      while (i < line.length() && line.charAt(i) != ' ') {
+        i++;
+      }
+      if (i > start) {
+        out.add(line.substring(start, i));
+      }
+    }
+    return out.toArray(new String[0]);
   }
 
   /** The apiVersion/kind pairs with a root definition, for tests. */
