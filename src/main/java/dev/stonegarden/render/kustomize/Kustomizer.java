@@ -74,8 +74,9 @@ public final class Kustomizer {
       list.sort(order);
     }
     List<JsonNode> docs = new ArrayList<>(list.size());
+    RawScalars raw = new RawScalars();
     for (Resource r : list) {
-      docs.add(OutputCleaner.clean(r));
+      docs.add(OutputCleaner.clean(r, raw));
     }
     return docs;
   }

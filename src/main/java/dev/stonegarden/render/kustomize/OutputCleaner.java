@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.yaml.ScalarResolver;
+import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The last touch before printing (kustomize-semantics.md §18.9, §18.6): kustomize's internal and
  * origin annotations are removed even when the input had them, an empty {@code annotations} map is
  * dropped, and the remaining annotations are rewritten the way kyaml's {@code SetAnnotations} does —
- * values become strings, keys are re-typed as plain scalars, so a key such as {@code "1"} fails
- * (case 147).
+ * values become strings with the text they had in the file ({@code 1.10} stays {@code "1.10"},
+ * {@code 0x1F} stays {@code "0x1F"}), keys are re-typed as plain scalars, so a key such as {@code
+ * "1"} fails (case 147).
  */
 final class OutputCleaner {
   private static final List<String> STRIPPED_PREFIXES = List.of("internal.config.kubernetes.io/");
@@ -27,6 +29,11 @@ final class OutputCleaner {
   private OutputCleaner() {}
 
   static ObjectNode clean(Resource r) {
+    return clean(r, new RawScalars());
+  }
+
+  /** Cleans one object; {@code raw} caches the source lines used to recover annotation texts. */
+  static ObjectNode clean(Resource r, RawScalars raw) {
     ObjectNode body = r.body();
     JsonNode metaNode = body.get("metadata");
     if (!(metaNode instanceof ObjectNode meta) || !meta.has("annotations")) {
@@ -56,8 +63,11 @@ final class OutputCleaner {
             + " is not a string once kustomize re-types it (json: unsupported type: map[interface {}]interface {})");
       }
       JsonNode v = e.getValue();
-      if (!v.isString()) {
-        annotations.put(e.getKey(), v.isNull() ? "" : v.isContainer() ? v.toString() : v.asString());
+      String rawText = raw.plainText(r, "/metadata/annotations/" + SourceMap.escape(e.getKey()), v);
+      if (rawText != null) {
+        annotations.put(e.getKey(), rawText);
+      } else if (!v.isString()) {
+        annotations.put(e.getKey(), v.isNull() || v.isContainer() ? "" : v.asString());
       }
     }
     return body;

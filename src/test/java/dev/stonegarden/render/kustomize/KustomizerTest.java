@@ -54,4 +54,14 @@ class KustomizerTest {
     assertTrue(e.diagnostics().get(0).message().contains("outside the repository root"),
         e.diagnostics().get(0).message());
   }
+
+  @Test
+  void annotationValuesKeepTheTextTheyHadInTheFile() throws IOException {
+    // kubectl kustomize 5.5.0 prints these exact strings (checked by hand).
+    write("repo/app/kustomization.yaml", "resources: [c.yaml]\n");
+    write("repo/app/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n"
+        + "    a: 1.10\n    b: 0x1F\n    c: True\n    d: 2024-01-01\n    e: {x: 1}\n");
+    String out = Kustomizer.sortAndWrite(Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults()));
+    assertTrue(out.contains("    a: \"1.10\"\n    b: \"0x1F\"\n    c: \"True\"\n    d: \"2024-01-01\"\n"), out);
+  }
 }
