@@ -22,6 +22,7 @@ project=$(cd -P "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ROUNDS=${ROUNDS:-15}
 APP_PATH=kubernetes/services/audiobookshelf
+main=dev.stonegarden.render.argocd.CmpMain # the images' entry point (Dockerfile)
 ENV_NAME=${ENV_NAME:-canary}
 # The command measured and the training command (word-split); both `generate` unless overridden,
 # e.g. RENDER_ARGS="kustomize environments/canary" TRAIN_ARGS="kustomize environments/canary".
@@ -55,8 +56,9 @@ cp "$project/deploy/image/jvm-flags.args" "$opt/jvm-flags.args"
 {
   cat "$project/deploy/image/jvm-flags.args"
   echo "-XX:AOTCache=$opt/platform-render.aot"
-  echo "-jar"
+  echo "-cp"
   echo "$opt/platform-render.jar"
+  echo "dev.stonegarden.render.argocd.CmpMain"
 } >"$opt/jvm.args"
 gcc -static -Os -s -DJAVA="\"$opt/runtime/bin/java\"" -DARGFILE="\"$opt/jvm.args\"" \
   -o "$opt/platform-render" "$project/deploy/image/exec-java.c"
@@ -88,7 +90,7 @@ argo_env_for "$ENV_NAME"
 
 say "AOT training (as in the Dockerfile: Argo CD's environment for the canary app)"
 (cd "$app" && "${train_env[@]}" "$opt/runtime/bin/java" "@$opt/jvm-flags.args" \
-  "-XX:AOTCacheOutput=$opt/platform-render.aot" -jar "$opt/platform-render.jar" "${train_args[@]}" >/dev/null \
+  "-XX:AOTCacheOutput=$opt/platform-render.aot" -cp "$opt/platform-render.jar" "$main" "${train_args[@]}" >/dev/null \
   2>"$work/training.log")
 [ -s "$opt/platform-render.aot" ] || fail "no AOT cache written (see $work/training.log)"
 
@@ -104,7 +106,7 @@ cmp -s "$work/image.out" "$work/wrapper.out" || fail "the exec wrapper prints ot
 loads=$(
   cd "$app" || exit 1
   "${argo_env[@]}" "$opt/runtime/bin/java" "@$opt/jvm-flags.args" -Xlog:class+load=info:stderr \
-    "-XX:AOTCache=$opt/platform-render.aot" -jar "$opt/platform-render.jar" "${render_args[@]}" 2>&1 >/dev/null |
+    "-XX:AOTCache=$opt/platform-render.aot" -cp "$opt/platform-render.jar" "$main" "${render_args[@]}" 2>&1 >/dev/null |
     grep ' dev\.stonegarden\.' || true
 )
 total=$(printf '%s\n' "$loads" | grep -c 'dev\.stonegarden' || true)
