@@ -113,8 +113,8 @@ final class Accumulator {
     }
     copyMergeMetadata(generated, old);
     if (behavior.equals("merge")) {
-      mergeMap(generated.body(), old.body(), "data");
-      mergeMap(generated.body(), old.body(), "binaryData");
+      mergeMap(generated, old, "data");
+      mergeMap(generated, old, "binaryData");
     }
     resources.replace(old, generated);
   }
@@ -122,21 +122,17 @@ final class Accumulator {
   // kustomize's CopyMergeMetaDataFieldsFrom: labels and annotations merged (new wins), name and
   // namespace and all bookkeeping from the old object; hashed only if both want a hash.
   private static void copyMergeMetadata(Resource r, Resource old) {
+    // kyaml's GetLabels/SetLabels round trip: every value becomes a string with its source text.
+    RawScalars raw = new RawScalars();
     for (String field : List.of("labels", "annotations")) {
-      Map<String, JsonNode> merged = new LinkedHashMap<>();
-      JsonNode o = old.metadata().get(field);
-      JsonNode n = r.metadata().get(field);
-      if (o instanceof ObjectNode on) {
-        on.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
-      }
-      if (n instanceof ObjectNode nn) {
-        nn.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
-      }
+      Map<String, String> merged = new LinkedHashMap<>();
+      merged.putAll(texts(old, "/metadata/" + field, old.metadata().get(field), raw));
+      merged.putAll(texts(r, "/metadata/" + field, r.metadata().get(field), raw));
       if (merged.isEmpty()) {
         r.metadata().remove(field);
       } else {
         ObjectNode m = r.metadata().putObject(field);
-        merged.forEach(m::set);
+        merged.forEach(m::put);
       }
     }
     r.setName(old.name());
@@ -157,17 +153,28 @@ final class Accumulator {
     r.setGenerated(r.generated() || old.generated());
   }
 
-  private static void mergeMap(ObjectNode into, ObjectNode old, String field) {
-    JsonNode o = old.get(field);
+  // kustomize's MergeDataMapFrom: GetDataMap of both (strings, source text), the new keys winning.
+  private static void mergeMap(Resource into, Resource old, String field) {
+    JsonNode o = old.body().get(field);
     if (!(o instanceof ObjectNode oo) || oo.isEmpty()) {
       return;
     }
-    Map<String, JsonNode> merged = new LinkedHashMap<>();
-    oo.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
-    if (into.get(field) instanceof ObjectNode n) {
-      n.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
+    RawScalars raw = new RawScalars();
+    Map<String, String> merged = new LinkedHashMap<>(texts(old, "/" + field, oo, raw));
+    merged.putAll(texts(into, "/" + field, into.body().get(field), raw));
+    ObjectNode m = into.body().putObject(field);
+    merged.forEach(m::put);
+  }
+
+  private static Map<String, String> texts(Resource owner, String pointer, JsonNode map, RawScalars raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (map instanceof ObjectNode o) {
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        JsonNode v = e.getValue();
+        String text = raw.plainText(owner, pointer + "/" + dev.stonegarden.render.yaml.SourceMap.escape(e.getKey()), v);
+        out.put(e.getKey(), text != null ? text : v.isNull() || v.isContainer() ? "" : v.asString());
+      }
     }
-    ObjectNode m = into.putObject(field);
-    merged.forEach(m::set);
+    return out;
   }
 }
