@@ -28,9 +28,25 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Kustomizer {
   private Kustomizer() {}
 
-  /** Builds {@code kustomizationDir}; input problems are {@link InputException}s. */
+  /**
+   * Builds {@code kustomizationDir}; input problems are {@link InputException}s, which also carry
+   * the warnings found before the failure (kustomize prints its deprecation warnings first, too).
+   */
   public static BuildResult build(Path kustomizationDir, BuildOptions options) {
     BuildContext ctx = new BuildContext(options);
+    try {
+      return build(kustomizationDir, options, ctx);
+    } catch (InputException e) {
+      if (ctx.warnings.warnings().isEmpty()) {
+        throw e;
+      }
+      List<Diagnostic> all = new ArrayList<>(ctx.warnings.warnings());
+      all.addAll(e.diagnostics());
+      throw new InputException(all);
+    }
+  }
+
+  private static BuildResult build(Path kustomizationDir, BuildOptions options, BuildContext ctx) {
     FileLoader root = FileLoader.forRoot(kustomizationDir, options.repositoryRoot(),
         SourcePosition.of(kustomizationDir));
     KustTarget target = KustTarget.load(root, SourcePosition.none(), ctx);
