@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +57,7 @@ final class KustTarget {
   }
 
   /** One step of a level, named after the kustomization field it implements. */
-  private record Step(String name, java.util.function.Consumer<Accumulator> run) {}
+  private record Step(String name, Consumer<Accumulator> run) {}
 
   /** Builds this level into {@code ra} (a fresh accumulator, or the parent's for a component). */
   Accumulator accumulateTarget(Accumulator ra) {
@@ -65,7 +66,7 @@ final class KustTarget {
         new Step("configurations", this::mergeConfigurations),
         new Step("generators", this::runGenerators),
         new Step("components", this::accumulateComponents),
-        new Step("transformers", acc -> runTransformers(acc)),
+        new Step("transformers", this::runTransformers),
         new Step("vars", acc -> acc.mergeVars(vars())));
     for (Step s : steps) {
       s.run().accept(ra);
