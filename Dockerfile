@@ -38,10 +38,10 @@ RUN CP="target/classes:$(printf '%s:' target/lib/*.jar)" \
  && mkdir -p target/agent/META-INF/native-image/dev.stonegarden/platform-render-traced \
  && deploy/image/trace-renders.sh /build java \
       -agentlib:native-image-agent=config-merge-dir=target/agent/META-INF/native-image/dev.stonegarden/platform-render-traced \
-      -- -cp "$CP" dev.stonegarden.render.argocd.CmpMain \
+      -- -cp "$CP" dev.stonegarden.render.cli.Main \
  && native-image --no-fallback -march=compatibility --static-nolibc \
-      -cp "target/agent:$CP" -o target/platform-render dev.stonegarden.render.argocd.CmpMain \
- && deploy/image/check-native.sh /build /build/target/platform-render -- java -cp "$CP" dev.stonegarden.render.argocd.CmpMain
+      -cp "target/agent:$CP" -o target/platform-render dev.stonegarden.render.cli.Main \
+ && deploy/image/check-native.sh /build /build/target/platform-render -- java -cp "$CP" dev.stonegarden.render.cli.Main
 
 # ---- jvm: jlink'ed runtime, argument file, exec wrapper ----------------------------------------
 FROM ${JDK_IMAGE} AS jvm-build
@@ -57,7 +57,7 @@ RUN jlink --add-modules "$(cat /tmp/image/jlink-modules)" --strip-debug --no-hea
  && { cat /tmp/image/jvm-flags.args; \
       echo '-XX:AOTCache=/opt/platform-render/platform-render.aot'; \
       echo '-cp'; echo '/opt/platform-render/platform-render.jar'; \
-      echo 'dev.stonegarden.render.argocd.CmpMain'; } >/opt/platform-render/jvm.args \
+      echo 'dev.stonegarden.render.cli.Main'; } >/opt/platform-render/jvm.args \
  && gcc -static -Os -s -o /opt/platform-render/platform-render /tmp/image/exec-java.c
 
 FROM ${RUNTIME_IMAGE} AS jvm
@@ -79,7 +79,7 @@ ARG PARAM_ENVIRONMENT=canary
 ARG KUBE_API_VERSIONS=apps/v1,apps/v1/Deployment,argoproj.io/v1alpha1,argoproj.io/v1alpha1/AnalysisTemplate,argoproj.io/v1alpha1/Rollout,autoscaling/v2,autoscaling/v2/HorizontalPodAutoscaler,monitoring.coreos.com/v1,monitoring.coreos.com/v1/PrometheusRule,policy/v1,policy/v1/PodDisruptionBudget,v1,v1/ConfigMap,v1/Namespace,v1/PersistentVolumeClaim,v1/Service
 RUN ["/opt/platform-render/runtime/bin/java", "@/opt/platform-render/jvm-flags.args", \
      "-XX:AOTCacheOutput=/opt/platform-render/platform-render.aot", \
-     "-cp", "/opt/platform-render/platform-render.jar", "dev.stonegarden.render.argocd.CmpMain", "generate"]
+     "-cp", "/opt/platform-render/platform-render.jar", "dev.stonegarden.render.cli.Main", "generate"]
 # Smoke test: -XX:AOTMode=on makes an unusable cache fatal, so a mismatch fails the build.
 RUN ["/opt/platform-render/runtime/bin/java", "-XX:AOTMode=on", "@/opt/platform-render/jvm.args", "generate"]
 COPY plugin.yaml /home/argocd/cmp-server/config/plugin.yaml

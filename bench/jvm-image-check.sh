@@ -22,7 +22,7 @@ project=$(cd -P "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ROUNDS=${ROUNDS:-15}
 APP_PATH=kubernetes/services/audiobookshelf
-main=dev.stonegarden.render.argocd.CmpMain # the images' entry point (Dockerfile)
+main=dev.stonegarden.render.cli.Main # the images' entry point (Dockerfile)
 ENV_NAME=${ENV_NAME:-canary}
 # The command measured and the training command (word-split); both `generate` unless overridden,
 # e.g. RENDER_ARGS="kustomize environments/canary" TRAIN_ARGS="kustomize environments/canary".
@@ -58,7 +58,7 @@ cp "$project/deploy/image/jvm-flags.args" "$opt/jvm-flags.args"
   echo "-XX:AOTCache=$opt/platform-render.aot"
   echo "-cp"
   echo "$opt/platform-render.jar"
-  echo "dev.stonegarden.render.argocd.CmpMain"
+  echo "dev.stonegarden.render.cli.Main"
 } >"$opt/jvm.args"
 gcc -static -Os -s -DJAVA="\"$opt/runtime/bin/java\"" -DARGFILE="\"$opt/jvm.args\"" \
   -o "$opt/platform-render" "$project/deploy/image/exec-java.c"

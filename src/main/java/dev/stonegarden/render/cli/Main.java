@@ -19,7 +19,8 @@ public final class Main {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     Invocation inv = new Invocation(Path.of("").toAbsolutePath(), System.getenv(), out, err);
-    int code = Cli.run(args, inv);
+    // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes through it.
+    int code = ArgoGenerate.matches(args) ? ArgoGenerate.run(args, inv) : Cli.run(args, inv);
     out.flush();
     err.flush();
     System.exit(code);

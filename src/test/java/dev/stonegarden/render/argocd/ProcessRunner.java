@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Runs an argv the way argocd-cmp-server does: no shell, a given directory, exactly the given environment. */
-final class ProcessRunner {
+public final class ProcessRunner {
   private ProcessRunner() {}
 
   record Result(int code, String out, String err) {
@@ -25,7 +25,7 @@ final class ProcessRunner {
   }
 
   /** The project directory (the pom sets project.dir for surefire). */
-  static Path project() {
+  public static Path project() {
     return Path.of(System.getProperty("project.dir", ".")).toAbsolutePath().normalize();
   }
 
@@ -65,7 +65,7 @@ final class ProcessRunner {
   }
 
   /** Copies a tree the way the sidecar unpacks the repository tarball: files 0644, directories 0755 (argocd-cmp.md §1.2). */
-  static void copyTree(Path from, Path to) throws IOException {
+  public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path source : (Iterable<Path>) walk::iterator) {
         Path target = to.resolve(from.relativize(source).toString());

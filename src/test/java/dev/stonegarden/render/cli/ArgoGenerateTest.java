@@ -1,10 +1,9 @@
-package dev.stonegarden.render.argocd;
+package dev.stonegarden.render.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stonegarden.render.cli.Cli;
-import dev.stonegarden.render.cli.Invocation;
+import dev.stonegarden.render.argocd.ProcessRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CmpMain's picocli-free path prints exactly what {@code generate} through the CLI prints. */
-class CmpMainTest {
+/** The picocli-free path of Argo CD's `generate` prints exactly what {@code generate} through the CLI prints. */
+class ArgoGenerateTest {
   private static final String APP_PATH = "kubernetes/services/audiobookshelf";
 
   @TempDir static Path tmp;
@@ -67,7 +66,7 @@ class CmpMainTest {
       env.put("KUBE_API_VERSIONS", apiVersions);
     }
     Run viaCli = run(Cli::run, env);
-    Run direct = run(CmpMain::run, env);
+    Run direct = run(ArgoGenerate::run, env);
     assertEquals(viaCli, direct);
     assertTrue(viaCli.code() == 0 ? !viaCli.out().isEmpty() : viaCli.out().isEmpty(), viaCli.toString());
   }
