@@ -76,7 +76,7 @@ public record PatchTarget(
     return regex.isEmpty() ? null : Pattern.compile("^(?:" + regex + ")$");
   }
 
-  /** kustomize's {@code Selector.String()} spelling, for messages. */
+  /** A readable form for messages: the fields that are set, {@code {kind: Deployment, name: web}}. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
