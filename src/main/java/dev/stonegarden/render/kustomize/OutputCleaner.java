@@ -57,8 +57,9 @@ final class OutputCleaner {
       return body;
     }
     for (Map.Entry<String, JsonNode> e : new ArrayList<>(annotations.properties())) {
-      JsonNode key = ScalarResolver.resolvePlain(e.getKey(), YamlVersion.YAML_1_2);
-      if (!key.isString()) {
+      // kindOf, not the resolved value: a date-like key resolves to its RFC 3339 text, a string,
+      // yet Go holds it as a time.Time map key, which JSON cannot encode (checked with kubectl).
+      if (ScalarResolver.kindOf(e.getKey(), YamlVersion.YAML_1_2) != ScalarResolver.Kind.STRING) {
         throw new InputException(r.origin(), "annotation key '" + e.getKey() + "' of " + r.id()
             + " is not a string once kustomize re-types it (json: unsupported type: map[interface {}]interface {})");
       }

@@ -8,6 +8,7 @@ import dev.stonegarden.render.diag.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +64,23 @@ class KustomizerTest {
         + "    a: 1.10\n    b: 0x1F\n    c: True\n    d: 2024-01-01\n    e: {x: 1}\n");
     String out = Kustomizer.sortAndWrite(Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults()));
     assertTrue(out.contains("    a: \"1.10\"\n    b: \"0x1F\"\n    c: \"True\"\n    d: \"2024-01-01\"\n"), out);
+  }
+
+  @Test
+  void annotationKeysThatKustomizeRetypesAsNonStringsFailTheBuild() throws IOException {
+    // kubectl kustomize 5.5.0 fails on each of these quoted keys (json: unsupported type), case 147;
+    // a date-like key too, although its resolved value prints as a string.
+    for (String key : List.of("\"1\"", "\"true\"", "\"2024-01-01\"", "\"~\"")) {
+      write("repo/app/kustomization.yaml", "resources: [c.yaml]\n");
+      write("repo/app/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    "
+          + key + ": x\n");
+      BuildResult built = Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults());
+      InputException e = assertThrows(InputException.class, () -> Kustomizer.sortAndWrite(built), key);
+      assertTrue(e.diagnostics().get(0).message().contains("is not a string"), e.diagnostics().get(0).message());
+    }
+    write("repo/app/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n"
+        + "    \"1.2.3\": x\n    \"plain\": y\n");
+    String out = Kustomizer.sortAndWrite(Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults()));
+    assertTrue(out.contains("    1.2.3: x\n    plain: \"y\"\n"), out); // as kubectl prints it
   }
 }

@@ -5,6 +5,7 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.ResId;
+import dev.stonegarden.render.resource.LabelSelector;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.yaml.ScalarResolver;
@@ -72,12 +73,12 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
         }
         List<String> paths = t.fieldPaths().isEmpty() ? List.of("metadata.name") : t.fieldPaths();
         for (Resource res : resources) {
-          if (!matchesSelectors(res, t.select())) {
+          if (!matchesSelectors(res, t.select(), r.at())) {
             continue;
           }
           boolean rejected = false;
           for (Select rej : t.reject()) {
-            if ((!rej.labelSelector().isEmpty() || !rej.annotationSelector().isEmpty()) && matchesSelectors(res, rej)) {
+            if ((!rej.labelSelector().isEmpty() || !rej.annotationSelector().isEmpty()) && matchesSelectors(res, rej, r.at())) {
               rejected = true;
             }
           }
@@ -96,9 +97,13 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
     }
   }
 
-  private static boolean matchesSelectors(Resource res, Select s) {
-    return LabelSelector.parse(s.annotationSelector()).test(stringMap(res.metadata().get("annotations")))
-        && LabelSelector.parse(s.labelSelector()).test(stringMap(res.metadata().get("labels")));
+  private static boolean matchesSelectors(Resource res, Select s, SourcePosition at) {
+    try {
+      return LabelSelector.parse(s.annotationSelector()).matches(stringMap(res.metadata().get("annotations")))
+          && LabelSelector.parse(s.labelSelector()).matches(stringMap(res.metadata().get("labels")));
+    } catch (IllegalArgumentException e) { // the selector's text is not a selector
+      throw new InputException(at, e.getMessage());
+    }
   }
 
   private static Map<String, String> stringMap(JsonNode n) {

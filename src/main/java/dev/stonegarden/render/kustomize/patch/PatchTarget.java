@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.ResId;
+import dev.stonegarden.render.resource.LabelSelector;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.Scope;
 import java.util.LinkedHashMap;

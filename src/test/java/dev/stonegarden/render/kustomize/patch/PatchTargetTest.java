@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.resource.LabelSelector;
 import dev.stonegarden.render.resource.Resource;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

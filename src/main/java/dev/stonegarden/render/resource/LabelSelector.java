@@ -1,4 +1,4 @@
-package dev.stonegarden.render.kustomize.patch;
+package dev.stonegarden.render.resource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Kubernetes label selector in its string form ({@code apimachinery labels.Parse}), as kustomize
- * uses it for {@code labelSelector} and {@code annotationSelector} of patch targets: requirements
+ * uses it for {@code labelSelector} and {@code annotationSelector} of patch targets and of
+ * replacement sources and targets: requirements
  * separated by commas, each {@code key}, {@code !key}, {@code key=v}, {@code key==v}, {@code
  * key!=v}, {@code key in (a,b)}, {@code key notin (a,b)}, {@code key>n} or {@code key<n}; all must
  * hold (kustomize-semantics.md §13.1, case 095).
