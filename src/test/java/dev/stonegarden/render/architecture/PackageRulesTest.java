@@ -1,0 +1,74 @@
+package dev.stonegarden.render.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules ARCHITECTURE.md states about who may use what, checked on the sources (plain text
+ * scans, no extra library): they keep the `generate` start-up path light and the process
+ * boundary in one place.
+ */
+class PackageRulesTest {
+  private static final Path MAIN = Path.of(System.getProperty("project.dir", "."), "src/main/java/dev/stonegarden/render");
+
+  private static List<String> filesWhere(Predicate<String> content) throws IOException {
+    List<String> hits = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        if (content.test(text)) {
+          hits.add(MAIN.relativize(f).toString().replace('\\', '/'));
+        }
+      }
+    }
+    return hits;
+  }
+
+  private static boolean code(String text, String token) {
+    // Ignore comments and Javadoc: only lines that are not comment lines count.
+    return text.lines().map(String::strip)
+        .filter(l -> !l.startsWith("*") && !l.startsWith("//") && !l.startsWith("/*"))
+        .anyMatch(l -> l.contains(token));
+  }
+
+  @Test
+  void onlyCliUsesPicocli() throws IOException {
+    List<String> users = filesWhere(t -> code(t, "import picocli."));
+    assertFalse(users.isEmpty(), "the scan found nothing: is " + MAIN + " the source tree?");
+    assertEquals(List.of(), users.stream().filter(f -> !f.startsWith("cli/")).toList());
+  }
+
+  @Test
+  void onlyTheTypoCheckUsesFabric8() throws IOException {
+    // fabric8's typed model costs 90-260 ms of start-up: validate only (decisions.md).
+    assertEquals(List.of("service/TypoCheck.java"), filesWhere(t -> code(t, "io.fabric8.")));
+  }
+
+  @Test
+  void onlyMainTouchesTheProcess() throws IOException {
+    for (String token : List.of("System.out", "System.err", "System.exit(", "System.getenv(", "System.in.")) {
+      List<String> users = filesWhere(t -> code(t, token));
+      assertTrue(List.of("cli/Main.java").containsAll(users), token + " used outside cli/Main.java: " + users);
+    }
+  }
+
+  @Test
+  void noClocksAndNoDefaultLocaleInProductCode() throws IOException {
+    // Determinism: no time in output, and formatting that does not depend on the machine.
+    for (String token : List.of("System.currentTimeMillis(", "Instant.now(", "LocalDateTime.now(", "new Date(",
+        ".toLowerCase()", ".toUpperCase()", "new Random(", "String.format(\"", ".formatted(")) {
+      assertEquals(List.of(), filesWhere(t -> code(t, token)), token);
+    }
+  }
+}
