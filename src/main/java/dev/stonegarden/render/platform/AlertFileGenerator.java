@@ -1,7 +1,6 @@
 package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.diag.InputException;
-import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Generator;
 import dev.stonegarden.render.resource.Resource;
@@ -35,16 +34,7 @@ public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment en
     if (service.monitoring() == null || !platform.monitoring().environments().contains(environment.name())) {
       return List.of();
     }
-    Problems problems = new Problems();
-    List<Resource> out = new ArrayList<>();
-    List<String> alerts = service.monitoring().alerts() == null ? List.of() : service.monitoring().alerts();
-    for (int i = 0; i < alerts.size(); i++) {
-      SourcePosition at = Nodes.at(service, Nodes.pointer("spec", "monitoring", "alerts", i));
-      String relative = alerts.get(i);
-      problems.collect(() -> out.addAll(rules(MonitoringFile.read(files, relative, at, "alert file"))));
-    }
-    problems.throwIfErrors();
-    return out;
+    return MonitoringFile.readEach(service, files, "alerts", service.monitoring().alerts(), "alert file", this::rules);
   }
 
   private List<Resource> rules(MonitoringFile f) {

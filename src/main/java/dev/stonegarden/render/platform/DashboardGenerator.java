@@ -1,14 +1,12 @@
 package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.diag.InputException;
-import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Generator;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
@@ -44,16 +42,8 @@ public record DashboardGenerator(ServiceSpec service, ServiceSpec.Environment en
     if (service.monitoring() == null || !platform.monitoring().environments().contains(environment.name())) {
       return List.of();
     }
-    Problems problems = new Problems();
-    List<Resource> out = new ArrayList<>();
-    List<String> dashboards = service.monitoring().dashboards() == null ? List.of() : service.monitoring().dashboards();
-    for (int i = 0; i < dashboards.size(); i++) {
-      SourcePosition at = Nodes.at(service, Nodes.pointer("spec", "monitoring", "dashboards", i));
-      String relative = dashboards.get(i);
-      problems.collect(() -> out.add(dashboard(MonitoringFile.read(files, relative, at, "dashboard"))));
-    }
-    problems.throwIfErrors();
-    return out;
+    return MonitoringFile.readEach(service, files, "dashboards", service.monitoring().dashboards(), "dashboard",
+        f -> List.of(dashboard(f)));
   }
 
   private Resource dashboard(MonitoringFile f) {

@@ -1,7 +1,10 @@
 package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.service.ServiceSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +12,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * One file named by {@code spec.monitoring} (a dashboard or an alert file): the path as written,
@@ -18,6 +24,27 @@ import java.nio.file.Path;
  * @param namedAt its entry in service.yaml
  */
 record MonitoringFile(String relative, SourcePosition namedAt, Path file, byte[] bytes) {
+
+  /**
+   * Reads every file a {@code spec.monitoring} list names and converts each; every problem of every
+   * file at once (a missing file, invalid content), each at the list entry that names it.
+   *
+   * @param field {@code dashboards} or {@code alerts}
+   * @param what how messages call such a file ({@code dashboard}, {@code alert file})
+   */
+  static List<Resource> readEach(ServiceSpec service, SourceFiles files, String field, List<String> relatives,
+      String what, Function<MonitoringFile, List<Resource>> convert) {
+    Problems problems = new Problems();
+    List<Resource> out = new ArrayList<>();
+    List<String> paths = relatives == null ? List.of() : relatives;
+    for (int i = 0; i < paths.size(); i++) {
+      SourcePosition at = Nodes.at(service, Nodes.pointer("spec", "monitoring", field, i));
+      String relative = paths.get(i);
+      problems.collect(() -> out.addAll(convert.apply(read(files, relative, at, what))));
+    }
+    problems.throwIfErrors();
+    return out;
+  }
 
   /** Reads the file, the one place the platform stage touches the file system. */
   static MonitoringFile read(SourceFiles files, String relative, SourcePosition namedAt, String what) {
