@@ -59,7 +59,7 @@ public final class EnvironmentRenderer {
     // 1. Which environment, and where the repository ends (Argo CD's variables, --env, --repo-root).
     String envName = EnvironmentResolver.resolve(request.cliEnvironment(), request.argo());
     Path repoRoot = RepositoryRoot.find(request.workingDirectory(), serviceDir, request.argo(), request.repoRootOption());
-    step("environment " + envName + ", repository root " + repoRoot);
+    step("environment " + envName + ", repository root " + shown(request.workingDirectory(), repoRoot));
 
     // 2. platform.yaml (nearest one up to the repository root, or the defaults), then service.yaml.
     Problems warnings = new Problems();
@@ -104,12 +104,12 @@ public final class EnvironmentRenderer {
     List<Diagnostic> warnings = new ArrayList<>(build[0].warnings());
     ResourceList resources = build[0].resources();
 
-    step("platform stage");
+    step("values.yaml and the platform stage");
     Set<String> apis = argo.kubeApiVersions();
     PlatformContext context = new PlatformContext(service, environment, platform, values[0],
         argo.namespace(), apis == null ? null : String.join(",", apis), overlay,
         SourceFiles.bounded(serviceDir, repoRoot));
-    warnings.addAll(PlatformStage.apply(context, resources));
+    warnings.addAll(PlatformStage.apply(context, resources, this::step));
     return new Built(resources, build[0].sortOptions(), warnings);
   }
 
@@ -125,6 +125,12 @@ public final class EnvironmentRenderer {
     List<String> known = service.environments().stream().map(ServiceSpec.Environment::name).toList();
     return new InputException(service.sourceMap().positionOf("/spec/environments"),
         "unknown environment " + envName + ": service.yaml lists " + String.join(", ", known));
+  }
+
+  /** A path for a trace line: relative to the working directory, as diagnostics print paths. */
+  private static String shown(Path workingDirectory, Path path) {
+    String rel = workingDirectory.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString();
+    return rel.isEmpty() ? "." : rel.replace('\\', '/');
   }
 
   private void step(String what) {

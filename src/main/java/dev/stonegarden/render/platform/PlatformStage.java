@@ -6,6 +6,7 @@ import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The platform stage of one environment (product.md §3–§5): values.yaml, then the platform's
@@ -43,9 +44,15 @@ public final class PlatformStage {
    * @throws dev.stonegarden.render.diag.InputException with every diagnostic when any is an error
    */
   public static List<Diagnostic> apply(PlatformContext ctx, ResourceList overlayOutput) {
+    return apply(ctx, overlayOutput, step -> { });
+  }
+
+  /** {@link #apply(PlatformContext, ResourceList)}, telling {@code trace} each step before it runs ({@code --verbose}). */
+  public static List<Diagnostic> apply(PlatformContext ctx, ResourceList overlayOutput, Consumer<String> trace) {
     Problems problems = new Problems();
     int fromOverlay = overlayOutput.size();
     for (Transformer step : steps(ctx)) {
+      trace.accept(step.toString());
       problems.collect(() -> step.transform(overlayOutput));
     }
     problems.addAll(new AnalysisTemplateGenerator(ctx.service(), ctx.environment(), ctx.platform()).gateWarnings());
