@@ -8,9 +8,11 @@ import dev.stonegarden.render.kustomize.config.TransformerConfig;
 import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,20 +37,23 @@ final class Accumulator {
     return List.copyOf(vars.values());
   }
 
-  /** Appends, failing on an id that is already there (case 014, 035). */
-  void append(Resource r, SourcePosition at) {
-    ResId id = r.id();
+  /**
+   * Appends, failing on an id that is already there (case 014, 035). The ids present are collected
+   * once per call, so appending n resources to m is O(n + m), not O(n * m): a file of thousands of
+   * objects must not take seconds (quality.md "scaling").
+   */
+  void appendAll(List<Resource> rs, SourcePosition at) {
+    // Only looked up, never iterated: a HashSet cannot change any order here.
+    Set<Ids.Key> present = new HashSet<>();
     for (Resource existing : resources) {
-      if (Ids.equal(existing.id(), id)) {
+      present.add(Ids.key(existing.id()));
+    }
+    for (Resource r : rs) {
+      ResId id = r.id();
+      if (!present.add(Ids.key(id))) {
         throw new InputException(at, "may not add resource with an already registered id: " + id);
       }
-    }
-    resources.add(r);
-  }
-
-  void appendAll(List<Resource> rs, SourcePosition at) {
-    for (Resource r : rs) {
-      append(r, at);
+      resources.add(r);
     }
   }
 
@@ -101,7 +106,7 @@ final class Accumulator {
       if (behavior.equals("merge") || behavior.equals("replace")) {
         throw new InputException(at, "id " + id + " does not exist; cannot merge or replace");
       }
-      append(generated, at);
+      appendAll(List.of(generated), at);
       return;
     }
     if (matches.size() > 1) {

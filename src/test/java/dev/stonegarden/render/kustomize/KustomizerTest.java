@@ -83,4 +83,22 @@ class KustomizerTest {
     String out = Kustomizer.sortAndWrite(Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults()));
     assertTrue(out.contains("    1.2.3: x\n    plain: \"y\"\n"), out); // as kubectl prints it
   }
+
+  @Test
+  void aFileOfTwentyThousandObjectsBuildsInLinearTime() throws IOException {
+    // The id check on append used to compare every new object with every object already there:
+    // 20,000 ConfigMaps took 19 s. Linear, they take well under a second; the bound leaves room
+    // for a loaded machine and still fails the quadratic version.
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-").append(i).append("\n");
+    }
+    write("repo/app/kustomization.yaml", "resources: [many.yaml]\n");
+    write("repo/app/many.yaml", many.toString());
+    long start = System.nanoTime();
+    BuildResult built = Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(20_000, built.resources().size());
+    assertTrue(millis < 6_000, "20,000 objects took " + millis + " ms");
+  }
 }

@@ -21,6 +21,13 @@ public final class Ids {
     return id.namespace().isEmpty() ? ResId.DEFAULT_NAMESPACE : id.namespace();
   }
 
+  /** What {@link #equal} compares, as a value: equal ids have equal keys. */
+  public record Key(Gvk gvk, String name, String effectiveNamespace) {}
+
+  public static Key key(ResId id) {
+    return new Key(id.gvk(), id.name(), effectiveNamespace(id));
+  }
+
   /** Same group, version, kind and name, same effective namespace. */
   public static boolean equal(ResId a, ResId b) {
     return a.gvk().equals(b.gvk()) && a.name().equals(b.name()) && nsEqual(a, b);
