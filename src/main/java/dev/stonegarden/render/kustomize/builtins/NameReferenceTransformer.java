@@ -12,6 +12,7 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.resource.Scope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +53,13 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
         }
       }
     }
+    // Candidates depend only on the referrer's namespace (and, for RoleBindings, its subjects):
+    // computed once per namespace, so n referrers over n objects stay O(n), not O(n^2).
+    List<ResId> ids = all.stream().map(Resource::id).toList();
+    Map<String, List<Resource>> byNamespace = new HashMap<>(); // looked up only, never iterated
     for (Map.Entry<Resource, List<Fix>> e : fixes.entrySet()) {
       Resource referrer = e.getKey();
-      List<Resource> candidates = candidatesFor(referrer, all);
+      List<Resource> candidates = candidatesFor(referrer, all, ids, byNamespace);
       for (Fix fix : e.getValue()) {
         FieldSpec anyKind = FieldSpec.any(fix.spec().path(), false);
         try {
@@ -205,8 +210,9 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
     return list.stream().filter(p).toList();
   }
 
-  /** kustomize's {@code SubsetThatCouldBeReferencedByResource}. */
-  private static List<Resource> candidatesFor(Resource referrer, List<Resource> all) {
+  /** kustomize's {@code SubsetThatCouldBeReferencedByResource}; {@code ids} are the current ids of {@code all}. */
+  private static List<Resource> candidatesFor(Resource referrer, List<Resource> all, List<ResId> ids,
+      Map<String, List<Resource>> byNamespace) {
     ResId rid = referrer.id();
     if (isClusterScoped(rid)) {
       return all;
@@ -220,11 +226,19 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
         }
       }
     }
+    if (roleBindingNamespaces.isEmpty()) {
+      return byNamespace.computeIfAbsent(Ids.effectiveNamespace(rid), ns -> sameNamespace(rid, all, ids, Set.of()));
+    }
+    return sameNamespace(rid, all, ids, roleBindingNamespaces);
+  }
+
+  /** The objects a referrer in {@code rid}'s namespace may name, in build order. */
+  private static List<Resource> sameNamespace(ResId rid, List<Resource> all, List<ResId> ids, Set<String> alsoNamespaces) {
     List<Resource> out = new ArrayList<>();
-    for (Resource c : all) {
-      ResId id = c.id();
-      if (isClusterScoped(id) || Ids.nsEqual(id, rid) || roleBindingNamespaces.contains(c.namespace())) {
-        out.add(c);
+    for (int i = 0; i < all.size(); i++) {
+      ResId id = ids.get(i);
+      if (isClusterScoped(id) || Ids.nsEqual(id, rid) || alsoNamespaces.contains(id.namespace())) {
+        out.add(all.get(i));
       }
     }
     return out;
