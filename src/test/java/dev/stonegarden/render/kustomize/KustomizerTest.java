@@ -101,4 +101,24 @@ class KustomizerTest {
     assertEquals(20_000, built.resources().size());
     assertTrue(millis < 6_000, "20,000 objects took " + millis + " ms");
   }
+
+  @Test
+  void nameReferencesOverTenThousandReferrersStayLinear() throws IOException {
+    // Each referrer used to filter every object for its candidates: 5,000 took 6 s; 10,000 would
+    // take four times that. Candidates per namespace are now computed once.
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) {
+      many.append("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d-").append(i)
+          .append("\nspec:\n  template:\n    spec:\n      volumes:\n      - name: c\n        configMap: {name: settings}\n");
+    }
+    write("repo/app/kustomization.yaml", "namePrefix: p-\nresources: [many.yaml]\n"
+        + "configMapGenerator:\n- name: settings\n  literals: [a=b]\n");
+    write("repo/app/many.yaml", many.toString());
+    long start = System.nanoTime();
+    BuildResult built = Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    String ref = built.resources().get(9_999).body().at("/spec/template/spec/volumes/0/configMap/name").asString();
+    assertTrue(ref.startsWith("p-settings-"), ref);
+    assertTrue(millis < 6_000, "10,000 referrers took " + millis + " ms");
+  }
 }

@@ -56,10 +56,10 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
     // Candidates depend only on the referrer's namespace (and, for RoleBindings, its subjects):
     // computed once per namespace, so n referrers over n objects stay O(n), not O(n^2).
     List<ResId> ids = all.stream().map(Resource::id).toList();
-    Map<String, List<Resource>> byNamespace = new HashMap<>(); // looked up only, never iterated
+    Map<String, Candidates> byNamespace = new HashMap<>(); // looked up only, never iterated
     for (Map.Entry<Resource, List<Fix>> e : fixes.entrySet()) {
       Resource referrer = e.getKey();
-      List<Resource> candidates = candidatesFor(referrer, all, ids, byNamespace);
+      Candidates candidates = candidatesFor(referrer, all, ids, byNamespace);
       for (Fix fix : e.getValue()) {
         FieldSpec anyKind = FieldSpec.any(fix.spec().path(), false);
         try {
@@ -72,7 +72,7 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
     }
   }
 
-  private void set(Resource referrer, Fix fix, List<Resource> candidates, FieldWalker.Slot slot) {
+  private void set(Resource referrer, Fix fix, Candidates candidates, FieldWalker.Slot slot) {
     JsonNode v = slot.value();
     if (v == null || v.isNull()) {
       return;
@@ -105,20 +105,20 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
     }
   }
 
-  private void setMapping(Resource referrer, Fix fix, List<Resource> candidates, ObjectNode node) {
+  private void setMapping(Resource referrer, Fix fix, Candidates candidates, ObjectNode node) {
     JsonNode nameNode = node.get("name");
     if (nameNode == null) {
       throw new InputException(referrer.origin(), "path config error; no 'name' field in node at '"
           + fix.spec().path() + "' of " + referrer.id());
     }
-    List<Resource> cands = candidates;
+    Candidates cands = candidates;
     JsonNode nsNode = node.get("namespace");
     if (nsNode != null) {
       String ns = nsNode.asString();
-      List<Resource> byOrg = cands.stream().filter(c -> !isClusterScoped(c.originalId())
+      List<Resource> byOrg = cands.all().stream().filter(c -> !isClusterScoped(c.originalId())
           && Ids.effectiveNamespace(c.originalId()).equals(ns)).toList();
-      cands = !byOrg.isEmpty() ? byOrg : cands.stream().filter(c -> !isClusterScoped(c.id())
-          && Ids.effectiveNamespace(c.id()).equals(ns)).toList();
+      cands = Candidates.of(!byOrg.isEmpty() ? byOrg : cands.all().stream().filter(c -> !isClusterScoped(c.id())
+          && Ids.effectiveNamespace(c.id()).equals(ns)).toList());
     }
     String oldName = nameNode.asString();
     Resource ref = select(referrer, fix, oldName, cands, true);
@@ -138,8 +138,8 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
     return Scope.isClusterScoped(id.gvk());
   }
 
-  private Resource select(Resource referrer, Fix fix, String oldName, List<Resource> candidates, boolean map) {
-    List<Resource> c = sieve(candidates, r -> r.priorIds().stream().anyMatch(id -> id.name().equals(oldName)));
+  private Resource select(Resource referrer, Fix fix, String oldName, Candidates candidates, boolean map) {
+    List<Resource> c = candidates.named(oldName);
     c = sieve(c, r -> r.priorIds().stream().anyMatch(id -> Ids.selects(fix.referral(), id.gvk())));
     Gvk roleRef = fix.spec().path().endsWith("roleRef/name") ? roleRefGvk(referrer) : null;
     if (roleRef != null) {
@@ -210,12 +210,33 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
     return list.stream().filter(p).toList();
   }
 
+  /**
+   * The objects a reference may name, indexed by every name each has had (kustomize matches a
+   * reference against previous names), in build order. Built once per candidate set, so looking a
+   * reference up costs its matches, not the whole build.
+   */
+  private record Candidates(List<Resource> all, Map<String, List<Resource>> byPriorName) {
+    static Candidates of(List<Resource> all) {
+      Map<String, List<Resource>> byName = new HashMap<>(); // looked up only, never iterated
+      for (Resource r : all) {
+        for (String name : r.priorIds().stream().map(ResId::name).distinct().toList()) {
+          byName.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
+        }
+      }
+      return new Candidates(all, byName);
+    }
+
+    List<Resource> named(String name) {
+      return byPriorName.getOrDefault(name, List.of());
+    }
+  }
+
   /** kustomize's {@code SubsetThatCouldBeReferencedByResource}; {@code ids} are the current ids of {@code all}. */
-  private static List<Resource> candidatesFor(Resource referrer, List<Resource> all, List<ResId> ids,
-      Map<String, List<Resource>> byNamespace) {
+  private static Candidates candidatesFor(Resource referrer, List<Resource> all, List<ResId> ids,
+      Map<String, Candidates> byNamespace) {
     ResId rid = referrer.id();
     if (isClusterScoped(rid)) {
-      return all;
+      return byNamespace.computeIfAbsent("\0cluster-scoped referrers: everything", k -> Candidates.of(all));
     }
     Set<String> roleBindingNamespaces = new HashSet<>();
     if (referrer.kind().equals("RoleBinding") && referrer.body().get("subjects") instanceof ArrayNode subjects) {
@@ -227,9 +248,10 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
       }
     }
     if (roleBindingNamespaces.isEmpty()) {
-      return byNamespace.computeIfAbsent(Ids.effectiveNamespace(rid), ns -> sameNamespace(rid, all, ids, Set.of()));
+      return byNamespace.computeIfAbsent(Ids.effectiveNamespace(rid),
+          ns -> Candidates.of(sameNamespace(rid, all, ids, Set.of())));
     }
-    return sameNamespace(rid, all, ids, roleBindingNamespaces);
+    return Candidates.of(sameNamespace(rid, all, ids, roleBindingNamespaces));
   }
 
   /** The objects a referrer in {@code rid}'s namespace may name, in build order. */
