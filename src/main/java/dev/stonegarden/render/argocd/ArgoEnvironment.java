@@ -123,7 +123,7 @@ public record ArgoEnvironment(
         env.get("ARGOCD_APP_SOURCE_PATH"),
         emptyToNull(env.get("ARGOCD_APP_NAME")),
         apiVersions(env.get("KUBE_API_VERSIONS")),
-        flag(env.get("ARGOCD_ENV_PLATFORM_RENDER_DEBUG")));
+        debugRequested(env));
   }
 
   /** Whether the command runs under Argo CD (the repo-server always sets {@code ARGOCD_APP_NAME}). */
@@ -340,6 +340,15 @@ public record ArgoEnvironment(
 
   private static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
+  }
+
+  /**
+   * Whether the Application asks for debug output through its plugin env entry {@code
+   * PLATFORM_RENDER_DEBUG} (Argo CD gives the command a fixed argv, so {@code --debug} cannot be
+   * passed; argocd-cmp.md §7.11). Cheap and never fails, unlike {@link #from}.
+   */
+  public static boolean debugRequested(Map<String, String> env) {
+    return flag(env.get("ARGOCD_ENV_PLATFORM_RENDER_DEBUG"));
   }
 
   private static boolean flag(String s) {

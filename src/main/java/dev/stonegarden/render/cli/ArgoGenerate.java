@@ -5,6 +5,7 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
 import dev.stonegarden.render.generate.RenderRequest;
 import dev.stonegarden.render.generate.RenderResult;
+import java.io.PrintWriter;
 
 /**
  * Argo CD's exact command line, {@code platform-render generate} (plugin.yaml), rendered without
@@ -28,7 +29,9 @@ final class ArgoGenerate {
   static int run(String[] args, Invocation inv) {
     RenderResult result;
     try {
-      result = new EnvironmentRenderer(null).render(new RenderRequest(inv.workingDirectory(),
+      // PLATFORM_RENDER_DEBUG in the Application's plugin env: trace the steps on stderr, as --verbose does.
+      PrintWriter trace = ArgoEnvironment.debugRequested(inv.env()) ? inv.err() : null;
+      result = new EnvironmentRenderer(trace).render(new RenderRequest(inv.workingDirectory(),
           inv.workingDirectory(), null, null, ArgoEnvironment.from(inv.env()), RenderRequest.OutputFormat.YAML));
     } catch (InputException e) {
       inv.report(e.diagnostics());

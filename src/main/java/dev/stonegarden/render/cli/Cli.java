@@ -1,5 +1,6 @@
 package dev.stonegarden.render.cli;
 
+import dev.stonegarden.render.argocd.ArgoEnvironment;
 import dev.stonegarden.render.diag.InputException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,9 +65,10 @@ public final class Cli {
       inv.err().println("error: " + pe.getMessage());
       return ExitCode.USAGE;
     }
-    inv.err().println(String.format(Locale.ROOT, "internal error: %s%s; rerun with --debug for details",
+    inv.err().println(String.format(Locale.ROOT, "internal error: %s%s; rerun with --debug (under Argo CD: plugin env"
+        + " PLATFORM_RENDER_DEBUG=1) for details",
         ex.getClass().getSimpleName(), ex.getMessage() == null ? "" : ": " + ex.getMessage()));
-    if (debug(commandLine)) {
+    if (debug(commandLine) || ArgoEnvironment.debugRequested(inv.env())) {
       StringWriter trace = new StringWriter();
       ex.printStackTrace(new PrintWriter(trace));
       inv.err().print(trace);

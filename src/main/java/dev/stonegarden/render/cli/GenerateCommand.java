@@ -41,7 +41,9 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     RenderRequest request = new RenderRequest(inv.workingDirectory(), inv.resolve(dir), env,
         repoRoot == null ? null : inv.resolve(repoRoot), ArgoEnvironment.from(inv.env()), output);
-    RenderResult result = new EnvironmentRenderer(common.verbose() ? inv.err() : null).render(request);
+    // Under Argo CD the argv is fixed: the plugin env entry PLATFORM_RENDER_DEBUG asks for the trace.
+    boolean trace = common.verbose() || ArgoEnvironment.debugRequested(inv.env());
+    RenderResult result = new EnvironmentRenderer(trace ? inv.err() : null).render(request);
     // All or nothing: stdout is written only now, after every check passed.
     inv.report(result.warnings());
     inv.out().print(result.text());

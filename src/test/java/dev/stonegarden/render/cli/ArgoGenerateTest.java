@@ -70,4 +70,16 @@ class ArgoGenerateTest {
     assertEquals(viaCli, direct);
     assertTrue(viaCli.code() == 0 ? !viaCli.out().isEmpty() : viaCli.out().isEmpty(), viaCli.toString());
   }
+
+  @org.junit.jupiter.api.Test
+  void theDebugEnvEntryTracesTheSameOnBothPaths() {
+    Map<String, String> env = new HashMap<>();
+    env.put("ARGOCD_APP_NAME", "audiobookshelf");
+    env.put("ARGOCD_APP_SOURCE_PATH", APP_PATH);
+    env.put("ARGOCD_ENV_ENVIRONMENT", "staging");
+    env.put("ARGOCD_ENV_PLATFORM_RENDER_DEBUG", "true");
+    Run viaCli = run(Cli::run, env);
+    assertEquals(viaCli, run(ArgoGenerate::run, env));
+    assertTrue(viaCli.err().contains("platform-render: CanaryRolloutTransformer["), viaCli.err());
+  }
 }
