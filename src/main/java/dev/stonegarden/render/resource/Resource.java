@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.SourceMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,6 +28,11 @@ public final class Resource {
   /** Name prefixes and suffixes applied so far, innermost first (used to disambiguate references). */
   private final List<String> prefixes = new ArrayList<>();
   private final List<String> suffixes = new ArrayList<>();
+  /**
+   * Fields a strategic-merge patch set last: JSON pointer → where in the patch. Lets {@code
+   * validate} name the patch that introduced a field rather than the resource file.
+   */
+  private final Map<String, SourcePosition> patchedFields = new LinkedHashMap<>();
   /** Set for generator output whose name gets a content hash at the end of the build. */
   private boolean needsHashSuffix;
   /** Set for objects made by a configMapGenerator or secretGenerator. */
@@ -48,6 +55,7 @@ public final class Resource {
     r.prefixes.addAll(prefixes);
     r.suffixes.addAll(suffixes);
     r.needsHashSuffix = needsHashSuffix;
+    r.patchedFields.putAll(patchedFields);
     r.generated = generated;
     r.behavior = behavior;
     r.refVarNames.addAll(refVarNames);
@@ -214,6 +222,29 @@ public final class Resource {
 
   private static String text(JsonNode n) {
     return n != null && n.isString() ? n.stringValue() : "";
+  }
+
+  /** Records that a patch at {@code at} set the field at {@code pointer} (a later patch wins). */
+  public void recordPatchedField(String pointer, SourcePosition at) {
+    patchedFields.put(pointer, at);
+  }
+
+  /**
+   * Where a patch last set the field at {@code pointer} (or, for a map or list, the first value a
+   * patch set inside it), or null when no patch did.
+   */
+  public SourcePosition patchedFieldPosition(String pointer) {
+    SourcePosition exact = patchedFields.get(pointer);
+    if (exact != null) {
+      return exact;
+    }
+    String prefix = pointer + "/";
+    for (Map.Entry<String, SourcePosition> e : patchedFields.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   @Override

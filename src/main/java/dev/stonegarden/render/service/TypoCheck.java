@@ -120,7 +120,12 @@ public final class TypoCheck {
     }
   }
 
+  /** The patch that set the field last, else the field in the resource's own file, else the object. */
   private static SourcePosition position(Resource r, String pointer) {
+    SourcePosition patched = r.patchedFieldPosition(pointer);
+    if (patched != null) {
+      return patched;
+    }
     SourcePosition p = r.sourceMap().keyPosition(pointer);
     return p.line() > 0 ? p : r.origin();
   }

@@ -6,9 +6,11 @@ import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.SourceMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -118,6 +120,9 @@ final class PatchApplication {
       resources.remove(r);
       return;
     }
+    if (locator != null) {
+      recordPatchedFields(r, patch, "", locator);
+    }
     if (!options.allowKindChange()) {
       r.body().put("kind", kind);
     }
@@ -131,6 +136,31 @@ final class PatchApplication {
       }
     } else {
       r.metadata().put("namespace", namespace);
+    }
+  }
+
+  /**
+   * Remembers, for each value the patch wrote, where in the patch it stands ({@code validate}'s
+   * typo warnings name the patch). Only values that ended up in the result as written are
+   * recorded: directives, deleted elements and list items that moved are passed over.
+   */
+  private static void recordPatchedFields(Resource r, JsonNode patch, String pointer,
+      Function<String, SourcePosition> locator) {
+    if (patch instanceof ObjectNode o) {
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        if (!e.getKey().startsWith("$")) {
+          recordPatchedFields(r, e.getValue(), pointer + "/" + SourceMap.escape(e.getKey()), locator);
+        }
+      }
+    } else if (patch instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        recordPatchedFields(r, a.get(i), pointer + "/" + i, locator);
+      }
+    } else if (!pointer.isEmpty() && patch.equals(r.body().at(pointer))) {
+      SourcePosition at = locator.apply(pointer);
+      if (at != null && at.line() > 0) {
+        r.recordPatchedField(pointer, at);
+      }
     }
   }
 
