@@ -214,7 +214,7 @@ public final class ScalarResolver {
         return word;
       }
       if (hint == '.') {
-        Double d = GoNumbers.parseFloat(in);
+        Double d = GoStrconv.parseFloat(in);
         if (d != null) {
           return new Resolved(Kind.FLOAT, NODES.numberNode(d));
         }
@@ -237,34 +237,34 @@ public final class ScalarResolver {
       }
     }
     String plain = in.indexOf('_') < 0 ? in : in.replace("_", "");
-    BigInteger n = GoNumbers.parseInt(plain, 0);
+    BigInteger n = GoStrconv.parseInt(plain, 0);
     if (n == null) {
-      n = GoNumbers.parseUint(plain, 0);
+      n = GoStrconv.parseUint(plain, 0);
     }
     if (n != null) {
       return integer(n);
     }
     if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
-      Double d = GoNumbers.parseFloat(plain);
+      Double d = GoStrconv.parseFloat(plain);
       if (d != null) {
         return new Resolved(Kind.FLOAT, NODES.numberNode(d));
       }
     }
     // go-yaml's fallbacks: they accept a sign after the prefix (0b-101 = -5).
     if (plain.startsWith("0b")) {
-      n = GoNumbers.parseInt(plain.substring(2), 2);
+      n = GoStrconv.parseInt(plain.substring(2), 2);
       if (n == null) {
-        n = GoNumbers.parseUint(plain.substring(2), 2);
+        n = GoStrconv.parseUint(plain.substring(2), 2);
       }
     } else if (plain.startsWith("-0b")) {
-      n = GoNumbers.parseInt("-" + plain.substring(3), 2);
+      n = GoStrconv.parseInt("-" + plain.substring(3), 2);
     } else if (v3 && plain.startsWith("0o")) {
-      n = GoNumbers.parseInt(plain.substring(2), 8);
+      n = GoStrconv.parseInt(plain.substring(2), 8);
       if (n == null) {
-        n = GoNumbers.parseUint(plain.substring(2), 8);
+        n = GoStrconv.parseUint(plain.substring(2), 8);
       }
     } else if (v3 && plain.startsWith("-0o")) {
-      n = GoNumbers.parseInt("-" + plain.substring(3), 8);
+      n = GoStrconv.parseInt("-" + plain.substring(3), 8);
     }
     return n == null ? null : integer(n);
   }
@@ -298,8 +298,8 @@ public final class ScalarResolver {
   }
 
   /** Go's strconv number parsers, as far as go-yaml uses them. */
-  static final class GoNumbers {
-    private GoNumbers() {}
+  static final class GoStrconv {
+    private GoStrconv() {}
 
     /** {@code strconv.ParseUint(s, base, 64)} (base 0: prefixes {@code 0x 0o 0b 0}); null on error. */
     static BigInteger parseUint(String s, int base) {
