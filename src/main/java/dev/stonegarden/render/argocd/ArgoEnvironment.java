@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a CMP command learns from Argo CD through its environment (argocd-cmp.md §2.2–2.5), parsed
- * once and checked: the plugin parameters, the plugin env entry {@code ENVIRONMENT}, the destination
- * namespace, the app's source path and the destination cluster's API list.
+ * once and checked: the plugin parameters, the plugin env entry {@code ENVIRONMENT}, the
+ * destination namespace, the app's source path and the destination cluster's API list.
  *
- * <p>Deliberately not kept: {@code ARGOCD_APP_REVISION} and its short forms. The repo-server's cache
- * reuses output under new revisions (argocd-cmp.md §3.4), so nothing derived from it may reach the
- * output; not reading it makes that impossible by construction.
+ * <p>Deliberately not kept: {@code ARGOCD_APP_REVISION} and its short forms. The repo-server's
+ * cache reuses output under new revisions (argocd-cmp.md §3.4), so nothing derived from it may
+ * reach the output; not reading it makes that impossible by construction.
  *
  * @param parameters the parameters that were set, by name, insertion-ordered; from {@code
  *     ARGOCD_APP_PARAMETERS} when that is present, else from the {@code PARAM_*} variables of the
@@ -37,8 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param namespace {@code ARGOCD_APP_NAMESPACE}, null when unset or empty
  * @param sourcePath {@code ARGOCD_APP_SOURCE_PATH}, null when unset
  * @param appName {@code ARGOCD_APP_NAME}, null when unset (set means: running under Argo CD)
- * @param kubeApiVersions the entries of {@code KUBE_API_VERSIONS} (sorted), null when unset or empty
- * @param debug {@code ARGOCD_ENV_PLATFORM_RENDER_DEBUG} is set to something other than empty, 0 or false
+ * @param kubeApiVersions the entries of {@code KUBE_API_VERSIONS} (sorted), null when unset or
+ *     empty
+ * @param debug {@code ARGOCD_ENV_PLATFORM_RENDER_DEBUG} is set to something other than empty, 0 or
+ *     false
  */
 public record ArgoEnvironment(
     Map<String, PluginParameter> parameters,
@@ -54,19 +56,23 @@ public record ArgoEnvironment(
 
   /** The variable holding the parameters as JSON (argocd-cmp.md §2.4). */
   public static final String PARAMETERS_VARIABLE = "ARGOCD_APP_PARAMETERS";
+
   /** The plugin env entry {@code ENVIRONMENT} as the command sees it. */
   public static final String ENV_ENVIRONMENT_VARIABLE = "ARGOCD_ENV_ENVIRONMENT";
+
   /** The {@code KUBE_API_VERSIONS} entry that says the Argo Rollouts CRD is installed. */
   public static final String ROLLOUT_API = "argoproj.io/v1alpha1/Rollout";
 
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   public ArgoEnvironment {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     misspelledEnvironmentVariables = List.copyOf(misspelledEnvironmentVariables);
-    kubeApiVersions = kubeApiVersions == null ? null : Collections.unmodifiableSet(new TreeSet<>(kubeApiVersions));
+    kubeApiVersions =
+        kubeApiVersions == null
+            ? null
+            : Collections.unmodifiableSet(new TreeSet<>(kubeApiVersions));
   }
 
   /** Nothing from Argo CD: a local run. */
@@ -96,7 +102,8 @@ public record ArgoEnvironment(
     }
     String paramEnvironment = env.get(KnownParameter.ENVIRONMENT.paramVariable());
     if (!jsonPresent) {
-      // PARAM_* only as a fallback: its names are lossy (argocd-cmp.md §2.5), so it is read only for
+      // PARAM_* only as a fallback: its names are lossy (argocd-cmp.md §2.5), so it is read only
+      // for
       // the known string parameters, and unknown PARAM_* variables are not errors.
       for (KnownParameter known : KnownParameter.ALL) {
         String value = env.get(known.paramVariable());
@@ -109,7 +116,8 @@ public record ArgoEnvironment(
 
     List<String> misspelled = new ArrayList<>();
     for (String name : new TreeSet<>(env.keySet())) {
-      if (!name.equals(ENV_ENVIRONMENT_VARIABLE) && name.equalsIgnoreCase(ENV_ENVIRONMENT_VARIABLE)) {
+      if (!name.equals(ENV_ENVIRONMENT_VARIABLE)
+          && name.equalsIgnoreCase(ENV_ENVIRONMENT_VARIABLE)) {
         misspelled.add(name);
       }
     }
@@ -126,14 +134,17 @@ public record ArgoEnvironment(
         debugRequested(env));
   }
 
-  /** Whether the command runs under Argo CD (the repo-server always sets {@code ARGOCD_APP_NAME}). */
+  /**
+   * Whether the command runs under Argo CD (the repo-server always sets {@code ARGOCD_APP_NAME}).
+   */
   public boolean underArgoCd() {
     return appName != null;
   }
 
   /**
-   * The string value of a known string parameter: the one that was sent, else its announced default,
-   * else null. An empty string counts as not sent (the UI leaves an untouched field empty).
+   * The string value of a known string parameter: the one that was sent, else its announced
+   * default, else null. An empty string counts as not sent (the UI leaves an untouched field
+   * empty).
    */
   public String parameter(KnownParameter known) {
     PluginParameter p = parameters.get(known.name());
@@ -163,9 +174,12 @@ public record ArgoEnvironment(
     } catch (JacksonException e) {
       // The message of a parse error quotes input; keep only where it broke.
       long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-      problems.error(SourcePosition.none(), PARAMETERS_VARIABLE + " is not valid JSON"
-          + (column > 0 ? String.format(Locale.ROOT, " (at character %d)", column) : "")
-          + ": expected the JSON list Argo CD sends, e.g. [{\"name\":\"environment\",\"string\":\"prod\"}]");
+      problems.error(
+          SourcePosition.none(),
+          PARAMETERS_VARIABLE
+              + " is not valid JSON"
+              + (column > 0 ? String.format(Locale.ROOT, " (at character %d)", column) : "")
+              + ": expected the JSON list Argo CD sends, e.g. [{\"name\":\"environment\",\"string\":\"prod\"}]");
       return null;
     }
     if (root == null || root.isNull() || root.isMissingNode()) {
@@ -173,8 +187,9 @@ public record ArgoEnvironment(
       return null;
     }
     if (!root.isArray()) {
-      problems.error(SourcePosition.none(), PARAMETERS_VARIABLE + " must be a JSON list of parameters, found "
-          + describe(root));
+      problems.error(
+          SourcePosition.none(),
+          PARAMETERS_VARIABLE + " must be a JSON list of parameters, found " + describe(root));
       return null;
     }
     List<PluginParameter> list = new ArrayList<>();
@@ -191,16 +206,19 @@ public record ArgoEnvironment(
   private static PluginParameter element(JsonNode node, int index, Problems problems) {
     String where = String.format(Locale.ROOT, "%s[%d]", PARAMETERS_VARIABLE, index);
     if (node.isNull()) {
-      // ApplicationSets have been seen to send null entries (argocd-cmp.md §5, #11900): nothing set.
+      // ApplicationSets have been seen to send null entries (argocd-cmp.md §5, #11900): nothing
+      // set.
       return null;
     }
     if (!node.isObject()) {
-      problems.error(SourcePosition.none(), where + " must be an object with a name, found " + describe(node));
+      problems.error(
+          SourcePosition.none(), where + " must be an object with a name, found " + describe(node));
       return null;
     }
     JsonNode name = node.get("name");
     if (name == null || !name.isString() || name.stringValue().isEmpty()) {
-      problems.error(SourcePosition.none(), where + " has no name: expected {\"name\":…, \"string\":…}");
+      problems.error(
+          SourcePosition.none(), where + " has no name: expected {\"name\":…, \"string\":…}");
       return null;
     }
     String label = "parameter " + quote(name.stringValue());
@@ -216,7 +234,9 @@ public record ArgoEnvironment(
           if (value.isString()) {
             string = value.stringValue();
           } else if (!value.isNull()) {
-            problems.error(SourcePosition.none(), label + ": \"string\" must be a string, found " + describe(value));
+            problems.error(
+                SourcePosition.none(),
+                label + ": \"string\" must be a string, found " + describe(value));
           }
           break;
         case "array":
@@ -226,11 +246,15 @@ public record ArgoEnvironment(
               if (item.isString()) {
                 array.add(item.stringValue());
               } else {
-                problems.error(SourcePosition.none(), label + ": \"array\" must hold strings, found " + describe(item));
+                problems.error(
+                    SourcePosition.none(),
+                    label + ": \"array\" must hold strings, found " + describe(item));
               }
             }
           } else if (!value.isNull()) {
-            problems.error(SourcePosition.none(), label + ": \"array\" must be a list, found " + describe(value));
+            problems.error(
+                SourcePosition.none(),
+                label + ": \"array\" must be a list, found " + describe(value));
           }
           break;
         case "map":
@@ -240,28 +264,46 @@ public record ArgoEnvironment(
               if (e.getValue().isString()) {
                 map.put(e.getKey(), e.getValue().stringValue());
               } else {
-                problems.error(SourcePosition.none(), label + ": \"map\" must map to strings, found "
-                    + describe(e.getValue()) + " at key " + quote(e.getKey()));
+                problems.error(
+                    SourcePosition.none(),
+                    label
+                        + ": \"map\" must map to strings, found "
+                        + describe(e.getValue())
+                        + " at key "
+                        + quote(e.getKey()));
               }
             }
           } else if (!value.isNull()) {
-            problems.error(SourcePosition.none(), label + ": \"map\" must be an object, found " + describe(value));
+            problems.error(
+                SourcePosition.none(),
+                label + ": \"map\" must be an object, found " + describe(value));
           }
           break;
         default:
-          problems.error(SourcePosition.none(), label + ": unknown key " + quote(field.getKey())
-              + ": expected name, string, array or map");
+          problems.error(
+              SourcePosition.none(),
+              label
+                  + ": unknown key "
+                  + quote(field.getKey())
+                  + ": expected name, string, array or map");
       }
     }
     return new PluginParameter(name.stringValue(), string, array, map);
   }
 
-  private static void check(PluginParameter p, Map<String, PluginParameter> seen, Problems problems) {
+  private static void check(
+      PluginParameter p, Map<String, PluginParameter> seen, Problems problems) {
     String label = "parameter " + quote(p.name());
     KnownParameter known = KnownParameter.named(p.name());
     if (known == null) {
-      problems.error(SourcePosition.none(), "unknown " + label + " in " + PARAMETERS_VARIABLE + ": expected one of "
-          + String.join(", ", KnownParameter.ALL.stream().map(KnownParameter::name).toList()));
+      problems.error(
+          SourcePosition.none(),
+          "unknown "
+              + label
+              + " in "
+              + PARAMETERS_VARIABLE
+              + ": expected one of "
+              + String.join(", ", KnownParameter.ALL.stream().map(KnownParameter::name).toList()));
       return;
     }
     if (seen.containsKey(p.name())) {
@@ -271,8 +313,15 @@ public record ArgoEnvironment(
     boolean ok = true;
     for (ParameterForm form : p.forms()) {
       if (form != known.form()) {
-        problems.error(SourcePosition.none(), label + " must be a " + known.form().key()
-            + " (`" + known.form().key() + ":` in the Application's plugin parameters), found " + describe(form));
+        problems.error(
+            SourcePosition.none(),
+            label
+                + " must be a "
+                + known.form().key()
+                + " (`"
+                + known.form().key()
+                + ":` in the Application's plugin parameters), found "
+                + describe(form));
         ok = false;
       }
     }

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * There is no default: rendering a wrong or empty environment would make Argo CD prune.
  */
 public final class EnvironmentResolver {
-  /** A DNS-1123 label: the environment name becomes part of paths and namespaces (quality.md, security). */
+  /**
+   * A DNS-1123 label: the environment name becomes part of paths and namespaces (quality.md,
+   * security).
+   */
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
   private EnvironmentResolver() {}
@@ -40,8 +43,10 @@ public final class EnvironmentResolver {
     if (cliEnv != null) {
       return new Choice(cliEnv, "--env");
     }
-    PluginParameter parameter = argo.parametersJsonPresent()
-        ? argo.parameters().get(KnownParameter.ENVIRONMENT.name()) : null;
+    PluginParameter parameter =
+        argo.parametersJsonPresent()
+            ? argo.parameters().get(KnownParameter.ENVIRONMENT.name())
+            : null;
     if (parameter != null && parameter.string() != null && !parameter.string().isEmpty()) {
       return new Choice(parameter.string(), "the plugin parameter environment");
     }
@@ -57,15 +62,19 @@ public final class EnvironmentResolver {
     if (fallback != null) {
       return new Choice(fallback, "the default of the parameter environment");
     }
-    StringBuilder message = new StringBuilder(
-        "no environment given: pass --env E, or set the Application's plugin parameter `environment`"
-            + " (spec.source.plugin.parameters: [{name: environment, string: E}]), or its plugin env entry"
-            + " ENVIRONMENT (spec.source.plugin.env: [{name: ENVIRONMENT, value: E}], seen as "
-            + ArgoEnvironment.ENV_ENVIRONMENT_VARIABLE + ")");
+    StringBuilder message =
+        new StringBuilder(
+            "no environment given: pass --env E, or set the Application's plugin parameter `environment`"
+                + " (spec.source.plugin.parameters: [{name: environment, string: E}]), or its plugin env entry"
+                + " ENVIRONMENT (spec.source.plugin.env: [{name: ENVIRONMENT, value: E}], seen as "
+                + ArgoEnvironment.ENV_ENVIRONMENT_VARIABLE
+                + ")");
     if (!argo.misspelledEnvironmentVariables().isEmpty()) {
       // Argo CD does not upper-case plugin env names (argocd-cmp.md §2.2): `name: environment`
       // arrives as ARGOCD_ENV_environment.
-      message.append("; found ").append(String.join(", ", argo.misspelledEnvironmentVariables()))
+      message
+          .append("; found ")
+          .append(String.join(", ", argo.misspelledEnvironmentVariables()))
           .append(", but plugin env names are case-sensitive: write `name: ENVIRONMENT`");
     }
     throw new InputException(SourcePosition.none(), message.toString());
@@ -74,13 +83,23 @@ public final class EnvironmentResolver {
   private static void validate(Choice choice) {
     String name = choice.name();
     if (name.length() > 63 || !DNS_1123_LABEL.matcher(name).matches()) {
-      String why = name.isEmpty() ? "it is empty"
-          : name.contains("/") || name.contains("..") ? "it would name a path"
-          : name.length() > 63 ? "it is longer than 63 characters"
-          : "it is not a DNS-1123 label";
-      throw new InputException(SourcePosition.none(), "invalid environment " + ArgoEnvironment.quote(name)
-          + " (from " + choice.source() + "): " + why
-          + "; expected lower-case letters, digits and '-', starting and ending with a letter or digit");
+      String why =
+          name.isEmpty()
+              ? "it is empty"
+              : name.contains("/") || name.contains("..")
+                  ? "it would name a path"
+                  : name.length() > 63
+                      ? "it is longer than 63 characters"
+                      : "it is not a DNS-1123 label";
+      throw new InputException(
+          SourcePosition.none(),
+          "invalid environment "
+              + ArgoEnvironment.quote(name)
+              + " (from "
+              + choice.source()
+              + "): "
+              + why
+              + "; expected lower-case letters, digits and '-', starting and ending with a letter or digit");
     }
   }
 }

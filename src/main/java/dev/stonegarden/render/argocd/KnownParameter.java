@@ -3,8 +3,8 @@ package dev.stonegarden.render.argocd;
 import java.util.List;
 
 /**
- * A parameter platform-render announces to Argo CD, and therefore accepts. The table {@link #ALL} is
- * the single source for parsing ({@link ArgoEnvironment}), for applying defaults (Argo CD never
+ * A parameter platform-render announces to Argo CD, and therefore accepts. The table {@link #ALL}
+ * is the single source for parsing ({@link ArgoEnvironment}), for applying defaults (Argo CD never
  * sends announced defaults, argocd-cmp.md §2.4) and for the announcement ({@link
  * ParameterAnnouncement}); plugin.yaml's static list repeats it and a test keeps the two equal.
  *
@@ -12,16 +12,25 @@ import java.util.List;
  * @param defaultValue applied by us when the parameter is not sent; {@code null} = no default
  */
 public record KnownParameter(
-    String name, String title, String tooltip, ParameterForm form, boolean required, String defaultValue) {
+    String name,
+    String title,
+    String tooltip,
+    ParameterForm form,
+    boolean required,
+    String defaultValue) {
 
-  /** The environment to render: required, no default (an empty render would be pruned, argocd-cmp.md §7.2). */
-  public static final KnownParameter ENVIRONMENT = new KnownParameter(
-      "environment",
-      "Environment",
-      "The environment of service.yaml to render (a stage of the platform pipeline, e.g. dev, staging, canary, production).",
-      ParameterForm.STRING,
-      true,
-      null);
+  /**
+   * The environment to render: required, no default (an empty render would be pruned, argocd-cmp.md
+   * §7.2).
+   */
+  public static final KnownParameter ENVIRONMENT =
+      new KnownParameter(
+          "environment",
+          "Environment",
+          "The environment of service.yaml to render (a stage of the platform pipeline, e.g. dev, staging, canary, production).",
+          ParameterForm.STRING,
+          true,
+          null);
 
   /** Every accepted parameter, in announcement order. */
   public static final List<KnownParameter> ALL = List.of(ENVIRONMENT);
@@ -36,11 +45,18 @@ public record KnownParameter(
     return null;
   }
 
-  /** The {@code PARAM_} variable Argo CD sets for a string parameter (argocd-cmp.md §2.5 normalisation). */
+  /**
+   * The {@code PARAM_} variable Argo CD sets for a string parameter (argocd-cmp.md §2.5
+   * normalisation).
+   */
   public String paramVariable() {
     StringBuilder sb = new StringBuilder("PARAM_");
-    name.toUpperCase(java.util.Locale.ROOT).codePoints().forEach(c ->
-        sb.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ? (char) c : '_'));
+    name.toUpperCase(java.util.Locale.ROOT)
+        .codePoints()
+        .forEach(
+            c ->
+                sb.append(
+                    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ? (char) c : '_'));
     return sb.toString();
   }
 }

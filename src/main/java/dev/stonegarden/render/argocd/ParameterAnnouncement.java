@@ -31,12 +31,14 @@ public final class ParameterAnnouncement {
       o.put("title", p.title());
       String tooltip = p.tooltip();
       if (p == KnownParameter.ENVIRONMENT) {
-        tooltip = environments == null
-            ? tooltip + " The environments of this service could not be read from service.yaml;"
-                + " run `platform-render validate` in the service directory to see why."
-            : environments.isEmpty()
-                ? tooltip + " This service lists no environments."
-                : tooltip + " This service: " + String.join(", ", environments) + ".";
+        tooltip =
+            environments == null
+                ? tooltip
+                    + " The environments of this service could not be read from service.yaml;"
+                    + " run `platform-render validate` in the service directory to see why."
+                : environments.isEmpty()
+                    ? tooltip + " This service lists no environments."
+                    : tooltip + " This service: " + String.join(", ", environments) + ".";
       }
       o.put("tooltip", tooltip);
       o.put("required", p.required());

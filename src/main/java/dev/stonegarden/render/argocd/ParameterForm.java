@@ -2,7 +2,10 @@ package dev.stonegarden.render.argocd;
 
 import java.util.Locale;
 
-/** The three value forms of a plugin parameter, as named in the JSON and in plugin.yaml's {@code collectionType}. */
+/**
+ * The three value forms of a plugin parameter, as named in the JSON and in plugin.yaml's {@code
+ * collectionType}.
+ */
 public enum ParameterForm {
   STRING,
   ARRAY,

@@ -31,9 +31,11 @@ public final class RepositoryRoot {
    *
    * @param cwd the working directory (absolute)
    * @param serviceDir the service directory, absolute or relative to {@code cwd}
-   * @param repoRootOption {@code --repo-root}, absolute or relative to {@code cwd}; null when not given
-   * @throws InputException when {@code --repo-root} is not a directory or does not contain the service
-   *     directory, or when the working directory does not end with {@code ARGOCD_APP_SOURCE_PATH}
+   * @param repoRootOption {@code --repo-root}, absolute or relative to {@code cwd}; null when not
+   *     given
+   * @throws InputException when {@code --repo-root} is not a directory or does not contain the
+   *     service directory, or when the working directory does not end with {@code
+   *     ARGOCD_APP_SOURCE_PATH}
    */
   public static Path find(Path cwd, Path serviceDir, ArgoEnvironment argo, Path repoRootOption) {
     Path dir = cwd.toAbsolutePath().normalize();
@@ -41,13 +43,15 @@ public final class RepositoryRoot {
     if (repoRootOption != null) {
       Path root = dir.resolve(repoRootOption).normalize();
       if (!Files.isDirectory(root)) {
-        throw new InputException(SourcePosition.none(),
-            "--repo-root " + repoRootOption + " is not a directory");
+        throw new InputException(
+            SourcePosition.none(), "--repo-root " + repoRootOption + " is not a directory");
       }
       return checkContains(real(root), service, "--repo-root " + repoRootOption);
     }
     if (argo.sourcePath() != null) {
-      return checkContains(real(fromSourcePath(dir, argo.sourcePath())), service,
+      return checkContains(
+          real(fromSourcePath(dir, argo.sourcePath())),
+          service,
           "the repository root derived from ARGOCD_APP_SOURCE_PATH");
     }
     for (Path p = service; p != null; p = p.getParent()) {
@@ -55,7 +59,10 @@ public final class RepositoryRoot {
         return real(p);
       }
     }
-    return real(service.startsWith(dir) ? dir : service.getParent() == null ? service : service.getParent());
+    return real(
+        service.startsWith(dir)
+            ? dir
+            : service.getParent() == null ? service : service.getParent());
   }
 
   private static Path fromSourcePath(Path cwd, String sourcePath) {
@@ -71,16 +78,23 @@ public final class RepositoryRoot {
     }
     Path relative = Path.of(trimmed).normalize();
     if (relative.isAbsolute() || relative.startsWith("..") || trimmed.contains("\\")) {
-      throw new InputException(SourcePosition.none(), "ARGOCD_APP_SOURCE_PATH "
-          + ArgoEnvironment.quote(sourcePath) + " is not a path inside the repository");
+      throw new InputException(
+          SourcePosition.none(),
+          "ARGOCD_APP_SOURCE_PATH "
+              + ArgoEnvironment.quote(sourcePath)
+              + " is not a path inside the repository");
     }
     if (!cwd.endsWith(relative)) {
-      // argocd-cmp.md §3.1: with manifest-generate-paths the tar root is the common parent of the paths.
-      throw new InputException(SourcePosition.none(), "the working directory does not end with ARGOCD_APP_SOURCE_PATH "
-          + ArgoEnvironment.quote(sourcePath) + ", so the repository root is unknown: Argo CD starts the plugin in"
-          + " the app's directory of the unpacked repository; with the repo-server's"
-          + " --plugin-use-manifest-generate-paths option the tarball holds less than the repository"
-          + " (turn that option off); pass --repo-root to say where the repository root is");
+      // argocd-cmp.md §3.1: with manifest-generate-paths the tar root is the common parent of the
+      // paths.
+      throw new InputException(
+          SourcePosition.none(),
+          "the working directory does not end with ARGOCD_APP_SOURCE_PATH "
+              + ArgoEnvironment.quote(sourcePath)
+              + ", so the repository root is unknown: Argo CD starts the plugin in"
+              + " the app's directory of the unpacked repository; with the repo-server's"
+              + " --plugin-use-manifest-generate-paths option the tarball holds less than the repository"
+              + " (turn that option off); pass --repo-root to say where the repository root is");
     }
     Path root = cwd;
     for (int i = 0; i < relative.getNameCount(); i++) {

@@ -13,9 +13,9 @@ import java.io.PrintWriter;
  *
  * <p>Why: picocli's classes are Java 5 class files that the AOT cache cannot hold, and building the
  * model of every command costs more CPU than the render itself: about 170 ms of 400 ms per cold
- * render, 2.9x {@code kubectl kustomize} with picocli against 1.5x without (bench/jvm-image-check.sh;
- * startup-measurements.md §6). {@code ArgoGenerateTest} keeps this path byte for byte equal to
- * {@code generate} through {@link Cli}.
+ * render, 2.9x {@code kubectl kustomize} with picocli against 1.5x without
+ * (bench/jvm-image-check.sh; startup-measurements.md §6). {@code ArgoGenerateTest} keeps this path
+ * byte for byte equal to {@code generate} through {@link Cli}.
  */
 final class ArgoGenerate {
   private ArgoGenerate() {}
@@ -29,10 +29,19 @@ final class ArgoGenerate {
   static int run(String[] args, Invocation inv) {
     RenderResult result;
     try {
-      // PLATFORM_RENDER_DEBUG in the Application's plugin env: trace the steps on stderr, as --verbose does.
+      // PLATFORM_RENDER_DEBUG in the Application's plugin env: trace the steps on stderr, as
+      // --verbose does.
       PrintWriter trace = ArgoEnvironment.debugRequested(inv.env()) ? inv.err() : null;
-      result = new EnvironmentRenderer(trace).render(new RenderRequest(inv.workingDirectory(),
-          inv.workingDirectory(), null, null, ArgoEnvironment.from(inv.env()), RenderRequest.OutputFormat.YAML));
+      result =
+          new EnvironmentRenderer(trace)
+              .render(
+                  new RenderRequest(
+                      inv.workingDirectory(),
+                      inv.workingDirectory(),
+                      null,
+                      null,
+                      ArgoEnvironment.from(inv.env()),
+                      RenderRequest.OutputFormat.YAML));
     } catch (InputException e) {
       inv.report(e.diagnostics());
       inv.err().flush();

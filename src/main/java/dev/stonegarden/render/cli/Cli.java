@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Wires picocli once: the command tree, the streams, and the mapping of failures to exit codes
- * (jbang's {@code getCommandLine} pattern). {@code Main} and the tests both go through {@link #run}.
+ * (jbang's {@code getCommandLine} pattern). {@code Main} and the tests both go through {@link
+ * #run}.
  */
 public final class Cli {
   private Cli() {}
@@ -65,9 +66,14 @@ public final class Cli {
       inv.err().println("error: " + pe.getMessage());
       return ExitCode.USAGE;
     }
-    inv.err().println(String.format(Locale.ROOT, "internal error: %s%s; rerun with --debug (under Argo CD: plugin env"
-        + " PLATFORM_RENDER_DEBUG=1) for details",
-        ex.getClass().getSimpleName(), ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+    inv.err()
+        .println(
+            String.format(
+                Locale.ROOT,
+                "internal error: %s%s; rerun with --debug (under Argo CD: plugin env"
+                    + " PLATFORM_RENDER_DEBUG=1) for details",
+                ex.getClass().getSimpleName(),
+                ex.getMessage() == null ? "" : ": " + ex.getMessage()));
     if (debug(commandLine) || ArgoEnvironment.debugRequested(inv.env())) {
       StringWriter trace = new StringWriter();
       ex.printStackTrace(new PrintWriter(trace));
@@ -77,6 +83,7 @@ public final class Cli {
   }
 
   private static boolean debug(CommandLine commandLine) {
-    return commandLine.getParseResult() != null && commandLine.getParseResult().originalArgs().contains("--debug");
+    return commandLine.getParseResult() != null
+        && commandLine.getParseResult().originalArgs().contains("--debug");
   }
 }

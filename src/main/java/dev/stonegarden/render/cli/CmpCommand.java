@@ -14,8 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code cmp ...}: what Argo CD's Config Management Plugin runs besides {@code generate} (product.md §6, §8). */
-@Command(name = "cmp", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+/**
+ * {@code cmp ...}: what Argo CD's Config Management Plugin runs besides {@code generate}
+ * (product.md §6, §8).
+ */
+@Command(
+    name = "cmp",
+    mixinStandardHelpOptions = true,
+    synopsisSubcommandLabel = "COMMAND",
     description = "Commands Argo CD's Config Management Plugin sidecar runs (see plugin.yaml).")
 final class CmpCommand implements Runnable {
   private final Invocation inv;
@@ -32,12 +38,15 @@ final class CmpCommand implements Runnable {
   }
 
   /**
-   * Prints the dynamic parameter announcement. A service.yaml that cannot be read still gives a valid
-   * announcement (without the environment list) and exit 0: a failing command would break the
+   * Prints the dynamic parameter announcement. A service.yaml that cannot be read still gives a
+   * valid announcement (without the environment list) and exit 0: a failing command would break the
    * application's details page in the UI, and `generate` reports the problem where it matters.
    */
-  @Command(name = "parameters", mixinStandardHelpOptions = true,
-      description = "Print the dynamic parameter announcement (a JSON array) for the service in the working directory.")
+  @Command(
+      name = "parameters",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print the dynamic parameter announcement (a JSON array) for the service in the working directory.")
   int parameters() {
     Path dir = inv.workingDirectory();
     List<String> environments;
@@ -47,18 +56,29 @@ final class CmpCommand implements Runnable {
       String sourcePath = inv.getenv("ARGOCD_APP_SOURCE_PATH");
       Path root;
       try {
-        root = RepositoryRoot.find(dir, dir, ArgoEnvironment.from(
-            sourcePath == null ? Map.of() : Map.of("ARGOCD_APP_SOURCE_PATH", sourcePath)), null);
+        root =
+            RepositoryRoot.find(
+                dir,
+                dir,
+                ArgoEnvironment.from(
+                    sourcePath == null ? Map.of() : Map.of("ARGOCD_APP_SOURCE_PATH", sourcePath)),
+                null);
       } catch (InputException e) {
         root = dir; // platform.yaml only orders the list; look no further than the service
       }
       environments = ServiceEnvironments.read(dir, root);
     } catch (InputException e) {
       environments = null;
-      inv.report(e.diagnostics().stream()
-          .map(d -> Diagnostic.warning(d.at(), d.message() + " (announcing the parameters without the environment list)"))
-          .limit(1)
-          .toList());
+      inv.report(
+          e.diagnostics().stream()
+              .map(
+                  d ->
+                      Diagnostic.warning(
+                          d.at(),
+                          d.message()
+                              + " (announcing the parameters without the environment list)"))
+              .limit(1)
+              .toList());
     }
     inv.out().println(ParameterAnnouncement.json(environments));
     return ExitCode.OK;

@@ -11,26 +11,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code generate [DIR] --env E}: render one environment of a service (product.md §5, §6). */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Render one environment of the service in DIR (default: the working directory).",
-        "The environment comes from --env, else Argo CD's `environment` parameter "
-            + "(ARGOCD_APP_PARAMETERS, then PARAM_ENVIRONMENT), else ARGOCD_ENV_ENVIRONMENT."})
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Render one environment of the service in DIR (default: the working directory).",
+      "The environment comes from --env, else Argo CD's `environment` parameter "
+          + "(ARGOCD_APP_PARAMETERS, then PARAM_ENVIRONMENT), else ARGOCD_ENV_ENVIRONMENT."
+    })
 final class GenerateCommand implements Callable<Integer> {
   private final Invocation inv;
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The service directory (holds service.yaml).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "The service directory (holds service.yaml).")
   String dir = ".";
 
-  @Option(names = {"-e", "--env"}, paramLabel = "E", description = "The environment to render.")
+  @Option(
+      names = {"-e", "--env"},
+      paramLabel = "E",
+      description = "The environment to render.")
   String env;
 
-  @Option(names = "--repo-root", paramLabel = "DIR",
-      description = "The repository root that bounds every file access (default: the nearest .git ancestor).")
+  @Option(
+      names = "--repo-root",
+      paramLabel = "DIR",
+      description =
+          "The repository root that bounds every file access (default: the nearest .git ancestor).")
   String repoRoot;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "yaml (default) or json.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "yaml (default) or json.")
   RenderRequest.OutputFormat output = RenderRequest.OutputFormat.YAML;
 
   GenerateCommand(Invocation inv) {
@@ -39,9 +56,16 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RenderRequest request = new RenderRequest(inv.workingDirectory(), inv.resolve(dir), env,
-        repoRoot == null ? null : inv.resolve(repoRoot), ArgoEnvironment.from(inv.env()), output);
-    // Under Argo CD the argv is fixed: the plugin env entry PLATFORM_RENDER_DEBUG asks for the trace.
+    RenderRequest request =
+        new RenderRequest(
+            inv.workingDirectory(),
+            inv.resolve(dir),
+            env,
+            repoRoot == null ? null : inv.resolve(repoRoot),
+            ArgoEnvironment.from(inv.env()),
+            output);
+    // Under Argo CD the argv is fixed: the plugin env entry PLATFORM_RENDER_DEBUG asks for the
+    // trace.
     boolean trace = common.verbose() || ArgoEnvironment.debugRequested(inv.env());
     RenderResult result = new EnvironmentRenderer(trace ? inv.err() : null).render(request);
     // All or nothing: stdout is written only now, after every check passed.

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param workingDirectory absolute; every relative path of the command line resolves against it
  * @param env the process environment (Argo CD passes its parameters here)
  */
-public record Invocation(Path workingDirectory, Map<String, String> env, PrintWriter out, PrintWriter err) {
+public record Invocation(
+    Path workingDirectory, Map<String, String> env, PrintWriter out, PrintWriter err) {
 
   public Invocation {
     workingDirectory = workingDirectory.toAbsolutePath().normalize();
@@ -34,10 +35,13 @@ public record Invocation(Path workingDirectory, Map<String, String> env, PrintWr
 
   public DiagnosticPrinter printer() {
     return new DiagnosticPrinter(
-        workingDirectory, underArgoCd() ? DiagnosticPrinter.Style.COMPACT : DiagnosticPrinter.Style.EXCERPTS);
+        workingDirectory,
+        underArgoCd() ? DiagnosticPrinter.Style.COMPACT : DiagnosticPrinter.Style.EXCERPTS);
   }
 
-  /** Prints diagnostics (warnings of a successful run, or the problems of a failed one) on stderr. */
+  /**
+   * Prints diagnostics (warnings of a successful run, or the problems of a failed one) on stderr.
+   */
   public void report(List<Diagnostic> diagnostics) {
     if (!diagnostics.isEmpty()) {
       printer().print(diagnostics, err);

@@ -9,17 +9,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kustomize DIR}: prints exactly what {@code kubectl kustomize DIR} (kustomize 5.5.0) prints,
- * or the problems (exit 3, nothing on stdout); deprecation warnings go to stderr.
+ * {@code kustomize DIR}: prints exactly what {@code kubectl kustomize DIR} (kustomize 5.5.0)
+ * prints, or the problems (exit 3, nothing on stdout); deprecation warnings go to stderr.
  */
-@Command(name = "kustomize", mixinStandardHelpOptions = true,
+@Command(
+    name = "kustomize",
+    mixinStandardHelpOptions = true,
     description = "Build the kustomization in DIR like `kubectl kustomize DIR` (kustomize 5.5.0).")
 final class KustomizeCommand implements Callable<Integer> {
   private final Invocation inv;
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The kustomization directory (default: .).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "The kustomization directory (default: .).")
   String dir = ".";
 
   KustomizeCommand(Invocation inv) {

@@ -8,18 +8,29 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** The process entry point: the only place that touches {@code System.out/err}, the environment and {@code exit}. */
+/**
+ * The process entry point: the only place that touches {@code System.out/err}, the environment and
+ * {@code exit}.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
     // UTF-8 whatever the platform encoding; buffered, flushed once by Cli.run.
-    PrintWriter out = new PrintWriter(new BufferedWriter(
-        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16));
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
     Invocation inv = new Invocation(Path.of("").toAbsolutePath(), System.getenv(), out, err);
-    // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes through it.
+    // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes through
+    // it.
     int code = ArgoGenerate.matches(args) ? ArgoGenerate.run(args, inv) : Cli.run(args, inv);
     out.flush();
     err.flush();

@@ -8,16 +8,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code schema service|values|platform}: prints a JSON Schema exactly as shipped, for editors (product.md §6). */
-@Command(name = "schema", mixinStandardHelpOptions = true,
-    description = {"Print the JSON Schema of service.yaml, values.yaml or platform.yaml.",
-        "For editors: # yaml-language-server: $schema=https://platform.stonegarden.dev/schemas/service-v1alpha1.json"})
+/**
+ * {@code schema service|values|platform}: prints a JSON Schema exactly as shipped, for editors
+ * (product.md §6).
+ */
+@Command(
+    name = "schema",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the JSON Schema of service.yaml, values.yaml or platform.yaml.",
+      "For editors: # yaml-language-server: $schema=https://platform.stonegarden.dev/schemas/service-v1alpha1.json"
+    })
 final class SchemaCommand implements Callable<Integer> {
   private final Invocation inv;
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "KIND", completionCandidates = Kinds.class,
+  @Parameters(
+      index = "0",
+      paramLabel = "KIND",
+      completionCandidates = Kinds.class,
       description = "service, values or platform.")
   String kind;
 
@@ -29,7 +39,8 @@ final class SchemaCommand implements Callable<Integer> {
   public Integer call() {
     Schemas schema = Schemas.byKind(kind);
     if (schema == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "unknown schema \"" + kind + "\": expected service, values or platform");
     }
     inv.out().print(schema.text());

@@ -7,12 +7,12 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
 import dev.stonegarden.render.resource.Resource;
-import dev.stonegarden.render.service.TypoCheck;
 import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceFinder;
 import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.service.TypoCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,18 +27,27 @@ import picocli.CommandLine.Parameters;
  * problem of every service on stderr at once, nothing on stdout (product.md §6). Exit 3 on any
  * error, 0 otherwise (warnings are printed).
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check the service in DIR, or every service below ROOT, and report all problems at once.")
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check the service in DIR, or every service below ROOT, and report all problems at once.")
 final class ValidateCommand implements Callable<Integer> {
   private final Invocation inv;
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-      description = "A service directory, or a directory with services below it (default: the working directory).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description =
+          "A service directory, or a directory with services below it (default: the working directory).")
   String dir = ".";
 
-  @Option(names = "--repo-root", paramLabel = "DIR",
+  @Option(
+      names = "--repo-root",
+      paramLabel = "DIR",
       description = "The repository root (bounds file access and the search for platform.yaml).")
   String repoRoot;
 
@@ -50,14 +59,20 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Path start = inv.resolve(dir);
     List<Path> services = ServiceFinder.find(start);
-    Path root = RepositoryRoot.find(inv.workingDirectory(), start, ArgoEnvironment.from(inv.env()),
-        repoRoot == null ? null : inv.resolve(repoRoot));
+    Path root =
+        RepositoryRoot.find(
+            inv.workingDirectory(),
+            start,
+            ArgoEnvironment.from(inv.env()),
+            repoRoot == null ? null : inv.resolve(repoRoot));
     Problems problems = new Problems();
     for (Path serviceYaml : services) {
       // One service's failure is collected, and the next service is checked all the same.
-      problems.collect(() -> validateService(serviceYaml, root, common.verbose() ? inv.err() : null, problems));
+      problems.collect(
+          () -> validateService(serviceYaml, root, common.verbose() ? inv.err() : null, problems));
     }
-    // A base shared by several environments reports the same problem once per environment: say it once.
+    // A base shared by several environments reports the same problem once per environment: say it
+    // once.
     List<Diagnostic> distinct = problems.all().stream().distinct().toList();
     if (problems.hasErrors()) {
       throw new InputException(distinct);
@@ -72,18 +87,21 @@ final class ValidateCommand implements Callable<Integer> {
    * TypoCheck} on every rendered object. Warnings go into {@code problems}; a service whose
    * service.yaml is broken is not rendered (its errors would only repeat).
    */
-  static void validateService(Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems) {
+  static void validateService(
+      Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems) {
     PlatformSettings platform = PlatformReader.find(serviceYaml.getParent(), repoRoot);
     ServiceSpec spec = ServiceReader.read(serviceYaml, platform, problems);
     EnvironmentRenderer renderer = new EnvironmentRenderer(trace);
     for (ServiceSpec.Environment env : spec.environments()) {
-      problems.collect(() -> {
-        EnvironmentRenderer.Built built = renderer.build(spec, env, platform, repoRoot, ArgoEnvironment.none());
-        problems.addAll(built.warnings());
-        for (Resource resource : built.resources()) {
-          problems.addAll(TypoCheck.check(resource));
-        }
-      });
+      problems.collect(
+          () -> {
+            EnvironmentRenderer.Built built =
+                renderer.build(spec, env, platform, repoRoot, ArgoEnvironment.none());
+            problems.addAll(built.warnings());
+            for (Resource resource : built.resources()) {
+              problems.addAll(TypoCheck.check(resource));
+            }
+          });
     }
   }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
  * under the column.
  *
  * <p>Paths are printed relative to the working directory. Under Argo CD the whole stderr lands in
- * the UI's condition message, so {@link Style#COMPACT} prints one line per problem, no excerpts, and
- * at most {@value #COMPACT_LIMIT} problems followed by a count.
+ * the UI's condition message, so {@link Style#COMPACT} prints one line per problem, no excerpts,
+ * and at most {@value #COMPACT_LIMIT} problems followed by a count.
  */
 public final class DiagnosticPrinter {
   static final int COMPACT_LIMIT = 20;
@@ -76,7 +76,8 @@ public final class DiagnosticPrinter {
   /** {@code file} relative to the working directory, with '/' separators. */
   public String displayPath(Path file) {
     Path abs = file.toAbsolutePath().normalize();
-    Path shown = abs.startsWith(workingDirectory) || sameRoot(abs) ? workingDirectory.relativize(abs) : abs;
+    Path shown =
+        abs.startsWith(workingDirectory) || sameRoot(abs) ? workingDirectory.relativize(abs) : abs;
     String s = shown.toString().replace('\\', '/');
     return s.isEmpty() ? "." : s;
   }
@@ -89,7 +90,8 @@ public final class DiagnosticPrinter {
     if (!at.hasFile() || at.line() == 0) {
       return;
     }
-    List<String> text = lines.computeIfAbsent(at.file().toAbsolutePath().normalize(), DiagnosticPrinter::read);
+    List<String> text =
+        lines.computeIfAbsent(at.file().toAbsolutePath().normalize(), DiagnosticPrinter::read);
     if (at.line() > text.size()) {
       return;
     }

@@ -12,7 +12,11 @@ public final class InputException extends RuntimeException {
   private final transient List<Diagnostic> diagnostics;
 
   public InputException(List<Diagnostic> diagnostics) {
-    super(diagnostics.isEmpty() ? "invalid input" : diagnostics.get(0).toString(), null, false, false);
+    super(
+        diagnostics.isEmpty() ? "invalid input" : diagnostics.get(0).toString(),
+        null,
+        false,
+        false);
     if (diagnostics.isEmpty()) {
       throw new IllegalArgumentException("an InputException needs at least one diagnostic");
     }

@@ -30,7 +30,9 @@ public final class Problems {
     return this;
   }
 
-  /** Runs {@code step}; if it throws an {@link InputException}, keeps its diagnostics and goes on. */
+  /**
+   * Runs {@code step}; if it throws an {@link InputException}, keeps its diagnostics and goes on.
+   */
   public void collect(Runnable step) {
     try {
       step.run();

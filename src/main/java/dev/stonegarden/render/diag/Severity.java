@@ -2,7 +2,9 @@ package dev.stonegarden.render.diag;
 
 import java.util.Locale;
 
-/** How bad a {@link Diagnostic} is: errors stop the render, warnings are printed and let it go on. */
+/**
+ * How bad a {@link Diagnostic} is: errors stop the render, warnings are printed and let it go on.
+ */
 public enum Severity {
   ERROR,
   WARNING;

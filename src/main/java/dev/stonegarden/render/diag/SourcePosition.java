@@ -11,7 +11,8 @@ import java.util.Objects;
  * DiagnosticPrinter} makes it relative to the working directory when it prints, so no absolute path
  * ever reaches a user.
  */
-public record SourcePosition(Path file, int line, int column) implements Comparable<SourcePosition> {
+public record SourcePosition(Path file, int line, int column)
+    implements Comparable<SourcePosition> {
 
   private static final Comparator<SourcePosition> ORDER =
       Comparator.comparing((SourcePosition p) -> p.file == null ? "" : p.file.toString())
@@ -45,6 +46,7 @@ public record SourcePosition(Path file, int line, int column) implements Compara
 
   @Override
   public String toString() {
-    return Objects.toString(file, "") + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
+    return Objects.toString(file, "")
+        + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
   }
 }

@@ -2,8 +2,8 @@
  * Diagnostics: where a problem is ({@link dev.stonegarden.render.diag.SourcePosition}), what it is
  * ({@link dev.stonegarden.render.diag.Diagnostic}), collecting every problem of a step before
  * failing once ({@link dev.stonegarden.render.diag.Problems}), and printing them the way compilers
- * do ({@link dev.stonegarden.render.diag.DiagnosticPrinter}, after google-java-format's
- * {@code FormatterDiagnostic}). Input problems travel as {@link
+ * do ({@link dev.stonegarden.render.diag.DiagnosticPrinter}, after google-java-format's {@code
+ * FormatterDiagnostic}). Input problems travel as {@link
  * dev.stonegarden.render.diag.InputException}; anything else that escapes is a bug.
  */
 package dev.stonegarden.render.diag;

@@ -39,7 +39,9 @@ public final class EnvironmentRenderer {
 
   private final PrintWriter trace;
 
-  /** @param trace where {@code --verbose} traces go, or null for none */
+  /**
+   * @param trace where {@code --verbose} traces go, or null for none
+   */
   public EnvironmentRenderer(PrintWriter trace) {
     this.trace = trace;
   }
@@ -52,28 +54,43 @@ public final class EnvironmentRenderer {
     Path serviceDir = request.serviceDirectory();
     Path serviceFile = serviceDir.resolve(SERVICE_FILE);
     if (!Files.isRegularFile(serviceFile)) {
-      throw new InputException(SourcePosition.of(serviceFile),
-          "no service.yaml in " + serviceDir.getFileName() + ": generate runs in (or is given) a service directory");
+      throw new InputException(
+          SourcePosition.of(serviceFile),
+          "no service.yaml in "
+              + serviceDir.getFileName()
+              + ": generate runs in (or is given) a service directory");
     }
 
-    // 1. Which environment, and where the repository ends (Argo CD's variables, --env, --repo-root).
+    // 1. Which environment, and where the repository ends (Argo CD's variables, --env,
+    // --repo-root).
     String envName = EnvironmentResolver.resolve(request.cliEnvironment(), request.argo());
-    Path repoRoot = RepositoryRoot.find(request.workingDirectory(), serviceDir, request.argo(), request.repoRootOption());
-    step("environment " + envName + ", repository root " + shown(request.workingDirectory(), repoRoot));
+    Path repoRoot =
+        RepositoryRoot.find(
+            request.workingDirectory(), serviceDir, request.argo(), request.repoRootOption());
+    step(
+        "environment "
+            + envName
+            + ", repository root "
+            + shown(request.workingDirectory(), repoRoot));
 
     // 2. platform.yaml (nearest one up to the repository root, or the defaults), then service.yaml.
     Problems warnings = new Problems();
     PlatformSettings platform = PlatformReader.find(serviceDir, repoRoot);
     ServiceSpec service = ServiceReader.read(serviceFile, platform, warnings);
-    ServiceSpec.Environment environment = service.environment(envName).orElseThrow(() -> unknownEnvironment(service, envName));
+    ServiceSpec.Environment environment =
+        service.environment(envName).orElseThrow(() -> unknownEnvironment(service, envName));
 
     // 3.–4. The overlay, values.yaml and the platform stage.
     Built built = build(service, environment, platform, repoRoot, request.argo());
     warnings.addAll(built.warnings());
 
     // 5. One order (kustomize's legacy order, or the overlay's sortOptions), one output path.
-    List<JsonNode> documents = Kustomizer.outputDocuments(built.resources().asList(), built.sortOptions());
-    String text = request.format() == RenderRequest.OutputFormat.JSON ? json(documents) : Kustomizer.write(documents);
+    List<JsonNode> documents =
+        Kustomizer.outputDocuments(built.resources().asList(), built.sortOptions());
+    String text =
+        request.format() == RenderRequest.OutputFormat.JSON
+            ? json(documents)
+            : Kustomizer.write(documents);
     step("rendered " + documents.size() + " objects");
     return new RenderResult(envName, text, documents.size(), warnings.all());
   }
@@ -84,13 +101,21 @@ public final class EnvironmentRenderer {
    * (namespace, Rollouts, analysis, ownership, SLOs, dashboards, dependencies, and the checks of
    * product.md §5.9, all problems at once).
    */
-  public Built build(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform,
-      Path repoRoot, ArgoEnvironment argo) {
+  public Built build(
+      ServiceSpec service,
+      ServiceSpec.Environment environment,
+      PlatformSettings platform,
+      Path repoRoot,
+      ArgoEnvironment argo) {
     Path serviceDir = service.serviceDirectory();
     Path overlay = serviceDir.resolve("environments").resolve(environment.name());
     if (!Files.isDirectory(overlay)) {
-      throw new InputException(service.sourceMap().positionOf("/spec/environments/" + environment.index() + "/name"),
-          "environment \"" + environment.name() + "\" has no directory environments/" + environment.name()
+      throw new InputException(
+          service.sourceMap().positionOf("/spec/environments/" + environment.index() + "/name"),
+          "environment \""
+              + environment.name()
+              + "\" has no directory environments/"
+              + environment.name()
               + "/ next to service.yaml");
     }
     // The overlay and values.yaml are independent inputs: report the problems of both at once.
@@ -106,9 +131,16 @@ public final class EnvironmentRenderer {
 
     step("values.yaml and the platform stage");
     Set<String> apis = argo.kubeApiVersions();
-    PlatformContext context = new PlatformContext(service, environment, platform, values[0],
-        argo.namespace(), apis == null ? null : String.join(",", apis), overlay,
-        SourceFiles.bounded(serviceDir, repoRoot));
+    PlatformContext context =
+        new PlatformContext(
+            service,
+            environment,
+            platform,
+            values[0],
+            argo.namespace(),
+            apis == null ? null : String.join(",", apis),
+            overlay,
+            SourceFiles.bounded(serviceDir, repoRoot));
     warnings.addAll(PlatformStage.apply(context, resources, this::step));
     return new Built(resources, build[0].sortOptions(), warnings);
   }
@@ -122,14 +154,21 @@ public final class EnvironmentRenderer {
   }
 
   private static InputException unknownEnvironment(ServiceSpec service, String envName) {
-    List<String> known = service.environments().stream().map(ServiceSpec.Environment::name).toList();
-    return new InputException(service.sourceMap().positionOf("/spec/environments"),
+    List<String> known =
+        service.environments().stream().map(ServiceSpec.Environment::name).toList();
+    return new InputException(
+        service.sourceMap().positionOf("/spec/environments"),
         "unknown environment " + envName + ": service.yaml lists " + String.join(", ", known));
   }
 
   /** A path for a trace line: relative to the working directory, as diagnostics print paths. */
   private static String shown(Path workingDirectory, Path path) {
-    String rel = workingDirectory.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString();
+    String rel =
+        workingDirectory
+            .toAbsolutePath()
+            .normalize()
+            .relativize(path.toAbsolutePath().normalize())
+            .toString();
     return rel.isEmpty() ? "." : rel.replace('\\', '/');
   }
 

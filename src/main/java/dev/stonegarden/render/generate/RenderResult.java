@@ -9,4 +9,5 @@ import java.util.List;
  * @param environment the environment that was rendered
  * @param objects how many objects the text holds
  */
-public record RenderResult(String environment, String text, int objects, List<Diagnostic> warnings) {}
+public record RenderResult(
+    String environment, String text, int objects, List<Diagnostic> warnings) {}

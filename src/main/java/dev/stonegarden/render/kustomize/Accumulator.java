@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a kustomization level has built so far (kustomize's {@code ResAccumulator}): the resources in
- * accumulation order, the transformer configuration inherited from the bases, and the vars.
+ * What a kustomization level has built so far (kustomize's {@code ResAccumulator}): the resources
+ * in accumulation order, the transformer configuration inherited from the bases, and the vars.
  */
 final class Accumulator {
   private final ResourceList resources = new ResourceList();
@@ -61,7 +61,10 @@ final class Accumulator {
     config = config.merge(other, at);
   }
 
-  /** Adds the resources, configuration and vars a base built on its own (kustomize's {@code MergeAccumulator}). */
+  /**
+   * Adds the resources, configuration and vars a base built on its own (kustomize's {@code
+   * MergeAccumulator}).
+   */
   void mergeAccumulator(Accumulator other, SourcePosition at) {
     appendAll(other.resources.asList(), at);
     mergeConfig(other.config, at);
@@ -70,15 +73,26 @@ final class Accumulator {
     }
   }
 
-  /** kustomize's {@code MergeVars}: remembers which object each var reads, then adds it (names must be new). */
+  /**
+   * kustomize's {@code MergeVars}: remembers which object each var reads, then adds it (names must
+   * be new).
+   */
   void mergeVars(List<Var> incoming) {
     for (Var v : incoming) {
       ResId target = new ResId(v.objGvk(), v.objName(), v.objNamespace());
-      boolean exact = !v.objNamespace().isEmpty() || dev.stonegarden.render.resource.Scope.isClusterScoped(v.objGvk());
-      List<Resource> matched = Ids.byAnyId(resources, id -> exact ? Ids.equal(target, id) : Ids.gvknEqual(target, id));
+      boolean exact =
+          !v.objNamespace().isEmpty()
+              || dev.stonegarden.render.resource.Scope.isClusterScoped(v.objGvk());
+      List<Resource> matched =
+          Ids.byAnyId(resources, id -> exact ? Ids.equal(target, id) : Ids.gvknEqual(target, id));
       if (matched.size() > 1) {
-        throw new InputException(v.at(), "found " + matched.size() + " resId matches for var " + v.name()
-            + " (unable to disambiguate)");
+        throw new InputException(
+            v.at(),
+            "found "
+                + matched.size()
+                + " resId matches for var "
+                + v.name()
+                + " (unable to disambiguate)");
       }
       if (matched.size() == 1) {
         matched.get(0).refVarNames().add(v.name());
@@ -96,7 +110,8 @@ final class Accumulator {
 
   /**
    * Adds generator output (kustomize's {@code appendReplaceOrMerge}, kustomize-semantics.md §12.6):
-   * a new id is appended; an existing one is merged into or replaced in place, if the behavior says so.
+   * a new id is appended; an existing one is merged into or replaced in place, if the behavior says
+   * so.
    */
   void absorb(Resource generated, SourcePosition at) {
     ResId id = generated.id();
@@ -110,7 +125,8 @@ final class Accumulator {
       return;
     }
     if (matches.size() > 1) {
-      throw new InputException(at, "found multiple objects " + matches + " that could accept merge of " + id);
+      throw new InputException(
+          at, "found multiple objects " + matches + " that could accept merge of " + id);
     }
     Resource old = matches.get(0);
     if (!behavior.equals("merge") && !behavior.equals("replace")) {
@@ -171,13 +187,17 @@ final class Accumulator {
     merged.forEach(m::put);
   }
 
-  private static Map<String, String> texts(Resource owner, String pointer, JsonNode map, RawScalars raw) {
+  private static Map<String, String> texts(
+      Resource owner, String pointer, JsonNode map, RawScalars raw) {
     Map<String, String> out = new LinkedHashMap<>();
     if (map instanceof ObjectNode o) {
       for (Map.Entry<String, JsonNode> e : o.properties()) {
         JsonNode v = e.getValue();
-        String text = raw.plainText(owner, pointer + "/" + dev.stonegarden.render.yaml.SourceMap.escape(e.getKey()), v);
-        out.put(e.getKey(), text != null ? text : v.isNull() || v.isContainer() ? "" : v.asString());
+        String text =
+            raw.plainText(
+                owner, pointer + "/" + dev.stonegarden.render.yaml.SourceMap.escape(e.getKey()), v);
+        out.put(
+            e.getKey(), text != null ? text : v.isNull() || v.isContainer() ? "" : v.asString());
       }
     }
     return out;

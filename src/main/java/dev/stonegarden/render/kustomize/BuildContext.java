@@ -18,7 +18,10 @@ final class BuildContext {
     this.options = options;
   }
 
-  /** The schema in force: the built-in Kubernetes 1.21.2 one unless an {@code openapi} field set another. */
+  /**
+   * The schema in force: the built-in Kubernetes 1.21.2 one unless an {@code openapi} field set
+   * another.
+   */
   MergeSchema schema() {
     return schema;
   }

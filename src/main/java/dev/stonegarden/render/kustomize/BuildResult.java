@@ -9,7 +9,8 @@ import java.util.List;
  * local-config objects dropped) in accumulation order, not yet sorted; how the root wants them
  * sorted; and the warnings to print.
  */
-public record BuildResult(ResourceList resources, SortOptions sortOptions, List<Diagnostic> warnings) {
+public record BuildResult(
+    ResourceList resources, SortOptions sortOptions, List<Diagnostic> warnings) {
   public BuildResult {
     warnings = List.copyOf(warnings);
   }

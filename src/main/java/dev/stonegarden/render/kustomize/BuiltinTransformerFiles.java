@@ -32,8 +32,14 @@ final class BuiltinTransformerFiles {
       } else {
         FileLoader.Loaded l = target.loader().tryLoad(entry);
         if (!l.ok()) {
-          throw new InputException(at, "'transformers' entry '" + entry + "' is not supported: only files with "
-              + "builtin LabelTransformer or AnnotationsTransformer configurations can be used (" + l.error() + ")");
+          throw new InputException(
+              at,
+              "'transformers' entry '"
+                  + entry
+                  + "' is not supported: only files with "
+                  + "builtin LabelTransformer or AnnotationsTransformer configurations can be used ("
+                  + l.error()
+                  + ")");
         }
         docs = Yaml.readResources(l.file(), l.text());
       }
@@ -46,12 +52,20 @@ final class BuiltinTransformerFiles {
         String kind = KustTarget.text(c, "kind");
         boolean labels = kind.equals("LabelTransformer");
         if (!apiVersion.equals("builtin") || !(labels || kind.equals("AnnotationsTransformer"))) {
-          throw new InputException(d.start(), "transformer '" + apiVersion + "/" + kind + "' is not supported: "
-              + "only builtin LabelTransformer and AnnotationsTransformer configurations can be used");
+          throw new InputException(
+              d.start(),
+              "transformer '"
+                  + apiVersion
+                  + "/"
+                  + kind
+                  + "' is not supported: "
+                  + "only builtin LabelTransformer and AnnotationsTransformer configurations can be used");
         }
-        out.add(new MapEntriesTransformer(labels ? "labels" : "annotations",
-            Kustomization.stringMap(c.get(labels ? "labels" : "annotations")),
-            TransformerConfigs.specs(c.get("fieldSpecs"), d.start())));
+        out.add(
+            new MapEntriesTransformer(
+                labels ? "labels" : "annotations",
+                Kustomization.stringMap(c.get(labels ? "labels" : "annotations")),
+                TransformerConfigs.specs(c.get("fieldSpecs"), d.start())));
       }
     }
     return out;

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the files of one kustomization directory under kustomize's default load restriction
- * ({@code LoadRestrictionsRootOnly}, kustomize-semantics.md §3.2): a file must lie inside the
- * directory after symlinks are resolved; a directory (base, component) may lie anywhere but may not
- * contain a kustomization already being loaded (a cycle). An optional repository root bounds both.
+ * Reads the files of one kustomization directory under kustomize's default load restriction ({@code
+ * LoadRestrictionsRootOnly}, kustomize-semantics.md §3.2): a file must lie inside the directory
+ * after symlinks are resolved; a directory (base, component) may lie anywhere but may not contain a
+ * kustomization already being loaded (a cycle). An optional repository root bounds both.
  */
 final class FileLoader {
   private final Path root;
@@ -30,9 +30,11 @@ final class FileLoader {
   /** The loader of the top kustomization directory. */
   static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at) {
     Path real = realDirectory(dir, at);
-    Path repo = repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
+    Path repo =
+        repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
     if (repo != null && !real.startsWith(repo)) {
-      throw new InputException(at, "directory '" + dir.getFileName() + "' is outside the repository root");
+      throw new InputException(
+          at, "directory '" + dir.getFileName() + "' is outside the repository root");
     }
     return new FileLoader(real, repo, List.of(real));
   }
@@ -58,7 +60,10 @@ final class FileLoader {
     }
   }
 
-  /** Tries to read {@code relative} as a file inside this root; never throws for a missing or forbidden file. */
+  /**
+   * Tries to read {@code relative} as a file inside this root; never throws for a missing or
+   * forbidden file.
+   */
   Loaded tryLoad(String relative) {
     Path p = resolve(relative);
     Path real;
@@ -70,8 +75,14 @@ final class FileLoader {
       return new Loaded(p, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
     }
     if (!real.startsWith(root)) {
-      return new Loaded(real, null, "security; file '" + relative + "' is not in or below the kustomization directory '"
-          + root.getFileName() + "'");
+      return new Loaded(
+          real,
+          null,
+          "security; file '"
+              + relative
+              + "' is not in or below the kustomization directory '"
+              + root.getFileName()
+              + "'");
     }
     if (repositoryRoot != null && !real.startsWith(repositoryRoot)) {
       return new Loaded(real, null, "file '" + relative + "' is outside the repository root");
@@ -82,7 +93,8 @@ final class FileLoader {
     try {
       return new Loaded(real, Files.readAllBytes(real), null);
     } catch (IOException e) {
-      return new Loaded(real, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
+      return new Loaded(
+          real, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
     }
   }
 
@@ -118,8 +130,13 @@ final class FileLoader {
     }
     for (Path v : visited) {
       if (v.startsWith(real)) {
-        return new Opened(null, "cycle detected: candidate root '" + relative + "' contains visited root '"
-            + displayRelative(v) + "'");
+        return new Opened(
+            null,
+            "cycle detected: candidate root '"
+                + relative
+                + "' contains visited root '"
+                + displayRelative(v)
+                + "'");
       }
     }
     List<Path> chain = new ArrayList<>(visited);

@@ -32,12 +32,16 @@ final class GoJsonDecoder {
     this.prefix = prefix;
   }
 
-  /** Decodes {@code node} (at JSON pointer {@code ptr}) as a value of {@code type}; null for JSON null. */
+  /**
+   * Decodes {@code node} (at JSON pointer {@code ptr}) as a value of {@code type}; null for JSON
+   * null.
+   */
   JsonNode decode(JsonNode node, GoJsonType type, String ptr) {
     return decode(node, type, ptr, null, new ArrayList<>());
   }
 
-  private JsonNode decode(JsonNode node, GoJsonType type, String ptr, String structName, List<String> fields) {
+  private JsonNode decode(
+      JsonNode node, GoJsonType type, String ptr, String structName, List<String> fields) {
     if (node == null || node.isNull()) {
       return null;
     }
@@ -55,7 +59,8 @@ final class GoJsonDecoder {
         String canonical = s.canonical.get(key.toLowerCase(Locale.ROOT));
         String childPtr = ptr + "/" + SourceMap.escape(key);
         if (canonical == null) {
-          problems.error(sourceMap.keyPosition(childPtr), prefix + "json: unknown field \"" + key + "\"");
+          problems.error(
+              sourceMap.keyPosition(childPtr), prefix + "json: unknown field \"" + key + "\"");
           continue;
         }
         List<String> childFields = new ArrayList<>(fields);
@@ -76,7 +81,13 @@ final class GoJsonDecoder {
       }
       ObjectNode out = JsonNodeFactory.instance.objectNode();
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        JsonNode v = decode(e.getValue(), m.value, ptr + "/" + SourceMap.escape(e.getKey()), structName, fields);
+        JsonNode v =
+            decode(
+                e.getValue(),
+                m.value,
+                ptr + "/" + SourceMap.escape(e.getKey()),
+                structName,
+                fields);
         out.set(e.getKey(), v == null ? zero(m.value) : v);
       }
       return out;
@@ -95,12 +106,15 @@ final class GoJsonDecoder {
     }
     // scalars
     String name = type.goName();
-    boolean ok = switch (name) {
-      case "string" -> node.isString();
-      case "bool" -> node.isBoolean();
-      case "int64", "int" -> node.isIntegralNumber() || (node.isNumber() && node.asDouble() == Math.rint(node.asDouble()));
-      default -> true;
-    };
+    boolean ok =
+        switch (name) {
+          case "string" -> node.isString();
+          case "bool" -> node.isBoolean();
+          case "int64", "int" ->
+              node.isIntegralNumber()
+                  || (node.isNumber() && node.asDouble() == Math.rint(node.asDouble()));
+          default -> true;
+        };
     if (!ok) {
       typeError(node, type, ptr, structName, fields);
       return null;
@@ -118,14 +132,32 @@ final class GoJsonDecoder {
     };
   }
 
-  private void typeError(JsonNode node, GoJsonType type, String ptr, String structName, List<String> fields) {
-    String what = node.isString() ? "string" : node.isBoolean() ? "bool" : node.isNumber() ? "number"
-        : node.isArray() ? "array" : node.isObject() ? "object" : node.getNodeType().toString().toLowerCase(Locale.ROOT);
-    if (node.isNumber() && !node.isIntegralNumber() && (type == GoJsonType.INT || type == GoJsonType.INT64)) {
+  private void typeError(
+      JsonNode node, GoJsonType type, String ptr, String structName, List<String> fields) {
+    String what =
+        node.isString()
+            ? "string"
+            : node.isBoolean()
+                ? "bool"
+                : node.isNumber()
+                    ? "number"
+                    : node.isArray()
+                        ? "array"
+                        : node.isObject()
+                            ? "object"
+                            : node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    if (node.isNumber()
+        && !node.isIntegralNumber()
+        && (type == GoJsonType.INT || type == GoJsonType.INT64)) {
       what = "number " + node.asString();
     }
-    String where = structName == null ? "Go value" : "Go struct field " + structName + "." + String.join(".", fields);
+    String where =
+        structName == null
+            ? "Go value"
+            : "Go struct field " + structName + "." + String.join(".", fields);
     SourcePosition at = sourceMap.positionOf(ptr);
-    problems.error(at, prefix + "json: cannot unmarshal " + what + " into " + where + " of type " + type.goName());
+    problems.error(
+        at,
+        prefix + "json: cannot unmarshal " + what + " into " + where + " of type " + type.goName());
   }
 }

@@ -17,6 +17,7 @@ abstract class GoJsonType {
   static final GoJsonType BOOL = scalar("bool");
   static final GoJsonType INT64 = scalar("int64");
   static final GoJsonType INT = scalar("int");
+
   /** Anything (kept as it is). */
   static final GoJsonType ANY = scalar("interface {}");
 
@@ -75,7 +76,10 @@ abstract class GoJsonType {
     }
   }
 
-  /** A Go struct: JSON field names (canonical spelling) and their types; embedded structs are flattened. */
+  /**
+   * A Go struct: JSON field names (canonical spelling) and their types; embedded structs are
+   * flattened.
+   */
   static final class Struct extends GoJsonType {
     final String name;
     final Map<String, String> canonical = new LinkedHashMap<>();

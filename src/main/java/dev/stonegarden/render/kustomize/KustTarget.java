@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One kustomization directory and how it builds (kustomize's {@code KustTarget}). {@link
  * #accumulateTarget} is the table of contents of a level: resources, configurations, generators,
- * components, the builtin transformers in kustomize's fixed order, vars (kustomize-semantics.md §1.1).
+ * components, the builtin transformers in kustomize's fixed order, vars (kustomize-semantics.md
+ * §1.1).
  */
 final class KustTarget {
   private final FileLoader loader;
@@ -45,7 +46,8 @@ final class KustTarget {
 
   /** Loads the kustomization of {@code loader}'s directory. */
   static KustTarget load(FileLoader loader, SourcePosition referencedFrom, BuildContext ctx) {
-    return new KustTarget(loader, KustomizationLoader.load(loader, referencedFrom, ctx.warnings), ctx);
+    return new KustTarget(
+        loader, KustomizationLoader.load(loader, referencedFrom, ctx.warnings), ctx);
   }
 
   Kustomization kustomization() {
@@ -61,13 +63,14 @@ final class KustTarget {
 
   /** Builds this level into {@code ra} (a fresh accumulator, or the parent's for a component). */
   Accumulator accumulateTarget(Accumulator ra) {
-    List<Step> steps = List.of(
-        new Step("resources", this::accumulateResources),
-        new Step("configurations", this::mergeConfigurations),
-        new Step("generators", this::runGenerators),
-        new Step("components", this::accumulateComponents),
-        new Step("transformers", this::runTransformers),
-        new Step("vars", acc -> acc.mergeVars(vars())));
+    List<Step> steps =
+        List.of(
+            new Step("resources", this::accumulateResources),
+            new Step("configurations", this::mergeConfigurations),
+            new Step("generators", this::runGenerators),
+            new Step("components", this::accumulateComponents),
+            new Step("transformers", this::runTransformers),
+            new Step("vars", acc -> acc.mergeVars(vars())));
     for (Step s : steps) {
       s.run().accept(ra);
     }
@@ -102,7 +105,10 @@ final class KustTarget {
     int nResources = k.strings("resources").size();
     for (int i = 0; i < entries.size(); i++) {
       String entry = entries.get(i);
-      SourcePosition at = i < nResources ? k.positionOf("/resources/" + i) : k.positionOf("/bases/" + (i - nResources));
+      SourcePosition at =
+          i < nResources
+              ? k.positionOf("/resources/" + i)
+              : k.positionOf("/bases/" + (i - nResources));
       refuseRemote(entry, at);
       FileLoader.Loaded file = loader.tryLoad(entry);
       if (file.ok()) {
@@ -111,9 +117,11 @@ final class KustTarget {
       }
       FileLoader.Opened dir = loader.tryOpen(entry);
       if (dir.loader() == null) {
-        // kustomize reports both attempts (case 010); one is enough: the one that fits what is there.
+        // kustomize reports both attempts (case 010); one is enough: the one that fits what is
+        // there.
         boolean isDir = java.nio.file.Files.isDirectory(loader.resolve(entry));
-        throw new InputException(at, "cannot load resource '" + entry + "': " + (isDir ? dir.error() : file.error()));
+        throw new InputException(
+            at, "cannot load resource '" + entry + "': " + (isDir ? dir.error() : file.error()));
       }
       accumulateDirectory(ra, dir.loader(), false, at);
     }
@@ -133,17 +141,26 @@ final class KustTarget {
     }
   }
 
-  private void accumulateDirectory(Accumulator ra, FileLoader sub, boolean component, SourcePosition at) {
+  private void accumulateDirectory(
+      Accumulator ra, FileLoader sub, boolean component, SourcePosition at) {
     KustTarget target = load(sub, at, ctx);
     PatchSteps.offerSchema(target, ctx, false);
     Kustomization sk = target.kustomization();
     if (component && !sk.isComponent()) {
-      throw new InputException(at, "expected kind 'Component' for path '" + loader.displayRelative(sub.root())
-          + "' but got '" + sk.kind() + "'");
+      throw new InputException(
+          at,
+          "expected kind 'Component' for path '"
+              + loader.displayRelative(sub.root())
+              + "' but got '"
+              + sk.kind()
+              + "'");
     }
     if (!component && sk.isComponent()) {
-      throw new InputException(at, "expected kind != 'Component' for path '" + loader.displayRelative(sub.root())
-          + "': a Component belongs under 'components:', not 'resources:'");
+      throw new InputException(
+          at,
+          "expected kind != 'Component' for path '"
+              + loader.displayRelative(sub.root())
+              + "': a Component belongs under 'components:', not 'resources:'");
     }
     if (component) {
       target.accumulateTarget(ra);
@@ -154,10 +171,17 @@ final class KustTarget {
 
   private static void refuseRemote(String entry, SourcePosition at) {
     String e = entry.toLowerCase(java.util.Locale.ROOT);
-    if (e.contains("://") || e.startsWith("git@") || e.startsWith("github.com/") || e.startsWith("gitlab.com/")
+    if (e.contains("://")
+        || e.startsWith("git@")
+        || e.startsWith("github.com/")
+        || e.startsWith("gitlab.com/")
         || e.startsWith("bitbucket.org/")) {
-      throw new InputException(at, "remote resource '" + entry + "' is not supported: this engine never "
-          + "fetches from the network; vendor the files into the repository");
+      throw new InputException(
+          at,
+          "remote resource '"
+              + entry
+              + "' is not supported: this engine never "
+              + "fetches from the network; vendor the files into the repository");
     }
   }
 
@@ -175,8 +199,10 @@ final class KustTarget {
       }
     }
     if (!k.strings("crds").isEmpty()) {
-      throw new InputException(k.keyPositionOf("/crds"), "'crds' is not supported: declare the name references "
-          + "of custom resources in a 'configurations' file instead");
+      throw new InputException(
+          k.keyPositionOf("/crds"),
+          "'crds' is not supported: declare the name references "
+              + "of custom resources in a 'configurations' file instead");
     }
     ra.mergeConfig(tc, k.filePosition());
   }
@@ -195,10 +221,20 @@ final class KustTarget {
         if (!text(g, "env").isEmpty()) {
           envs.add(text(g, "env"));
         }
-        DataGenerator gen = new DataGenerator(field.equals("secretGenerator") ? "Secret" : "ConfigMap",
-            text(g, "name"), text(g, "namespace"), text(g, "behavior"), strings(g, "literals"), strings(g, "files"),
-            envs, GeneratorOptions.merge(options(g.get("options") instanceof ObjectNode o ? o : null), global),
-            text(g, "type"), files, at);
+        DataGenerator gen =
+            new DataGenerator(
+                field.equals("secretGenerator") ? "Secret" : "ConfigMap",
+                text(g, "name"),
+                text(g, "namespace"),
+                text(g, "behavior"),
+                strings(g, "literals"),
+                strings(g, "files"),
+                envs,
+                GeneratorOptions.merge(
+                    options(g.get("options") instanceof ObjectNode o ? o : null), global),
+                text(g, "type"),
+                files,
+                at);
         for (Resource r : gen.generate(ra.resources())) {
           ra.absorb(r, at);
         }
@@ -224,9 +260,11 @@ final class KustTarget {
     if (o == null) {
       return null;
     }
-    return new GeneratorOptions(o.has("labels") ? Kustomization.stringMap(o.get("labels")) : null,
+    return new GeneratorOptions(
+        o.has("labels") ? Kustomization.stringMap(o.get("labels")) : null,
         o.has("annotations") ? Kustomization.stringMap(o.get("annotations")) : null,
-        o.path("disableNameSuffixHash").asBoolean(false), o.path("immutable").asBoolean(false));
+        o.path("disableNameSuffixHash").asBoolean(false),
+        o.path("immutable").asBoolean(false));
   }
 
   // ---- transformers ----
@@ -258,7 +296,9 @@ final class KustTarget {
     for (int i = 0; i < entries.size(); i++) {
       ObjectNode l = entries.get(i);
       SourcePosition at = k.positionOf("/labels/" + i);
-      List<FieldSpec> fss = TransformerConfig.mergeAll(TransformerConfigs.specs(l.get("fields"), at), tc.labels(), at);
+      List<FieldSpec> fss =
+          TransformerConfig.mergeAll(
+              TransformerConfigs.specs(l.get("fields"), at), tc.labels(), at);
       if (l.path("includeSelectors").asBoolean(false)) {
         fss = TransformerConfig.mergeAll(fss, tc.commonLabels(), at);
       } else {
@@ -278,7 +318,9 @@ final class KustTarget {
 
   private List<Transformer> commonAnnotations(TransformerConfig tc) {
     Map<String, String> a = k.stringMap("commonAnnotations");
-    return a.isEmpty() ? List.of() : List.of(new MapEntriesTransformer("annotations", a, tc.commonAnnotations()));
+    return a.isEmpty()
+        ? List.of()
+        : List.of(new MapEntriesTransformer("annotations", a, tc.commonAnnotations()));
   }
 
   private List<Transformer> replicas(TransformerConfig tc) {
@@ -286,8 +328,12 @@ final class KustTarget {
     List<ObjectNode> entries = k.objects("replicas");
     for (int i = 0; i < entries.size(); i++) {
       ObjectNode r = entries.get(i);
-      out.add(new ReplicaCountTransformer(text(r, "name"), r.path("count").asLong(0), tc.replicas(),
-          k.positionOf("/replicas/" + i)));
+      out.add(
+          new ReplicaCountTransformer(
+              text(r, "name"),
+              r.path("count").asLong(0),
+              tc.replicas(),
+              k.positionOf("/replicas/" + i)));
     }
     return out;
   }
@@ -295,8 +341,15 @@ final class KustTarget {
   private List<Transformer> images(TransformerConfig tc) {
     List<Transformer> out = new ArrayList<>();
     for (ObjectNode i : k.images()) {
-      out.add(new ImageTagTransformer(new ImageTagTransformer.Image(text(i, "name"), text(i, "newName"),
-          text(i, "newTag"), text(i, "digest"), text(i, "tagSuffix")), tc.images()));
+      out.add(
+          new ImageTagTransformer(
+              new ImageTagTransformer.Image(
+                  text(i, "name"),
+                  text(i, "newName"),
+                  text(i, "newTag"),
+                  text(i, "digest"),
+                  text(i, "tagSuffix")),
+              tc.images()));
     }
     return out;
   }
@@ -321,13 +374,21 @@ final class KustTarget {
       Gvk gvk = new Gvk(text(ref, "group"), text(ref, "version"), text(ref, "kind"));
       if (!apiVersion.isEmpty()) {
         String[] parts = apiVersion.split("/", -1);
-        gvk = parts.length == 2 ? new Gvk(parts[0], parts[1], gvk.kind())
-            : parts.length == 1 ? new Gvk(gvk.group(), parts[0], gvk.kind()) : gvk;
+        gvk =
+            parts.length == 2
+                ? new Gvk(parts[0], parts[1], gvk.kind())
+                : parts.length == 1 ? new Gvk(gvk.group(), parts[0], gvk.kind()) : gvk;
       }
       JsonNode fr = v.get("fieldref");
       String fieldPath = fr == null ? "" : text(fr, "fieldPath");
-      out.add(new Var(text(v, "name"), gvk, text(ref, "name"), text(ref, "namespace"),
-          fieldPath.isEmpty() ? "metadata.name" : fieldPath, k.positionOf("/vars/" + i)));
+      out.add(
+          new Var(
+              text(v, "name"),
+              gvk,
+              text(ref, "name"),
+              text(ref, "namespace"),
+              fieldPath.isEmpty() ? "metadata.name" : fieldPath,
+              k.positionOf("/vars/" + i)));
     }
     return out;
   }

@@ -12,9 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One decoded kustomization file (kustomize's {@code types.Kustomization}): the fields in their
- * canonical spelling, already checked against {@link KustomizationSchema}, plus where each came from.
- * Deprecated spellings are folded in by the accessors ({@code bases} into {@link #resources()},
- * {@code imageTags} into {@link #images()}), as kustomize's {@code FixKustomization} does.
+ * canonical spelling, already checked against {@link KustomizationSchema}, plus where each came
+ * from. Deprecated spellings are folded in by the accessors ({@code bases} into {@link
+ * #resources()}, {@code imageTags} into {@link #images()}), as kustomize's {@code FixKustomization}
+ * does.
  */
 final class Kustomization {
   static final String KUSTOMIZATION = "Kustomization";
@@ -116,7 +117,10 @@ final class Kustomization {
     return r;
   }
 
-  /** The position of a field's value; {@code path} is a canonical JSON pointer such as {@code /patches/0}. */
+  /**
+   * The position of a field's value; {@code path} is a canonical JSON pointer such as {@code
+   * /patches/0}.
+   */
   SourcePosition positionOf(String path) {
     return sourceMap.positionOf(rawPointer(path));
   }

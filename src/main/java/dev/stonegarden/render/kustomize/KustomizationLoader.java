@@ -20,9 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * engine does not run (Helm, plugins, remote resources).
  */
 final class KustomizationLoader {
-  static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+  static final List<String> FILE_NAMES =
+      List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
-  private static final String EDIT_FIX = "Run 'kustomize edit fix' to update your Kustomization automatically.";
+  private static final String EDIT_FIX =
+      "Run 'kustomize edit fix' to update your Kustomization automatically.";
 
   private KustomizationLoader() {}
 
@@ -32,19 +34,25 @@ final class KustomizationLoader {
     List<Path> found = new ArrayList<>();
     for (String name : FILE_NAMES) {
       Path p = dir.resolve(name);
-      // A case-insensitive file system would report one file under several names: compare real names.
+      // A case-insensitive file system would report one file under several names: compare real
+      // names.
       if (Files.isRegularFile(p) && found.stream().noneMatch(f -> sameFile(f, p))) {
         found.add(p);
       }
     }
     if (found.isEmpty()) {
-      throw new InputException(referencedFrom.hasFile() ? referencedFrom : SourcePosition.of(dir),
+      throw new InputException(
+          referencedFrom.hasFile() ? referencedFrom : SourcePosition.of(dir),
           "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '"
-              + display(referencedFrom, dir) + "'");
+              + display(referencedFrom, dir)
+              + "'");
     }
     if (found.size() > 1) {
-      throw new InputException(SourcePosition.of(found.get(1)),
-          "found multiple kustomization files in one directory: " + found.get(0).getFileName() + " and "
+      throw new InputException(
+          SourcePosition.of(found.get(1)),
+          "found multiple kustomization files in one directory: "
+              + found.get(0).getFileName()
+              + " and "
               + found.get(1).getFileName());
     }
     Path file = found.get(0);
@@ -57,7 +65,8 @@ final class KustomizationLoader {
     JsonNode decoded = decoder.decode(root, KustomizationSchema.KUSTOMIZATION, "");
     local.throwIfErrors();
     ObjectNode fields = decoded instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
-    Kustomization k = new Kustomization(l.file(), fields, root instanceof ObjectNode r ? r : null, sourceMap);
+    Kustomization k =
+        new Kustomization(l.file(), fields, root instanceof ObjectNode r ? r : null, sourceMap);
     warnDeprecated(k, problems);
     checkEmpty(k);
     checkKind(k);
@@ -78,15 +87,34 @@ final class KustomizationLoader {
   }
 
   private static void warnDeprecated(Kustomization k, Problems problems) {
-    // One line per deprecated field per file, in kustomize's order (CheckDeprecatedFields; case 055).
-    deprecated(k, problems, "bases", "'bases' is deprecated. Please use 'resources' instead. " + EDIT_FIX);
-    deprecated(k, problems, "commonLabels", "'commonLabels' is deprecated. Please use 'labels' instead. " + EDIT_FIX);
-    deprecated(k, problems, "imageTags", "'imageTags' is deprecated. Please use 'images' instead. " + EDIT_FIX);
-    deprecated(k, problems, "patchesJson6902",
+    // One line per deprecated field per file, in kustomize's order (CheckDeprecatedFields; case
+    // 055).
+    deprecated(
+        k, problems, "bases", "'bases' is deprecated. Please use 'resources' instead. " + EDIT_FIX);
+    deprecated(
+        k,
+        problems,
+        "commonLabels",
+        "'commonLabels' is deprecated. Please use 'labels' instead. " + EDIT_FIX);
+    deprecated(
+        k,
+        problems,
+        "imageTags",
+        "'imageTags' is deprecated. Please use 'images' instead. " + EDIT_FIX);
+    deprecated(
+        k,
+        problems,
+        "patchesJson6902",
         "'patchesJson6902' is deprecated. Please use 'patches' instead. " + EDIT_FIX);
-    deprecated(k, problems, "patchesStrategicMerge",
+    deprecated(
+        k,
+        problems,
+        "patchesStrategicMerge",
         "'patchesStrategicMerge' is deprecated. Please use 'patches' instead. " + EDIT_FIX);
-    deprecated(k, problems, "vars",
+    deprecated(
+        k,
+        problems,
+        "vars",
         "'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] " + EDIT_FIX);
   }
 
@@ -108,16 +136,27 @@ final class KustomizationLoader {
   private static void checkKind(Kustomization k) {
     Problems p = new Problems();
     String kind = k.string("kind");
-    if (!kind.isEmpty() && !kind.equals(Kustomization.KUSTOMIZATION) && !kind.equals(Kustomization.COMPONENT)) {
-      p.error(k.positionOf("/kind"), "kind should be Kustomization or Component, found '" + kind + "'");
+    if (!kind.isEmpty()
+        && !kind.equals(Kustomization.KUSTOMIZATION)
+        && !kind.equals(Kustomization.COMPONENT)) {
+      p.error(
+          k.positionOf("/kind"), "kind should be Kustomization or Component, found '" + kind + "'");
     }
-    String required = Kustomization.COMPONENT.equals(kind) ? "kustomize.config.k8s.io/v1alpha1"
-        : "kustomize.config.k8s.io/v1beta1";
+    String required =
+        Kustomization.COMPONENT.equals(kind)
+            ? "kustomize.config.k8s.io/v1alpha1"
+            : "kustomize.config.k8s.io/v1beta1";
     String apiVersion = k.string("apiVersion");
     if (!apiVersion.isEmpty() && !apiVersion.equals(required)) {
-      p.error(k.positionOf("/apiVersion"),
-          "apiVersion for " + (kind.isEmpty() ? Kustomization.KUSTOMIZATION : kind) + " should be " + required
-              + ", found '" + apiVersion + "'");
+      p.error(
+          k.positionOf("/apiVersion"),
+          "apiVersion for "
+              + (kind.isEmpty() ? Kustomization.KUSTOMIZATION : kind)
+              + " should be "
+              + required
+              + ", found '"
+              + apiVersion
+              + "'");
     }
     p.throwIfErrors();
   }
@@ -126,12 +165,16 @@ final class KustomizationLoader {
     Problems p = new Problems();
     for (String f : List.of("helmCharts", "helmChartInflationGenerator", "helmGlobals")) {
       if (k.has(f)) {
-        p.error(k.keyPositionOf("/" + f), "'" + f + "' is not supported: this engine does not run Helm");
+        p.error(
+            k.keyPositionOf("/" + f),
+            "'" + f + "' is not supported: this engine does not run Helm");
       }
     }
     for (String f : List.of("generators", "validators")) {
       if (!k.strings(f).isEmpty()) {
-        p.error(k.keyPositionOf("/" + f), "'" + f + "' is not supported: this engine does not run plugins");
+        p.error(
+            k.keyPositionOf("/" + f),
+            "'" + f + "' is not supported: this engine does not run plugins");
       }
     }
     p.throwIfErrors();

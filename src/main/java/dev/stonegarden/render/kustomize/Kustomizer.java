@@ -5,9 +5,9 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.kustomize.builtins.HashSuffixTransformer;
 import dev.stonegarden.render.kustomize.builtins.MapEntriesTransformer;
-import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.kustomize.builtins.NameReferenceTransformer;
 import dev.stonegarden.render.kustomize.builtins.VarTransformer;
+import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
@@ -47,8 +47,9 @@ public final class Kustomizer {
   }
 
   private static BuildResult build(Path kustomizationDir, BuildOptions options, BuildContext ctx) {
-    FileLoader root = FileLoader.forRoot(kustomizationDir, options.repositoryRoot(),
-        SourcePosition.of(kustomizationDir));
+    FileLoader root =
+        FileLoader.forRoot(
+            kustomizationDir, options.repositoryRoot(), SourcePosition.of(kustomizationDir));
     KustTarget target = KustTarget.load(root, SourcePosition.none(), ctx);
     PatchSteps.offerSchema(target, ctx, true);
     SortOptions sort = sortOptions(target.kustomization());
@@ -56,17 +57,21 @@ public final class Kustomizer {
     Accumulator ra = target.accumulateTarget(new Accumulator());
     List<Diagnostic> varWarnings = new ArrayList<>();
     // The top-level steps, in kustomize's order (makeCustomizedResMap).
-    List<Transformer> steps = List.of(
-        new HashSuffixTransformer(),
-        new NameReferenceTransformer(ra.config().nameReference()),
-        new VarTransformer(ra.vars(), ra.config().varReference(), varWarnings),
-        Kustomizer::dropLocalConfig);
+    List<Transformer> steps =
+        List.of(
+            new HashSuffixTransformer(),
+            new NameReferenceTransformer(ra.config().nameReference()),
+            new VarTransformer(ra.vars(), ra.config().varReference(), varWarnings),
+            Kustomizer::dropLocalConfig);
     for (Transformer step : steps) {
       step.transform(ra.resources());
     }
     if (managedBy) {
-      new MapEntriesTransformer("labels", java.util.Map.of("app.kubernetes.io/managed-by", "kustomize-(devel)"),
-          List.of(FieldSpec.any("metadata/labels", true))).transform(ra.resources());
+      new MapEntriesTransformer(
+              "labels",
+              java.util.Map.of("app.kubernetes.io/managed-by", "kustomize-(devel)"),
+              List.of(FieldSpec.any("metadata/labels", true)))
+          .transform(ra.resources());
     }
     List<Diagnostic> warnings = new ArrayList<>(ctx.warnings.warnings());
     warnings.addAll(varWarnings);
@@ -79,9 +84,9 @@ public final class Kustomizer {
   }
 
   /**
-   * The documents to print, in output order: sorted as the root kustomization asked (fifo keeps
-   * the accumulation order) and cleaned of kustomize's internal annotations (§18.9). The one
-   * output path of {@code kustomize} and {@code generate}.
+   * The documents to print, in output order: sorted as the root kustomization asked (fifo keeps the
+   * accumulation order) and cleaned of kustomize's internal annotations (§18.9). The one output
+   * path of {@code kustomize} and {@code generate}.
    */
   public static List<JsonNode> outputDocuments(List<Resource> resources, SortOptions sortOptions) {
     List<Resource> list = new ArrayList<>(resources);
@@ -97,7 +102,10 @@ public final class Kustomizer {
     return docs;
   }
 
-  /** The YAML stream of {@code docs}; a value Go's JSON encoder refuses (NaN, ±Inf) is an input error. */
+  /**
+   * The YAML stream of {@code docs}; a value Go's JSON encoder refuses (NaN, ±Inf) is an input
+   * error.
+   */
   public static String write(List<JsonNode> docs) {
     try {
       return YamlWriter.write(docs);
@@ -106,22 +114,27 @@ public final class Kustomizer {
     }
   }
 
-  /** Objects annotated {@code config.kubernetes.io/local-config} (any value but "false") are not output (case 007). */
+  /**
+   * Objects annotated {@code config.kubernetes.io/local-config} (any value but "false") are not
+   * output (case 007).
+   */
   static void dropLocalConfig(ResourceList resources) {
-    resources.removeIf(r -> {
-      JsonNode a = r.metadata().get("annotations");
-      if (!(a instanceof ObjectNode o) || !o.has("config.kubernetes.io/local-config")) {
-        return false;
-      }
-      JsonNode v = o.get("config.kubernetes.io/local-config");
-      return !(v != null && !v.isContainer() && !v.isNull() && v.asString().equals("false"));
-    });
+    resources.removeIf(
+        r -> {
+          JsonNode a = r.metadata().get("annotations");
+          if (!(a instanceof ObjectNode o) || !o.has("config.kubernetes.io/local-config")) {
+            return false;
+          }
+          JsonNode v = o.get("config.kubernetes.io/local-config");
+          return !(v != null && !v.isContainer() && !v.isNull() && v.asString().equals("false"));
+        });
   }
 
   /**
    * The root's {@code buildMetadata}: {@code managedByLabel} adds kustomize's managed-by label
    * (kustomize-semantics.md §1.2 step 12) with the version kubectl's embedded kustomize reports,
-   * {@code (devel)} (checked with kubectl 1.32.4); the origin and transformer annotations are refused.
+   * {@code (devel)} (checked with kubectl 1.32.4); the origin and transformer annotations are
+   * refused.
    */
   private static boolean buildMetadata(Kustomization k) {
     boolean managedBy = false;
@@ -131,8 +144,11 @@ public final class Kustomizer {
       if (o.equals("managedByLabel")) {
         managedBy = true;
       } else if (o.equals("originAnnotations") || o.equals("transformerAnnotations")) {
-        throw new InputException(k.positionOf("/buildMetadata/" + i), "buildMetadata '" + o
-            + "' is not supported: it would write build paths into the output");
+        throw new InputException(
+            k.positionOf("/buildMetadata/" + i),
+            "buildMetadata '"
+                + o
+                + "' is not supported: it would write build paths into the output");
       }
       // kustomize ignores other values.
     }
@@ -147,20 +163,24 @@ public final class Kustomizer {
     String order = KustTarget.text(so, "order");
     SourcePosition at = k.positionOf("/sortOptions");
     if (!order.equals("fifo") && !order.equals("legacy")) {
-      throw new InputException(at, "the field 'sortOptions.order' must be one of [fifo, legacy], found '" + order + "'");
+      throw new InputException(
+          at, "the field 'sortOptions.order' must be one of [fifo, legacy], found '" + order + "'");
     }
     JsonNode legacy = so.get("legacySortOptions");
     boolean hasLegacy = legacy != null && !legacy.isNull();
     if (order.equals("fifo")) {
       if (hasLegacy) {
-        throw new InputException(at, "the field 'sortOptions.legacySortOptions' is set but the selected sort order "
-            + "is 'fifo', not 'legacy'");
+        throw new InputException(
+            at,
+            "the field 'sortOptions.legacySortOptions' is set but the selected sort order "
+                + "is 'fifo', not 'legacy'");
       }
       return new SortOptions(true, List.of(), List.of());
     }
     if (!hasLegacy) {
       return SortOptions.legacy();
     }
-    return new SortOptions(false, KustTarget.strings(legacy, "orderFirst"), KustTarget.strings(legacy, "orderLast"));
+    return new SortOptions(
+        false, KustTarget.strings(legacy, "orderFirst"), KustTarget.strings(legacy, "orderLast"));
   }
 }

@@ -14,17 +14,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The last touch before printing (kustomize-semantics.md §18.9, §18.6): kustomize's internal and
  * origin annotations are removed even when the input had them, an empty {@code annotations} map is
- * dropped, and the remaining annotations are rewritten the way kyaml's {@code SetAnnotations} does —
- * values become strings with the text they had in the file ({@code 1.10} stays {@code "1.10"},
+ * dropped, and the remaining annotations are rewritten the way kyaml's {@code SetAnnotations} does
+ * — values become strings with the text they had in the file ({@code 1.10} stays {@code "1.10"},
  * {@code 0x1F} stays {@code "0x1F"}), keys are re-typed as plain scalars, so a key such as {@code
  * "1"} fails (case 147).
  */
 final class OutputCleaner {
   private static final List<String> STRIPPED_PREFIXES = List.of("internal.config.kubernetes.io/");
-  private static final List<String> STRIPPED = List.of(
-      "config.kubernetes.io/path", "config.kubernetes.io/index", "config.k8s.io/id",
-      "config.kubernetes.io/origin", "alpha.config.kubernetes.io/transformations",
-      "kustomize.config.k8s.io/id");
+  private static final List<String> STRIPPED =
+      List.of(
+          "config.kubernetes.io/path",
+          "config.kubernetes.io/index",
+          "config.k8s.io/id",
+          "config.kubernetes.io/origin",
+          "alpha.config.kubernetes.io/transformations",
+          "kustomize.config.k8s.io/id");
 
   private OutputCleaner() {}
 
@@ -60,8 +64,13 @@ final class OutputCleaner {
       // kindOf, not the resolved value: a date-like key resolves to its RFC 3339 text, a string,
       // yet Go holds it as a time.Time map key, which JSON cannot encode (checked with kubectl).
       if (ScalarResolver.kindOf(e.getKey(), YamlVersion.YAML_1_2) != ScalarResolver.Kind.STRING) {
-        throw new InputException(r.origin(), "annotation key '" + e.getKey() + "' of " + r.id()
-            + " is not a string once kustomize re-types it (json: unsupported type: map[interface {}]interface {})");
+        throw new InputException(
+            r.origin(),
+            "annotation key '"
+                + e.getKey()
+                + "' of "
+                + r.id()
+                + " is not a string once kustomize re-types it (json: unsupported type: map[interface {}]interface {})");
       }
       JsonNode v = e.getValue();
       String rawText = raw.plainText(r, "/metadata/annotations/" + SourceMap.escape(e.getKey()), v);

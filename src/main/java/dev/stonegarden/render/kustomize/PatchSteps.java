@@ -25,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class PatchSteps {
   private PatchSteps() {}
 
-  /** {@code patchesStrategicMerge:}: each entry is inline YAML if it parses as objects, else a file. */
+  /**
+   * {@code patchesStrategicMerge:}: each entry is inline YAML if it parses as objects, else a file.
+   */
   static List<Transformer> patchesStrategicMerge(KustTarget t, BuildContext ctx) {
     Kustomization k = t.kustomization();
     List<String> entries = k.strings("patchesStrategicMerge");
@@ -37,7 +39,8 @@ final class PatchSteps {
         out.add(new PatchStrategicMergeTransformer(entry, at, schema(ctx)));
       } else {
         FileLoader.Loaded l = t.loader().load(entry, at);
-        out.add(new PatchStrategicMergeTransformer(l.text(), SourcePosition.of(l.file()), schema(ctx)));
+        out.add(
+            new PatchStrategicMergeTransformer(l.text(), SourcePosition.of(l.file()), schema(ctx)));
       }
     }
     return out;
@@ -63,7 +66,9 @@ final class PatchSteps {
     }
   }
 
-  /** {@code patches:}: exactly one of {@code path} and {@code patch}; optional target and options. */
+  /**
+   * {@code patches:}: exactly one of {@code path} and {@code patch}; optional target and options.
+   */
   static List<Transformer> patches(KustTarget t, BuildContext ctx) {
     Kustomization k = t.kustomization();
     List<ObjectNode> entries = k.objects("patches");
@@ -77,14 +82,16 @@ final class PatchSteps {
         throw new InputException(at, "must specify one of patch and path in a 'patches' entry");
       }
       if (!patch.isEmpty() && !path.isEmpty()) {
-        throw new InputException(at, "patch and path can't be set at the same time in a 'patches' entry");
+        throw new InputException(
+            at, "patch and path can't be set at the same time in a 'patches' entry");
       }
       String text;
       SourcePosition origin;
       if (!path.isEmpty()) {
         FileLoader.Loaded l = t.loader().tryLoad(path);
         if (!l.ok()) {
-          throw new InputException(k.positionOf("/patches/" + i + "/path"),
+          throw new InputException(
+              k.positionOf("/patches/" + i + "/path"),
               "failed to get the patch file from path(" + path + "): " + l.error());
         }
         text = l.text();
@@ -94,10 +101,17 @@ final class PatchSteps {
         origin = k.positionOf("/patches/" + i + "/patch");
       }
       Map<String, String> opts = Kustomization.stringMap(e.get("options"));
-      PatchOptions options = new PatchOptions("true".equals(opts.get("allowNameChange")),
-          "true".equals(opts.get("allowKindChange")));
-      out.add(new PatchTransformer(text, origin, target(e.get("target"), k.positionOf("/patches/" + i + "/target")),
-          options, schema(ctx)));
+      PatchOptions options =
+          new PatchOptions(
+              "true".equals(opts.get("allowNameChange")),
+              "true".equals(opts.get("allowKindChange")));
+      out.add(
+          new PatchTransformer(
+              text,
+              origin,
+              target(e.get("target"), k.positionOf("/patches/" + i + "/target")),
+              options,
+              schema(ctx)));
     }
     return out;
   }
@@ -117,7 +131,8 @@ final class PatchSteps {
         throw new InputException(at, "must specify the target name in a 'patchesJson6902' entry");
       }
       if (patch.isEmpty() && path.isEmpty()) {
-        throw new InputException(at, "empty file path and empty jsonOp in a 'patchesJson6902' entry");
+        throw new InputException(
+            at, "empty file path and empty jsonOp in a 'patchesJson6902' entry");
       }
       if (!patch.isEmpty() && !path.isEmpty()) {
         throw new InputException(at, "must specify a file path or jsonOp, not both");
@@ -125,7 +140,8 @@ final class PatchSteps {
       String text = patch;
       SourcePosition origin = k.positionOf("/patchesJson6902/" + i + "/patch");
       if (!path.isEmpty()) {
-        FileLoader.Loaded l = t.loader().load(path, k.positionOf("/patchesJson6902/" + i + "/path"));
+        FileLoader.Loaded l =
+            t.loader().load(path, k.positionOf("/patchesJson6902/" + i + "/path"));
         text = l.text();
         origin = SourcePosition.of(l.file());
         if (text.isEmpty()) {
@@ -141,9 +157,15 @@ final class PatchSteps {
     if (n == null || n.isNull()) {
       return null;
     }
-    PatchTarget t = new PatchTarget(KustTarget.text(n, "group"), KustTarget.text(n, "version"),
-        KustTarget.text(n, "kind"), KustTarget.text(n, "name"), KustTarget.text(n, "namespace"),
-        KustTarget.text(n, "labelSelector"), KustTarget.text(n, "annotationSelector"));
+    PatchTarget t =
+        new PatchTarget(
+            KustTarget.text(n, "group"),
+            KustTarget.text(n, "version"),
+            KustTarget.text(n, "kind"),
+            KustTarget.text(n, "name"),
+            KustTarget.text(n, "namespace"),
+            KustTarget.text(n, "labelSelector"),
+            KustTarget.text(n, "annotationSelector"));
     String problem = t.problem();
     if (problem != null) {
       throw new InputException(at, problem);
@@ -177,8 +199,11 @@ final class PatchSteps {
       ctx.setSchema(MergeSchema.fromOpenApi(docs.isEmpty() ? null : docs.get(0).root(), l.file()));
     } else if (version != null && !version.isEmpty()) {
       if (!version.equals("v1.21.2")) {
-        throw new InputException(at, "the specified OpenAPI version is not built in: expected v1.21.2, found '"
-            + version + "'");
+        throw new InputException(
+            at,
+            "the specified OpenAPI version is not built in: expected v1.21.2, found '"
+                + version
+                + "'");
       }
       ctx.setSchema(MergeSchema.builtin());
     }

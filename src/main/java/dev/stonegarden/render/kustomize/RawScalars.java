@@ -23,7 +23,10 @@ final class RawScalars {
   // Looked up by file only; never iterated.
   private final Map<Path, List<String>> lines = new HashMap<>();
 
-  /** The source text of the value at {@code pointer}, or null when it cannot be trusted or is not needed. */
+  /**
+   * The source text of the value at {@code pointer}, or null when it cannot be trusted or is not
+   * needed.
+   */
   String plainText(Resource r, String pointer, JsonNode value) {
     if (value == null || value.isContainer() || value.isNull()) {
       return null;
@@ -58,7 +61,12 @@ final class RawScalars {
   // A plain scalar ends at a comment, or at ',', '}' or ']' inside flow collections.
   private static String token(String rest) {
     char first = rest.charAt(0);
-    if (first == '"' || first == '\'' || first == '|' || first == '>' || first == '&' || first == '!') {
+    if (first == '"'
+        || first == '\''
+        || first == '|'
+        || first == '>'
+        || first == '&'
+        || first == '!') {
       return "";
     }
     int end = rest.length();

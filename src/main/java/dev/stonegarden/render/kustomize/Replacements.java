@@ -14,7 +14,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Decodes {@code replacements:} entries, inline or from a {@code path:} file (kustomize's {@code ReplacementTransformer.Config}). */
+/**
+ * Decodes {@code replacements:} entries, inline or from a {@code path:} file (kustomize's {@code
+ * ReplacementTransformer.Config}).
+ */
 final class Replacements {
   private Replacements() {}
 
@@ -34,10 +37,16 @@ final class Replacements {
         JsonNode root = docs.isEmpty() ? null : docs.get(0).root();
         SourcePosition fileAt = docs.isEmpty() ? SourcePosition.of(l.file()) : docs.get(0).start();
         Problems p = new Problems();
-        GoJsonDecoder dec = new GoJsonDecoder(docs.isEmpty() ? dev.stonegarden.render.yaml.SourceMap.empty(l.file())
-            : docs.get(0).sourceMap(), p, "");
+        GoJsonDecoder dec =
+            new GoJsonDecoder(
+                docs.isEmpty()
+                    ? dev.stonegarden.render.yaml.SourceMap.empty(l.file())
+                    : docs.get(0).sourceMap(),
+                p,
+                "");
         if (root != null && root.isArray()) {
-          JsonNode decoded = dec.decode(root, GoJsonType.listOf(KustomizationSchema.REPLACEMENT_FIELD), "");
+          JsonNode decoded =
+              dec.decode(root, GoJsonType.listOf(KustomizationSchema.REPLACEMENT_FIELD), "");
           p.throwIfErrors();
           for (JsonNode r : decoded) {
             out.add(one((ObjectNode) r, fileAt));
@@ -47,7 +56,8 @@ final class Replacements {
           p.throwIfErrors();
           out.add(one((ObjectNode) decoded, fileAt));
         } else {
-          throw new InputException(fileAt, "unsupported replacement type encountered within replacement path");
+          throw new InputException(
+              fileAt, "unsupported replacement type encountered within replacement path");
         }
       } else {
         out.add(one(e, at));
@@ -67,19 +77,30 @@ final class Replacements {
         List<Select> reject = new ArrayList<>();
         if (t.get("reject") != null) {
           for (JsonNode r : t.get("reject")) {
-            reject.add(r instanceof ObjectNode ro ? select(ro) : select(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+            reject.add(
+                r instanceof ObjectNode ro
+                    ? select(ro)
+                    : select(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
           }
         }
-        targets.add(new Target(t.get("select") instanceof ObjectNode so ? select(so) : null, reject,
-            KustTarget.strings(t, "fieldPaths"), options(t.get("options"))));
+        targets.add(
+            new Target(
+                t.get("select") instanceof ObjectNode so ? select(so) : null,
+                reject,
+                KustTarget.strings(t, "fieldPaths"),
+                options(t.get("options"))));
       }
     }
     return new Replacement(source, fieldPath, options, targets, at);
   }
 
   private static Select select(ObjectNode s) {
-    return new Select(new Gvk(KustTarget.text(s, "group"), KustTarget.text(s, "version"), KustTarget.text(s, "kind")),
-        KustTarget.text(s, "name"), KustTarget.text(s, "namespace"), KustTarget.text(s, "labelSelector"),
+    return new Select(
+        new Gvk(
+            KustTarget.text(s, "group"), KustTarget.text(s, "version"), KustTarget.text(s, "kind")),
+        KustTarget.text(s, "name"),
+        KustTarget.text(s, "namespace"),
+        KustTarget.text(s, "labelSelector"),
         KustTarget.text(s, "annotationSelector"));
   }
 
@@ -87,6 +108,9 @@ final class Replacements {
     if (o == null || o.isNull()) {
       return null;
     }
-    return new Options(KustTarget.text(o, "delimiter"), o.path("index").asInt(0), o.path("create").asBoolean(false));
+    return new Options(
+        KustTarget.text(o, "delimiter"),
+        o.path("index").asInt(0),
+        o.path("create").asBoolean(false));
   }
 }

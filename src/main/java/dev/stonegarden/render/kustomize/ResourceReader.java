@@ -15,9 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns the documents of a resource file into {@link Resource}s (kustomize's {@code
- * resource.Factory.SliceFromBytes}, kustomize-semantics.md §3.1): empty documents are skipped, every
- * object needs {@code kind} and {@code metadata.name}, and a {@code *List} with {@code items} is
- * replaced by its items, which are appended after the file's other documents (case 005).
+ * resource.Factory.SliceFromBytes}, kustomize-semantics.md §3.1): empty documents are skipped,
+ * every object needs {@code kind} and {@code metadata.name}, and a {@code *List} with {@code items}
+ * is replaced by its items, which are appended after the file's other documents (case 005).
  */
 final class ResourceReader {
   private ResourceReader() {}
@@ -41,7 +41,8 @@ final class ResourceReader {
       }
       SourcePosition at = it.position();
       if (!(n instanceof ObjectNode o)) {
-        throw new InputException(at, "expected a Kubernetes object (a mapping), found " + describe(n));
+        throw new InputException(
+            at, "expected a Kubernetes object (a mapping), found " + describe(n));
       }
       String kind = text(o.get("kind"));
       JsonNode meta = o.get("metadata");
@@ -58,10 +59,12 @@ final class ResourceReader {
             continue;
           }
           if (!items.isArray()) {
-            throw new InputException(at, "expected array in " + kind + "/items, but found " + describe(items));
+            throw new InputException(
+                at, "expected array in " + kind + "/items, but found " + describe(items));
           }
           for (int i = 0; i < items.size(); i++) {
-            queue.addLast(new Item(items.get(i), null, it.sourceMap, it.pointer + "/items/" + i, it.file));
+            queue.addLast(
+                new Item(items.get(i), null, it.sourceMap, it.pointer + "/items/" + i, it.file));
           }
           continue;
         }
@@ -74,7 +77,8 @@ final class ResourceReader {
     return out;
   }
 
-  private record Item(JsonNode node, SourcePosition start, SourceMap sourceMap, String pointer, Path file) {
+  private record Item(
+      JsonNode node, SourcePosition start, SourceMap sourceMap, String pointer, Path file) {
     SourcePosition position() {
       if (start != null && pointer.isEmpty()) {
         return start;

@@ -18,7 +18,8 @@ public record SortOptions(boolean fifo, List<String> orderFirst, List<String> or
 
   /** What {@code kubectl kustomize} does without {@code sortOptions}. */
   public static SortOptions legacy() {
-    return new SortOptions(false, ResourceOrder.DEFAULT_ORDER_FIRST, ResourceOrder.DEFAULT_ORDER_LAST);
+    return new SortOptions(
+        false, ResourceOrder.DEFAULT_ORDER_FIRST, ResourceOrder.DEFAULT_ORDER_LAST);
   }
 
   /** The comparator to sort with, or null for fifo (no sorting). */
@@ -26,7 +27,8 @@ public record SortOptions(boolean fifo, List<String> orderFirst, List<String> or
     if (fifo) {
       return null;
     }
-    if (orderFirst.equals(ResourceOrder.DEFAULT_ORDER_FIRST) && orderLast.equals(ResourceOrder.DEFAULT_ORDER_LAST)) {
+    if (orderFirst.equals(ResourceOrder.DEFAULT_ORDER_FIRST)
+        && orderLast.equals(ResourceOrder.DEFAULT_ORDER_LAST)) {
       return ResourceOrder.legacy();
     }
     return new ResourceOrder(orderFirst, orderLast);

@@ -21,7 +21,10 @@ final class Yaml {
     return YamlReader.read(file, text, YamlReader.Options.resources());
   }
 
-  /** Configuration files ({@code configurations:}, {@code openapi:}, replacement files): like kustomization files. */
+  /**
+   * Configuration files ({@code configurations:}, {@code openapi:}, replacement files): like
+   * kustomization files.
+   */
   static List<YamlDocument> readData(Path file, String text) {
     return YamlReader.read(file, text, YamlReader.Options.kustomization());
   }

@@ -24,21 +24,28 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Alert files are read like resources (YAML 1.2 typing, positions kept), so a kept
  * PrometheusRule points back at its own lines in diagnostics.
  */
-public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform, SourceFiles files)
+public record AlertFileGenerator(
+    ServiceSpec service,
+    ServiceSpec.Environment environment,
+    PlatformSettings platform,
+    SourceFiles files)
     implements Generator {
 
   static final String API_VERSION = "monitoring.coreos.com/v1";
 
   @Override
   public List<Resource> generate(ResourceList current) {
-    if (service.monitoring() == null || !platform.monitoring().environments().contains(environment.name())) {
+    if (service.monitoring() == null
+        || !platform.monitoring().environments().contains(environment.name())) {
       return List.of();
     }
-    return MonitoringFile.readEach(service, files, "alerts", service.monitoring().alerts(), "alert file", this::rules);
+    return MonitoringFile.readEach(
+        service, files, "alerts", service.monitoring().alerts(), "alert file", this::rules);
   }
 
   private List<Resource> rules(MonitoringFile f) {
-    List<YamlDocument> documents = YamlReader.read(f.file(), f.text("alert file"), YamlReader.Options.resources());
+    List<YamlDocument> documents =
+        YamlReader.read(f.file(), f.text("alert file"), YamlReader.Options.resources());
     List<Resource> out = new ArrayList<>();
     int bare = 0;
     for (YamlDocument d : documents) {
@@ -47,19 +54,38 @@ public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment en
         continue;
       }
       ObjectNode body;
-      if (doc instanceof ObjectNode o && "PrometheusRule".equals(Nodes.text(o, "kind")) && API_VERSION.equals(Nodes.text(o, "apiVersion"))) {
+      if (doc instanceof ObjectNode o
+          && "PrometheusRule".equals(Nodes.text(o, "kind"))
+          && API_VERSION.equals(Nodes.text(o, "apiVersion"))) {
         body = o;
-      } else if (doc instanceof ObjectNode o && !o.has("kind") && !o.has("apiVersion") && o.get("groups") != null && o.get("groups").isArray()) {
+      } else if (doc instanceof ObjectNode o
+          && !o.has("kind")
+          && !o.has("apiVersion")
+          && o.get("groups") != null
+          && o.get("groups").isArray()) {
         if (++bare > 1) {
-          throw new InputException(SourcePosition.of(f.file()), "alert file " + f.relative()
-              + " has more than one groups: document: expected one, as each becomes PrometheusRule " + name(f));
+          throw new InputException(
+              SourcePosition.of(f.file()),
+              "alert file "
+                  + f.relative()
+                  + " has more than one groups: document: expected one, as each becomes PrometheusRule "
+                  + name(f));
         }
         body = Nodes.newObject(API_VERSION, "PrometheusRule", name(f), null);
         body.putObject("spec").set("groups", o.get("groups"));
       } else {
-        String found = doc instanceof ObjectNode o && o.has("kind") ? "kind " + Nodes.text(o, "kind") : "a document without groups";
-        throw new InputException(d.start(), "alert file " + f.relative()
-            + ": expected a " + API_VERSION + " PrometheusRule or a document with groups:, found " + found);
+        String found =
+            doc instanceof ObjectNode o && o.has("kind")
+                ? "kind " + Nodes.text(o, "kind")
+                : "a document without groups";
+        throw new InputException(
+            d.start(),
+            "alert file "
+                + f.relative()
+                + ": expected a "
+                + API_VERSION
+                + " PrometheusRule or a document with groups:, found "
+                + found);
       }
       Nodes.child(body, "metadata").put("namespace", environment.namespace());
       ObjectNode labels = Nodes.child(Nodes.child(body, "metadata"), "labels");
@@ -75,7 +101,12 @@ public record AlertFileGenerator(ServiceSpec service, ServiceSpec.Environment en
 
   @Override
   public String toString() {
-    return "AlertFileGenerator[service=" + service.name() + ", environment=" + environment.name() + ", alerts="
-        + (service.monitoring() == null ? "[]" : service.monitoring().alerts()) + "]";
+    return "AlertFileGenerator[service="
+        + service.name()
+        + ", environment="
+        + environment.name()
+        + ", alerts="
+        + (service.monitoring() == null ? "[]" : service.monitoring().alerts())
+        + "]";
   }
 }

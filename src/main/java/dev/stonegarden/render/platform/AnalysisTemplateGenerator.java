@@ -18,14 +18,15 @@ import tools.jackson.databind.node.ObjectNode;
  * named {@code <service>-<metric>}: Prometheus provider, background (no {@code count}), {@code
  * interval: 1m}, {@code failureLimit: 1}.
  *
- * <p>Zero traffic must not abort a rollout: Prometheus answers an empty vector when no series
- * exist and NaN for 0/0, so the built-in conditions accept both ({@code len(result) == 0 ||
+ * <p>Zero traffic must not abort a rollout: Prometheus answers an empty vector when no series exist
+ * and NaN for 0/0, so the built-in conditions accept both ({@code len(result) == 0 ||
  * isNaN(result[0]) || …}; argo-rollouts #180, #1466). Thresholds are printed in exact decimal form.
  *
  * <p>Templates are generated only for Deployments the platform converted: a Rollout the overlay
  * brings owns its analysis (§5.3).
  */
-public record AnalysisTemplateGenerator(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform)
+public record AnalysisTemplateGenerator(
+    ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform)
     implements Generator {
 
   static final String SUCCESS_RATE = "success-rate";
@@ -42,10 +43,16 @@ public record AnalysisTemplateGenerator(ServiceSpec service, ServiceSpec.Environ
     if (rollout == null || rollout.metrics().isEmpty() || !hasConvertedRollout(current)) {
       return List.of();
     }
-    SliQueries sli = new SliQueries(platform.sli(), environment.namespace(), service.name(), environment.name());
+    SliQueries sli =
+        new SliQueries(platform.sli(), environment.namespace(), service.name(), environment.name());
     List<Resource> out = new ArrayList<>();
     for (ServiceSpec.Metric m : rollout.metrics()) {
-      ObjectNode body = Nodes.newObject(KindTables.ROLLOUT_API_VERSION, "AnalysisTemplate", templateName(service, m), environment.namespace());
+      ObjectNode body =
+          Nodes.newObject(
+              KindTables.ROLLOUT_API_VERSION,
+              "AnalysisTemplate",
+              templateName(service, m),
+              environment.namespace());
       ObjectNode metric = body.putObject("spec").putArray("metrics").addObject();
       metric.put("name", m.name());
       metric.put("interval", "1m");
@@ -53,10 +60,14 @@ public record AnalysisTemplateGenerator(ServiceSpec service, ServiceSpec.Environ
       String query;
       if (m.name().equals(SUCCESS_RATE)) {
         query = sli.successRatio("2m");
-        metric.put("successCondition", ZERO_TRAFFIC + "result[0] >= " + SliQueries.plain(m.successRatio()));
+        metric.put(
+            "successCondition",
+            ZERO_TRAFFIC + "result[0] >= " + SliQueries.plain(m.successRatio()));
       } else if (m.name().equals(LATENCY)) {
         query = sli.latencyP99("2m");
-        metric.put("successCondition", ZERO_TRAFFIC + "result[0] <= " + SliQueries.plain(m.latencySeconds()));
+        metric.put(
+            "successCondition",
+            ZERO_TRAFFIC + "result[0] <= " + SliQueries.plain(m.latencySeconds()));
       } else {
         query = m.query();
         if (m.successCondition() != null) {
@@ -86,7 +97,8 @@ public record AnalysisTemplateGenerator(ServiceSpec service, ServiceSpec.Environ
 
   private static boolean hasConvertedRollout(ResourceList current) {
     for (Resource r : current) {
-      if (KindTables.is(r, KindTables.ROLLOUT) && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()))) {
+      if (KindTables.is(r, KindTables.ROLLOUT)
+          && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()))) {
         return true;
       }
     }
@@ -108,21 +120,37 @@ public record AnalysisTemplateGenerator(ServiceSpec service, ServiceSpec.Environ
       if (m.name().equals(SUCCESS_RATE) && m.successRatio() != null && sla.errorBudget() != null) {
         BigDecimal objective = BigDecimal.ONE.subtract(sla.errorBudget());
         if (m.successRatio().compareTo(objective) < 0) {
-          BigDecimal burn = BigDecimal.ONE.subtract(m.successRatio()).divide(sla.errorBudget(), MathContext.DECIMAL64)
-              .setScale(1, RoundingMode.HALF_UP);
-          out.add(Diagnostic.warning(
-              Nodes.at(service, metricPointer(m, "threshold")),
-              "the canary gate success-rate >= " + percent(m.successRatio()) + "% is looser than the SLO availability "
-                  + percent(objective) + "%: a canary at " + percent(BigDecimal.ONE.subtract(m.successRatio()))
-                  + "% errors burns the error budget " + SliQueries.plain(burn) + "x faster than sustainable and still passes"));
+          BigDecimal burn =
+              BigDecimal.ONE
+                  .subtract(m.successRatio())
+                  .divide(sla.errorBudget(), MathContext.DECIMAL64)
+                  .setScale(1, RoundingMode.HALF_UP);
+          out.add(
+              Diagnostic.warning(
+                  Nodes.at(service, metricPointer(m, "threshold")),
+                  "the canary gate success-rate >= "
+                      + percent(m.successRatio())
+                      + "% is looser than the SLO availability "
+                      + percent(objective)
+                      + "%: a canary at "
+                      + percent(BigDecimal.ONE.subtract(m.successRatio()))
+                      + "% errors burns the error budget "
+                      + SliQueries.plain(burn)
+                      + "x faster than sustainable and still passes"));
         }
       }
-      if (m.name().equals(LATENCY) && m.latencySeconds() != null && sla.latencySeconds() != null
+      if (m.name().equals(LATENCY)
+          && m.latencySeconds() != null
+          && sla.latencySeconds() != null
           && m.latencySeconds().compareTo(sla.latencySeconds()) > 0) {
-        out.add(Diagnostic.warning(
-            Nodes.at(service, metricPointer(m, "threshold")),
-            "the canary gate latency p99 <= " + SliQueries.plain(m.latencySeconds()) + "s is looser than the SLO latency "
-                + SliQueries.plain(sla.latencySeconds()) + "s: a canary that breaks the SLO still passes"));
+        out.add(
+            Diagnostic.warning(
+                Nodes.at(service, metricPointer(m, "threshold")),
+                "the canary gate latency p99 <= "
+                    + SliQueries.plain(m.latencySeconds())
+                    + "s is looser than the SLO latency "
+                    + SliQueries.plain(sla.latencySeconds())
+                    + "s: a canary that breaks the SLO still passes"));
       }
     }
     return out;
@@ -135,7 +163,12 @@ public record AnalysisTemplateGenerator(ServiceSpec service, ServiceSpec.Environ
   @Override
   public String toString() {
     ServiceSpec.Rollout r = environment.rollout();
-    return "AnalysisTemplateGenerator[service=" + service.name() + ", environment=" + environment.name() + ", metrics="
-        + (r == null ? "[]" : r.metrics().stream().map(ServiceSpec.Metric::name).toList()) + "]";
+    return "AnalysisTemplateGenerator[service="
+        + service.name()
+        + ", environment="
+        + environment.name()
+        + ", metrics="
+        + (r == null ? "[]" : r.metrics().stream().map(ServiceSpec.Metric::name).toList())
+        + "]";
   }
 }

@@ -22,19 +22,20 @@ import tools.jackson.databind.node.ObjectNode;
  * becomes {@code strategy.canary} with the service.yaml steps and background analysis naming the
  * generated AnalysisTemplates. A failed analysis aborts the rollout: the automated rollback.
  *
- * <p>Background analysis starts at the step after the first {@code setWeight} above 0
- * ({@code startingStep}), i.e. once canary pods exist and take traffic; measuring earlier only
- * measures the stable version while canary pods start. Without such a step it starts at once.
+ * <p>Background analysis starts at the step after the first {@code setWeight} above 0 ({@code
+ * startingStep}), i.e. once canary pods exist and take traffic; measuring earlier only measures the
+ * stable version while canary pods start. Without such a step it starts at once.
  *
  * <p>A Rollout the overlay already has is the overlay's canary: kept as it is, but its steps must
  * equal service.yaml's (one source of truth). A Deployment such a Rollout uses through {@code
- * spec.workloadRef} (Argo's migration mode) stays a Deployment: the Rollout reads its template. Objects whose {@code scaleTargetRef} or {@code
- * targetRef} names a converted Deployment (HPA, VPA, KEDA) are re-pointed to the Rollout
- * (decisions.md "Rendering details").
+ * spec.workloadRef} (Argo's migration mode) stays a Deployment: the Rollout reads its template.
+ * Objects whose {@code scaleTargetRef} or {@code targetRef} names a converted Deployment (HPA, VPA,
+ * KEDA) are re-pointed to the Rollout (decisions.md "Rendering details").
  *
  * @param kubeApiVersions {@code KUBE_API_VERSIONS} from Argo CD, or null
  */
-public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environment environment, String kubeApiVersions)
+public record CanaryRolloutTransformer(
+    ServiceSpec service, ServiceSpec.Environment environment, String kubeApiVersions)
     implements Transformer {
 
   static final String ROLLOUT_API = "argoproj.io/v1alpha1/Rollout";
@@ -58,8 +59,14 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
       if (!actual.equals(expected)) {
         problems.error(
             r.positionOf("/spec/strategy/canary/steps"),
-            Nodes.describe(r) + " has canary steps [" + actual + "], but service.yaml says [" + expected
-                + "] for environment " + environment.name() + ": make them equal (service.yaml is the source of truth)");
+            Nodes.describe(r)
+                + " has canary steps ["
+                + actual
+                + "], but service.yaml says ["
+                + expected
+                + "] for environment "
+                + environment.name()
+                + ": make them equal (service.yaml is the source of truth)");
       }
     }
     List<String> referenced = new ArrayList<>();
@@ -70,14 +77,20 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
       }
     }
     List<String> converted = new ArrayList<>();
-    for (Resource d : resources.select(r -> KindTables.is(r, KindTables.DEPLOYMENT) && !referenced.contains(r.name()))) {
+    for (Resource d :
+        resources.select(
+            r -> KindTables.is(r, KindTables.DEPLOYMENT) && !referenced.contains(r.name()))) {
       String type = Nodes.text(Nodes.objectAt(d.body(), List.of("spec", "strategy")), "type");
       if (type.equals("Recreate")) {
         problems.error(
             d.positionOf("/spec/strategy/type"),
-            Nodes.describe(d) + " uses strategy Recreate, which cannot run old and new pods side by side as a canary"
+            Nodes.describe(d)
+                + " uses strategy Recreate, which cannot run old and new pods side by side as a canary"
                 + " needs: set spec.strategy.type to RollingUpdate (here or with a patch in environments/"
-                + environment.name() + "), or remove rollout from environment " + environment.name() + " in service.yaml");
+                + environment.name()
+                + "), or remove rollout from environment "
+                + environment.name()
+                + " in service.yaml");
         continue;
       }
       resources.replace(d, toRollout(d, rollout));
@@ -94,25 +107,35 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
   public List<Diagnostic> unusedRolloutWarnings(ResourceList output) {
     // A Deployment still in the output failed to convert and has its own error.
     if (environment.rollout() == null
-        || output.asList().stream().anyMatch(r -> KindTables.is(r, KindTables.ROLLOUT) || KindTables.is(r, KindTables.DEPLOYMENT))) {
+        || output.asList().stream()
+            .anyMatch(
+                r ->
+                    KindTables.is(r, KindTables.ROLLOUT)
+                        || KindTables.is(r, KindTables.DEPLOYMENT))) {
       return List.of();
     }
-    return List.of(Diagnostic.warning(
-        Nodes.at(service, Nodes.envPointer(environment, "rollout")),
-        "environment " + environment.name() + " has a rollout block, but the overlay renders no Deployment (or Rollout) to roll"
-            + " out: expected at least one Deployment; nothing rolls out progressively"));
+    return List.of(
+        Diagnostic.warning(
+            Nodes.at(service, Nodes.envPointer(environment, "rollout")),
+            "environment "
+                + environment.name()
+                + " has a rollout block, but the overlay renders no Deployment (or Rollout) to roll"
+                + " out: expected at least one Deployment; nothing rolls out progressively"));
   }
 
   private void checkApiVersions(Problems problems, SourcePosition at) {
     if (kubeApiVersions == null || kubeApiVersions.isBlank()) {
       return;
     }
-    boolean present = Arrays.stream(kubeApiVersions.split(",")).map(String::trim).anyMatch(ROLLOUT_API::equals);
+    boolean present =
+        Arrays.stream(kubeApiVersions.split(",")).map(String::trim).anyMatch(ROLLOUT_API::equals);
     if (!present) {
       problems.error(
           at,
-          "the Argo Rollouts CRDs are missing on the destination cluster: KUBE_API_VERSIONS lacks " + ROLLOUT_API
-              + "; install Argo Rollouts there, or remove rollout from environment " + environment.name());
+          "the Argo Rollouts CRDs are missing on the destination cluster: KUBE_API_VERSIONS lacks "
+              + ROLLOUT_API
+              + "; install Argo Rollouts there, or remove rollout from environment "
+              + environment.name());
     }
   }
 
@@ -128,7 +151,9 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
       ObjectNode analysis = canary.putObject("analysis");
       ArrayNode templates = analysis.putArray("templates");
       for (ServiceSpec.Metric m : rollout.metrics()) {
-        templates.addObject().put("templateName", AnalysisTemplateGenerator.templateName(service, m));
+        templates
+            .addObject()
+            .put("templateName", AnalysisTemplateGenerator.templateName(service, m));
       }
       int start = startingStep(rollout.steps());
       if (start > 0) {
@@ -149,7 +174,9 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
     return r;
   }
 
-  /** The step after the first {@code setWeight} above 0, or 0 (start at once) when there is none. */
+  /**
+   * The step after the first {@code setWeight} above 0, or 0 (start at once) when there is none.
+   */
   static int startingStep(List<ServiceSpec.Step> steps) {
     for (int i = 0; i < steps.size(); i++) {
       if (steps.get(i) instanceof ServiceSpec.SetWeight w && w.weight() > 0) {
@@ -167,7 +194,8 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
       } else if (s instanceof ServiceSpec.Pause p) {
         ObjectNode pause = out.addObject().putObject("pause");
         if (p.duration() != null) {
-          // Digits alone are seconds; Argo takes an integer there (IntOrString), as the user wrote it.
+          // Digits alone are seconds; Argo takes an integer there (IntOrString), as the user wrote
+          // it.
           if (p.duration().matches("[0-9]+")) {
             pause.put("duration", Integer.parseInt(p.duration()));
           } else {
@@ -179,7 +207,9 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
     return out;
   }
 
-  /** Re-points HPAs and other scale-target references from converted Deployments to their Rollouts. */
+  /**
+   * Re-points HPAs and other scale-target references from converted Deployments to their Rollouts.
+   */
   private static void repoint(ResourceList resources, List<String> convertedNames) {
     if (convertedNames.isEmpty()) {
       return;
@@ -194,8 +224,9 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
         String kind = Nodes.text(ref, "kind");
         String apiVersion = Nodes.text(ref, "apiVersion");
         // KEDA's scaleTargetRef defaults to a Deployment when kind is left out.
-        boolean deployment = kind.equals("Deployment") && (apiVersion.isEmpty() || apiVersion.startsWith("apps/"))
-            || kind.isEmpty() && apiVersion.isEmpty() && path.get(1).equals("scaleTargetRef");
+        boolean deployment =
+            kind.equals("Deployment") && (apiVersion.isEmpty() || apiVersion.startsWith("apps/"))
+                || kind.isEmpty() && apiVersion.isEmpty() && path.get(1).equals("scaleTargetRef");
         if (deployment) {
           ref.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
           ref.put("kind", "Rollout");
@@ -204,7 +235,9 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
     }
   }
 
-  /** service.yaml steps as text for messages and comparison: {@code setWeight 10, pause 10m, pause}. */
+  /**
+   * service.yaml steps as text for messages and comparison: {@code setWeight 10, pause 10m, pause}.
+   */
   static String describe(List<ServiceSpec.Step> steps) {
     List<String> parts = new ArrayList<>();
     for (ServiceSpec.Step s : steps) {
@@ -227,7 +260,8 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
         parts.add("setWeight " + Nodes.scalar(weight));
       } else if (pause != null && step.size() == 1) {
         JsonNode duration = pause.get("duration");
-        parts.add(duration == null || duration.isNull() ? "pause" : "pause " + Nodes.scalar(duration));
+        parts.add(
+            duration == null || duration.isNull() ? "pause" : "pause " + Nodes.scalar(duration));
       } else {
         parts.add(String.join("+", step.propertyNames()));
       }
@@ -238,7 +272,14 @@ public record CanaryRolloutTransformer(ServiceSpec service, ServiceSpec.Environm
   @Override
   public String toString() {
     ServiceSpec.Rollout r = environment.rollout();
-    return "CanaryRolloutTransformer[service=" + service.name() + ", environment=" + environment.name() + ", steps="
-        + (r == null ? "none" : "[" + describe(r.steps()) + "]") + ", kubeApiVersions=" + (kubeApiVersions == null ? "unset" : "set") + "]";
+    return "CanaryRolloutTransformer[service="
+        + service.name()
+        + ", environment="
+        + environment.name()
+        + ", steps="
+        + (r == null ? "none" : "[" + describe(r.steps()) + "]")
+        + ", kubeApiVersions="
+        + (kubeApiVersions == null ? "unset" : "set")
+        + "]";
   }
 }

@@ -27,52 +27,82 @@ import tools.jackson.databind.node.ObjectNode;
  * KiB (argo-cd #820). Above 1 MiB (the ConfigMap limit) it is an error, as is a name above 63
  * characters.
  */
-public record DashboardGenerator(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform, SourceFiles files)
+public record DashboardGenerator(
+    ServiceSpec service,
+    ServiceSpec.Environment environment,
+    PlatformSettings platform,
+    SourceFiles files)
     implements Generator {
 
   static final int SSA_ABOVE = 256 * 1024;
   static final int MAX_BYTES = 1024 * 1024;
   static final JsonMapper JSON = JsonMapper.builder().build();
+
   /** The label grafana-operator instances select dashboards by in its documented examples. */
   static final String INSTANCE_LABEL = "dashboards";
+
   static final String INSTANCE_VALUE = "grafana";
 
   @Override
   public List<Resource> generate(ResourceList current) {
-    if (service.monitoring() == null || !platform.monitoring().environments().contains(environment.name())) {
+    if (service.monitoring() == null
+        || !platform.monitoring().environments().contains(environment.name())) {
       return List.of();
     }
-    return MonitoringFile.readEach(service, files, "dashboards", service.monitoring().dashboards(), "dashboard",
+    return MonitoringFile.readEach(
+        service,
+        files,
+        "dashboards",
+        service.monitoring().dashboards(),
+        "dashboard",
         f -> List.of(dashboard(f)));
   }
 
   private Resource dashboard(MonitoringFile f) {
     String name = service.name() + "-dashboard-" + f.baseName();
     if (name.length() > 63 || !PlatformChecks.DNS_SUBDOMAIN.matcher(name).matches()) {
-      throw new InputException(f.namedAt(), "dashboard " + f.relative() + " would become " + name + " (" + name.length()
-          + " characters): expected a name of at most 63 lower-case letters, digits, '-' and '.'; rename the file");
+      throw new InputException(
+          f.namedAt(),
+          "dashboard "
+              + f.relative()
+              + " would become "
+              + name
+              + " ("
+              + name.length()
+              + " characters): expected a name of at most 63 lower-case letters, digits, '-' and '.'; rename the file");
     }
     if (f.bytes().length > MAX_BYTES) {
-      throw new InputException(f.namedAt(), "dashboard " + f.relative() + " has " + f.bytes().length
-          + " bytes: expected at most 1 MiB (1048576 bytes), the limit of a ConfigMap");
+      throw new InputException(
+          f.namedAt(),
+          "dashboard "
+              + f.relative()
+              + " has "
+              + f.bytes().length
+              + " bytes: expected at most 1 MiB (1048576 bytes), the limit of a ConfigMap");
     }
     String text = f.text("dashboard");
     checkJson(f, text);
     ObjectNode body;
     if (platform.monitoring().dashboards() == PlatformSettings.DashboardMode.GRAFANA_OPERATOR) {
-      body = Nodes.newObject("grafana.integreatly.org/v1beta1", "GrafanaDashboard", name, environment.namespace());
+      body =
+          Nodes.newObject(
+              "grafana.integreatly.org/v1beta1", "GrafanaDashboard", name, environment.namespace());
       ObjectNode spec = body.putObject("spec");
       spec.put("folder", service.owner().team());
-      spec.putObject("instanceSelector").putObject("matchLabels").put(INSTANCE_LABEL, INSTANCE_VALUE);
+      spec.putObject("instanceSelector")
+          .putObject("matchLabels")
+          .put(INSTANCE_LABEL, INSTANCE_VALUE);
       spec.put("json", text);
     } else {
       body = Nodes.newObject("v1", "ConfigMap", name, environment.namespace());
       Nodes.child(Nodes.child(body, "metadata"), "labels").put("grafana_dashboard", "1");
-      Nodes.child(Nodes.child(body, "metadata"), "annotations").put("grafana_folder", service.owner().team());
+      Nodes.child(Nodes.child(body, "metadata"), "annotations")
+          .put("grafana_folder", service.owner().team());
       body.putObject("data").put(f.baseName() + ".json", text);
     }
     if (f.bytes().length > SSA_ABOVE) {
-      Nodes.child(Nodes.child(body, "metadata"), "annotations").put("argocd.argoproj.io/sync-options", "ServerSideApply=true");
+      Nodes.child(Nodes.child(body, "metadata"), "annotations")
+          .put("argocd.argoproj.io/sync-options", "ServerSideApply=true");
     }
     return Nodes.generated(body, f.namedAt());
   }
@@ -83,19 +113,35 @@ public record DashboardGenerator(ServiceSpec service, ServiceSpec.Environment en
       tree = JSON.readTree(text);
     } catch (JacksonException e) {
       TokenStreamLocation loc = e.getLocation();
-      SourcePosition at = loc == null || loc.getLineNr() < 1 ? SourcePosition.of(f.file())
-          : new SourcePosition(f.file(), loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
-      throw new InputException(at, "dashboard " + f.relative() + " is not valid JSON: " + e.getOriginalMessage());
+      SourcePosition at =
+          loc == null || loc.getLineNr() < 1
+              ? SourcePosition.of(f.file())
+              : new SourcePosition(f.file(), loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
+      throw new InputException(
+          at, "dashboard " + f.relative() + " is not valid JSON: " + e.getOriginalMessage());
     }
     if (tree == null || !tree.isObject()) {
-      throw new InputException(SourcePosition.of(f.file()), "dashboard " + f.relative()
-          + " is not a Grafana dashboard: expected a JSON object, found " + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
+      throw new InputException(
+          SourcePosition.of(f.file()),
+          "dashboard "
+              + f.relative()
+              + " is not a Grafana dashboard: expected a JSON object, found "
+              + (tree == null
+                  ? "nothing"
+                  : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
     }
   }
 
   @Override
   public String toString() {
-    return "DashboardGenerator[service=" + service.name() + ", environment=" + environment.name() + ", dashboards="
-        + (service.monitoring() == null ? "[]" : service.monitoring().dashboards()) + ", mode=" + platform.monitoring().dashboards() + "]";
+    return "DashboardGenerator[service="
+        + service.name()
+        + ", environment="
+        + environment.name()
+        + ", dashboards="
+        + (service.monitoring() == null ? "[]" : service.monitoring().dashboards())
+        + ", mode="
+        + platform.monitoring().dashboards()
+        + "]";
   }
 }

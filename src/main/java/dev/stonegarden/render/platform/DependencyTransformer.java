@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Checks {@code spec.dependencies} against the platform catalog and records them (product.md
- * §5.8): an unknown name is an error at its position in service.yaml listing the known names; the
- * names go into the annotation {@code <labelDomain>/dependencies} (comma-separated, in
- * service.yaml order) of every object with a pod template, where the pods that use them are.
+ * Checks {@code spec.dependencies} against the platform catalog and records them (product.md §5.8):
+ * an unknown name is an error at its position in service.yaml listing the known names; the names go
+ * into the annotation {@code <labelDomain>/dependencies} (comma-separated, in service.yaml order)
+ * of every object with a pod template, where the pods that use them are.
  */
-public record DependencyTransformer(ServiceSpec service, PlatformSettings platform) implements Transformer {
+public record DependencyTransformer(ServiceSpec service, PlatformSettings platform)
+    implements Transformer {
 
   @Override
   public void transform(ResourceList resources) {
@@ -31,14 +32,18 @@ public record DependencyTransformer(ServiceSpec service, PlatformSettings platfo
         String close = closest(name, known);
         problems.error(
             Nodes.at(service, Nodes.pointer("spec", "dependencies", i)),
-            "unknown dependency " + name + (close == null ? "" : " (did you mean " + close + "?)")
-                + ": expected a name from the platform catalog: " + (known.isEmpty() ? "none defined" : String.join(", ", known)));
+            "unknown dependency "
+                + name
+                + (close == null ? "" : " (did you mean " + close + "?)")
+                + ": expected a name from the platform catalog: "
+                + (known.isEmpty() ? "none defined" : String.join(", ", known)));
       }
     }
     String annotation = String.join(",", dependencies);
     for (Resource r : resources) {
       if (KindTables.podTemplate(r) != null) {
-        Nodes.child(r.metadata(), "annotations").put(platform.labelDomain() + "/dependencies", annotation);
+        Nodes.child(r.metadata(), "annotations")
+            .put(platform.labelDomain() + "/dependencies", annotation);
       }
     }
     problems.throwIfErrors();
@@ -79,6 +84,8 @@ public record DependencyTransformer(ServiceSpec service, PlatformSettings platfo
 
   @Override
   public String toString() {
-    return "DependencyTransformer[dependencies=" + (service.dependencies() == null ? "[]" : service.dependencies()) + "]";
+    return "DependencyTransformer[dependencies="
+        + (service.dependencies() == null ? "[]" : service.dependencies())
+        + "]";
   }
 }

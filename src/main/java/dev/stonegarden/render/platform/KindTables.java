@@ -24,8 +24,8 @@ final class KindTables {
   }
 
   /**
-   * A workload of values.yaml (product.md §3): where its pod template is and whether it has
-   * {@code spec.replicas}. Operator resources are not workloads.
+   * A workload of values.yaml (product.md §3): where its pod template is and whether it has {@code
+   * spec.replicas}. Operator resources are not workloads.
    */
   record Workload(GroupKind kind, boolean hasReplicas) {}
 
@@ -37,8 +37,8 @@ final class KindTables {
           new Workload(new GroupKind("argoproj.io", "Rollout"), true));
 
   /**
-   * Where a kind keeps its pod template and the selector that must match it. The selector path
-   * ends at the label map ({@code matchLabels}, or the map itself for ReplicationController).
+   * Where a kind keeps its pod template and the selector that must match it. The selector path ends
+   * at the label map ({@code matchLabels}, or the map itself for ReplicationController).
    */
   record PodTemplate(GroupKind kind, List<String> template, List<String> selector) {}
 
@@ -53,11 +53,18 @@ final class KindTables {
           new PodTemplate(new GroupKind("apps", "ReplicaSet"), SPEC_TEMPLATE, MATCH_LABELS),
           new PodTemplate(new GroupKind("argoproj.io", "Rollout"), SPEC_TEMPLATE, MATCH_LABELS),
           new PodTemplate(new GroupKind("batch", "Job"), SPEC_TEMPLATE, MATCH_LABELS),
-          new PodTemplate(new GroupKind("batch", "CronJob"), List.of("spec", "jobTemplate", "spec", "template"), List.of()),
-          new PodTemplate(new GroupKind("", "ReplicationController"), SPEC_TEMPLATE, List.of("spec", "selector")));
+          new PodTemplate(
+              new GroupKind("batch", "CronJob"),
+              List.of("spec", "jobTemplate", "spec", "template"),
+              List.of()),
+          new PodTemplate(
+              new GroupKind("", "ReplicationController"),
+              SPEC_TEMPLATE,
+              List.of("spec", "selector")));
 
   /** Fields that name another object by apiVersion/kind/name (HPA, VPA, KEDA ScaledObject). */
-  static final List<List<String>> TARGET_REFERENCES = List.of(List.of("spec", "scaleTargetRef"), List.of("spec", "targetRef"));
+  static final List<List<String>> TARGET_REFERENCES =
+      List.of(List.of("spec", "scaleTargetRef"), List.of("spec", "targetRef"));
 
   static final GroupKind DEPLOYMENT = new GroupKind("apps", "Deployment");
   static final GroupKind ROLLOUT = new GroupKind("argoproj.io", "Rollout");
@@ -71,7 +78,8 @@ final class KindTables {
 
   // Lookups by "group/kind", built once from the tables above: every step asks for every object.
   private static final Map<String, Workload> WORKLOAD_BY_KIND = index(WORKLOADS, Workload::kind);
-  private static final Map<String, PodTemplate> POD_TEMPLATE_BY_KIND = index(POD_TEMPLATES, PodTemplate::kind);
+  private static final Map<String, PodTemplate> POD_TEMPLATE_BY_KIND =
+      index(POD_TEMPLATES, PodTemplate::kind);
 
   private static <T> Map<String, T> index(List<T> table, Function<T, GroupKind> kind) {
     Map<String, T> m = new HashMap<>(); // looked up only, never iterated

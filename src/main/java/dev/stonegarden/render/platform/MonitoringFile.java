@@ -32,8 +32,13 @@ record MonitoringFile(String relative, SourcePosition namedAt, Path file, byte[]
    * @param field {@code dashboards} or {@code alerts}
    * @param what how messages call such a file ({@code dashboard}, {@code alert file})
    */
-  static List<Resource> readEach(ServiceSpec service, SourceFiles files, String field, List<String> relatives,
-      String what, Function<MonitoringFile, List<Resource>> convert) {
+  static List<Resource> readEach(
+      ServiceSpec service,
+      SourceFiles files,
+      String field,
+      List<String> relatives,
+      String what,
+      Function<MonitoringFile, List<Resource>> convert) {
     Problems problems = new Problems();
     List<Resource> out = new ArrayList<>();
     List<String> paths = relatives == null ? List.of() : relatives;
@@ -47,29 +52,50 @@ record MonitoringFile(String relative, SourcePosition namedAt, Path file, byte[]
   }
 
   /** Reads the file, the one place the platform stage touches the file system. */
-  static MonitoringFile read(SourceFiles files, String relative, SourcePosition namedAt, String what) {
+  static MonitoringFile read(
+      SourceFiles files, String relative, SourcePosition namedAt, String what) {
     try {
       return new MonitoringFile(relative, namedAt, files.resolve(relative), files.read(relative));
     } catch (SourceFiles.OutsideRootException e) {
-      throw new InputException(namedAt, what + " " + relative + " is outside the repository: expected a path inside it, relative to the service directory");
+      throw new InputException(
+          namedAt,
+          what
+              + " "
+              + relative
+              + " is outside the repository: expected a path inside it, relative to the service directory");
     } catch (NoSuchFileException e) {
-      throw new InputException(namedAt, what + " " + relative + " does not exist: expected a file relative to the service directory");
+      throw new InputException(
+          namedAt,
+          what
+              + " "
+              + relative
+              + " does not exist: expected a file relative to the service directory");
     } catch (IOException e) {
-      throw new InputException(namedAt, "cannot read " + what + " " + relative + ": " + e.getClass().getSimpleName());
+      throw new InputException(
+          namedAt, "cannot read " + what + " " + relative + ": " + e.getClass().getSimpleName());
     }
   }
 
   /** The file's text; anything but UTF-8 is an error (Grafana and Prometheus read UTF-8 only). */
   String text(String what) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
-      throw new InputException(SourcePosition.of(file), what + " " + relative + " is not UTF-8 text: expected UTF-8, found bytes that are not");
+      throw new InputException(
+          SourcePosition.of(file),
+          what + " " + relative + " is not UTF-8 text: expected UTF-8, found bytes that are not");
     }
   }
 
-  /** The file name without its directory and without a {@code .json}/{@code .yaml}/{@code .yml} extension. */
+  /**
+   * The file name without its directory and without a {@code .json}/{@code .yaml}/{@code .yml}
+   * extension.
+   */
   String baseName() {
     String name = Path.of(relative).getFileName().toString();
     for (String ext : new String[] {".json", ".yaml", ".yml"}) {

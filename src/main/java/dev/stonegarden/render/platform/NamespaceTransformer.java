@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Puts every namespaced object into the environment's namespace (product.md §5.2): service.yaml is
  * the single source of truth, so an object the overlay placed elsewhere is an error naming its
- * file, and so is an Argo CD application namespace that differs. Emits the {@code Namespace}
- * object unless the overlay has one (it is labelled later, like everything else).
+ * file, and so is an Argo CD application namespace that differs. Emits the {@code Namespace} object
+ * unless the overlay has one (it is labelled later, like everything else).
  *
  * <p>Only an empty namespace counts as "not placed"; an explicit {@code default} is a placement and
  * an error like any other name (the overlay's {@code namespace:} is the usual way to set it).
@@ -22,19 +22,27 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param namespace the environment's namespace from service.yaml
  * @param argoAppNamespace {@code ARGOCD_APP_NAMESPACE}, or null
- * @param namespaceAt where service.yaml sets the namespace (for messages and the Namespace's origin)
+ * @param namespaceAt where service.yaml sets the namespace (for messages and the Namespace's
+ *     origin)
  */
-public record NamespaceTransformer(String namespace, String argoAppNamespace, SourcePosition namespaceAt)
-    implements Transformer {
+public record NamespaceTransformer(
+    String namespace, String argoAppNamespace, SourcePosition namespaceAt) implements Transformer {
 
   @Override
   public void transform(ResourceList resources) {
     Problems problems = new Problems();
-    if (argoAppNamespace != null && !argoAppNamespace.isEmpty() && !argoAppNamespace.equals(namespace)) {
+    if (argoAppNamespace != null
+        && !argoAppNamespace.isEmpty()
+        && !argoAppNamespace.equals(namespace)) {
       problems.error(
           namespaceAt,
-          "Argo CD deploys this application to namespace " + argoAppNamespace + " (ARGOCD_APP_NAMESPACE), but service.yaml"
-              + " says " + namespace + ": set the Application's destination namespace to " + namespace);
+          "Argo CD deploys this application to namespace "
+              + argoAppNamespace
+              + " (ARGOCD_APP_NAMESPACE), but service.yaml"
+              + " says "
+              + namespace
+              + ": set the Application's destination namespace to "
+              + namespace);
     }
     boolean hasNamespaceObject = false;
     for (Resource r : resources) {
@@ -49,8 +57,13 @@ public record NamespaceTransformer(String namespace, String argoAppNamespace, So
       if (!placed.isEmpty() && !placed.equals(namespace)) {
         problems.error(
             r.positionOf("/metadata/namespace"),
-            Nodes.describe(r) + " is placed in namespace " + placed + " by the overlay, but the environment's namespace"
-                + " is " + namespace + " (service.yaml): remove the namespace from this file or the overlay");
+            Nodes.describe(r)
+                + " is placed in namespace "
+                + placed
+                + " by the overlay, but the environment's namespace"
+                + " is "
+                + namespace
+                + " (service.yaml): remove the namespace from this file or the overlay");
       }
       r.setNamespace(namespace);
     }
@@ -79,7 +92,8 @@ public record NamespaceTransformer(String namespace, String argoAppNamespace, So
         continue;
       }
       for (ObjectNode subject : Nodes.objects(r.body(), "subjects")) {
-        if (Nodes.text(subject, "kind").equals("ServiceAccount") && Nodes.text(subject, "namespace").isEmpty()
+        if (Nodes.text(subject, "kind").equals("ServiceAccount")
+            && Nodes.text(subject, "namespace").isEmpty()
             && accounts.contains(Nodes.text(subject, "name"))) {
           subject.put("namespace", namespace);
         }
@@ -87,12 +101,19 @@ public record NamespaceTransformer(String namespace, String argoAppNamespace, So
     }
   }
 
-  static final KindTables.GroupKind SERVICE_ACCOUNT = new KindTables.GroupKind("", "ServiceAccount");
-  static final KindTables.GroupKind ROLE_BINDING = new KindTables.GroupKind("rbac.authorization.k8s.io", "RoleBinding");
-  static final KindTables.GroupKind CLUSTER_ROLE_BINDING = new KindTables.GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding");
+  static final KindTables.GroupKind SERVICE_ACCOUNT =
+      new KindTables.GroupKind("", "ServiceAccount");
+  static final KindTables.GroupKind ROLE_BINDING =
+      new KindTables.GroupKind("rbac.authorization.k8s.io", "RoleBinding");
+  static final KindTables.GroupKind CLUSTER_ROLE_BINDING =
+      new KindTables.GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding");
 
   @Override
   public String toString() {
-    return "NamespaceTransformer[namespace=" + namespace + ", argoAppNamespace=" + argoAppNamespace + "]";
+    return "NamespaceTransformer[namespace="
+        + namespace
+        + ", argoAppNamespace="
+        + argoAppNamespace
+        + "]";
   }
 }

@@ -10,16 +10,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * With {@code networkPolicy: true} (product.md §5.8), a NetworkPolicy {@code <service>-egress}
- * that selects the service's pods (by the platform's {@code <labelDomain>/service} label) and
- * allows egress to DNS, to the own namespace, and to each dependency's namespace and ports.
+ * With {@code networkPolicy: true} (product.md §5.8), a NetworkPolicy {@code <service>-egress} that
+ * selects the service's pods (by the platform's {@code <labelDomain>/service} label) and allows
+ * egress to DNS, to the own namespace, and to each dependency's namespace and ports.
  *
- * <p>DNS is allowed on port 53 (UDP and TCP) to any destination rather than to a kube-dns
- * selector: cluster DNS runs under different labels and namespaces (CoreDNS, NodeLocal DNSCache),
- * and a policy that guesses wrong breaks every lookup. Unknown dependencies are skipped here; {@link
+ * <p>DNS is allowed on port 53 (UDP and TCP) to any destination rather than to a kube-dns selector:
+ * cluster DNS runs under different labels and namespaces (CoreDNS, NodeLocal DNSCache), and a
+ * policy that guesses wrong breaks every lookup. Unknown dependencies are skipped here; {@link
  * DependencyTransformer} reports them.
  */
-public record NetworkPolicyGenerator(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform) implements Generator {
+public record NetworkPolicyGenerator(
+    ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform)
+    implements Generator {
 
   static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
@@ -28,9 +30,16 @@ public record NetworkPolicyGenerator(ServiceSpec service, ServiceSpec.Environmen
     if (!platform.networkPolicy()) {
       return List.of();
     }
-    ObjectNode body = Nodes.newObject("networking.k8s.io/v1", "NetworkPolicy", service.name() + "-egress", environment.namespace());
+    ObjectNode body =
+        Nodes.newObject(
+            "networking.k8s.io/v1",
+            "NetworkPolicy",
+            service.name() + "-egress",
+            environment.namespace());
     ObjectNode spec = body.putObject("spec");
-    spec.putObject("podSelector").putObject("matchLabels").put(platform.labelDomain() + "/service", service.name());
+    spec.putObject("podSelector")
+        .putObject("matchLabels")
+        .put(platform.labelDomain() + "/service", service.name());
     spec.putArray("policyTypes").add("Egress");
     ArrayNode egress = spec.putArray("egress");
     ObjectNode dns = egress.addObject();
@@ -45,7 +54,11 @@ public record NetworkPolicyGenerator(ServiceSpec service, ServiceSpec.Environmen
         continue;
       }
       ObjectNode rule = egress.addObject();
-      rule.putArray("to").addObject().putObject("namespaceSelector").putObject("matchLabels").put(NAMESPACE_NAME_LABEL, d.namespace());
+      rule.putArray("to")
+          .addObject()
+          .putObject("namespaceSelector")
+          .putObject("matchLabels")
+          .put(NAMESPACE_NAME_LABEL, d.namespace());
       if (d.ports() != null && !d.ports().isEmpty()) {
         ArrayNode ports = rule.putArray("ports");
         for (Integer port : d.ports()) {
@@ -58,7 +71,12 @@ public record NetworkPolicyGenerator(ServiceSpec service, ServiceSpec.Environmen
 
   @Override
   public String toString() {
-    return "NetworkPolicyGenerator[service=" + service.name() + ", environment=" + environment.name() + ", enabled="
-        + platform.networkPolicy() + "]";
+    return "NetworkPolicyGenerator[service="
+        + service.name()
+        + ", environment="
+        + environment.name()
+        + ", enabled="
+        + platform.networkPolicy()
+        + "]";
   }
 }

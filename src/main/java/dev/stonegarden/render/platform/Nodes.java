@@ -21,7 +21,9 @@ final class Nodes {
     return JSON.objectNode();
   }
 
-  /** The object at {@code path} under {@code root}, or null if any step is missing or not an object. */
+  /**
+   * The object at {@code path} under {@code root}, or null if any step is missing or not an object.
+   */
   static ObjectNode objectAt(JsonNode root, List<String> path) {
     JsonNode n = root;
     for (String key : path) {
@@ -33,7 +35,10 @@ final class Nodes {
     return n instanceof ObjectNode o ? o : null;
   }
 
-  /** The object at {@code key} of {@code parent}, created (or replaced, if not an object) when needed. */
+  /**
+   * The object at {@code key} of {@code parent}, created (or replaced, if not an object) when
+   * needed.
+   */
   static ObjectNode child(ObjectNode parent, String key) {
     JsonNode n = parent.get(key);
     return n instanceof ObjectNode o ? o : parent.putObject(key);
@@ -90,7 +95,9 @@ final class Nodes {
 
   /** A position in service.yaml. */
   static SourcePosition at(ServiceSpec service, String pointer) {
-    return service.sourceMap() == null ? SourcePosition.of(service.file()) : service.sourceMap().positionOf(pointer);
+    return service.sourceMap() == null
+        ? SourcePosition.of(service.file())
+        : service.sourceMap().positionOf(pointer);
   }
 
   /** The JSON pointer of an environment in service.yaml. */
@@ -108,7 +115,10 @@ final class Nodes {
     return r.kind() + "/" + r.name();
   }
 
-  /** A resource the platform made, attributed to {@code origin} (the service.yaml entry that caused it). */
+  /**
+   * A resource the platform made, attributed to {@code origin} (the service.yaml entry that caused
+   * it).
+   */
   static Resource generated(ObjectNode body, SourcePosition origin) {
     return new Resource(body, origin, SourceMap.empty(origin.file()));
   }

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>annotations {@code <labelDomain>/owner-slack} and {@code owner-email} when given.
  * </ul>
  */
-public record OwnershipLabelTransformer(String labelDomain, String service, String team, String environment, String slack, String email)
+public record OwnershipLabelTransformer(
+    String labelDomain, String service, String team, String environment, String slack, String email)
     implements Transformer {
 
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -72,7 +73,8 @@ public record OwnershipLabelTransformer(String labelDomain, String service, Stri
       if (template == null) {
         continue;
       }
-      ObjectNode selector = pt.selector().isEmpty() ? null : Nodes.objectAt(r.body(), pt.selector());
+      ObjectNode selector =
+          pt.selector().isEmpty() ? null : Nodes.objectAt(r.body(), pt.selector());
       if (selector != null) {
         for (Map.Entry<String, String> e : labels.entrySet()) {
           JsonNode used = selector.get(e.getKey());
@@ -81,8 +83,17 @@ public record OwnershipLabelTransformer(String labelDomain, String service, Stri
             path.add(e.getKey());
             problems.error(
                 r.positionOf(Nodes.pointer(path.toArray())),
-                Nodes.describe(r) + " selects pods with " + e.getKey() + ": " + Nodes.scalar(used) + ", but the platform"
-                    + " labels its pods " + e.getKey() + ": " + e.getValue() + ": remove the label from the selector"
+                Nodes.describe(r)
+                    + " selects pods with "
+                    + e.getKey()
+                    + ": "
+                    + Nodes.scalar(used)
+                    + ", but the platform"
+                    + " labels its pods "
+                    + e.getKey()
+                    + ": "
+                    + e.getValue()
+                    + ": remove the label from the selector"
                     + " (selectors are immutable; the platform sets this label)");
           }
         }

@@ -34,14 +34,17 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
   static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
-  static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   /** How Kubernetes validates the name of a kind (apimachinery's {@code validation.Name*}). */
   enum NameRule {
     DNS_LABEL("a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters)"),
-    DNS_1035_LABEL("a DNS-1035 label (lower-case letters, digits and '-', starting with a letter, at most 63 characters)"),
+    DNS_1035_LABEL(
+        "a DNS-1035 label (lower-case letters, digits and '-', starting with a letter, at most 63 characters)"),
     PATH_SEGMENT("a path segment (not '.' or '..', no '/' or '%')"),
-    DNS_SUBDOMAIN("a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', at most 253 characters)");
+    DNS_SUBDOMAIN(
+        "a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', at most 253 characters)");
 
     final String expected;
 
@@ -56,7 +59,10 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
         case DNS_1035_LABEL:
           return name.length() <= 63 && PlatformChecks.DNS_1035_LABEL.matcher(name).matches();
         case PATH_SEGMENT:
-          return !name.equals(".") && !name.equals("..") && !name.contains("/") && !name.contains("%");
+          return !name.equals(".")
+              && !name.equals("..")
+              && !name.contains("/")
+              && !name.contains("%");
         default:
           return name.length() <= 253 && PlatformChecks.DNS_SUBDOMAIN.matcher(name).matches();
       }
@@ -79,10 +85,13 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
   public List<Diagnostic> check(ResourceList resources) {
     List<Diagnostic> out = new ArrayList<>();
     if (overlayObjects == 0) {
-      out.add(Diagnostic.error(
-          overlayDirectory == null ? SourcePosition.none() : SourcePosition.of(overlayDirectory.resolve("kustomization.yaml")),
-          "the overlay renders no objects: Argo CD would prune everything this application deployed; expected at least one"
-              + " resource in the kustomization"));
+      out.add(
+          Diagnostic.error(
+              overlayDirectory == null
+                  ? SourcePosition.none()
+                  : SourcePosition.of(overlayDirectory.resolve("kustomization.yaml")),
+              "the overlay renders no objects: Argo CD would prune everything this application deployed; expected at least one"
+                  + " resource in the kustomization"));
     }
     Map<String, Resource> seen = new LinkedHashMap<>();
     for (Resource r : resources) {
@@ -90,13 +99,26 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
         continue;
       }
       boolean clusterScoped = KindTables.clusterScoped(r);
-      String key = r.gvk().group() + "|" + r.kind() + "|" + (clusterScoped ? "" : r.id().effectiveNamespace()) + "|" + r.name();
+      String key =
+          r.gvk().group()
+              + "|"
+              + r.kind()
+              + "|"
+              + (clusterScoped ? "" : r.id().effectiveNamespace())
+              + "|"
+              + r.name();
       if (seen.putIfAbsent(key, r) != null) {
-        out.add(Diagnostic.error(
-            r.origin(),
-            "two objects are " + r.kind() + "." + (r.gvk().group().isEmpty() ? "core" : r.gvk().group()) + " " + r.name()
- + (clusterScoped ? "" : " in namespace " + r.id().effectiveNamespace())
-                + ": expected group, kind, namespace and name to be unique"));
+        out.add(
+            Diagnostic.error(
+                r.origin(),
+                "two objects are "
+                    + r.kind()
+                    + "."
+                    + (r.gvk().group().isEmpty() ? "core" : r.gvk().group())
+                    + " "
+                    + r.name()
+                    + (clusterScoped ? "" : " in namespace " + r.id().effectiveNamespace())
+                    + ": expected group, kind, namespace and name to be unique"));
       }
     }
     Index index = new Index(resources);
@@ -124,11 +146,18 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
   private static final class Index {
     /**
      * Pod template labels (and bare Pods' labels) by effective namespace and one of their labels
-     * ({@code namespace NUL key=value}): a selector only needs the templates that carry its first pair.
+     * ({@code namespace NUL key=value}): a selector only needs the templates that carry its first
+     * pair.
      */
-    final Map<String, List<ObjectNode>> podLabels = new HashMap<>(); // looked up only, never iterated
-    /** {@code kind|namespace|name} of every AnalysisTemplate, {@code kind||name} of ClusterAnalysisTemplates. */
+    final Map<String, List<ObjectNode>> podLabels =
+        new HashMap<>(); // looked up only, never iterated
+
+    /**
+     * {@code kind|namespace|name} of every AnalysisTemplate, {@code kind||name} of
+     * ClusterAnalysisTemplates.
+     */
     final Set<String> templates = new HashSet<>();
+
     /** {@code kind/name} of every workload with replicas. */
     final Set<String> scalable = new HashSet<>();
 
@@ -144,7 +173,9 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
         if (labels != null) {
           String ns = r.id().effectiveNamespace();
           for (Map.Entry<String, JsonNode> e : labels.properties()) {
-            podLabels.computeIfAbsent(pair(ns, e.getKey(), e.getValue()), k -> new ArrayList<>()).add(labels);
+            podLabels
+                .computeIfAbsent(pair(ns, e.getKey(), e.getValue()), k -> new ArrayList<>())
+                .add(labels);
           }
         }
         if (KindTables.is(r, ANALYSIS_TEMPLATE)) {
@@ -160,8 +191,10 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     }
   }
 
-  static final KindTables.GroupKind ANALYSIS_TEMPLATE = new KindTables.GroupKind("argoproj.io", "AnalysisTemplate");
-  static final KindTables.GroupKind CLUSTER_ANALYSIS_TEMPLATE = new KindTables.GroupKind("argoproj.io", "ClusterAnalysisTemplate");
+  static final KindTables.GroupKind ANALYSIS_TEMPLATE =
+      new KindTables.GroupKind("argoproj.io", "AnalysisTemplate");
+  static final KindTables.GroupKind CLUSTER_ANALYSIS_TEMPLATE =
+      new KindTables.GroupKind("argoproj.io", "ClusterAnalysisTemplate");
 
   private static boolean identity(Resource r, List<Diagnostic> out) {
     List<String> missing = new ArrayList<>();
@@ -175,14 +208,28 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
       missing.add("metadata.name");
     }
     if (!missing.isEmpty()) {
-      out.add(Diagnostic.error(r.origin(), "object without " + String.join(", ", missing) + ": every object needs apiVersion, kind and metadata.name"));
+      out.add(
+          Diagnostic.error(
+              r.origin(),
+              "object without "
+                  + String.join(", ", missing)
+                  + ": every object needs apiVersion, kind and metadata.name"));
       return false;
     }
-    NameRule rule = NAME_RULES.getOrDefault(new KindTables.GroupKind(r.gvk().group(), r.kind()), NameRule.DNS_SUBDOMAIN);
+    NameRule rule =
+        NAME_RULES.getOrDefault(
+            new KindTables.GroupKind(r.gvk().group(), r.kind()), NameRule.DNS_SUBDOMAIN);
     if (!rule.accepts(r.name())) {
-      out.add(Diagnostic.error(
-          r.positionOf("/metadata/name"),
-          r.kind() + " name " + r.name() + " (" + r.name().length() + " characters) is not valid: expected " + rule.expected));
+      out.add(
+          Diagnostic.error(
+              r.positionOf("/metadata/name"),
+              r.kind()
+                  + " name "
+                  + r.name()
+                  + " ("
+                  + r.name().length()
+                  + " characters) is not valid: expected "
+                  + rule.expected));
     }
     checkLabelValues(r, List.of("metadata", "labels"), out);
     KindTables.PodTemplate pt = KindTables.podTemplate(r);
@@ -203,31 +250,48 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
       if (value.length() > 63 || !LABEL_VALUE.matcher(value).matches()) {
         List<String> at = new ArrayList<>(path);
         at.add(e.getKey());
-        out.add(Diagnostic.error(
-            r.positionOf(Nodes.pointer(at.toArray())),
-            Nodes.describe(r) + " label " + e.getKey() + " has the value " + value + " (" + value.length() + " characters): expected"
-                + " at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit"));
+        out.add(
+            Diagnostic.error(
+                r.positionOf(Nodes.pointer(at.toArray())),
+                Nodes.describe(r)
+                    + " label "
+                    + e.getKey()
+                    + " has the value "
+                    + value
+                    + " ("
+                    + value.length()
+                    + " characters): expected"
+                    + " at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit"));
       }
     }
   }
 
   private static void checkServiceSelector(Resource service, Index index, List<Diagnostic> out) {
     ObjectNode selector = Nodes.objectAt(service.body(), List.of("spec", "selector"));
-    if (selector == null || selector.isEmpty() || Nodes.text(Nodes.objectAt(service.body(), List.of("spec")), "type").equals("ExternalName")) {
+    if (selector == null
+        || selector.isEmpty()
+        || Nodes.text(Nodes.objectAt(service.body(), List.of("spec")), "type")
+            .equals("ExternalName")) {
       return;
     }
     Map.Entry<String, JsonNode> first = selector.properties().iterator().next();
-    for (ObjectNode labels : index.podLabels.getOrDefault(pair(service.id().effectiveNamespace(), first.getKey(), first.getValue()), List.of())) {
+    for (ObjectNode labels :
+        index.podLabels.getOrDefault(
+            pair(service.id().effectiveNamespace(), first.getKey(), first.getValue()), List.of())) {
       if (matches(selector, labels)) {
         return;
       }
     }
     List<String> pairs = new ArrayList<>();
     selector.properties().forEach(e -> pairs.add(e.getKey() + "=" + Nodes.scalar(e.getValue())));
-    out.add(Diagnostic.error(
-        service.positionOf("/spec/selector"),
-        "Service/" + service.name() + " selects pods with " + String.join(", ", pairs)
-            + ", but no pod template of this environment has those labels: expected a workload whose template labels match"));
+    out.add(
+        Diagnostic.error(
+            service.positionOf("/spec/selector"),
+            "Service/"
+                + service.name()
+                + " selects pods with "
+                + String.join(", ", pairs)
+                + ", but no pod template of this environment has those labels: expected a workload whose template labels match"));
   }
 
   private static String pair(String namespace, String key, JsonNode value) {
@@ -252,7 +316,10 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
       collectTemplates(canary.get("analysis"), "/spec/strategy/canary/analysis", pointers);
       List<ObjectNode> steps = Nodes.objects(canary, "steps");
       for (int i = 0; i < steps.size(); i++) {
-        collectTemplates(steps.get(i).get("analysis"), "/spec/strategy/canary/steps/" + i + "/analysis", pointers);
+        collectTemplates(
+            steps.get(i).get("analysis"),
+            "/spec/strategy/canary/steps/" + i + "/analysis",
+            pointers);
       }
     }
     ObjectNode blueGreen = Nodes.objectAt(strategy, List.of("blueGreen"));
@@ -264,13 +331,25 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     for (String p : pointers) {
       JsonNode ref = rollout.body().at(p);
       String name = Nodes.text(ref, "templateName");
-      boolean cluster = ref.get("clusterScope") != null && ref.get("clusterScope").isBoolean() && ref.get("clusterScope").booleanValue();
+      boolean cluster =
+          ref.get("clusterScope") != null
+              && ref.get("clusterScope").isBoolean()
+              && ref.get("clusterScope").booleanValue();
       String kind = cluster ? "ClusterAnalysisTemplate" : "AnalysisTemplate";
-      if (!index.templates.contains(kind + "|" + (cluster ? "" : rollout.id().effectiveNamespace()) + "|" + name)) {
-        out.add(Diagnostic.error(
-            rollout.positionOf(p + "/templateName"),
-            "Rollout/" + rollout.name() + " uses analysis template " + name + ", but the output has no " + kind + " " + name
-                + ": add it to the overlay (e.g. analysis.yaml) or fix the name"));
+      if (!index.templates.contains(
+          kind + "|" + (cluster ? "" : rollout.id().effectiveNamespace()) + "|" + name)) {
+        out.add(
+            Diagnostic.error(
+                rollout.positionOf(p + "/templateName"),
+                "Rollout/"
+                    + rollout.name()
+                    + " uses analysis template "
+                    + name
+                    + ", but the output has no "
+                    + kind
+                    + " "
+                    + name
+                    + ": add it to the overlay (e.g. analysis.yaml) or fix the name"));
       }
     }
   }
@@ -301,10 +380,16 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     } else {
       return;
     }
-    out.add(Diagnostic.warning(
-        at,
-        String.format(Locale.ROOT, "%s scales %s/%s, whose replicas values.yaml also sets: the autoscaler overrides them"
-            + " at run time; remove replicas from values.yaml for this workload", Nodes.describe(hpa), kind, name)));
+    out.add(
+        Diagnostic.warning(
+            at,
+            String.format(
+                Locale.ROOT,
+                "%s scales %s/%s, whose replicas values.yaml also sets: the autoscaler overrides them"
+                    + " at run time; remove replicas from values.yaml for this workload",
+                Nodes.describe(hpa),
+                kind,
+                name)));
   }
 
   private static List<String> concat(List<String> path, String... more) {

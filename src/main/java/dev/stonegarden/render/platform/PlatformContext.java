@@ -42,7 +42,15 @@ public record PlatformContext(
       String argoAppNamespace,
       String kubeApiVersions,
       Path overlayDirectory) {
-    this(service, environment, platform, values, argoAppNamespace, kubeApiVersions, overlayDirectory, null);
+    this(
+        service,
+        environment,
+        platform,
+        values,
+        argoAppNamespace,
+        kubeApiVersions,
+        overlayDirectory,
+        null);
   }
 
   /** Whether dashboards, alert files and SLO rules are rendered here (product.md §5.6, §5.7). */

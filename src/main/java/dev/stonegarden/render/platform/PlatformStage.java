@@ -25,7 +25,10 @@ public final class PlatformStage {
     ServiceSpec.Owner owner = service.owner();
     return List.of(
         new ValuesTransformer(ctx.values()),
-        new NamespaceTransformer(env.namespace(), ctx.argoAppNamespace(), Nodes.at(service, Nodes.envPointer(env, "namespace"))),
+        new NamespaceTransformer(
+            env.namespace(),
+            ctx.argoAppNamespace(),
+            Nodes.at(service, Nodes.envPointer(env, "namespace"))),
         new CanaryRolloutTransformer(service, env, ctx.kubeApiVersions()),
         new Append(new AnalysisTemplateGenerator(service, env, ctx.platform())),
         new Append(new SloRuleGenerator(service, env, ctx.platform())),
@@ -33,7 +36,13 @@ public final class PlatformStage {
         new Append(new AlertFileGenerator(service, env, ctx.platform(), ctx.files())),
         new DependencyTransformer(service, ctx.platform()),
         new Append(new NetworkPolicyGenerator(service, env, ctx.platform())),
-        new OwnershipLabelTransformer(ctx.platform().labelDomain(), service.name(), owner.team(), env.name(), owner.slack(), owner.email()));
+        new OwnershipLabelTransformer(
+            ctx.platform().labelDomain(),
+            service.name(),
+            owner.team(),
+            env.name(),
+            owner.slack(),
+            owner.email()));
   }
 
   /**
@@ -44,22 +53,31 @@ public final class PlatformStage {
    * @throws dev.stonegarden.render.diag.InputException with every diagnostic when any is an error
    */
   public static List<Diagnostic> apply(PlatformContext ctx, ResourceList overlayOutput) {
-    return apply(ctx, overlayOutput, step -> { });
+    return apply(ctx, overlayOutput, step -> {});
   }
 
-  /** {@link #apply(PlatformContext, ResourceList)}, telling {@code trace} each step before it runs ({@code --verbose}). */
-  public static List<Diagnostic> apply(PlatformContext ctx, ResourceList overlayOutput, Consumer<String> trace) {
+  /**
+   * {@link #apply(PlatformContext, ResourceList)}, telling {@code trace} each step before it runs
+   * ({@code --verbose}).
+   */
+  public static List<Diagnostic> apply(
+      PlatformContext ctx, ResourceList overlayOutput, Consumer<String> trace) {
     Problems problems = new Problems();
     int fromOverlay = overlayOutput.size();
     for (Transformer step : steps(ctx)) {
       trace.accept(step.toString());
       problems.collect(() -> step.transform(overlayOutput));
     }
-    problems.addAll(new AnalysisTemplateGenerator(ctx.service(), ctx.environment(), ctx.platform()).gateWarnings());
+    problems.addAll(
+        new AnalysisTemplateGenerator(ctx.service(), ctx.environment(), ctx.platform())
+            .gateWarnings());
     if (fromOverlay > 0) {
-      problems.addAll(new CanaryRolloutTransformer(ctx.service(), ctx.environment(), ctx.kubeApiVersions()).unusedRolloutWarnings(overlayOutput));
+      problems.addAll(
+          new CanaryRolloutTransformer(ctx.service(), ctx.environment(), ctx.kubeApiVersions())
+              .unusedRolloutWarnings(overlayOutput));
     }
-    problems.addAll(new PlatformChecks(ctx.values(), ctx.overlayDirectory(), fromOverlay).check(overlayOutput));
+    problems.addAll(
+        new PlatformChecks(ctx.values(), ctx.overlayDirectory(), fromOverlay).check(overlayOutput));
     problems.throwIfErrors();
     return problems.warnings();
   }

@@ -23,7 +23,15 @@ record SliQueries(PlatformSettings.Sli sli, String namespace, String service, St
 
   /** The error ratio over {@code window}: errors per second over requests per second. */
   String errorRatio(String window) {
-    return "sum(rate(" + errors() + "[" + window + "])) / sum(rate(" + requests() + "[" + window + "]))";
+    return "sum(rate("
+        + errors()
+        + "["
+        + window
+        + "])) / sum(rate("
+        + requests()
+        + "["
+        + window
+        + "]))";
   }
 
   /** The success ratio over {@code window} (product.md §5.4). */
@@ -37,10 +45,16 @@ record SliQueries(PlatformSettings.Sli sli, String namespace, String service, St
   }
 
   private String substitute(String template) {
-    return template.replace("{{namespace}}", namespace).replace("{{service}}", service).replace("{{environment}}", environment);
+    return template
+        .replace("{{namespace}}", namespace)
+        .replace("{{service}}", service)
+        .replace("{{environment}}", environment);
   }
 
-  /** A decimal in canonical form: {@code 0.95}, {@code 0.001}, {@code 14.4}, never an exponent or float noise. */
+  /**
+   * A decimal in canonical form: {@code 0.95}, {@code 0.001}, {@code 14.4}, never an exponent or
+   * float noise.
+   */
   static String plain(BigDecimal d) {
     return d.stripTrailingZeros().toPlainString();
   }

@@ -18,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>availability: recording rules {@code slo:sli_error:ratio_rate<window>} of the error ratio
  *       over 5m, 30m, 1h, 2h, 6h, 1d, 3d (Sloth's names), and four multi-window multi-burn-rate
- *       alerts as Sloth and the SRE workbook define them for a 30-day period: page at 14.4x over
- *       1h and 5m and at 6x over 6h and 30m, ticket at 3x over 1d and 2h and at 1x over 3d and 6h.
- *       The budget is printed exactly ({@code 0.001}); no {@code for:}, the short window does that;
+ *       alerts as Sloth and the SRE workbook define them for a 30-day period: page at 14.4x over 1h
+ *       and 5m and at 6x over 6h and 30m, ticket at 3x over 1d and 2h and at 1x over 3d and 6h. The
+ *       budget is printed exactly ({@code 0.001}); no {@code for:}, the short window does that;
  *   <li>latency: the p99 from {@code latencyBucket} recorded over 5m, a ticket when it stays above
  *       the objective for 10m.
  * </ul>
@@ -28,7 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Recorded series carry {@code service}, {@code environment} and {@code slo} labels and the
  * alerts select on them, so the same record names from many services never mix.
  */
-public record SloRuleGenerator(ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform) implements Generator {
+public record SloRuleGenerator(
+    ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform)
+    implements Generator {
 
   static final List<String> WINDOWS = List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d");
 
@@ -51,8 +53,14 @@ public record SloRuleGenerator(ServiceSpec service, ServiceSpec.Environment envi
     if (sla == null || !platform.monitoring().environments().contains(environment.name())) {
       return List.of();
     }
-    SliQueries sli = new SliQueries(platform.sli(), environment.namespace(), service.name(), environment.name());
-    ObjectNode body = Nodes.newObject("monitoring.coreos.com/v1", "PrometheusRule", service.name() + "-slo", environment.namespace());
+    SliQueries sli =
+        new SliQueries(platform.sli(), environment.namespace(), service.name(), environment.name());
+    ObjectNode body =
+        Nodes.newObject(
+            "monitoring.coreos.com/v1",
+            "PrometheusRule",
+            service.name() + "-slo",
+            environment.namespace());
     ObjectNode labels = body.withObject("/metadata").putObject("labels");
     new TreeMap<>(platform.prometheus().ruleLabels()).forEach(labels::put);
     ArrayNode groups = body.putObject("spec").putArray("groups");
@@ -79,19 +87,44 @@ public record SloRuleGenerator(ServiceSpec service, ServiceSpec.Environment envi
     alerts.put("name", service.name() + "-slo-availability-alerts");
     ArrayNode alertRules = alerts.putArray("rules");
     String budget = SliQueries.plain(sla.errorBudget());
-    String objective = SliQueries.plain(sla.availabilityPercent() != null ? sla.availabilityPercent()
-        : BigDecimal.ONE.subtract(sla.errorBudget()).movePointRight(2));
+    String objective =
+        SliQueries.plain(
+            sla.availabilityPercent() != null
+                ? sla.availabilityPercent()
+                : BigDecimal.ONE.subtract(sla.errorBudget()).movePointRight(2));
     String selector = selector("availability");
     for (BurnRate b : BURN_RATES) {
       String threshold = " > (" + b.factor() + " * " + budget + ")";
       ObjectNode rule = alertRules.addObject();
       rule.put("alert", "SLOErrorBudgetBurn");
-      rule.put("expr", ERROR_RECORD + b.longWindow() + selector + threshold + " and " + ERROR_RECORD + b.shortWindow() + selector + threshold);
+      rule.put(
+          "expr",
+          ERROR_RECORD
+              + b.longWindow()
+              + selector
+              + threshold
+              + " and "
+              + ERROR_RECORD
+              + b.shortWindow()
+              + selector
+              + threshold);
       ObjectNode l = alertLabels(rule, b.severity(), "availability");
       l.put("long_window", b.longWindow());
       l.put("short_window", b.shortWindow());
-      annotations(rule, service.name() + " (" + environment.name() + ") is burning its error budget " + b.factor()
-          + "x faster than sustainable over " + b.longWindow() + " and " + b.shortWindow() + " (objective " + objective + "% availability)");
+      annotations(
+          rule,
+          service.name()
+              + " ("
+              + environment.name()
+              + ") is burning its error budget "
+              + b.factor()
+              + "x faster than sustainable over "
+              + b.longWindow()
+              + " and "
+              + b.shortWindow()
+              + " (objective "
+              + objective
+              + "% availability)");
     }
   }
 
@@ -108,8 +141,14 @@ public record SloRuleGenerator(ServiceSpec service, ServiceSpec.Environment envi
     alert.put("expr", LATENCY_RECORD + selector("latency") + " > " + SliQueries.plain(seconds));
     alert.put("for", "10m");
     alertLabels(alert, "ticket", "latency");
-    annotations(alert, service.name() + " (" + environment.name() + ") p99 latency has been above its objective of "
-        + SliQueries.plain(seconds) + "s for 10 minutes");
+    annotations(
+        alert,
+        service.name()
+            + " ("
+            + environment.name()
+            + ") p99 latency has been above its objective of "
+            + SliQueries.plain(seconds)
+            + "s for 10 minutes");
   }
 
   private void seriesLabels(ObjectNode labels, String slo) {
@@ -119,7 +158,13 @@ public record SloRuleGenerator(ServiceSpec service, ServiceSpec.Environment envi
   }
 
   private String selector(String slo) {
-    return "{service=\"" + service.name() + "\",environment=\"" + environment.name() + "\",slo=\"" + slo + "\"}";
+    return "{service=\""
+        + service.name()
+        + "\",environment=\""
+        + environment.name()
+        + "\",slo=\""
+        + slo
+        + "\"}";
   }
 
   private ObjectNode alertLabels(ObjectNode rule, String severity, String slo) {
@@ -144,8 +189,16 @@ public record SloRuleGenerator(ServiceSpec service, ServiceSpec.Environment envi
   @Override
   public String toString() {
     ServiceSpec.Sla sla = service.sla();
-    return "SloRuleGenerator[service=" + service.name() + ", environment=" + environment.name() + ", errorBudget="
-        + (sla == null || sla.errorBudget() == null ? "none" : SliQueries.plain(sla.errorBudget())) + ", latencySeconds="
-        + (sla == null || sla.latencySeconds() == null ? "none" : SliQueries.plain(sla.latencySeconds())) + "]";
+    return "SloRuleGenerator[service="
+        + service.name()
+        + ", environment="
+        + environment.name()
+        + ", errorBudget="
+        + (sla == null || sla.errorBudget() == null ? "none" : SliQueries.plain(sla.errorBudget()))
+        + ", latencySeconds="
+        + (sla == null || sla.latencySeconds() == null
+            ? "none"
+            : SliQueries.plain(sla.latencySeconds()))
+        + "]";
   }
 }

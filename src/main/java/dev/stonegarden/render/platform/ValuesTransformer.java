@@ -41,8 +41,11 @@ public record ValuesTransformer(Values values) implements Transformer {
       if (!names.contains(named)) {
         problems.error(
             values.sourceMap().keyPosition(Nodes.pointer("workloads", named)),
-            "workloads." + named + " names no workload of this environment: expected the name of a Deployment,"
-                + " StatefulSet, DaemonSet or Rollout, found " + (names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names))));
+            "workloads."
+                + named
+                + " names no workload of this environment: expected the name of a Deployment,"
+                + " StatefulSet, DaemonSet or Rollout, found "
+                + (names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names))));
       }
     }
     problems.throwIfErrors();
@@ -132,7 +135,16 @@ public record ValuesTransformer(Values values) implements Transformer {
   @Override
   public String toString() {
     Values.Settings d = values.defaults();
-    return "ValuesTransformer[image.tag=" + d.imageTag() + ", replicas=" + d.replicas() + ", resources=" + (d.resources() != null)
-        + ", env=" + (d.env() == null ? "[]" : d.env().keySet()) + ", workloads=" + values.workloads().keySet() + "]";
+    return "ValuesTransformer[image.tag="
+        + d.imageTag()
+        + ", replicas="
+        + d.replicas()
+        + ", resources="
+        + (d.resources() != null)
+        + ", env="
+        + (d.env() == null ? "[]" : d.env().keySet())
+        + ", workloads="
+        + values.workloads().keySet()
+        + "]";
   }
 }

@@ -3,9 +3,9 @@ package dev.stonegarden.render.resource;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Group, version and kind of a resource. The core group is the empty string; {@code apiVersion:
- * v1} is group "" version "v1", {@code apps/v1} is group "apps" version "v1" (split at the first
- * '/', as kustomize's {@code resid.ParseGroupVersion}).
+ * Group, version and kind of a resource. The core group is the empty string; {@code apiVersion: v1}
+ * is group "" version "v1", {@code apps/v1} is group "apps" version "v1" (split at the first '/',
+ * as kustomize's {@code resid.ParseGroupVersion}).
  */
 public record Gvk(String group, String version, String kind) {
 
@@ -19,7 +19,8 @@ public record Gvk(String group, String version, String kind) {
   public static Gvk of(String apiVersion, String kind) {
     String av = apiVersion == null ? "" : apiVersion;
     int slash = av.indexOf('/');
-    return slash < 0 ? new Gvk("", av, kind == null ? "" : kind)
+    return slash < 0
+        ? new Gvk("", av, kind == null ? "" : kind)
         : new Gvk(av.substring(0, slash), av.substring(slash + 1), kind == null ? "" : kind);
   }
 
@@ -31,7 +32,10 @@ public record Gvk(String group, String version, String kind) {
   /** kustomize's spelling in messages: {@code Deployment.v1.apps}, {@code ConfigMap.v1.[noGrp]}. */
   @Override
   public String toString() {
-    return (kind.isEmpty() ? "[noKind]" : kind) + "." + (version.isEmpty() ? "[noVer]" : version) + "."
+    return (kind.isEmpty() ? "[noKind]" : kind)
+        + "."
+        + (version.isEmpty() ? "[noVer]" : version)
+        + "."
         + (group.isEmpty() ? "[noGrp]" : group);
   }
 }

@@ -9,17 +9,25 @@ import java.util.regex.Pattern;
 /**
  * A Kubernetes label selector in its string form ({@code apimachinery labels.Parse}), as kustomize
  * uses it for {@code labelSelector} and {@code annotationSelector} of patch targets and of
- * replacement sources and targets: requirements
- * separated by commas, each {@code key}, {@code !key}, {@code key=v}, {@code key==v}, {@code
- * key!=v}, {@code key in (a,b)}, {@code key notin (a,b)}, {@code key>n} or {@code key<n}; all must
- * hold (kustomize-semantics.md §13.1, case 095).
+ * replacement sources and targets: requirements separated by commas, each {@code key}, {@code
+ * !key}, {@code key=v}, {@code key==v}, {@code key!=v}, {@code key in (a,b)}, {@code key notin
+ * (a,b)}, {@code key>n} or {@code key<n}; all must hold (kustomize-semantics.md §13.1, case 095).
  */
 public final class LabelSelector {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-  private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern VALUE =
+      Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
 
-  private enum Op { EXISTS, NOT_EXISTS, IN, NOT_IN, GT, LT }
+  private enum Op {
+    EXISTS,
+    NOT_EXISTS,
+    IN,
+    NOT_IN,
+    GT,
+    LT
+  }
 
   private record Requirement(String key, Op op, List<String> values) {
     boolean matches(Map<String, String> labels) {
@@ -163,21 +171,29 @@ public final class LabelSelector {
         expect(')');
         return new Requirement(key, word.equals("in") ? Op.IN : Op.NOT_IN, values);
       }
-      throw fail("expected one of '=', '==', '!=', 'in', 'notin', '>', '<' after key '" + key + "' but found '"
-          + (word.isEmpty() ? String.valueOf(c) : word) + "'");
+      throw fail(
+          "expected one of '=', '==', '!=', 'in', 'notin', '>', '<' after key '"
+              + key
+              + "' but found '"
+              + (word.isEmpty() ? String.valueOf(c) : word)
+              + "'");
     }
 
     private String key() {
       skipSpace();
       String k = word();
       if (k.isEmpty()) {
-        throw fail("expected a label key but found " + (pos == s.length() ? "the end" : "'" + peek() + "'"));
+        throw fail(
+            "expected a label key but found "
+                + (pos == s.length() ? "the end" : "'" + peek() + "'"));
       }
       int slash = k.indexOf('/');
       String name = slash < 0 ? k : k.substring(slash + 1);
       String prefix = slash < 0 ? null : k.substring(0, slash);
-      if (name.length() > 63 || !NAME.matcher(name).matches()
-          || (prefix != null && (prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()))) {
+      if (name.length() > 63
+          || !NAME.matcher(name).matches()
+          || (prefix != null
+              && (prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()))) {
         throw fail("invalid label key '" + k + "'");
       }
       return k;
@@ -204,7 +220,11 @@ public final class LabelSelector {
     private void expect(char c) {
       skipSpace();
       if (pos >= s.length() || s.charAt(pos) != c) {
-        throw fail("expected '" + c + "' but found " + (pos >= s.length() ? "the end" : "'" + s.charAt(pos) + "'"));
+        throw fail(
+            "expected '"
+                + c
+                + "' but found "
+                + (pos >= s.length() ? "the end" : "'" + s.charAt(pos) + "'"));
       }
       pos++;
     }
@@ -221,7 +241,8 @@ public final class LabelSelector {
 
     private IllegalArgumentException fail(String message) {
       return new IllegalArgumentException(
-          String.format(Locale.ROOT, "invalid selector \"%s\" at column %d: %s", s, pos + 1, message));
+          String.format(
+              Locale.ROOT, "invalid selector \"%s\" at column %d: %s", s, pos + 1, message));
     }
   }
 }

@@ -21,9 +21,14 @@ public record ResId(Gvk gvk, String name, String namespace) {
     return namespace.isEmpty() ? DEFAULT_NAMESPACE : namespace;
   }
 
-  /** Same kind of object and name, in the same effective namespace (cluster-scoped kinds: see ResourceList). */
+  /**
+   * Same kind of object and name, in the same effective namespace (cluster-scoped kinds: see
+   * ResourceList).
+   */
   public boolean sameAs(ResId other) {
-    return gvk.equals(other.gvk) && name.equals(other.name) && effectiveNamespace().equals(other.effectiveNamespace());
+    return gvk.equals(other.gvk)
+        && name.equals(other.name)
+        && effectiveNamespace().equals(other.effectiveNamespace());
   }
 
   /** kustomize's spelling in messages: {@code Deployment.v1.apps/web.prod}, {@code ...[noNs]}. */

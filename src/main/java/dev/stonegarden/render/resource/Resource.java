@@ -23,22 +23,32 @@ public final class Resource {
   private ObjectNode body;
   private final SourcePosition origin;
   private final SourceMap sourceMap;
+
   /** Ids this resource had before renames, kind changes and namespace changes, oldest first. */
   private final List<ResId> previousIds = new ArrayList<>();
-  /** Name prefixes and suffixes applied so far, innermost first (used to disambiguate references). */
+
+  /**
+   * Name prefixes and suffixes applied so far, innermost first (used to disambiguate references).
+   */
   private final List<String> prefixes = new ArrayList<>();
+
   private final List<String> suffixes = new ArrayList<>();
+
   /**
    * Fields a strategic-merge patch set last: JSON pointer → where in the patch. Lets {@code
    * validate} name the patch that introduced a field rather than the resource file.
    */
   private final Map<String, SourcePosition> patchedFields = new LinkedHashMap<>();
+
   /** Set for generator output whose name gets a content hash at the end of the build. */
   private boolean needsHashSuffix;
+
   /** Set for objects made by a configMapGenerator or secretGenerator. */
   private boolean generated;
+
   /** {@code create}, {@code merge} or {@code replace} for generator output; empty otherwise. */
   private String behavior = "";
+
   /** Names of {@code vars} that take their value from this resource. */
   private final List<String> refVarNames = new ArrayList<>();
 
@@ -123,14 +133,18 @@ public final class Resource {
     return all;
   }
 
-  /** The ids recorded by {@link #rememberId()}, oldest first, each with the group/version it had then. */
+  /**
+   * The ids recorded by {@link #rememberId()}, oldest first, each with the group/version it had
+   * then.
+   */
   public List<ResId> previousIds() {
     return List.copyOf(previousIds);
   }
 
   /**
-   * The ids this resource had before, oldest first, as kustomize reconstructs them ({@code PrevIds}):
-   * the stored kind, name and effective namespace, with the <em>current</em> group and version.
+   * The ids this resource had before, oldest first, as kustomize reconstructs them ({@code
+   * PrevIds}): the stored kind, name and effective namespace, with the <em>current</em> group and
+   * version.
    */
   public List<ResId> priorIds() {
     if (previousIds.isEmpty()) {
@@ -139,7 +153,8 @@ public final class Resource {
     Gvk now = gvk();
     List<ResId> out = new ArrayList<>(previousIds.size());
     for (ResId p : previousIds) {
-      out.add(new ResId(new Gvk(now.group(), now.version(), p.gvk().kind()), p.name(), p.namespace()));
+      out.add(
+          new ResId(new Gvk(now.group(), now.version(), p.gvk().kind()), p.name(), p.namespace()));
     }
     return out;
   }
@@ -158,12 +173,13 @@ public final class Resource {
   /** kustomize's stand-in namespace of cluster-scoped objects in stored previous ids. */
   public static final String NON_NAMESPACEABLE = "_non_namespaceable_";
 
-  /** Drops the recorded history (a generator merge takes the history of the object it merges into). */
+  /**
+   * Drops the recorded history (a generator merge takes the history of the object it merges into).
+   */
   public void setPreviousIds(List<ResId> ids) {
     previousIds.clear();
     previousIds.addAll(ids);
   }
-
 
   /** {@code metadata} as an object, created if missing. */
   public ObjectNode metadata() {

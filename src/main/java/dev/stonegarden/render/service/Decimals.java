@@ -16,7 +16,10 @@ public final class Decimals {
 
   private Decimals() {}
 
-  /** Without trailing zeros and never in exponent form ({@code 20}, not {@code 2E+1}), so {@code toString()} is canonical. */
+  /**
+   * Without trailing zeros and never in exponent form ({@code 20}, not {@code 2E+1}), so {@code
+   * toString()} is canonical.
+   */
   public static BigDecimal canonical(BigDecimal d) {
     BigDecimal s = d.stripTrailingZeros();
     return s.scale() < 0 ? s.setScale(0) : s;
@@ -32,7 +35,10 @@ public final class Decimals {
     return canonical(HUNDRED.subtract(availabilityPercent).movePointLeft(2));
   }
 
-  /** A latency duration ({@code 100ms}, {@code 0.5s}, {@code 2s}) in seconds, or null when it has another form. */
+  /**
+   * A latency duration ({@code 100ms}, {@code 0.5s}, {@code 2s}) in seconds, or null when it has
+   * another form.
+   */
   public static BigDecimal latencySeconds(String duration) {
     Matcher m = LATENCY.matcher(duration);
     if (!m.matches()) {

@@ -1,6 +1,8 @@
 package dev.stonegarden.render.service;
 
-/** Wordings shared by the schema check and the readers, so the same rule reads the same everywhere. */
+/**
+ * Wordings shared by the schema check and the readers, so the same rule reads the same everywhere.
+ */
 final class Messages {
   /** The accepted forms of {@code pause.duration} (product.md §2). */
   static final String PAUSE_FORMS =

@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Finds and reads {@code platform.yaml} (product.md §4): the nearest one with {@code kind:
- * Platform}, walking up from the service directory to the repository root; every key missing
- * from it (or every key, when there is none) takes the default of product.md §4.
+ * Platform}, walking up from the service directory to the repository root; every key missing from
+ * it (or every key, when there is none) takes the default of product.md §4.
  */
 public final class PlatformReader {
   /** The file name looked for in each directory. */
@@ -47,7 +47,9 @@ public final class PlatformReader {
         "platform.stonegarden.dev",
         Collections.unmodifiableMap(clusters),
         new ArgoCd("argocd", "{{team}}", "", "HEAD", "platform-render-v1"),
-        new Prometheus("http://prometheus-operated.monitoring.svc:9090", Collections.unmodifiableMap(ruleLabels)),
+        new Prometheus(
+            "http://prometheus-operated.monitoring.svc:9090",
+            Collections.unmodifiableMap(ruleLabels)),
         new Sli(
             "http_requests_total{namespace=\"{{namespace}}\"}",
             "http_requests_total{namespace=\"{{namespace}}\",code=~\"5..\"}",
@@ -59,10 +61,10 @@ public final class PlatformReader {
   }
 
   /**
-   * The settings that apply to the service in {@code serviceDir}: the nearest {@code
-   * platform.yaml} with {@code kind: Platform} in {@code serviceDir} or an ancestor up to and
-   * including {@code repoRoot}; the defaults when there is none. A {@code platform.yaml} of another
-   * kind is passed over; one that is not valid YAML is an error (it was meant to be read).
+   * The settings that apply to the service in {@code serviceDir}: the nearest {@code platform.yaml}
+   * with {@code kind: Platform} in {@code serviceDir} or an ancestor up to and including {@code
+   * repoRoot}; the defaults when there is none. A {@code platform.yaml} of another kind is passed
+   * over; one that is not valid YAML is an error (it was meant to be read).
    */
   public static PlatformSettings find(Path serviceDir, Path repoRoot) {
     Path dir = serviceDir.toAbsolutePath().normalize();
@@ -85,7 +87,10 @@ public final class PlatformReader {
     return defaults();
   }
 
-  /** Reads one {@code platform.yaml}; an {@link InputException} with all of its problems when it is invalid. */
+  /**
+   * Reads one {@code platform.yaml}; an {@link InputException} with all of its problems when it is
+   * invalid.
+   */
   public static PlatformSettings read(Path platformYaml) {
     return read(YamlFiles.readSingle(platformYaml, FILE_NAME));
   }
@@ -101,7 +106,9 @@ public final class PlatformReader {
     return bind(doc);
   }
 
-  /** What the schema cannot say: unique pipeline stages, monitoring environments that are stages. */
+  /**
+   * What the schema cannot say: unique pipeline stages, monitoring environments that are stages.
+   */
   private static void rules(YamlDocument doc, Problems problems) {
     SourceMap map = doc.sourceMap();
     JsonNode pipeline = doc.root().at("/spec/pipeline");
@@ -111,7 +118,9 @@ public final class PlatformReader {
         JsonNode s = pipeline.get(i);
         if (s.isString()) {
           if (stages.contains(s.stringValue())) {
-            problems.error(map.positionOf("/spec/pipeline/" + i), "duplicate pipeline stage \"" + s.stringValue() + "\"");
+            problems.error(
+                map.positionOf("/spec/pipeline/" + i),
+                "duplicate pipeline stage \"" + s.stringValue() + "\"");
           } else {
             stages.add(s.stringValue());
           }
@@ -125,8 +134,14 @@ public final class PlatformReader {
       for (int i = 0; i < envs.size(); i++) {
         JsonNode e = envs.get(i);
         if (e.isString() && !stages.contains(e.stringValue())) {
-          problems.error(map.positionOf("/spec/monitoring/environments/" + i), "monitoring environment \"" + e.stringValue()
-              + "\" is not a stage of the pipeline (" + String.join(", ", stages) + ")" + Spelling.didYouMean(e.stringValue(), stages));
+          problems.error(
+              map.positionOf("/spec/monitoring/environments/" + i),
+              "monitoring environment \""
+                  + e.stringValue()
+                  + "\" is not a stage of the pipeline ("
+                  + String.join(", ", stages)
+                  + ")"
+                  + Spelling.didYouMean(e.stringValue(), stages));
         }
       }
     }
@@ -146,7 +161,9 @@ public final class PlatformReader {
       for (Map.Entry<String, JsonNode> e : spec.get("dependencies").properties()) {
         List<Integer> ports = new ArrayList<>();
         e.getValue().path("ports").values().forEach(p -> ports.add(p.intValue()));
-        m.put(e.getKey(), new Dependency(e.getValue().get("namespace").stringValue(), List.copyOf(ports)));
+        m.put(
+            e.getKey(),
+            new Dependency(e.getValue().get("namespace").stringValue(), List.copyOf(ports)));
       }
       deps = Collections.unmodifiableMap(m);
     }
@@ -163,15 +180,20 @@ public final class PlatformReader {
             text(argo, "plugin", d.argocd().plugin())),
         new Prometheus(
             text(prom, "address", d.prometheus().address()),
-            prom.has("ruleLabels") ? ServiceReader.stringMap(prom.get("ruleLabels")) : d.prometheus().ruleLabels()),
+            prom.has("ruleLabels")
+                ? ServiceReader.stringMap(prom.get("ruleLabels"))
+                : d.prometheus().ruleLabels()),
         new Sli(
             text(sli, "requests", d.sli().requests()),
             text(sli, "errors", d.sli().errors()),
             text(sli, "latencyBucket", d.sli().latencyBucket())),
         new Monitoring(
-            mon.has("environments") ? ServiceReader.strings(mon.get("environments")) : d.monitoring().environments(),
+            mon.has("environments")
+                ? ServiceReader.strings(mon.get("environments"))
+                : d.monitoring().environments(),
             mon.has("dashboards") && mon.get("dashboards").stringValue().equals("grafana-operator")
-                ? DashboardMode.GRAFANA_OPERATOR : d.monitoring().dashboards()),
+                ? DashboardMode.GRAFANA_OPERATOR
+                : d.monitoring().dashboards()),
         deps,
         spec.has("networkPolicy") ? spec.get("networkPolicy").booleanValue() : d.networkPolicy(),
         doc.file());

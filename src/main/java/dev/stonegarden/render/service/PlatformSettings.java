@@ -24,15 +24,24 @@ public record PlatformSettings(
     Path file) {
 
   /** {@code spec.argocd}: how `appset` builds Applications. */
-  public record ArgoCd(String namespace, String project, String repoURL, String targetRevision, String plugin) {}
+  public record ArgoCd(
+      String namespace, String project, String repoURL, String targetRevision, String plugin) {}
 
-  /** {@code spec.prometheus}: the analysis provider address and the labels PrometheusRules carry. */
+  /**
+   * {@code spec.prometheus}: the analysis provider address and the labels PrometheusRules carry.
+   */
   public record Prometheus(String address, Map<String, String> ruleLabels) {}
 
-  /** {@code spec.sli}: PromQL selector templates; {@code {{namespace}}}, {@code {{service}}}, {@code {{environment}}} are substituted. */
+  /**
+   * {@code spec.sli}: PromQL selector templates; {@code {{namespace}}}, {@code {{service}}}, {@code
+   * {{environment}}} are substituted.
+   */
   public record Sli(String requests, String errors, String latencyBucket) {}
 
-  /** {@code spec.monitoring}: where dashboards, alert files and SLO rules are rendered, and how dashboards are shipped. */
+  /**
+   * {@code spec.monitoring}: where dashboards, alert files and SLO rules are rendered, and how
+   * dashboards are shipped.
+   */
   public record Monitoring(List<String> environments, DashboardMode dashboards) {}
 
   /** How dashboards are shipped. */

@@ -18,22 +18,25 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks one YAML document against one of our {@link Schemas} and words each violation in our own
- * terms: the field path, what was expected, what was found, at the line and column of the value
- * (or of the key, for unknown and missing keys), with a "did you mean" for misspelt keys.
+ * terms: the field path, what was expected, what was found, at the line and column of the value (or
+ * of the key, for unknown and missing keys), with a "did you mean" for misspelt keys.
  */
 final class SchemaCheck {
   /** What our patterns mean, in words; keyed by the pattern text of the schemas. */
   private static final Map<String, String> PATTERNS = new LinkedHashMap<>();
 
   static {
-    PATTERNS.put("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+    PATTERNS.put(
+        "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
         "a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)");
     PATTERNS.put("^[0-9]+(s|m|h)$", Messages.PAUSE_FORMS);
-    PATTERNS.put("^([1-9][0-9]?(\\.[0-9]+)?|0\\.[0-9]*[1-9][0-9]*)%$",
+    PATTERNS.put(
+        "^([1-9][0-9]?(\\.[0-9]+)?|0\\.[0-9]*[1-9][0-9]*)%$",
         "a percentage greater than 0 and less than 100, such as \"99.9%\" or 99.9");
     PATTERNS.put("^[0-9]+(\\.[0-9]+)?(ms|s)$", Messages.LATENCY_FORMS);
     PATTERNS.put("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "an e-mail address");
-    PATTERNS.put("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
+    PATTERNS.put(
+        "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
         "a DNS subdomain (lower-case labels separated by dots)");
   }
 
@@ -42,10 +45,12 @@ final class SchemaCheck {
   /**
    * The schema's complaints about {@code doc}, worded, deduplicated, in document order.
    *
-   * @param skip pointers whose complaints the caller words itself (they and everything below them are dropped)
+   * @param skip pointers whose complaints the caller words itself (they and everything below them
+   *     are dropped)
    * @param secret pointers whose values must never be echoed (values.yaml env values)
    */
-  static List<Diagnostic> check(Schemas schema, YamlDocument doc, Predicate<String> skip, Predicate<String> secret) {
+  static List<Diagnostic> check(
+      Schemas schema, YamlDocument doc, Predicate<String> skip, Predicate<String> secret) {
     List<Diagnostic> out = new ArrayList<>();
     // Numbers no field of ours can hold (.inf, .nan, 1e400, 99999999999999999999999) are reported
     // here and replaced by 0 in the copy the validator sees: networknt's minimum check throws on
@@ -55,15 +60,22 @@ final class SchemaCheck {
     replaceOddNumbers(instance, "", odd);
     for (String pointer : odd) {
       JsonNode n = doc.root().at(pointer);
-      out.add(Diagnostic.error(doc.sourceMap().positionOf(pointer), Trees.path(pointer) + " must be a finite number of at most "
-          + MAX_NUMBER.toPlainString() + ", found " + (secret.test(pointer) ? Trees.kindOf(n) : Trees.describe(n))));
+      out.add(
+          Diagnostic.error(
+              doc.sourceMap().positionOf(pointer),
+              Trees.path(pointer)
+                  + " must be a finite number of at most "
+                  + MAX_NUMBER.toPlainString()
+                  + ", found "
+                  + (secret.test(pointer) ? Trees.kindOf(n) : Trees.describe(n))));
     }
     for (Error e : schema.validate(instance)) {
       String pointer = e.getInstanceLocation().toString();
       if (odd.contains(pointer)) {
         continue;
       }
-      // The metric rules (allOf/if/then) are in the schema for editors; ServiceReader words them itself.
+      // The metric rules (allOf/if/then) are in the schema for editors; ServiceReader words them
+      // itself.
       if (skip.test(pointer) || e.getEvaluationPath().toString().contains("/allOf/")) {
         continue;
       }
@@ -78,7 +90,10 @@ final class SchemaCheck {
   /** Larger numbers lose integer precision as doubles; no key of our files needs them. */
   static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(1L << 53);
 
-  /** Whether {@code n} is a number no key of ours can hold: not finite, or beyond {@link #MAX_NUMBER}. */
+  /**
+   * Whether {@code n} is a number no key of ours can hold: not finite, or beyond {@link
+   * #MAX_NUMBER}.
+   */
   static boolean isOddNumber(JsonNode n) {
     if (n == null || !n.isNumber()) {
       return false;
@@ -116,7 +131,8 @@ final class SchemaCheck {
     }
   }
 
-  private static Diagnostic word(Schemas schema, YamlDocument doc, Error e, String pointer, boolean secret) {
+  private static Diagnostic word(
+      Schemas schema, YamlDocument doc, Error e, String pointer, boolean secret) {
     SourceMap map = doc.sourceMap();
     JsonNode value = e.getInstanceNode();
     String found = secret ? Trees.kindOf(value) : Trees.describe(value);
@@ -124,75 +140,118 @@ final class SchemaCheck {
     Object[] args = e.getArguments() == null ? new Object[0] : e.getArguments();
     String arg0 = args.length > 0 ? String.valueOf(args[0]) : "";
     switch (e.getKeyword()) {
-      case "additionalProperties": {
-        String key = e.getProperty() != null ? e.getProperty() : arg0;
-        String keyPointer = pointer + "/" + SourceMap.escape(key);
-        List<String> known = Trees.fieldNames(siblingProperties(schema, e));
-        String where = pointer.isEmpty() ? "at the top level" : "in " + path;
-        String hint = Spelling.didYouMean(key, known);
-        if (hint.isEmpty() && !known.isEmpty()) {
-          hint = " (expected one of: " + String.join(", ", known) + ")";
+      case "additionalProperties":
+        {
+          String key = e.getProperty() != null ? e.getProperty() : arg0;
+          String keyPointer = pointer + "/" + SourceMap.escape(key);
+          List<String> known = Trees.fieldNames(siblingProperties(schema, e));
+          String where = pointer.isEmpty() ? "at the top level" : "in " + path;
+          String hint = Spelling.didYouMean(key, known);
+          if (hint.isEmpty() && !known.isEmpty()) {
+            hint = " (expected one of: " + String.join(", ", known) + ")";
+          }
+          return Diagnostic.error(
+              map.keyPosition(keyPointer), "unknown key \"" + key + "\" " + where + hint);
         }
-        return Diagnostic.error(map.keyPosition(keyPointer), "unknown key \"" + key + "\" " + where + hint);
-      }
-      case "required": {
-        String key = e.getProperty() != null ? e.getProperty() : arg0;
-        String where = pointer.isEmpty() ? "at the top level" : "in " + path;
-        return Diagnostic.error(keyOrValue(map, pointer), "missing required key \"" + key + "\" " + where);
-      }
-      case "type": {
-        String expected = Trees.typeWords(typeList(e.getSchemaNode()));
-        // The value as written is gone (1.10 was read as 1.1), so the hint says what to do, not what to write.
-        String hint = value != null && (value.isNumber() || value.isBoolean()) && expected.startsWith("a string")
-            && !expected.contains("number") && !expected.contains("boolean")
-            ? " (unquoted, YAML reads it as a " + (value.isNumber() ? "number" : "boolean") + ": put it in quotes)" : "";
-        if (isLatency(e)) {
-          return Diagnostic.error(map.positionOf(pointer), path + " must be " + Messages.LATENCY_FORMS + ", found " + found);
+      case "required":
+        {
+          String key = e.getProperty() != null ? e.getProperty() : arg0;
+          String where = pointer.isEmpty() ? "at the top level" : "in " + path;
+          return Diagnostic.error(
+              keyOrValue(map, pointer), "missing required key \"" + key + "\" " + where);
         }
-        if (isPause(e)) {
-          return Diagnostic.error(map.positionOf(pointer), path + " must be " + Messages.PAUSE_FORMS + ", found " + found);
+      case "type":
+        {
+          String expected = Trees.typeWords(typeList(e.getSchemaNode()));
+          // The value as written is gone (1.10 was read as 1.1), so the hint says what to do, not
+          // what to write.
+          String hint =
+              value != null
+                      && (value.isNumber() || value.isBoolean())
+                      && expected.startsWith("a string")
+                      && !expected.contains("number")
+                      && !expected.contains("boolean")
+                  ? " (unquoted, YAML reads it as a "
+                      + (value.isNumber() ? "number" : "boolean")
+                      + ": put it in quotes)"
+                  : "";
+          if (isLatency(e)) {
+            return Diagnostic.error(
+                map.positionOf(pointer),
+                path + " must be " + Messages.LATENCY_FORMS + ", found " + found);
+          }
+          if (isPause(e)) {
+            return Diagnostic.error(
+                map.positionOf(pointer),
+                path + " must be " + Messages.PAUSE_FORMS + ", found " + found);
+          }
+          return Diagnostic.error(
+              map.positionOf(pointer), path + " must be " + expected + ", found " + found + hint);
         }
-        return Diagnostic.error(map.positionOf(pointer), path + " must be " + expected + ", found " + found + hint);
-      }
-      case "pattern": {
-        String words = PATTERNS.getOrDefault(arg0, "text matching " + arg0);
-        return Diagnostic.error(map.positionOf(pointer), path + " must be " + words + ", found " + found);
-      }
+      case "pattern":
+        {
+          String words = PATTERNS.getOrDefault(arg0, "text matching " + arg0);
+          return Diagnostic.error(
+              map.positionOf(pointer), path + " must be " + words + ", found " + found);
+        }
       case "const":
-        return Diagnostic.error(map.positionOf(pointer), path + " must be \"" + constText(e) + "\", found " + found);
+        return Diagnostic.error(
+            map.positionOf(pointer), path + " must be \"" + constText(e) + "\", found " + found);
       case "enum":
-        return Diagnostic.error(map.positionOf(pointer), path + " must be one of " + enumText(e) + ", found " + found);
+        return Diagnostic.error(
+            map.positionOf(pointer), path + " must be one of " + enumText(e) + ", found " + found);
       case "minimum":
       case "maximum":
       case "exclusiveMinimum":
-      case "exclusiveMaximum": {
-        if (isPause(e)) {
-          return Diagnostic.error(map.positionOf(pointer), path + " must be " + Messages.PAUSE_FORMS + ", found " + found);
+      case "exclusiveMaximum":
+        {
+          if (isPause(e)) {
+            return Diagnostic.error(
+                map.positionOf(pointer),
+                path + " must be " + Messages.PAUSE_FORMS + ", found " + found);
+          }
+          if (pointer.endsWith("/sla/availability")) {
+            return Diagnostic.error(
+                map.positionOf(pointer),
+                path + " must be a percentage greater than 0 and less than 100, found " + found);
+          }
+          String bound =
+              switch (e.getKeyword()) {
+                case "minimum" -> "at least ";
+                case "maximum" -> "at most ";
+                case "exclusiveMinimum" -> "greater than ";
+                default -> "less than ";
+              };
+          return Diagnostic.error(
+              map.positionOf(pointer), path + " must be " + bound + arg0 + ", found " + found);
         }
-        if (pointer.endsWith("/sla/availability")) {
-          return Diagnostic.error(map.positionOf(pointer),
-              path + " must be a percentage greater than 0 and less than 100, found " + found);
-        }
-        String bound = switch (e.getKeyword()) {
-          case "minimum" -> "at least ";
-          case "maximum" -> "at most ";
-          case "exclusiveMinimum" -> "greater than ";
-          default -> "less than ";
-        };
-        return Diagnostic.error(map.positionOf(pointer), path + " must be " + bound + arg0 + ", found " + found);
-      }
       case "minItems":
-        return Diagnostic.error(keyOrValue(map, pointer), path + " must not be empty" + (arg0.equals("1") ? "" : " (at least " + arg0 + " items)"));
+        return Diagnostic.error(
+            keyOrValue(map, pointer),
+            path
+                + " must not be empty"
+                + (arg0.equals("1") ? "" : " (at least " + arg0 + " items)"));
       case "maxLength":
-        return Diagnostic.error(map.positionOf(pointer), path + " must be at most " + arg0 + " characters long, found "
-            + (value != null && value.isString() ? value.stringValue().length() : 0) + " characters");
+        return Diagnostic.error(
+            map.positionOf(pointer),
+            path
+                + " must be at most "
+                + arg0
+                + " characters long, found "
+                + (value != null && value.isString() ? value.stringValue().length() : 0)
+                + " characters");
       case "minLength":
         return Diagnostic.error(map.positionOf(pointer), path + " must not be empty");
       case "minProperties":
       case "maxProperties":
         if (isStep(e)) {
-          return Diagnostic.error(map.positionOf(pointer), path + " must have exactly one of setWeight or pause, found "
-              + (Trees.fieldNames(value).isEmpty() ? "none" : String.join(" and ", Trees.fieldNames(value))));
+          return Diagnostic.error(
+              map.positionOf(pointer),
+              path
+                  + " must have exactly one of setWeight or pause, found "
+                  + (Trees.fieldNames(value).isEmpty()
+                      ? "none"
+                      : String.join(" and ", Trees.fieldNames(value))));
         }
         return Diagnostic.error(map.positionOf(pointer), path + " " + e.getMessage());
       default:
@@ -201,7 +260,10 @@ final class SchemaCheck {
     }
   }
 
-  /** For a key that must be added to a map: point at the map's key ("owner:") if it has one, else at the map. */
+  /**
+   * For a key that must be added to a map: point at the map's key ("owner:") if it has one, else at
+   * the map.
+   */
   private static SourcePosition keyOrValue(SourceMap map, String pointer) {
     return pointer.isEmpty() ? map.positionOf(pointer) : map.keyPosition(pointer);
   }
@@ -218,7 +280,10 @@ final class SchemaCheck {
     return schemaPointer(e).startsWith("/$defs/latency/");
   }
 
-  /** The JSON pointer of the failing keyword inside our schema (the fragment of its schema location). */
+  /**
+   * The JSON pointer of the failing keyword inside our schema (the fragment of its schema
+   * location).
+   */
   private static String schemaPointer(Error e) {
     String s = e.getSchemaLocation().toString();
     int hash = s.indexOf('#');

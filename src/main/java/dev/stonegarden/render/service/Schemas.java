@@ -103,8 +103,9 @@ public enum Schemas {
       // English whatever the default locale: networknt picks its message bundle by locale
       // (startup-measurements.md §5). We word most messages ourselves, but not all.
       SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();
-      SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config));
+      SchemaRegistry registry =
+          SchemaRegistry.withDefaultDialect(
+              SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config));
       this.schema = registry.getSchema(SchemaLocation.of(tree.get("$id").stringValue()), tree);
       this.schema.initializeValidators();
     }

@@ -26,7 +26,8 @@ public final class ServiceFinder {
   public static final String FILE_NAME = "service.yaml";
 
   // A cheap look at the apiVersion line, to pass over Kubernetes manifests named service.yaml.
-  private static final Pattern PLATFORM_API = Pattern.compile("(?m)^apiVersion:\\s*[\"']?platform\\.stonegarden\\.dev/");
+  private static final Pattern PLATFORM_API =
+      Pattern.compile("(?m)^apiVersion:\\s*[\"']?platform\\.stonegarden\\.dev/");
 
   private ServiceFinder() {}
 
@@ -48,30 +49,37 @@ public final class ServiceFinder {
     }
     List<Path> found = new ArrayList<>();
     try {
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (dir.getFileName() != null && dir.getFileName().toString().equals(".git")) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          Path candidate = dir.resolve(FILE_NAME);
-          if (!dir.equals(start) && Files.isRegularFile(candidate) && isPlatformService(candidate)) {
-            found.add(candidate);
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          start,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (dir.getFileName() != null && dir.getFileName().toString().equals(".git")) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              Path candidate = dir.resolve(FILE_NAME);
+              if (!dir.equals(start)
+                  && Files.isRegularFile(candidate)
+                  && isPlatformService(candidate)) {
+                found.add(candidate);
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE; // an unreadable corner of the tree holds no service we could read
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult
+                  .CONTINUE; // an unreadable corner of the tree holds no service we could read
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (found.isEmpty()) {
-      throw new InputException(SourcePosition.of(start), "no service.yaml (apiVersion: platform.stonegarden.dev/...) in this directory or below");
+      throw new InputException(
+          SourcePosition.of(start),
+          "no service.yaml (apiVersion: platform.stonegarden.dev/...) in this directory or below");
     }
     found.sort(Comparator.comparing(p -> start.relativize(p).toString().replace('\\', '/')));
     return List.copyOf(found);

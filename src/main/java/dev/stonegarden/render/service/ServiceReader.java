@@ -25,10 +25,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads {@code service.yaml} (product.md §2): checks the document against the service schema,
- * then the rules a schema cannot say (environments as a map, thresholds, durations, pipeline
- * stages, unique names, the dependency catalog), reports every problem of the file at once, and
- * only then binds the {@link ServiceSpec} records, so binding never hides a schema error.
+ * Reads {@code service.yaml} (product.md §2): checks the document against the service schema, then
+ * the rules a schema cannot say (environments as a map, thresholds, durations, pipeline stages,
+ * unique names, the dependency catalog), reports every problem of the file at once, and only then
+ * binds the {@link ServiceSpec} records, so binding never hides a schema error.
  */
 public final class ServiceReader {
   static final String SUCCESS_RATE = "success-rate";
@@ -58,8 +58,12 @@ public final class ServiceReader {
     return read(YamlFiles.readSingle(serviceYaml, "service.yaml"), platform, warnings);
   }
 
-  /** Reads service.yaml from text (the fuzz target's entry point; {@code file} is used for positions only). */
-  static ServiceSpec readText(Path file, String text, PlatformSettings platform, Problems warnings) {
+  /**
+   * Reads service.yaml from text (the fuzz target's entry point; {@code file} is used for positions
+   * only).
+   */
+  static ServiceSpec readText(
+      Path file, String text, PlatformSettings platform, Problems warnings) {
     return read(YamlFiles.parseSingle(file, "service.yaml", text), platform, warnings);
   }
 
@@ -68,9 +72,12 @@ public final class ServiceReader {
     Problems problems = new Problems();
     JsonNode root = doc.root();
     boolean envMap = root.at("/spec/environments").isObject();
-    problems.addAll(SchemaCheck.check(Schemas.SERVICE, doc,
-        p -> envMap && (p.equals("/spec/environments") || p.startsWith("/spec/environments/")),
-        p -> false));
+    problems.addAll(
+        SchemaCheck.check(
+            Schemas.SERVICE,
+            doc,
+            p -> envMap && (p.equals("/spec/environments") || p.startsWith("/spec/environments/")),
+            p -> false));
     new Rules(doc, platform, problems).check();
     List<Diagnostic> all = sorted(problems.all());
     if (all.stream().anyMatch(Diagnostic::isError)) {
@@ -86,7 +93,10 @@ public final class ServiceReader {
     return list;
   }
 
-  /** The rules of product.md §2 that the schema cannot express; every check tolerates a wrongly typed tree. */
+  /**
+   * The rules of product.md §2 that the schema cannot express; every check tolerates a wrongly
+   * typed tree.
+   */
   private static final class Rules {
     private final YamlDocument doc;
     private final SourceMap map;
@@ -111,15 +121,20 @@ public final class ServiceReader {
     private void owner(JsonNode owner) {
       for (String key : Trees.fieldNames(owner)) {
         if (!OWNER_KEYS.contains(key)) {
-          problems.warning(map.keyPosition("/spec/owner/" + SourceMap.escape(key)),
-              "unknown key \"" + key + "\" in spec.owner is ignored" + Spelling.didYouMean(key, OWNER_KEYS));
+          problems.warning(
+              map.keyPosition("/spec/owner/" + SourceMap.escape(key)),
+              "unknown key \""
+                  + key
+                  + "\" in spec.owner is ignored"
+                  + Spelling.didYouMean(key, OWNER_KEYS));
         }
       }
     }
 
     private void environments(JsonNode envs) {
       if (envs.isObject()) {
-        problems.error(map.keyPosition("/spec/environments"),
+        problems.error(
+            map.keyPosition("/spec/environments"),
             "spec.environments must be a list, found a map (the older form of service.yaml); write it as "
                 + listForm(envs));
         return;
@@ -136,11 +151,25 @@ public final class ServiceReader {
           String n = name.stringValue();
           Integer first = seen.putIfAbsent(n, i);
           if (first != null) {
-            problems.error(map.positionOf(p + "/name"), "duplicate environment \"" + n + "\" (also "
-                + Trees.path("/spec/environments/" + first) + ", line " + map.positionOf("/spec/environments/" + first + "/name").line() + ")");
+            problems.error(
+                map.positionOf(p + "/name"),
+                "duplicate environment \""
+                    + n
+                    + "\" (also "
+                    + Trees.path("/spec/environments/" + first)
+                    + ", line "
+                    + map.positionOf("/spec/environments/" + first + "/name").line()
+                    + ")");
           } else if (!platform.pipeline().contains(n)) {
-            problems.error(map.positionOf(p + "/name"), "environment \"" + n + "\" is not a stage of the platform pipeline ("
-                + pipelineSource() + String.join(", ", platform.pipeline()) + ")" + Spelling.didYouMean(n, platform.pipeline()));
+            problems.error(
+                map.positionOf(p + "/name"),
+                "environment \""
+                    + n
+                    + "\" is not a stage of the platform pipeline ("
+                    + pipelineSource()
+                    + String.join(", ", platform.pipeline())
+                    + ")"
+                    + Spelling.didYouMean(n, platform.pipeline()));
           }
         }
         JsonNode metrics = env.at("/rollout/analysis/metrics");
@@ -154,7 +183,9 @@ public final class ServiceReader {
       return platform.file() == null ? "the default pipeline: " : "platform.yaml spec.pipeline: ";
     }
 
-    /** {@code [{name: dev, namespace: x}, ...]}: what a map of environments looks like as a list. */
+    /**
+     * {@code [{name: dev, namespace: x}, ...]}: what a map of environments looks like as a list.
+     */
     private static String listForm(JsonNode envs) {
       List<String> items = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : envs.properties()) {
@@ -163,10 +194,17 @@ public final class ServiceReader {
           break;
         }
         JsonNode ns = e.getValue().get("namespace");
-        items.add("{name: " + e.getKey() + ", namespace: " + (ns != null && ns.isString() ? ns.stringValue() : "...")
-            + (e.getValue().size() > 1 ? ", ..." : "") + "}");
+        items.add(
+            "{name: "
+                + e.getKey()
+                + ", namespace: "
+                + (ns != null && ns.isString() ? ns.stringValue() : "...")
+                + (e.getValue().size() > 1 ? ", ..." : "")
+                + "}");
       }
-      return "\"environments: [" + String.join(", ", items) + "]\", one \"- name: ...\" item per environment";
+      return "\"environments: ["
+          + String.join(", ", items)
+          + "]\", one \"- name: ...\" item per environment";
     }
 
     private void metrics(String pointer, JsonNode metrics) {
@@ -181,8 +219,13 @@ public final class ServiceReader {
         String n = name.stringValue();
         Integer first = seen.putIfAbsent(n, i);
         if (first != null) {
-          problems.error(map.positionOf(p + "/name"), "duplicate metric \"" + n + "\" (also line "
-              + map.positionOf(pointer + "/" + first + "/name").line() + ")");
+          problems.error(
+              map.positionOf(p + "/name"),
+              "duplicate metric \""
+                  + n
+                  + "\" (also line "
+                  + map.positionOf(pointer + "/" + first + "/name").line()
+                  + ")");
           continue;
         }
         if (n.equals(SUCCESS_RATE)) {
@@ -199,21 +242,29 @@ public final class ServiceReader {
       builtInOnly(p, m, SUCCESS_RATE);
       JsonNode t = m.get("threshold");
       if (t == null) {
-        problems.error(map.positionOf(p + "/name"), "metric success-rate needs a threshold, a percentage such as 95");
+        problems.error(
+            map.positionOf(p + "/name"),
+            "metric success-rate needs a threshold, a percentage such as 95");
       } else if (SchemaCheck.isOddNumber(t)) {
         return; // reported by the schema check
       } else if (!t.isNumber()) {
         if (t.isString()) { // the schema accepts strings here (for latency); success-rate does not
-          problems.error(map.positionOf(p + "/threshold"),
-              "threshold of success-rate must be a number, a percentage such as 95, found " + Trees.describe(t));
+          problems.error(
+              map.positionOf(p + "/threshold"),
+              "threshold of success-rate must be a number, a percentage such as 95, found "
+                  + Trees.describe(t));
         }
       } else {
         BigDecimal v = t.decimalValue();
         if (v.compareTo(BigDecimal.ONE) <= 0) {
-          problems.error(map.positionOf(p + "/threshold"),
-              "threshold is a percentage, e.g. 95, found " + Trees.describe(t) + " (expected greater than 1 and at most 100)");
+          problems.error(
+              map.positionOf(p + "/threshold"),
+              "threshold is a percentage, e.g. 95, found "
+                  + Trees.describe(t)
+                  + " (expected greater than 1 and at most 100)");
         } else if (v.compareTo(HUNDRED) > 0) {
-          problems.error(map.positionOf(p + "/threshold"),
+          problems.error(
+              map.positionOf(p + "/threshold"),
               "threshold is a percentage of at most 100, found " + Trees.describe(t));
         }
       }
@@ -223,14 +274,22 @@ public final class ServiceReader {
       builtInOnly(p, m, LATENCY);
       JsonNode t = m.get("threshold");
       if (t == null) {
-        problems.error(map.positionOf(p + "/name"), "metric latency needs a threshold, " + Messages.LATENCY_FORMS);
+        problems.error(
+            map.positionOf(p + "/name"),
+            "metric latency needs a threshold, " + Messages.LATENCY_FORMS);
       } else if (t.isNumber() || t.isString()) {
         BigDecimal s = t.isString() ? Decimals.latencySeconds(t.stringValue()) : null;
         if (s == null) {
-          problems.error(map.positionOf(p + "/threshold"),
-              "threshold of latency must be " + Messages.LATENCY_FORMS + ", found " + Trees.describe(t));
+          problems.error(
+              map.positionOf(p + "/threshold"),
+              "threshold of latency must be "
+                  + Messages.LATENCY_FORMS
+                  + ", found "
+                  + Trees.describe(t));
         } else if (s.signum() == 0) {
-          problems.error(map.positionOf(p + "/threshold"), "threshold of latency must be greater than 0, found " + Trees.describe(t));
+          problems.error(
+              map.positionOf(p + "/threshold"),
+              "threshold of latency must be greater than 0, found " + Trees.describe(t));
         }
       }
     }
@@ -238,16 +297,24 @@ public final class ServiceReader {
     private void builtInOnly(String p, JsonNode m, String name) {
       for (String key : List.of("query", "successCondition", "failureCondition")) {
         if (m.has(key)) {
-          problems.error(map.keyPosition(p + "/" + key), key + " is not used by the built-in metric " + name
-              + " (its query comes from the platform's sli settings); give the metric another name to define your own");
+          problems.error(
+              map.keyPosition(p + "/" + key),
+              key
+                  + " is not used by the built-in metric "
+                  + name
+                  + " (its query comes from the platform's sli settings); give the metric another name to define your own");
         }
       }
     }
 
     private void custom(String p, JsonNode m, String n) {
       if (m.has("threshold")) {
-        problems.error(map.keyPosition(p + "/threshold"), "threshold is only for the built-in metrics success-rate and latency; metric \""
-            + n + "\" needs query and successCondition" + Spelling.didYouMean(n, BUILT_IN_METRICS));
+        problems.error(
+            map.keyPosition(p + "/threshold"),
+            "threshold is only for the built-in metrics success-rate and latency; metric \""
+                + n
+                + "\" needs query and successCondition"
+                + Spelling.didYouMean(n, BUILT_IN_METRICS));
       }
       List<String> missing = new ArrayList<>();
       for (String key : List.of("query", "successCondition")) {
@@ -256,8 +323,14 @@ public final class ServiceReader {
         }
       }
       if (!missing.isEmpty() && !m.has("threshold")) {
-        problems.error(map.positionOf(p + "/name"), "metric \"" + n + "\" needs " + String.join(" and ", missing)
-            + " (only success-rate and latency are built in)" + Spelling.didYouMean(n, BUILT_IN_METRICS));
+        problems.error(
+            map.positionOf(p + "/name"),
+            "metric \""
+                + n
+                + "\" needs "
+                + String.join(" and ", missing)
+                + " (only success-rate and latency are built in)"
+                + Spelling.didYouMean(n, BUILT_IN_METRICS));
       }
     }
 
@@ -277,8 +350,13 @@ public final class ServiceReader {
         if (seen.contains(n)) {
           problems.error(at, "duplicate dependency \"" + n + "\"");
         } else if (!known.contains(n)) {
-          problems.error(at, "unknown dependency \"" + n + "\": the platform catalog has "
-              + (known.isEmpty() ? "no entries" : String.join(", ", known)) + Spelling.didYouMean(n, known));
+          problems.error(
+              at,
+              "unknown dependency \""
+                  + n
+                  + "\": the platform catalog has "
+                  + (known.isEmpty() ? "no entries" : String.join(", ", known))
+                  + Spelling.didYouMean(n, known));
         }
         seen.add(n);
       }
@@ -289,7 +367,9 @@ public final class ServiceReader {
       if (l != null && l.isString()) {
         BigDecimal s = Decimals.latencySeconds(l.stringValue());
         if (s != null && s.signum() == 0) {
-          problems.error(map.positionOf("/spec/sla/latency"), "spec.sla.latency must be greater than 0, found " + Trees.describe(l));
+          problems.error(
+              map.positionOf("/spec/sla/latency"),
+              "spec.sla.latency must be greater than 0, found " + Trees.describe(l));
         }
       }
     }
@@ -306,13 +386,14 @@ public final class ServiceReader {
     JsonNode envNodes = spec.get("environments");
     for (int i = 0; i < envNodes.size(); i++) {
       JsonNode e = envNodes.get(i);
-      envs.add(new Environment(
-          e.get("name").stringValue(),
-          text(e.get("cluster"), "in-cluster"),
-          e.get("namespace").stringValue(),
-          e.has("autoSync") && e.get("autoSync").booleanValue(),
-          e.has("rollout") ? rollout(e.get("rollout")) : null,
-          i));
+      envs.add(
+          new Environment(
+              e.get("name").stringValue(),
+              text(e.get("cluster"), "in-cluster"),
+              e.get("namespace").stringValue(),
+              e.has("autoSync") && e.get("autoSync").booleanValue(),
+              e.has("rollout") ? rollout(e.get("rollout")) : null,
+              i));
     }
     return new ServiceSpec(
         meta.get("name").stringValue(),
@@ -320,12 +401,16 @@ public final class ServiceReader {
         stringMap(meta.get("labels")),
         stringMap(meta.get("annotations")),
         text(spec.get("description"), null),
-        new Owner(owner.get("team").stringValue(), text(owner.get("slack"), null), text(owner.get("email"), null)),
+        new Owner(
+            owner.get("team").stringValue(),
+            text(owner.get("slack"), null),
+            text(owner.get("email"), null)),
         List.copyOf(envs),
         strings(spec.get("dependencies")),
         spec.has("sla") ? sla(spec.get("sla")) : null,
         spec.has("monitoring")
-            ? new Monitoring(strings(spec.at("/monitoring/dashboards")), strings(spec.at("/monitoring/alerts")))
+            ? new Monitoring(
+                strings(spec.at("/monitoring/dashboards")), strings(spec.at("/monitoring/alerts")))
             : null,
         doc.file(),
         doc.sourceMap());
@@ -347,22 +432,23 @@ public final class ServiceReader {
       JsonNode m = ms.get(i);
       String name = m.get("name").stringValue();
       JsonNode t = m.get("threshold");
-      metrics.add(new Metric(
-          name,
-          name.equals(SUCCESS_RATE) ? Decimals.ratio(t.decimalValue()) : null,
-          name.equals(LATENCY) ? Decimals.latencySeconds(t.stringValue()) : null,
-          text(m.get("query"), null),
-          text(m.get("successCondition"), null),
-          text(m.get("failureCondition"), null),
-          i));
+      metrics.add(
+          new Metric(
+              name,
+              name.equals(SUCCESS_RATE) ? Decimals.ratio(t.decimalValue()) : null,
+              name.equals(LATENCY) ? Decimals.latencySeconds(t.stringValue()) : null,
+              text(m.get("query"), null),
+              text(m.get("successCondition"), null),
+              text(m.get("failureCondition"), null),
+              i));
     }
     return new Rollout(r.get("strategy").stringValue(), List.copyOf(steps), List.copyOf(metrics));
   }
 
   private static Sla sla(JsonNode s) {
     JsonNode a = s.get("availability");
-    BigDecimal percent = a == null ? null
-        : a.isString() ? Decimals.percent(a.stringValue()) : a.decimalValue();
+    BigDecimal percent =
+        a == null ? null : a.isString() ? Decimals.percent(a.stringValue()) : a.decimalValue();
     JsonNode l = s.get("latency");
     return new Sla(
         percent == null ? null : Decimals.canonical(percent),

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A bound, validated {@code service.yaml} ({@code platform.stonegarden.dev/v1alpha1 Service}, product.md §2).
+ * A bound, validated {@code service.yaml} ({@code platform.stonegarden.dev/v1alpha1 Service},
+ * product.md §2).
  *
  * <p>Maps are insertion-ordered ({@code LinkedHashMap} copies) and lists are immutable. Optional
  * blocks are {@code null} when absent. {@link #sourceMap()} gives positions for diagnostics that
@@ -38,7 +39,13 @@ public record ServiceSpec(
    * @param rollout the canary block, or {@code null} for a plain Deployment environment
    * @param index position in {@code spec.environments} (for source positions)
    */
-  public record Environment(String name, String cluster, String namespace, boolean autoSync, Rollout rollout, int index) {}
+  public record Environment(
+      String name,
+      String cluster,
+      String namespace,
+      boolean autoSync,
+      Rollout rollout,
+      int index) {}
 
   /** {@code rollout}: a canary with its steps and the metrics of its background analysis. */
   public record Rollout(String strategy, List<Step> steps, List<Metric> metrics) {}
@@ -49,15 +56,20 @@ public record ServiceSpec(
   /** {@code setWeight: N}, 0..100. */
   public record SetWeight(int weight) implements Step {}
 
-  /** {@code pause: {duration: D}}; {@code duration} is as written ({@code 10m}, or an integer's text), null = wait for a manual promote. */
+  /**
+   * {@code pause: {duration: D}}; {@code duration} is as written ({@code 10m}, or an integer's
+   * text), null = wait for a manual promote.
+   */
   public record Pause(String duration) implements Step {}
 
   /**
    * One analysis metric.
    *
    * @param name {@code success-rate}, {@code latency}, or any other name with its own query
-   * @param successRatio for success-rate: the threshold percentage as a ratio, exact ({@code 95} → {@code 0.95})
-   * @param latencySeconds for latency: the threshold duration in seconds, exact ({@code 100ms} → {@code 0.1})
+   * @param successRatio for success-rate: the threshold percentage as a ratio, exact ({@code 95} →
+   *     {@code 0.95})
+   * @param latencySeconds for latency: the threshold duration in seconds, exact ({@code 100ms} →
+   *     {@code 0.1})
    * @param query PromQL for custom metrics
    * @param successCondition custom metrics: passed through
    * @param failureCondition custom metrics: passed through, optional
@@ -79,7 +91,8 @@ public record ServiceSpec(
    * @param errorBudget {@code 1 - availability/100}, exact ({@code 0.001})
    * @param latencySeconds the latency objective in seconds, exact; null when absent
    */
-  public record Sla(BigDecimal availabilityPercent, BigDecimal errorBudget, BigDecimal latencySeconds) {}
+  public record Sla(
+      BigDecimal availabilityPercent, BigDecimal errorBudget, BigDecimal latencySeconds) {}
 
   /** {@code spec.monitoring}: paths relative to the service directory. */
   public record Monitoring(List<String> dashboards, List<String> alerts) {}

@@ -2,13 +2,17 @@ package dev.stonegarden.render.service;
 
 import java.util.Locale;
 
-/** "Did you mean" suggestions for misspelt keys and names, by edit distance (Levenshtein, case-insensitive). */
+/**
+ * "Did you mean" suggestions for misspelt keys and names, by edit distance (Levenshtein,
+ * case-insensitive).
+ */
 public final class Spelling {
   private Spelling() {}
 
   /**
    * The candidate closest to {@code word}, or null when none is close: at most one edit for short
-   * words, up to three for long ones (a third of the word's length). Ties go to the earlier candidate.
+   * words, up to three for long ones (a third of the word's length). Ties go to the earlier
+   * candidate.
    */
   public static String closest(String word, Iterable<String> candidates) {
     String w = word.toLowerCase(Locale.ROOT);
@@ -47,7 +51,10 @@ public final class Spelling {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

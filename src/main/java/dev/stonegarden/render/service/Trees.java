@@ -10,7 +10,10 @@ final class Trees {
 
   private Trees() {}
 
-  /** A JSON pointer as a field path: {@code /spec/environments/0/name} → {@code spec.environments[0].name}. */
+  /**
+   * A JSON pointer as a field path: {@code /spec/environments/0/name} → {@code
+   * spec.environments[0].name}.
+   */
   static String path(String pointer) {
     if (pointer.isEmpty()) {
       return "the document";
@@ -42,7 +45,10 @@ final class Trees {
     return slash <= 0 ? "" : pointer.substring(0, slash);
   }
 
-  /** What a value is, for "found ...": {@code a map}, {@code a list}, {@code "abc"}, {@code 10}, {@code true}, {@code null}. */
+  /**
+   * What a value is, for "found ...": {@code a map}, {@code a list}, {@code "abc"}, {@code 10},
+   * {@code true}, {@code null}.
+   */
   static String describe(JsonNode n) {
     if (n == null || n.isMissingNode()) {
       return "nothing";
@@ -63,7 +69,10 @@ final class Trees {
     return n.asString();
   }
 
-  /** The kind of a value, without the value: {@code a string}, {@code a number}, ... (for values that may be secret). */
+  /**
+   * The kind of a value, without the value: {@code a string}, {@code a number}, ... (for values
+   * that may be secret).
+   */
   static String kindOf(JsonNode n) {
     if (n == null || n.isMissingNode()) {
       return "nothing";
@@ -86,25 +95,30 @@ final class Trees {
     return n.isIntegralNumber() ? "an integer" : "a number";
   }
 
-  /** JSON Schema type names in words: {@code [integer, string]} → {@code an integer or a string}. */
+  /**
+   * JSON Schema type names in words: {@code [integer, string]} → {@code an integer or a string}.
+   */
   static String typeWords(List<String> types) {
     List<String> words = new ArrayList<>();
     for (String t : types) {
-      words.add(switch (t) {
-        case "object" -> "a map";
-        case "array" -> "a list";
-        case "string" -> "a string";
-        case "integer" -> "an integer";
-        case "number" -> "a number";
-        case "boolean" -> types.size() == 1 ? "true or false" : "a boolean";
-        case "null" -> "null";
-        default -> t;
-      });
+      words.add(
+          switch (t) {
+            case "object" -> "a map";
+            case "array" -> "a list";
+            case "string" -> "a string";
+            case "integer" -> "an integer";
+            case "number" -> "a number";
+            case "boolean" -> types.size() == 1 ? "true or false" : "a boolean";
+            case "null" -> "null";
+            default -> t;
+          });
     }
     if (words.size() <= 2) {
       return String.join(" or ", words);
     }
-    return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    return String.join(", ", words.subList(0, words.size() - 1))
+        + " or "
+        + words.get(words.size() - 1);
   }
 
   /** Field names of an object node, in order. */

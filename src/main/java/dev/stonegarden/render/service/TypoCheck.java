@@ -32,21 +32,24 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * {@code validate}'s typo check (issue 4 item 10): the fields of a built-in Kubernetes object that
  * its kind does not have, such as {@code spec.template.spec.containers[0].imagePullPolcy}, as
  * warnings at the line they came from, with a "did you mean". Kubernetes drops unknown fields
- * silently (or, with server-side field validation, warns), so a typo would otherwise ship unnoticed.
+ * silently (or, with server-side field validation, warns), so a typo would otherwise ship
+ * unnoticed.
  *
  * <p>The truth about each kind is the typed model of fabric8 kubernetes-model 8.0.0: the kinds are
  * found through its {@code KubernetesResource} service entries ({@code @Group}, {@code @Version},
  * {@code @Kind}), the fields of each class from its {@code @JsonProperty} getters, walked along the
  * object. Kinds fabric8 does not know (custom resources, Argo Rollouts) are not checked. fabric8's
- * introspection is slow to start (decisions.md), so only {@code validate} and tests load this class;
- * {@code generate} never does.
+ * introspection is slow to start (decisions.md), so only {@code validate} and tests load this
+ * class; {@code generate} never does.
  */
 public final class TypoCheck {
   private static final Map<Class<?>, Map<String, Type>> PROPERTIES = new ConcurrentHashMap<>();
 
   private TypoCheck() {}
 
-  /** Warnings for the unknown fields of {@code resource}; empty for kinds the model does not know. */
+  /**
+   * Warnings for the unknown fields of {@code resource}; empty for kinds the model does not know.
+   */
   public static List<Diagnostic> check(Resource resource) {
     Class<?> type = Kinds.ALL.get(key(resource.apiVersion(), resource.kind()));
     if (type == null) {
@@ -67,7 +70,10 @@ public final class TypoCheck {
     return pointers;
   }
 
-  /** Whether the model knows {@code apiVersion}/{@code kind} (for tests and callers that want to say so). */
+  /**
+   * Whether the model knows {@code apiVersion}/{@code kind} (for tests and callers that want to say
+   * so).
+   */
   public static boolean knows(String apiVersion, String kind) {
     return Kinds.ALL.containsKey(key(apiVersion, kind));
   }
@@ -79,11 +85,18 @@ public final class TypoCheck {
     return group + "/" + version + "/" + kind;
   }
 
-  private static void walk(Resource r, JsonNode node, Type type, String pointer, List<Diagnostic> out) {
+  private static void walk(
+      Resource r, JsonNode node, Type type, String pointer, List<Diagnostic> out) {
     walk(r, node, type, pointer, out, new ArrayList<>());
   }
 
-  private static void walk(Resource r, JsonNode node, Type type, String pointer, List<Diagnostic> out, List<String> pointers) {
+  private static void walk(
+      Resource r,
+      JsonNode node,
+      Type type,
+      String pointer,
+      List<Diagnostic> out,
+      List<String> pointers) {
     if (node == null || node.isNull()) {
       return;
     }
@@ -95,7 +108,13 @@ public final class TypoCheck {
         }
       } else if (Map.class.isAssignableFrom(raw) && node.isObject() && args.length == 2) {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-          walk(r, e.getValue(), args[1], pointer + "/" + SourceMap.escape(e.getKey()), out, pointers);
+          walk(
+              r,
+              e.getValue(),
+              args[1],
+              pointer + "/" + SourceMap.escape(e.getKey()),
+              out,
+              pointers);
         }
       }
       return;
@@ -112,15 +131,30 @@ public final class TypoCheck {
       Type t = props.get(e.getKey());
       if (t == null) {
         pointers.add(child);
-        out.add(Diagnostic.warning(position(r, child), "unknown field " + Trees.path(child) + " in " + r.kind() + " "
-            + r.name() + " (not a field of " + r.apiVersion() + " " + r.kind() + ")" + Spelling.didYouMean(e.getKey(), props.keySet())));
+        out.add(
+            Diagnostic.warning(
+                position(r, child),
+                "unknown field "
+                    + Trees.path(child)
+                    + " in "
+                    + r.kind()
+                    + " "
+                    + r.name()
+                    + " (not a field of "
+                    + r.apiVersion()
+                    + " "
+                    + r.kind()
+                    + ")"
+                    + Spelling.didYouMean(e.getKey(), props.keySet())));
       } else {
         walk(r, e.getValue(), t, child, out, pointers);
       }
     }
   }
 
-  /** The patch that set the field last, else the field in the resource's own file, else the object. */
+  /**
+   * The patch that set the field last, else the field in the resource's own file, else the object.
+   */
   private static SourcePosition position(Resource r, String pointer) {
     SourcePosition patched = r.patchedFieldPosition(pointer);
     if (patched != null) {
@@ -130,23 +164,30 @@ public final class TypoCheck {
     return p.line() > 0 ? p : r.origin();
   }
 
-  /** JSON name → type of each {@code @JsonProperty} getter; empty for classes that are leaves to us. */
+  /**
+   * JSON name → type of each {@code @JsonProperty} getter; empty for classes that are leaves to us.
+   */
   private static Map<String, Type> properties(Class<?> cls) {
     return PROPERTIES.computeIfAbsent(cls, TypoCheck::introspect);
   }
 
   private static Map<String, Type> introspect(Class<?> cls) {
-    if (!KubernetesResource.class.isAssignableFrom(cls) || cls.isInterface() || Modifier.isAbstract(cls.getModifiers())) {
+    if (!KubernetesResource.class.isAssignableFrom(cls)
+        || cls.isInterface()
+        || Modifier.isAbstract(cls.getModifiers())) {
       return Map.of();
     }
     JsonDeserialize custom = cls.getAnnotation(JsonDeserialize.class);
     if (custom != null && custom.using() != ValueDeserializer.None.class) {
-      return Map.of(); // read by its own deserializer (Quantity): its getters say nothing about the input
+      return Map
+          .of(); // read by its own deserializer (Quantity): its getters say nothing about the input
     }
     Map<String, Type> props = new LinkedHashMap<>();
     for (Method m : cls.getMethods()) {
       JsonProperty jp = m.getAnnotation(JsonProperty.class);
-      if (jp == null || m.getParameterCount() != 0 || m.isAnnotationPresent(JsonIgnore.class)
+      if (jp == null
+          || m.getParameterCount() != 0
+          || m.isAnnotationPresent(JsonIgnore.class)
           || Modifier.isStatic(m.getModifiers())) {
         continue;
       }
@@ -157,27 +198,37 @@ public final class TypoCheck {
   }
 
   private static String beanName(String getter) {
-    String s = getter.startsWith("get") ? getter.substring(3) : getter.startsWith("is") ? getter.substring(2) : getter;
+    String s =
+        getter.startsWith("get")
+            ? getter.substring(3)
+            : getter.startsWith("is") ? getter.substring(2) : getter;
     return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 
-  /** group/version/kind → model class of every top-level kind fabric8 registers; built once, on first use. */
+  /**
+   * group/version/kind → model class of every top-level kind fabric8 registers; built once, on
+   * first use.
+   */
   private static final class Kinds {
     // Only ever looked up by key, so a HashMap cannot change any output order.
     static final Map<String, Class<?>> ALL = load();
 
     private static Map<String, Class<?>> load() {
       Map<String, Class<?>> kinds = new HashMap<>();
-      ServiceLoader.load(KubernetesResource.class, TypoCheck.class.getClassLoader()).stream().forEach(provider -> {
-        Class<?> c = provider.type();
-        Group g = c.getAnnotation(Group.class);
-        Version v = c.getAnnotation(Version.class);
-        if (g == null || v == null || !HasMetadata.class.isAssignableFrom(c)) {
-          return;
-        }
-        Kind k = c.getAnnotation(Kind.class);
-        kinds.putIfAbsent(g.value() + "/" + v.value() + "/" + (k != null ? k.value() : c.getSimpleName()), c);
-      });
+      ServiceLoader.load(KubernetesResource.class, TypoCheck.class.getClassLoader()).stream()
+          .forEach(
+              provider -> {
+                Class<?> c = provider.type();
+                Group g = c.getAnnotation(Group.class);
+                Version v = c.getAnnotation(Version.class);
+                if (g == null || v == null || !HasMetadata.class.isAssignableFrom(c)) {
+                  return;
+                }
+                Kind k = c.getAnnotation(Kind.class);
+                kinds.putIfAbsent(
+                    g.value() + "/" + v.value() + "/" + (k != null ? k.value() : c.getSimpleName()),
+                    c);
+              });
       return kinds;
     }
   }

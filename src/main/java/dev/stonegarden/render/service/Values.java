@@ -6,14 +6,15 @@ import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A bound {@code environments/<env>/values.yaml} (product.md §3): what changes between
- * environments and what promotion edits. Applied to the kustomize output, so values win.
+ * A bound {@code environments/<env>/values.yaml} (product.md §3): what changes between environments
+ * and what promotion edits. Applied to the kustomize output, so values win.
  *
  * @param defaults the top-level keys, for every workload
  * @param workloads per workload name ({@code metadata.name}), overriding the top-level keys whole
  * @param file the file, or null when the environment has none
  */
-public record Values(Settings defaults, Map<String, Settings> workloads, Path file, SourceMap sourceMap) {
+public record Values(
+    Settings defaults, Map<String, Settings> workloads, Path file, SourceMap sourceMap) {
 
   /** No values.yaml: nothing changes. */
   public static Values none() {
@@ -29,5 +30,6 @@ public record Values(Settings defaults, Map<String, Settings> workloads, Path fi
    * @param resources {@code resources}, the whole container {@code resources} block
    * @param env {@code env}, name → value, upserted into every container's env
    */
-  public record Settings(String imageTag, Integer replicas, ObjectNode resources, Map<String, String> env) {}
+  public record Settings(
+      String imageTag, Integer replicas, ObjectNode resources, Map<String, String> env) {}
 }

@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads {@code environments/<env>/values.yaml} (product.md §3): checked against the values
- * schema (unknown keys are errors), then bound to {@link Values}. Whether each {@code workloads}
- * entry names a workload is known only after rendering; the platform stage checks that.
+ * Reads {@code environments/<env>/values.yaml} (product.md §3): checked against the values schema
+ * (unknown keys are errors), then bound to {@link Values}. Whether each {@code workloads} entry
+ * names a workload is known only after rendering; the platform stage checks that.
  */
 public final class ValuesReader {
   /** The file name in an environment's directory. */
@@ -44,7 +44,8 @@ public final class ValuesReader {
 
   static Values read(YamlDocument doc) {
     Problems problems = new Problems();
-    // env values may be secrets: their diagnostics say what kind of value was found, never the value.
+    // env values may be secrets: their diagnostics say what kind of value was found, never the
+    // value.
     problems.addAll(SchemaCheck.check(Schemas.VALUES, doc, p -> false, p -> p.contains("/env/")));
     List<Diagnostic> all = ServiceReader.sorted(problems.all());
     if (!all.isEmpty()) {
@@ -56,7 +57,8 @@ public final class ValuesReader {
     for (Map.Entry<String, JsonNode> e : w.properties()) {
       workloads.put(e.getKey(), settings(e.getValue()));
     }
-    return new Values(settings(root), Collections.unmodifiableMap(workloads), doc.file(), doc.sourceMap());
+    return new Values(
+        settings(root), Collections.unmodifiableMap(workloads), doc.file(), doc.sourceMap());
   }
 
   private static Settings settings(JsonNode n) {

@@ -8,11 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads a settings file (service.yaml, values.yaml, platform.yaml): exactly one YAML document, a map. */
+/**
+ * Reads a settings file (service.yaml, values.yaml, platform.yaml): exactly one YAML document, a
+ * map.
+ */
 final class YamlFiles {
   private YamlFiles() {}
 
-  /** The single document of {@code file}; an {@link InputException} when it is missing, unreadable, not YAML, empty or several. */
+  /**
+   * The single document of {@code file}; an {@link InputException} when it is missing, unreadable,
+   * not YAML, empty or several.
+   */
   static YamlDocument readSingle(Path file, String what) {
     if (!Files.exists(file)) {
       throw new InputException(SourcePosition.of(file), what + " not found");
@@ -26,7 +32,9 @@ final class YamlFiles {
       throw new InputException(SourcePosition.of(file), what + " not found");
     }
     List<YamlDocument> docs = YamlReader.readFile(file, YamlReader.Options.resources());
-    return docs.stream().allMatch(d -> d.root().isNull() || d.root().isMissingNode()) ? null : single(file, what, docs);
+    return docs.stream().allMatch(d -> d.root().isNull() || d.root().isMissingNode())
+        ? null
+        : single(file, what, docs);
   }
 
   /** The single document of {@code text} (the content of {@code file}). */
@@ -35,17 +43,24 @@ final class YamlFiles {
   }
 
   private static YamlDocument single(Path file, String what, List<YamlDocument> docs) {
-    List<YamlDocument> nonEmpty = docs.stream().filter(d -> !d.root().isNull() && !d.root().isMissingNode()).toList();
+    List<YamlDocument> nonEmpty =
+        docs.stream().filter(d -> !d.root().isNull() && !d.root().isMissingNode()).toList();
     if (nonEmpty.isEmpty()) {
-      throw new InputException(SourcePosition.of(file), what + " is empty: expected one YAML document, a map");
+      throw new InputException(
+          SourcePosition.of(file), what + " is empty: expected one YAML document, a map");
     }
     if (nonEmpty.size() > 1) {
-      throw new InputException(nonEmpty.get(1).start(),
-          what + " must hold one YAML document, found " + nonEmpty.size() + " (remove the extra \"---\" documents)");
+      throw new InputException(
+          nonEmpty.get(1).start(),
+          what
+              + " must hold one YAML document, found "
+              + nonEmpty.size()
+              + " (remove the extra \"---\" documents)");
     }
     YamlDocument doc = nonEmpty.get(0);
     if (!doc.root().isObject()) {
-      throw new InputException(doc.positionOf(""), what + " must be a map of keys, found " + Trees.describe(doc.root()));
+      throw new InputException(
+          doc.positionOf(""), what + " must be a map of keys, found " + Trees.describe(doc.root()));
     }
     return doc;
   }

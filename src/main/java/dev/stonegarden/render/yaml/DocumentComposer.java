@@ -26,8 +26,8 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
  *
  * <p>We compose ourselves instead of using snakeyaml-engine's {@code Composer}: its recursion
  * cannot be bounded (a 10,000-deep nesting overflows the stack), it types every scalar with its own
- * regular expressions (YAML 1.2 core schema, not go-yaml's rules) and it merges {@code <<} keys
- * its own way. Nesting depth and document count are checked here, as the events arrive.
+ * regular expressions (YAML 1.2 core schema, not go-yaml's rules) and it merges {@code <<} keys its
+ * own way. Nesting depth and document count are checked here, as the events arrive.
  */
 final class DocumentComposer {
 
@@ -38,12 +38,18 @@ final class DocumentComposer {
   private final Path file;
   private final YamlLimits limits;
   private final String text;
-  /** Whether the text contains a backslash before a slash (then double-quoted scalars are checked). */
+
+  /**
+   * Whether the text contains a backslash before a slash (then double-quoted scalars are checked).
+   */
   private final boolean escapedSlash;
+
   private final boolean bmpOnly;
   private int documents;
+
   /** Open flow collections ({@code [}, {@code {}) at the current event. */
   private int flowDepth;
+
   /** Whether the current document's root is a flow collection (a JSON document). */
   private boolean rootFlow;
 
@@ -75,7 +81,9 @@ final class DocumentComposer {
         if (++documents > limits.maxDocuments()) {
           throw new InputException(
               new SourcePosition(file, at[0], at[1]),
-              "the file has more than " + limits.maxDocuments() + " documents, the most one file may have");
+              "the file has more than "
+                  + limits.maxDocuments()
+                  + " documents, the most one file may have");
         }
         return document(at);
       }
@@ -133,12 +141,18 @@ final class DocumentComposer {
             checkAnchorName(name, at);
             if (open.contains(name)) {
               throw new InputException(
-                  new SourcePosition(file, at[0], at[1]), "alias *" + name + " is used inside the value of its own anchor");
+                  new SourcePosition(file, at[0], at[1]),
+                  "alias *" + name + " is used inside the value of its own anchor");
             }
             SourceNode target = anchors.get(name);
             if (target == null) {
               throw new InputException(
-                  new SourcePosition(file, at[0], at[1]), "unknown anchor '" + name + "' referenced, expected an anchor (&" + name + ") defined earlier in the document");
+                  new SourcePosition(file, at[0], at[1]),
+                  "unknown anchor '"
+                      + name
+                      + "' referenced, expected an anchor (&"
+                      + name
+                      + ") defined earlier in the document");
             }
             done = new SourceNode.Alias(at[0], at[1], name, target);
             break;
@@ -150,7 +164,9 @@ final class DocumentComposer {
             if (stack.size() >= limits.maxDepth()) {
               throw new InputException(
                   new SourcePosition(file, at[0], at[1]),
-                  "mappings and sequences are nested more than " + limits.maxDepth() + " levels deep");
+                  "mappings and sequences are nested more than "
+                      + limits.maxDepth()
+                      + " levels deep");
             }
             SourceNode node =
                 e.getEventId() == Event.ID.SequenceStart
@@ -221,10 +237,18 @@ final class DocumentComposer {
   private void checkAnchorName(String name, int[] at) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_')) {
+      if (!((c >= '0' && c <= '9')
+          || (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || c == '-'
+          || c == '_')) {
         throw new InputException(
             new SourcePosition(file, at[0], at[1]),
-            "expected only letters, digits, '-' and '_' in the anchor name '" + name + "', found '" + new String(Character.toChars(name.codePointAt(i))) + "'");
+            "expected only letters, digits, '-' and '_' in the anchor name '"
+                + name
+                + "', found '"
+                + new String(Character.toChars(name.codePointAt(i)))
+                + "'");
       }
     }
   }
@@ -256,7 +280,9 @@ final class DocumentComposer {
       return -1;
     }
     int cps = mark.get().getIndex();
-    return bmpOnly ? cps : text.offsetByCodePoints(0, Math.min(cps, text.codePointCount(0, text.length())));
+    return bmpOnly
+        ? cps
+        : text.offsetByCodePoints(0, Math.min(cps, text.codePointCount(0, text.length())));
   }
 
   /** 1-based line and column of a snakeyaml mark (which counts from 0). */

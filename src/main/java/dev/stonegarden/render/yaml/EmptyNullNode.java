@@ -4,9 +4,9 @@ import tools.jackson.databind.node.NullNode;
 
 /**
  * The null of an empty plain scalar ({@code key:} with no value), as opposed to a written {@code
- * null} or {@code ~}. It is a NullNode in every respect (equal to {@link NullNode#instance}, printed
- * as {@code null}); only kyaml's strategic merge tells them apart: a written null in a resource
- * survives a merge that does not mention the field, an empty one is dropped ({@code
+ * null} or {@code ~}. It is a NullNode in every respect (equal to {@link NullNode#instance},
+ * printed as {@code null}); only kyaml's strategic merge tells them apart: a written null in a
+ * resource survives a merge that does not mention the field, an empty one is dropped ({@code
  * MakePersistentNullNode} keeps only nulls with text; kustomize-semantics.md §14.2).
  */
 public final class EmptyNullNode extends NullNode {

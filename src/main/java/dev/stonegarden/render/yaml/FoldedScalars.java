@@ -5,11 +5,11 @@ package dev.stonegarden.render.yaml;
  * node's folded style, go-yaml v3's emitter writes it back as a folded block and go-yaml v3 reads
  * that again (kustomize-semantics.md §18.1). The emitter adds a blank line after every line break
  * that ends a line not starting with a blank, so that the break survives folding; but it decides
- * whether to do so by looking at the start of the whole value instead of at the next line
- * ({@code yaml_emitter_write_folded_scalar}, {@code k := 0}). Before a more-indented line, which
- * is never folded, the blank line then stays: {@code "x\n  y"} becomes {@code "x\n\n  y"}. At the
- * end of a value kept with {@code >+}, the last break run gains one too. Seen in four wild builds
- * (grafana dashboards, CEL expressions, Maven settings) and checked with kubectl.
+ * whether to do so by looking at the start of the whole value instead of at the next line ({@code
+ * yaml_emitter_write_folded_scalar}, {@code k := 0}). Before a more-indented line, which is never
+ * folded, the blank line then stays: {@code "x\n y"} becomes {@code "x\n\n y"}. At the end of a
+ * value kept with {@code >+}, the last break run gains one too. Seen in four wild builds (grafana
+ * dashboards, CEL expressions, Maven settings) and checked with kubectl.
  *
  * <p>The emitter only keeps the folded style when a block scalar is allowed: no space right before
  * a line break, no trailing space, no character outside go-yaml's printable set (tabs are fine;
@@ -50,7 +50,9 @@ final class FoldedScalars {
         runEnd++;
       }
       // The emitter's blank line survives before a more-indented line, and at the end under ">+".
-      if (lineHasText && !leadsBlank && (runEnd < n ? blank(value.charAt(runEnd)) : runEnd - nl >= 2)) {
+      if (lineHasText
+          && !leadsBlank
+          && (runEnd < n ? blank(value.charAt(runEnd)) : runEnd - nl >= 2)) {
         out.append('\n');
         changed = true;
       }
@@ -60,7 +62,10 @@ final class FoldedScalars {
     return changed ? out.toString() : value;
   }
 
-  /** go-yaml v3's {@code block_allowed}: no space before a break or at the end, only printable characters. */
+  /**
+   * go-yaml v3's {@code block_allowed}: no space before a break or at the end, only printable
+   * characters.
+   */
   static boolean blockAllowed(String value) {
     int n = value.length();
     if (value.charAt(n - 1) == ' ') {

@@ -11,12 +11,13 @@ import java.math.RoundingMode;
  * (kustomize-semantics.md §18.5).
  *
  * <p>Java's {@code Double.toString} is not Go's shortest formatting (it always prints at least two
- * digits, so {@code 4.9E-324} where Go prints {@code 5e-324}, and JDK 17 is not always shortest), so
- * the digits are computed here from the exact binary value.
+ * digits, so {@code 4.9E-324} where Go prints {@code 5e-324}, and JDK 17 is not always shortest),
+ * so the digits are computed here from the exact binary value.
  */
 public final class GoNumbers {
   private static final BigInteger MIN_INT64 = BigInteger.valueOf(Long.MIN_VALUE);
-  private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_UINT64 =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
   private static final MathContext[] DOWN = new MathContext[18];
   private static final MathContext[] UP = new MathContext[18];
 
@@ -29,7 +30,10 @@ public final class GoNumbers {
 
   private GoNumbers() {}
 
-  /** Shortest decimal digits of a non-negative finite double: value = 0.{@code digits} × 10^{@code dp}. */
+  /**
+   * Shortest decimal digits of a non-negative finite double: value = 0.{@code digits} × 10^{@code
+   * dp}.
+   */
   record Digits(String digits, int dp) {}
 
   /**
@@ -109,8 +113,8 @@ public final class GoNumbers {
   }
 
   /**
-   * The shortest decimal that reads back as {@code abs}; among equally short ones the nearest
-   * (ties to an even last digit), which is what Go's Ryū-based shortest formatting yields.
+   * The shortest decimal that reads back as {@code abs}; among equally short ones the nearest (ties
+   * to an even last digit), which is what Go's Ryū-based shortest formatting yields.
    *
    * <p>The decimals that read back as {@code abs} form an interval around it; Java's {@code
    * Double.toString} gives one of them, {@code t} (at most 17 digits, not always the shortest). A
@@ -144,7 +148,8 @@ public final class GoNumbers {
     boolean okUp = readsBack(up, abs);
     if (okDown != okUp || down.compareTo(up) == 0) {
       BigDecimal only = okDown ? down : up;
-      if (!readsBack(only.subtract(stepBelow(only, p)), abs) && !readsBack(only.add(stepAbove(only, p)), abs)) {
+      if (!readsBack(only.subtract(stepBelow(only, p)), abs)
+          && !readsBack(only.add(stepAbove(only, p)), abs)) {
         return toDigits(only);
       }
     }
@@ -160,7 +165,9 @@ public final class GoNumbers {
   /** The distance to the next p-digit decimal below: ten times finer below a power of ten. */
   private static BigDecimal stepBelow(BigDecimal v, int p) {
     BigDecimal step = stepAbove(v, p);
-    return v.stripTrailingZeros().unscaledValue().equals(BigInteger.ONE) ? step.movePointLeft(1) : step;
+    return v.stripTrailingZeros().unscaledValue().equals(BigInteger.ONE)
+        ? step.movePointLeft(1)
+        : step;
   }
 
   /** Of the two p-digit neighbours of {@code exact}, the one that reads back, or the nearer. */

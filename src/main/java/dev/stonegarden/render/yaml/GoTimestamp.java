@@ -4,16 +4,18 @@ package dev.stonegarden.render.yaml;
  * A timestamp as go-yaml's {@code parseTimestamp} accepts it (both v2 and v3), and its Go {@code
  * time.Time} JSON form.
  *
- * <p>go-yaml tries four Go layouts with {@code time.Parse}: {@code 2006-1-2T15:4:5.999999999Z07:00},
- * the same with a lower-case {@code t}, {@code 2006-1-2 15:4:5.999999999} (no zone, UTC) and {@code
- * 2006-1-2}. This class re-implements exactly what Go's parser does with those layouts: a 4-digit
- * year, 1- or 2-digit month, day, hour, minute and second (range-checked, the day against the
- * month), an optional fraction after {@code .} or {@code ,} (more than 9 digits are truncated), a
- * {@code Z} or {@code ±hh:mm} zone (hour up to 24, minute up to 60, as Go allows) and one or more
- * spaces where the layout has one. The YAML timestamp form {@code 2001-12-14 21:59:43.10 -5} is not
- * accepted by any of the layouts, so go-yaml (and we) keep it as a string.
+ * <p>go-yaml tries four Go layouts with {@code time.Parse}: {@code
+ * 2006-1-2T15:4:5.999999999Z07:00}, the same with a lower-case {@code t}, {@code 2006-1-2
+ * 15:4:5.999999999} (no zone, UTC) and {@code 2006-1-2}. This class re-implements exactly what Go's
+ * parser does with those layouts: a 4-digit year, 1- or 2-digit month, day, hour, minute and second
+ * (range-checked, the day against the month), an optional fraction after {@code .} or {@code ,}
+ * (more than 9 digits are truncated), a {@code Z} or {@code ±hh:mm} zone (hour up to 24, minute up
+ * to 60, as Go allows) and one or more spaces where the layout has one. The YAML timestamp form
+ * {@code 2001-12-14 21:59:43.10 -5} is not accepted by any of the layouts, so go-yaml (and we) keep
+ * it as a string.
  */
-record GoTimestamp(int year, int month, int day, int hour, int minute, int second, int nanos, int offsetSeconds) {
+record GoTimestamp(
+    int year, int month, int day, int hour, int minute, int second, int nanos, int offsetSeconds) {
 
   private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
@@ -70,7 +72,9 @@ record GoTimestamp(int year, int month, int day, int hour, int minute, int secon
       return null;
     }
     int nanos = 0;
-    if (c.pos + 1 < s.length() && (s.charAt(c.pos) == '.' || s.charAt(c.pos) == ',') && digit(s, c.pos + 1)) {
+    if (c.pos + 1 < s.length()
+        && (s.charAt(c.pos) == '.' || s.charAt(c.pos) == ',')
+        && digit(s, c.pos + 1)) {
       int start = ++c.pos;
       while (!c.atEnd() && digit(s, c.pos)) {
         c.pos++;
@@ -94,7 +98,11 @@ record GoTimestamp(int year, int month, int day, int hour, int minute, int secon
           return null;
         }
         char sign = s.charAt(p);
-        if ((sign != '+' && sign != '-') || !digit(s, p + 1) || !digit(s, p + 2) || !digit(s, p + 4) || !digit(s, p + 5)) {
+        if ((sign != '+' && sign != '-')
+            || !digit(s, p + 1)
+            || !digit(s, p + 2)
+            || !digit(s, p + 4)
+            || !digit(s, p + 5)) {
           return null;
         }
         int hh = (s.charAt(p + 1) - '0') * 10 + (s.charAt(p + 2) - '0');

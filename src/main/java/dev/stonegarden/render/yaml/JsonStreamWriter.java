@@ -129,11 +129,18 @@ public final class JsonStreamWriter {
           break;
         default:
           // control characters, and the two separators JavaScript does not allow raw in strings
-          if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+          if (c < 0x20
+              || (c >= 0x7F && c <= 0x9F)
+              || c == '\u2028'
+              || c == '\u2029'
+              || c == '\uFEFF'
               || (Character.isSurrogate(c) && !pairedAt(s, i))) {
             char e = Character.isSurrogate(c) ? '\uFFFD' : c;
-            out.append("\\u").append(HEX[e >> 12 & 0xF]).append(HEX[e >> 8 & 0xF])
-                .append(HEX[e >> 4 & 0xF]).append(HEX[e & 0xF]);
+            out.append("\\u")
+                .append(HEX[e >> 12 & 0xF])
+                .append(HEX[e >> 8 & 0xF])
+                .append(HEX[e >> 4 & 0xF])
+                .append(HEX[e & 0xF]);
           } else {
             out.append(c);
           }

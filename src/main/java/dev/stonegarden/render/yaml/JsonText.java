@@ -10,10 +10,13 @@ package dev.stonegarden.render.yaml;
 final class JsonText {
   /** kustomize's message (after the dump of the object) when the JSON text has such characters. */
   static final String CONTROL_CHARACTERS = "yaml: control characters are not allowed";
+
   /** kustomize's message when a key of the JSON text cannot be a simple key for go-yaml v2. */
   static final String NOT_A_SIMPLE_KEY = "yaml: did not find expected ',' or '}'";
+
   /** kustomize's message when a NEL in a string is followed by {@code ---} or {@code ...}. */
   static final String DOCUMENT_INDICATOR = "yaml: found unexpected document indicator";
+
   /**
    * go-yaml's simple keys end at most 1024 characters after they start: the JSON-escaped key plus
    * its two quotes must fit.
@@ -33,8 +36,8 @@ final class JsonText {
   }
 
   /**
-   * A mapping key as go-yaml v2 sees it. In the JSON text the key must be a simple key: on one
-   * line (no NEL) and, JSON-escaped, at most 1022 characters (verified with kubectl: a
+   * A mapping key as go-yaml v2 sees it. In the JSON text the key must be a simple key: on one line
+   * (no NEL) and, JSON-escaped, at most 1022 characters (verified with kubectl: a
    * configMapGenerator literal key of 1022 characters works, 1023 fails, and so does 1020
    * characters plus a {@code <}, which Go escapes as {@code \u003c}).
    *
@@ -61,7 +64,9 @@ final class JsonText {
         len += 2;
       } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
         len += 6;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         len += 1; // one character
         i++;
       } else {
@@ -72,10 +77,10 @@ final class JsonText {
   }
 
   /**
-   * The line folding of go-yaml's double-quoted scalar scanner, where the only raw blanks of a
-   * JSON string are spaces and the only raw line breaks are NELs (read as {@code \n}): spaces
-   * before a break and all blanks after it are dropped; one break becomes a space, each further
-   * break a newline.
+   * The line folding of go-yaml's double-quoted scalar scanner, where the only raw blanks of a JSON
+   * string are spaces and the only raw line breaks are NELs (read as {@code \n}): spaces before a
+   * break and all blanks after it are dropped; one break becomes a space, each further break a
+   * newline.
    */
   static String foldNextLines(String s) {
     StringBuilder b = new StringBuilder(s.length());
@@ -140,7 +145,8 @@ final class JsonText {
         throw new IllegalArgumentException(CONTROL_CHARACTERS);
       }
       if (Character.isSurrogate(c)) {
-        boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
+        boolean paired =
+            Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
         if (paired) {
           i++;
         } else {

@@ -3,20 +3,19 @@ package dev.stonegarden.render.yaml;
 import java.util.List;
 
 /**
- * The order in which kustomize prints mapping keys: go-yaml v2's "natural" key sort
- * ({@code keyList.Less} in {@code sorter.go}), restricted to string keys (kustomize-semantics.md
- * §18.3).
+ * The order in which kustomize prints mapping keys: go-yaml v2's "natural" key sort ({@code
+ * keyList.Less} in {@code sorter.go}), restricted to string keys (kustomize-semantics.md §18.3).
  *
  * <p>Keys are compared code point by code point. At the first difference: two letters compare by
  * code point; a letter against a non-letter puts the non-letter first; otherwise the runs of
  * decimal digits starting there are compared as numbers, then by run length, then by code point.
  * When no difference is found the shorter key comes first.
  *
- * <p>This order is not transitive: {@code a12 < a1b < a9 < a12}, {@code 01 < 0B < 1 < 01}. On a
- * key set with such a cycle kustomize's own output changes from run to run (Go's random map order
- * feeds its sort; seen with kubectl on generated keys). We sort deterministically: same keys in the
- * same insertion order give the same output, and on cycle-free sets (all of the conformance
- * corpora) the order is kustomize's.
+ * <p>This order is not transitive: {@code a12 < a1b < a9 < a12}, {@code 01 < 0B < 1 < 01}. On a key
+ * set with such a cycle kustomize's own output changes from run to run (Go's random map order feeds
+ * its sort; seen with kubectl on generated keys). We sort deterministically: same keys in the same
+ * insertion order give the same output, and on cycle-free sets (all of the conformance corpora) the
+ * order is kustomize's.
  */
 public final class KeyOrder {
   private KeyOrder() {}

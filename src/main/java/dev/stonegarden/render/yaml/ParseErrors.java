@@ -39,10 +39,24 @@ final class ParseErrors {
     String text = message(problem == null || problem.isBlank() ? e.getContext() : problem);
     String context = e.getContext();
     Mark contextMark = e.getContextMark().orElse(null);
-    if (context != null && !context.isBlank() && contextMark != null && problem != null && !problem.isBlank()) {
-      boolean elsewhere = problemMark == null || contextMark.getLine() != problemMark.getLine() || contextMark.getColumn() != problemMark.getColumn();
+    if (context != null
+        && !context.isBlank()
+        && contextMark != null
+        && problem != null
+        && !problem.isBlank()) {
+      boolean elsewhere =
+          problemMark == null
+              || contextMark.getLine() != problemMark.getLine()
+              || contextMark.getColumn() != problemMark.getColumn();
       if (elsewhere) {
-        text += " (" + tidy(context) + " started at line " + (contextMark.getLine() + 1) + ", column " + (contextMark.getColumn() + 1) + ")";
+        text +=
+            " ("
+                + tidy(context)
+                + " started at line "
+                + (contextMark.getLine() + 1)
+                + ", column "
+                + (contextMark.getColumn() + 1)
+                + ")";
       }
     }
     return text;
@@ -81,17 +95,20 @@ final class ParseErrors {
       s = s.replace("'" + t[0] + "'", t[1]).replace(t[0], t[1]);
     }
     s =
-        s
-            .replace("while parsing ", "")
+        s.replace("while parsing ", "")
             .replace("while scanning ", "")
             .replace("end of stream", "end of file")
             .replace("but found '?'", "but found a mapping key")
-            .replace("mapping values are not allowed here", "mapping values are not allowed here (check the indentation, or quote a value that contains ': ')");
+            .replace(
+                "mapping values are not allowed here",
+                "mapping values are not allowed here (check the indentation, or quote a value that contains ': ')");
     int indentation = s.indexOf(". (Do not use ");
     if (indentation >= 0) {
       // snakeyaml adds this hint to every character that cannot start a token; it fits tabs only.
       boolean tab = s.contains("(TAB)");
-      s = s.substring(0, indentation) + (tab ? " (tabs cannot be used for indentation)" : " (quote the value)");
+      s =
+          s.substring(0, indentation)
+              + (tab ? " (tabs cannot be used for indentation)" : " (quote the value)");
       s = s.replace("character '\\t(TAB)'", "a tab character");
     }
     if (s.regionMatches(true, 0, "version{", 0, 8)) {
@@ -100,7 +117,9 @@ final class ParseErrors {
     if (s.endsWith(".") || s.endsWith(":")) {
       s = s.substring(0, s.length() - 1);
     }
-    if (!s.isEmpty() && Character.isUpperCase(s.charAt(0)) && (s.length() == 1 || !Character.isUpperCase(s.charAt(1)))) {
+    if (!s.isEmpty()
+        && Character.isUpperCase(s.charAt(0))
+        && (s.length() == 1 || !Character.isUpperCase(s.charAt(1)))) {
       s = Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
     return s;

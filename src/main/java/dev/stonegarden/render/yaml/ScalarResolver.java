@@ -15,17 +15,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *
  * <p>The two versions share go-yaml's {@code resolve} algorithm: the first character picks a hint
  * (sign, digit, {@code .}, one of {@code yYnNtTfFoO~}, or none → string); exact words are looked up
- * in a table (booleans, nulls, {@code .inf}/{@code .nan}); numeric-looking text is tried
- * as a timestamp, then (with {@code _} removed) as a Go int64 with base prefix ({@code 0x}, {@code
- * 0o}, {@code 0b}, leading {@code 0} = octal), as uint64, as a decimal float. They differ in:
+ * in a table (booleans, nulls, {@code .inf}/{@code .nan}); numeric-looking text is tried as a
+ * timestamp, then (with {@code _} removed) as a Go int64 with base prefix ({@code 0x}, {@code 0o},
+ * {@code 0b}, leading {@code 0} = octal), as uint64, as a decimal float. They differ in:
  *
  * <ul>
- *   <li>booleans: v3 only {@code true/True/TRUE/false/False/FALSE}; v2 also {@code y/Y/yes/Yes/YES},
- *       {@code n/N/no/No/NO}, {@code on/On/ON}, {@code off/Off/OFF};
- *   <li>timestamps: v3 yields a {@code time.Time}, which Go's JSON encoder writes in RFC 3339 ({@code
- *       2024-01-01} → {@code 2024-01-01T00:00:00Z}); v2, decoding into {@code interface{}}, keeps
- *       the original text as a string ("for backward compatibility", v2 decode.go) although it
- *       resolves it as {@code !!timestamp} (so the emitter still quotes it);
+ *   <li>booleans: v3 only {@code true/True/TRUE/false/False/FALSE}; v2 also {@code
+ *       y/Y/yes/Yes/YES}, {@code n/N/no/No/NO}, {@code on/On/ON}, {@code off/Off/OFF};
+ *   <li>timestamps: v3 yields a {@code time.Time}, which Go's JSON encoder writes in RFC 3339
+ *       ({@code 2024-01-01} → {@code 2024-01-01T00:00:00Z}); v2, decoding into {@code interface{}},
+ *       keeps the original text as a string ("for backward compatibility", v2 decode.go) although
+ *       it resolves it as {@code !!timestamp} (so the emitter still quotes it);
  *   <li>a sign after a base prefix ({@code 0o-17} = -15): v3 has fallbacks for {@code 0b} and
  *       {@code 0o} that accept it, v2 only for {@code 0b}.
  * </ul>
@@ -37,8 +37,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class ScalarResolver {
 
   /**
-   * What a scalar resolves to. A plain {@code <<} is a string here (its first character gives go-yaml
-   * no hint); only the reader treats it as a merge key in key position.
+   * What a scalar resolves to. A plain {@code <<} is a string here (its first character gives
+   * go-yaml no hint); only the reader treats it as a merge key in key position.
    */
   public enum Kind {
     NULL,
@@ -148,7 +148,8 @@ public final class ScalarResolver {
    * @throws TagMismatchException when the text is not a value of the tag ({@code !!int abc})
    */
   public static JsonNode resolveTagged(String tag, String text, YamlVersion version) {
-    String shortTag = tag.startsWith(LONG_TAG_PREFIX) ? "!!" + tag.substring(LONG_TAG_PREFIX.length()) : tag;
+    String shortTag =
+        tag.startsWith(LONG_TAG_PREFIX) ? "!!" + tag.substring(LONG_TAG_PREFIX.length()) : tag;
     switch (shortTag) {
       case STR:
         return NODES.stringNode(text);
@@ -301,7 +302,9 @@ public final class ScalarResolver {
   static final class GoStrconv {
     private GoStrconv() {}
 
-    /** {@code strconv.ParseUint(s, base, 64)} (base 0: prefixes {@code 0x 0o 0b 0}); null on error. */
+    /**
+     * {@code strconv.ParseUint(s, base, 64)} (base 0: prefixes {@code 0x 0o 0b 0}); null on error.
+     */
     static BigInteger parseUint(String s, int base) {
       if (s.isEmpty()) {
         return null;

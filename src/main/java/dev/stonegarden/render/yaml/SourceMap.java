@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where each value of one YAML document came from: JSON pointer ({@code /spec/replicas},
- * {@code /spec/template/spec/containers/0/image}) to line and column in the file.
+ * Where each value of one YAML document came from: JSON pointer ({@code /spec/replicas}, {@code
+ * /spec/template/spec/containers/0/image}) to line and column in the file.
  *
  * <p>Keys point at the value; {@link #keyPosition} gives the position of the mapping key for
  * messages about the key itself (unknown fields). Lookups fall back to the nearest recorded
@@ -21,11 +21,14 @@ public final class SourceMap {
 
   /**
    * Finds positions that were not recorded with {@link #putValue}/{@link #putKey}. The YAML reader
-   * answers by walking the parsed document when a position is asked for, instead of recording
-   * every value of every document up front (most positions are never asked for).
+   * answers by walking the parsed document when a position is asked for, instead of recording every
+   * value of every document up front (most positions are never asked for).
    */
   public interface Locator {
-    /** 1-based {line, column} of the value (or, with {@code key}, of the key) at {@code pointer}, or null. */
+    /**
+     * 1-based {line, column} of the value (or, with {@code key}, of the key) at {@code pointer}, or
+     * null.
+     */
     int[] locate(String pointer, boolean key);
   }
 
@@ -87,7 +90,10 @@ public final class SourceMap {
     }
   }
 
-  /** Escapes one reference token for a JSON pointer (RFC 6901: {@code ~} → {@code ~0}, {@code /} → {@code ~1}). */
+  /**
+   * Escapes one reference token for a JSON pointer (RFC 6901: {@code ~} → {@code ~0}, {@code /} →
+   * {@code ~1}).
+   */
   public static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
   }

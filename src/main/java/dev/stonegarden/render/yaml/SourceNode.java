@@ -27,12 +27,21 @@ abstract class SourceNode {
     final String value;
     final boolean plain;
     final boolean folded;
+
     /** Whether it stands inside a flow collection ({@code [...]}, {@code {...}}). */
     final boolean inFlow;
+
     /** The full tag ({@code tag:yaml.org,2002:int}, {@code !foo}), or null when untagged. */
     final String tag;
 
-    Scalar(int line, int column, String value, boolean plain, boolean folded, boolean inFlow, String tag) {
+    Scalar(
+        int line,
+        int column,
+        String value,
+        boolean plain,
+        boolean folded,
+        boolean inFlow,
+        String tag) {
       super(line, column);
       this.value = value;
       this.plain = plain;

@@ -11,15 +11,18 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
  *
  * <p>Only whitespace that lies between tokens is touched, so no value changes: the run of blanks
  * where snakeyaml stopped, and, when the whole document is a flow collection, the indentation of
- * the following lines (leading blanks of a line inside a flow collection are never content: even
- * in a multi-line quoted scalar they fold away). Tabs that indent block YAML stay errors, as in
+ * the following lines (leading blanks of a line inside a flow collection are never content: even in
+ * a multi-line quoted scalar they fold away). Tabs that indent block YAML stay errors, as in
  * go-yaml.
  */
 final class Tabs {
   private Tabs() {}
 
-  /** {@code text} with the offending blanks turned into spaces, or null when go-yaml rejects it too. */
-  static String asGoYamlReadsThem(String text, MarkedYamlEngineException e, boolean inFlow, boolean rootFlow) {
+  /**
+   * {@code text} with the offending blanks turned into spaces, or null when go-yaml rejects it too.
+   */
+  static String asGoYamlReadsThem(
+      String text, MarkedYamlEngineException e, boolean inFlow, boolean rootFlow) {
     Mark mark = e.getProblemMark().orElse(null);
     String problem = e.getProblem();
     if (mark == null || problem == null || !problem.contains("cannot start any token")) {

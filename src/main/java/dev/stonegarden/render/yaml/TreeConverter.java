@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +44,10 @@ final class TreeConverter {
   private final Path file;
   private final Set<Diagnostic> problems = new LinkedHashSet<>();
   private final long budgetLimit;
+
   /** Quiet converters only look things up (for {@link SourceMap}): no problems, no limits. */
   private final boolean quiet;
+
   private long budget;
   private int expansions;
 
@@ -53,7 +55,8 @@ final class TreeConverter {
    * One key of a mapping after merges: the string key, its text as written, the key and value
    * nodes, and whether a merge key brought it in.
    */
-  private record Entry(String key, String raw, SourceNode keyNode, SourceNode value, boolean merged) {}
+  private record Entry(
+      String key, String raw, SourceNode keyNode, SourceNode value, boolean merged) {}
 
   private static final int SMALL = 12;
 
@@ -64,11 +67,19 @@ final class TreeConverter {
     final List<SourceNode> items;
     final ObjectNode object;
     final List<Entry> entries;
+
     /** The outermost alias this collection was reached through, or null: where limits report. */
     final SourceNode via;
+
     int next;
 
-    Frame(int depth, SourceNode via, ArrayNode array, List<SourceNode> items, ObjectNode object, List<Entry> entries) {
+    Frame(
+        int depth,
+        SourceNode via,
+        ArrayNode array,
+        List<SourceNode> items,
+        ObjectNode object,
+        List<Entry> entries) {
       this.depth = depth;
       this.via = via;
       this.array = array;
@@ -213,7 +224,11 @@ final class TreeConverter {
     }
     int depth = parentDepth + 1;
     if (depth > options.limits().maxDepth()) {
-      throw limit(blame, "mappings and sequences are nested more than " + options.limits().maxDepth() + " levels deep once aliases are expanded");
+      throw limit(
+          blame,
+          "mappings and sequences are nested more than "
+              + options.limits().maxDepth()
+              + " levels deep once aliases are expanded");
     }
     charge(1, blame);
     if (n instanceof SourceNode.Sequence) {
@@ -231,7 +246,11 @@ final class TreeConverter {
     SourceNode n = node;
     while (n instanceof SourceNode.Alias) {
       if (++expansions > options.limits().maxAliasExpansions() && !quiet) {
-        throw limit(blame, "the document expands more than " + options.limits().maxAliasExpansions() + " aliases, the most one document may use");
+        throw limit(
+            blame,
+            "the document expands more than "
+                + options.limits().maxAliasExpansions()
+                + " aliases, the most one document may use");
       }
       n = ((SourceNode.Alias) n).target;
     }
@@ -313,7 +332,8 @@ final class TreeConverter {
     List<Entry> list = new ArrayList<>(pairs);
     // Small mappings (most of them) are searched linearly; hashing every key costs more.
     Map<String, Integer> byKey = pairs > SMALL ? new HashMap<>() : null; // lookup only
-    Map<String, Integer> byRaw = pairs > SMALL && errorOnDuplicates ? new HashMap<>() : null; // lookup only
+    Map<String, Integer> byRaw =
+        pairs > SMALL && errorOnDuplicates ? new HashMap<>() : null; // lookup only
     SourceNode mergeKey = null;
     SourceNode mergeValue = null;
     for (int i = 0; i + 1 < children.size(); i += 2) {
@@ -342,7 +362,12 @@ final class TreeConverter {
         // go-yaml v3 compares the keys' text, whatever their style: a: and "a": are the same key.
         int first = find(list, byRaw, ks.value, true);
         if (first >= 0) {
-          problem(k, "mapping key \"" + shorten(ks.value) + "\" already defined at line " + list.get(first).keyNode().line);
+          problem(
+              k,
+              "mapping key \""
+                  + shorten(ks.value)
+                  + "\" already defined at line "
+                  + list.get(first).keyNode().line);
           continue;
         }
       }
@@ -354,7 +379,12 @@ final class TreeConverter {
       int existing = find(list, byKey, key, false);
       if (existing >= 0) {
         if (errorOnDuplicates && !list.get(existing).merged()) {
-          problem(k, "mapping key \"" + shorten(key) + "\" already defined at line " + list.get(existing).keyNode().line);
+          problem(
+              k,
+              "mapping key \""
+                  + shorten(key)
+                  + "\" already defined at line "
+                  + list.get(existing).keyNode().line);
         } else {
           list.set(existing, entry); // DuplicateKeys.LAST_WINS (case 024), or over a merged key
         }
@@ -382,14 +412,18 @@ final class TreeConverter {
   }
 
   /** The entries a merge value brings in, earlier mappings of a sequence winning, marked merged. */
-  private Collection<Entry> merged(SourceNode mergeValue, SourceNode mergeKey, int mergeDepth, SourceNode via) {
+  private Collection<Entry> merged(
+      SourceNode mergeValue, SourceNode mergeKey, int mergeDepth, SourceNode via) {
     if (mergeDepth >= options.limits().maxDepth()) {
-      throw limit(mergeKey, "merge keys are nested more than " + options.limits().maxDepth() + " levels deep");
+      throw limit(
+          mergeKey,
+          "merge keys are nested more than " + options.limits().maxDepth() + " levels deep");
     }
     Map<String, Entry> merged = new LinkedHashMap<>();
     for (SourceNode.Mapping source : mergeSources(mergeValue, via)) {
       for (Entry e : entries(source, mergeDepth + 1, via == null ? mergeValue : via)) {
-        merged.putIfAbsent(e.key(), e.merged() ? e : new Entry(e.key(), e.raw(), e.keyNode(), e.value(), true));
+        merged.putIfAbsent(
+            e.key(), e.merged() ? e : new Entry(e.key(), e.raw(), e.keyNode(), e.value(), true));
       }
     }
     return merged.values();
@@ -444,11 +478,19 @@ final class TreeConverter {
         if (it instanceof SourceNode.Mapping) {
           sources.add((SourceNode.Mapping) it);
         } else {
-          problem(item, "expected a mapping in the sequence of a merge key (<<), found " + (item instanceof SourceNode.Alias ? "an alias of " : "") + it.describe());
+          problem(
+              item,
+              "expected a mapping in the sequence of a merge key (<<), found "
+                  + (item instanceof SourceNode.Alias ? "an alias of " : "")
+                  + it.describe());
         }
       }
     } else {
-      problem(value, "expected a mapping or a sequence of mappings as the value of a merge key (<<), found " + (alias ? "an alias of " : "") + v.describe());
+      problem(
+          value,
+          "expected a mapping or a sequence of mappings as the value of a merge key (<<), found "
+              + (alias ? "an alias of " : "")
+              + v.describe());
     }
     return sources;
   }
@@ -499,7 +541,11 @@ final class TreeConverter {
         if (value.canConvertToLong()) {
           return Long.toString(value.longValue());
         }
-        problem(at, "expected a mapping key that fits a signed 64-bit integer or a string, found " + shorten(ks.value) + "; quote the key");
+        problem(
+            at,
+            "expected a mapping key that fits a signed 64-bit integer or a string, found "
+                + shorten(ks.value)
+                + "; quote the key");
         return null;
       case FLOAT:
         return goFloat32Key(value.doubleValue());

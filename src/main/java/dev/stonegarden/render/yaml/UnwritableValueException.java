@@ -18,7 +18,10 @@ public final class UnwritableValueException extends IllegalArgumentException {
     this.pointer = pointer;
   }
 
-  /** The 0-based index of the document in the list given to the writer; -1 when one was written alone. */
+  /**
+   * The 0-based index of the document in the list given to the writer; -1 when one was written
+   * alone.
+   */
   public int document() {
     return document;
   }
@@ -30,7 +33,8 @@ public final class UnwritableValueException extends IllegalArgumentException {
 
   /** The same problem one level further out: {@code token} is the key or index leading here. */
   UnwritableValueException under(String token) {
-    return new UnwritableValueException(getMessage(), document, "/" + SourceMap.escape(token) + pointer);
+    return new UnwritableValueException(
+        getMessage(), document, "/" + SourceMap.escape(token) + pointer);
   }
 
   /** The same problem, in document {@code index}. */

@@ -22,8 +22,20 @@ final class V2PlainCheck {
   /** The first characters go-yaml's resolve table has a hint for: sign, digit, dot, yYnNtTfFoO~. */
   private static boolean mayResolve(char c) {
     switch (c) {
-      case '+': case '-': case '.': case '~':
-      case 'y': case 'Y': case 'n': case 'N': case 't': case 'T': case 'f': case 'F': case 'o': case 'O':
+      case '+':
+      case '-':
+      case '.':
+      case '~':
+      case 'y':
+      case 'Y':
+      case 'n':
+      case 'N':
+      case 't':
+      case 'T':
+      case 'f':
+      case 'F':
+      case 'o':
+      case 'O':
         return true;
       default:
         return c >= '0' && c <= '9';

@@ -34,8 +34,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * (callers skip them). A file holding nothing but comments has no documents at all. Quoted and
  * block scalars are strings, tagged scalars follow their tag, plain scalars are typed by {@link
  * ScalarResolver} under the options' YAML version. Anchors, aliases and {@code <<} merge keys are
- * expanded (case 144). Bad input is an {@link InputException} at the problem's line and column;
- * the {@link YamlLimits} bound time, memory and stack.
+ * expanded (case 144). Bad input is an {@link InputException} at the problem's line and column; the
+ * {@link YamlLimits} bound time, memory and stack.
  */
 public final class YamlReader {
 
@@ -43,7 +43,9 @@ public final class YamlReader {
   public enum KeyPolicy {
     /** An error at the key, as kustomize fails on them in resources (§18.6, case 148). */
     REJECT,
-    /** Their string form ({@code 1}, {@code true}, {@code 1.5}), as sigs.k8s.io/yaml's YAMLToJSON. */
+    /**
+     * Their string form ({@code 1}, {@code true}, {@code 1.5}), as sigs.k8s.io/yaml's YAMLToJSON.
+     */
     STRINGIFY
   }
 
@@ -67,7 +69,11 @@ public final class YamlReader {
    *     lines ({@link FoldedScalars}); for resources and patches, not for files only we read
    */
   public record Options(
-      YamlVersion version, YamlLimits limits, KeyPolicy keys, DuplicateKeys duplicateKeys, boolean kustomizeRoundTrip) {
+      YamlVersion version,
+      YamlLimits limits,
+      KeyPolicy keys,
+      DuplicateKeys duplicateKeys,
+      boolean kustomizeRoundTrip) {
     public Options {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(limits, "limits");
@@ -75,19 +81,30 @@ public final class YamlReader {
       Objects.requireNonNull(duplicateKeys, "duplicateKeys");
     }
 
-    /** Resources and patches: YAML 1.2 (go-yaml v3), string keys only, no duplicates, kyaml's round trip. */
+    /**
+     * Resources and patches: YAML 1.2 (go-yaml v3), string keys only, no duplicates, kyaml's round
+     * trip.
+     */
     public static Options resources() {
-      return new Options(YamlVersion.YAML_1_2, YamlLimits.DEFAULT, KeyPolicy.REJECT, DuplicateKeys.ERROR, true);
+      return new Options(
+          YamlVersion.YAML_1_2, YamlLimits.DEFAULT, KeyPolicy.REJECT, DuplicateKeys.ERROR, true);
     }
 
-    /** Our own input files (service.yaml and friends): like {@link #resources()}, values as written. */
+    /**
+     * Our own input files (service.yaml and friends): like {@link #resources()}, values as written.
+     */
     public static Options files() {
       return resources().withKustomizeRoundTrip(false);
     }
 
     /** Kustomization files and JSON 6902 operations: YAML 1.1 (go-yaml v2) through YAMLToJSON. */
     public static Options kustomization() {
-      return new Options(YamlVersion.YAML_1_1, YamlLimits.DEFAULT, KeyPolicy.STRINGIFY, DuplicateKeys.LAST_WINS, false);
+      return new Options(
+          YamlVersion.YAML_1_1,
+          YamlLimits.DEFAULT,
+          KeyPolicy.STRINGIFY,
+          DuplicateKeys.LAST_WINS,
+          false);
     }
 
     public Options withVersion(YamlVersion value) {
@@ -138,7 +155,8 @@ public final class YamlReader {
     } catch (AccessDeniedException e) {
       throw new InputException(SourcePosition.of(file), "permission denied reading the file");
     } catch (IOException e) {
-      throw new InputException(SourcePosition.of(file), "cannot read the file (" + e.getClass().getSimpleName() + ")");
+      throw new InputException(
+          SourcePosition.of(file), "cannot read the file (" + e.getClass().getSimpleName() + ")");
     }
     if (bytes.length > options.limits().maxFileBytes()) {
       throw tooLarge(file, options.limits());
@@ -153,7 +171,8 @@ public final class YamlReader {
               .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      throw new InputException(SourcePosition.of(file), "expected UTF-8 text, found bytes that are not valid UTF-8");
+      throw new InputException(
+          SourcePosition.of(file), "expected UTF-8 text, found bytes that are not valid UTF-8");
     }
     return read(file, text, options);
   }
@@ -202,7 +221,8 @@ public final class YamlReader {
     YamlLimits limits = options.limits();
     List<YamlDocument> documents = new ArrayList<>();
     TreeConverter converter = new TreeConverter(options, file, text.length());
-    DocumentComposer composer = new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits, text);
+    DocumentComposer composer =
+        new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits, text);
     try {
       DocumentComposer.Composed doc;
       while ((doc = composer.next()) != null) {
@@ -216,14 +236,23 @@ public final class YamlReader {
           sourceMap = new SourceMap(file, TreeConverter.locator(options, file, doc.root()));
         }
         documents.add(
-            new YamlDocument(root, file, documents.size(), new SourcePosition(file, doc.line(), doc.column()), sourceMap));
+            new YamlDocument(
+                root,
+                file,
+                documents.size(),
+                new SourcePosition(file, doc.line(), doc.column()),
+                sourceMap));
       }
     } catch (MarkedYamlEngineException e) {
-      throw new SyntaxFailure(e, composer.inFlow(), composer.rootFlow()); // handled by read: positions, the tab retry
+      throw new SyntaxFailure(
+          e, composer.inFlow(), composer.rootFlow()); // handled by read: positions, the tab retry
     } catch (ReaderException e) {
       throw new InputException(
           at(file, text, e.getPosition()),
-          String.format(Locale.ROOT, "found a character that YAML does not allow (U+%04X)", e.getCodePoint()));
+          String.format(
+              Locale.ROOT,
+              "found a character that YAML does not allow (U+%04X)",
+              e.getCodePoint()));
     } catch (YamlEngineException e) {
       throw new InputException(SourcePosition.of(file), ParseErrors.message(e.getMessage()));
     }
@@ -233,19 +262,27 @@ public final class YamlReader {
 
   private static InputException tooLarge(Path file, YamlLimits limits) {
     return new InputException(
-        SourcePosition.of(file), "the file is larger than " + limits.maxFileBytes() + " bytes, the largest file that may be read");
+        SourcePosition.of(file),
+        "the file is larger than "
+            + limits.maxFileBytes()
+            + " bytes, the largest file that may be read");
   }
 
   private static InputException syntaxError(Path file, String text, MarkedYamlEngineException e) {
     Mark problem = e.getProblemMark().orElse(e.getContextMark().orElse(null));
     Mark context = e.getContextMark().orElse(null);
-    if (problem != null && context != null && problem.getIndex() >= text.codePointCount(0, text.length())) {
+    if (problem != null
+        && context != null
+        && problem.getIndex() >= text.codePointCount(0, text.length())) {
       // Something left open at the end of the file: point at where it was opened (case 149).
       return new InputException(
-          new SourcePosition(file, context.getLine() + 1, context.getColumn() + 1), ParseErrors.unclosed(e));
+          new SourcePosition(file, context.getLine() + 1, context.getColumn() + 1),
+          ParseErrors.unclosed(e));
     }
     SourcePosition at =
-        problem == null ? SourcePosition.of(file) : new SourcePosition(file, problem.getLine() + 1, problem.getColumn() + 1);
+        problem == null
+            ? SourcePosition.of(file)
+            : new SourcePosition(file, problem.getLine() + 1, problem.getColumn() + 1);
     return new InputException(at, ParseErrors.message(e, problem));
   }
 

@@ -10,14 +10,15 @@ import tools.jackson.databind.JsonNode;
  * and libyaml-derived emitter over a JSON-typed tree (kustomize-semantics.md §18).
  *
  * <p>This is the only code in the product that turns trees into YAML. It is a port of the parts of
- * the emitter that such trees reach (block mappings and sequences, empty flow collections, the
- * four scalar styles and their analysis, folding at 80 columns), driven directly by the tree
- * instead of an event queue; the emitter's state (column, whitespace, indention, indent stack,
- * contexts) is kept with the same meaning so that every layout decision falls out the same way.
+ * the emitter that such trees reach (block mappings and sequences, empty flow collections, the four
+ * scalar styles and their analysis, folding at 80 columns), driven directly by the tree instead of
+ * an event queue; the emitter's state (column, whitespace, indention, indent stack, contexts) is
+ * kept with the same meaning so that every layout decision falls out the same way.
  */
 public final class YamlWriter {
   private static final int BEST_INDENT = 2;
   private static final int BEST_WIDTH = 80;
+
   /** go-yaml's {@code check_simple_key}: longer keys are written as {@code ? key}. */
   private static final int MAX_SIMPLE_KEY_BYTES = 128;
 
@@ -77,7 +78,9 @@ public final class YamlWriter {
   }
 
   private static UnwritableValueException unwritable(IllegalArgumentException e) {
-    return e instanceof UnwritableValueException u ? u : new UnwritableValueException(e.getMessage(), -1, "");
+    return e instanceof UnwritableValueException u
+        ? u
+        : new UnwritableValueException(e.getMessage(), -1, "");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -119,7 +122,8 @@ public final class YamlWriter {
       }
       emitScalar(text, PLAIN);
     } else {
-      throw new UnwritableValueException("cannot write a " + node.getNodeType() + " node as YAML", -1, "");
+      throw new UnwritableValueException(
+          "cannot write a " + node.getNodeType() + " node as YAML", -1, "");
     }
   }
 
@@ -325,7 +329,9 @@ public final class YamlWriter {
     boolean previousSpace = false;
     boolean previousBreak = false;
 
-    if (n >= 3 && (v[0] == '-' && v[1] == '-' && v[2] == '-' || v[0] == '.' && v[1] == '.' && v[2] == '.')) {
+    if (n >= 3
+        && (v[0] == '-' && v[1] == '-' && v[2] == '-'
+            || v[0] == '.' && v[1] == '.' && v[2] == '.')) {
       blockIndicators = true;
     }
     boolean precededByWhitespace = true;
@@ -334,11 +340,27 @@ public final class YamlWriter {
       boolean followedByWhitespace = i + 1 >= n || isBlank(v[i + 1]);
       if (i == 0) {
         switch (c) {
-          case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*':
-          case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
+          case '#':
+          case ',':
+          case '[':
+          case ']':
+          case '{':
+          case '}':
+          case '&':
+          case '*':
+          case '!':
+          case '|':
+          case '>':
+          case '\'':
+          case '"':
+          case '%':
+          case '@':
+          case '`':
             blockIndicators = true;
             break;
-          case '?': case ':': case '-':
+          case '?':
+          case ':':
+          case '-':
             // only followed by a blank ("- x", ": x"); "-x", "?x", ":x" may be plain
             if (followedByWhitespace) {
               blockIndicators = true;
@@ -470,7 +492,12 @@ public final class YamlWriter {
     for (int i = 0; i < n; i++) {
       int c = v[i];
       if (c == ' ') {
-        if (allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < n - 1 && v[i + 1] != ' ') {
+        if (allowBreaks
+            && !spaces
+            && column > BEST_WIDTH
+            && i > 0
+            && i < n - 1
+            && v[i + 1] != ' ') {
           writeIndent();
         } else {
           writeChar(c);
@@ -513,21 +540,51 @@ public final class YamlWriter {
       if (!isPrintable(c) || bom || isBreak(c) || c == '"' || c == '\\') {
         put('\\');
         switch (c) {
-          case 0x00: put('0'); break;
-          case 0x07: put('a'); break;
-          case 0x08: put('b'); break;
-          case 0x09: put('t'); break;
-          case 0x0A: put('n'); break;
-          case 0x0B: put('v'); break;
-          case 0x0C: put('f'); break;
-          case 0x0D: put('r'); break;
-          case 0x1B: put('e'); break;
-          case 0x22: put('"'); break;
-          case 0x5C: put('\\'); break;
-          case 0x85: put('N'); break;
-          case 0xA0: put('_'); break;
-          case 0x2028: put('L'); break;
-          case 0x2029: put('P'); break;
+          case 0x00:
+            put('0');
+            break;
+          case 0x07:
+            put('a');
+            break;
+          case 0x08:
+            put('b');
+            break;
+          case 0x09:
+            put('t');
+            break;
+          case 0x0A:
+            put('n');
+            break;
+          case 0x0B:
+            put('v');
+            break;
+          case 0x0C:
+            put('f');
+            break;
+          case 0x0D:
+            put('r');
+            break;
+          case 0x1B:
+            put('e');
+            break;
+          case 0x22:
+            put('"');
+            break;
+          case 0x5C:
+            put('\\');
+            break;
+          case 0x85:
+            put('N');
+            break;
+          case 0xA0:
+            put('_');
+            break;
+          case 0x2028:
+            put('L');
+            break;
+          case 0x2029:
+            put('P');
+            break;
           default:
             int width;
             if (c <= 0xFF) {
@@ -635,7 +692,8 @@ public final class YamlWriter {
     indention = true;
   }
 
-  private void writeIndicator(String indicator, boolean needWhitespace, boolean isWhitespace, boolean isIndention) {
+  private void writeIndicator(
+      String indicator, boolean needWhitespace, boolean isWhitespace, boolean isIndention) {
     if (needWhitespace && !whitespace) {
       put(' ');
     }

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules ARCHITECTURE.md states about who may use what, checked on the sources (plain text
- * scans, no extra library): they keep the `generate` start-up path light and the process
- * boundary in one place.
+ * scans, no extra library): they keep the `generate` start-up path light and the process boundary
+ * in one place.
  */
 class PackageRulesTest {
-  private static final Path MAIN = Path.of(System.getProperty("project.dir", "."), "src/main/java/dev/stonegarden/render");
+  private static final Path MAIN =
+      Path.of(System.getProperty("project.dir", "."), "src/main/java/dev/stonegarden/render");
 
   private static List<String> filesWhere(Predicate<String> content) throws IOException {
     List<String> hits = new ArrayList<>();
@@ -37,7 +38,8 @@ class PackageRulesTest {
 
   private static boolean code(String text, String token) {
     // Ignore comments and Javadoc: only lines that are not comment lines count.
-    return text.lines().map(String::strip)
+    return text.lines()
+        .map(String::strip)
         .filter(l -> !l.startsWith("*") && !l.startsWith("//") && !l.startsWith("/*"))
         .anyMatch(l -> l.contains(token));
   }
@@ -57,17 +59,29 @@ class PackageRulesTest {
 
   @Test
   void onlyMainTouchesTheProcess() throws IOException {
-    for (String token : List.of("System.out", "System.err", "System.exit(", "System.getenv(", "System.in.")) {
+    for (String token :
+        List.of("System.out", "System.err", "System.exit(", "System.getenv(", "System.in.")) {
       List<String> users = filesWhere(t -> code(t, token));
-      assertTrue(List.of("cli/Main.java").containsAll(users), token + " used outside cli/Main.java: " + users);
+      assertTrue(
+          List.of("cli/Main.java").containsAll(users),
+          token + " used outside cli/Main.java: " + users);
     }
   }
 
   @Test
   void noClocksAndNoDefaultLocaleInProductCode() throws IOException {
     // Determinism: no time in output, and formatting that does not depend on the machine.
-    for (String token : List.of("System.currentTimeMillis(", "Instant.now(", "LocalDateTime.now(", "new Date(",
-        ".toLowerCase()", ".toUpperCase()", "new Random(", "String.format(\"", ".formatted(")) {
+    for (String token :
+        List.of(
+            "System.currentTimeMillis(",
+            "Instant.now(",
+            "LocalDateTime.now(",
+            "new Date(",
+            ".toLowerCase()",
+            ".toUpperCase()",
+            "new Random(",
+            "String.format(\"",
+            ".formatted(")) {
       assertEquals(List.of(), filesWhere(t -> code(t, token)), token);
     }
   }

@@ -37,31 +37,54 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class ArgoCdContractTest {
   private static final String APP_PATH = "kubernetes/services/audiobookshelf";
   private static final String REVISION = "0f3c9a7d5e2b41c8a6d9e0b7f1a2c3d4e5f60718";
-  /** Sorted, group/version and group/version/Kind entries, as APIResourcesToStrings builds them (argocd-cmp.md §2.2). */
-  private static final List<String> API_VERSIONS = List.of(
-      "apps/v1", "apps/v1/Deployment", "apps/v1/StatefulSet",
-      "argoproj.io/v1alpha1", "argoproj.io/v1alpha1/AnalysisRun", "argoproj.io/v1alpha1/AnalysisTemplate",
-      "argoproj.io/v1alpha1/Application", "argoproj.io/v1alpha1/Rollout",
-      "autoscaling/v2", "autoscaling/v2/HorizontalPodAutoscaler",
-      "monitoring.coreos.com/v1", "monitoring.coreos.com/v1/PrometheusRule", "monitoring.coreos.com/v1/ServiceMonitor",
-      "networking.k8s.io/v1", "networking.k8s.io/v1/NetworkPolicy",
-      "policy/v1", "policy/v1/PodDisruptionBudget",
-      "v1", "v1/ConfigMap", "v1/Namespace", "v1/PersistentVolumeClaim", "v1/Secret", "v1/Service",
-      "v1/ServiceAccount");
+
+  /**
+   * Sorted, group/version and group/version/Kind entries, as APIResourcesToStrings builds them
+   * (argocd-cmp.md §2.2).
+   */
+  private static final List<String> API_VERSIONS =
+      List.of(
+          "apps/v1",
+          "apps/v1/Deployment",
+          "apps/v1/StatefulSet",
+          "argoproj.io/v1alpha1",
+          "argoproj.io/v1alpha1/AnalysisRun",
+          "argoproj.io/v1alpha1/AnalysisTemplate",
+          "argoproj.io/v1alpha1/Application",
+          "argoproj.io/v1alpha1/Rollout",
+          "autoscaling/v2",
+          "autoscaling/v2/HorizontalPodAutoscaler",
+          "monitoring.coreos.com/v1",
+          "monitoring.coreos.com/v1/PrometheusRule",
+          "monitoring.coreos.com/v1/ServiceMonitor",
+          "networking.k8s.io/v1",
+          "networking.k8s.io/v1/NetworkPolicy",
+          "policy/v1",
+          "policy/v1/PodDisruptionBudget",
+          "v1",
+          "v1/ConfigMap",
+          "v1/Namespace",
+          "v1/PersistentVolumeClaim",
+          "v1/Secret",
+          "v1/Service",
+          "v1/ServiceAccount");
 
   @TempDir static Path tmp;
   Path repo;
   Path app;
   List<String> argv;
+
   /** environment name -> namespace, in service.yaml order. */
   final Map<String, String> environments = new LinkedHashMap<>();
+
   final Map<String, String> rendered = new LinkedHashMap<>();
 
   @BeforeAll
   void setUp() throws IOException {
     Path project = ProcessRunner.project();
     Path example = project.resolve("examples");
-    Assumptions.assumeTrue(Files.isRegularFile(example.resolve(APP_PATH).resolve("service.yaml")),
+    Assumptions.assumeTrue(
+        Files.isRegularFile(example.resolve(APP_PATH).resolve("service.yaml")),
         "the example repository is not there yet");
     probeGenerate(example.resolve(APP_PATH));
 
@@ -70,13 +93,16 @@ class ArgoCdContractTest {
     app = repo.resolve(APP_PATH);
     Map<?, ?> service = (Map<?, ?>) load(Files.readString(app.resolve("service.yaml"))).get(0);
     for (Object e : (List<?>) ((Map<?, ?>) service.get("spec")).get("environments")) {
-      environments.put((String) ((Map<?, ?>) e).get("name"), (String) ((Map<?, ?>) e).get("namespace"));
+      environments.put(
+          (String) ((Map<?, ?>) e).get("name"), (String) ((Map<?, ?>) e).get("namespace"));
     }
     Map<?, ?> plugin = (Map<?, ?>) load(Files.readString(project.resolve("plugin.yaml"))).get(0);
-    List<?> command = (List<?>) ((Map<?, ?>) ((Map<?, ?>) plugin.get("spec")).get("generate")).get("command");
+    List<?> command =
+        (List<?>) ((Map<?, ?>) ((Map<?, ?>) plugin.get("spec")).get("generate")).get("command");
     argv = new ArrayList<>();
     for (Object word : command) {
-      argv.add("platform-render".equals(word) ? ProcessRunner.launcher().toString() : (String) word);
+      argv.add(
+          "platform-render".equals(word) ? ProcessRunner.launcher().toString() : (String) word);
     }
   }
 
@@ -84,10 +110,14 @@ class ArgoCdContractTest {
   private static void probeGenerate(Path serviceDir) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Cli.run(new String[] {"generate", "--env", "dev", serviceDir.toString()},
-        new Invocation(serviceDir, Map.of(), new PrintWriter(out), new PrintWriter(err)));
-    Assumptions.assumeFalse(code == 4 && (err.toString().contains("being built")
-            || err.toString().contains("UnsupportedOperationException")),
+    int code =
+        Cli.run(
+            new String[] {"generate", "--env", "dev", serviceDir.toString()},
+            new Invocation(serviceDir, Map.of(), new PrintWriter(out), new PrintWriter(err)));
+    Assumptions.assumeFalse(
+        code == 4
+            && (err.toString().contains("being built")
+                || err.toString().contains("UnsupportedOperationException")),
         "generate is not implemented on main yet: " + err.toString().strip());
   }
 
@@ -97,7 +127,9 @@ class ArgoCdContractTest {
     return docs;
   }
 
-  /** The environment the repo-server sends for an Application of this service (argocd-cmp.md §2.2). */
+  /**
+   * The environment the repo-server sends for an Application of this service (argocd-cmp.md §2.2).
+   */
   private Map<String, String> argoEnv(String env) {
     Map<String, String> e = ProcessRunner.baseEnv();
     e.put("PLATFORM_RENDER_CACHE_DIR", tmp.resolve("cache").toString());
@@ -144,9 +176,13 @@ class ArgoCdContractTest {
       assertTrue(doc instanceof Map, "every document must be an object: " + doc);
       Map<?, ?> object = (Map<?, ?>) doc;
       assertTrue(object.get("kind") instanceof String, "every object needs a kind: " + object);
-      assertTrue(object.get("apiVersion") instanceof String, "every object needs an apiVersion: " + object);
+      assertTrue(
+          object.get("apiVersion") instanceof String,
+          "every object needs an apiVersion: " + object);
       Map<?, ?> metadata = (Map<?, ?>) object.get("metadata");
-      assertTrue(metadata != null && metadata.get("name") instanceof String, "every object needs a name: " + object);
+      assertTrue(
+          metadata != null && metadata.get("name") instanceof String,
+          "every object needs a name: " + object);
       objects.add(object);
     }
     return objects;
@@ -154,7 +190,10 @@ class ArgoCdContractTest {
 
   private static void assertFailure(ProcessRunner.Result r, String expectedInStderr) {
     assertNotEquals(0, r.code(), r.toString());
-    assertEquals("", r.out(), "stdout must be empty on failure (Argo CD discards it, a partial stream must not exist)");
+    assertEquals(
+        "",
+        r.out(),
+        "stdout must be empty on failure (Argo CD discards it, a partial stream must not exist)");
     assertFalse(r.err().isBlank(), r.toString());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
     assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains(expectedInStderr), r.toString());
@@ -167,10 +206,13 @@ class ArgoCdContractTest {
       assertEquals(0, byParameter.code(), env + ": " + byParameter);
       List<Map<?, ?>> objects = parseLikeArgoCd(byParameter.out());
       assertFalse(objects.isEmpty(), env);
-      assertFalse(byParameter.out().contains(REVISION.substring(0, 7)), "the revision must not reach the output");
+      assertFalse(
+          byParameter.out().contains(REVISION.substring(0, 7)),
+          "the revision must not reach the output");
       for (Map<?, ?> object : objects) {
         Map<?, ?> labels = (Map<?, ?>) ((Map<?, ?>) object.get("metadata")).get("labels");
-        assertFalse(labels != null && labels.containsKey("app.kubernetes.io/instance"),
+        assertFalse(
+            labels != null && labels.containsKey("app.kubernetes.io/instance"),
             "Argo CD owns app.kubernetes.io/instance (argocd-cmp.md §4): " + object.get("kind"));
       }
 
@@ -215,7 +257,9 @@ class ArgoCdContractTest {
       List<CompletableFuture<ProcessRunner.Result>> runs = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         String env = names.get(i % names.size());
-        runs.add(CompletableFuture.supplyAsync(() -> generate(app, withParameter(argoEnv(env), env)), pool));
+        runs.add(
+            CompletableFuture.supplyAsync(
+                () -> generate(app, withParameter(argoEnv(env), env)), pool));
       }
       for (int i = 0; i < 16; i++) {
         ProcessRunner.Result r = runs.get(i).join();
@@ -252,17 +296,23 @@ class ArgoCdContractTest {
     Path broken = tmp.resolve("broken");
     ProcessRunner.copyTree(repo, broken);
     Path service = broken.resolve(APP_PATH).resolve("service.yaml");
-    Files.writeString(service, Files.readString(service).replace("environments:", "environments: [") + "\n");
-    assertFailure(generate(broken.resolve(APP_PATH), withParameter(argoEnv("dev"), "dev")), "service.yaml");
+    Files.writeString(
+        service, Files.readString(service).replace("environments:", "environments: [") + "\n");
+    assertFailure(
+        generate(broken.resolve(APP_PATH), withParameter(argoEnv("dev"), "dev")), "service.yaml");
   }
 
   @Test
   void missingRolloutCrd() {
-    String canary = environments.keySet().stream().filter(n -> n.equals("canary")).findFirst().orElse(null);
+    String canary =
+        environments.keySet().stream().filter(n -> n.equals("canary")).findFirst().orElse(null);
     Assumptions.assumeTrue(canary != null, "the example has no canary environment");
     Map<String, String> e = withParameter(argoEnv(canary), canary);
-    e.put("KUBE_API_VERSIONS", String.join(",", API_VERSIONS.stream()
-        .filter(v -> !v.equals("argoproj.io/v1alpha1/Rollout")).toList()));
+    e.put(
+        "KUBE_API_VERSIONS",
+        String.join(
+            ",",
+            API_VERSIONS.stream().filter(v -> !v.equals("argoproj.io/v1alpha1/Rollout")).toList()));
     assertFailure(generate(app, e), "rollout");
   }
 
@@ -278,8 +328,11 @@ class ArgoCdContractTest {
     Path empty = tmp.resolve("empty");
     ProcessRunner.copyTree(repo, empty);
     Path kustomization = empty.resolve(APP_PATH).resolve("environments/dev/kustomization.yaml");
-    Files.writeString(kustomization, "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
-    ProcessRunner.Result r = generate(empty.resolve(APP_PATH), withParameter(argoEnv("dev"), "dev"));
+    Files.writeString(
+        kustomization,
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
+    ProcessRunner.Result r =
+        generate(empty.resolve(APP_PATH), withParameter(argoEnv("dev"), "dev"));
     assertFailure(r, "no objects");
   }
 

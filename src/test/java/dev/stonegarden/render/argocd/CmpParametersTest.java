@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code cmp parameters}, run in process as the sidecar would run it (argocd-cmp.md §1.2, §2.3). */
+/**
+ * {@code cmp parameters}, run in process as the sidecar would run it (argocd-cmp.md §1.2, §2.3).
+ */
 class CmpParametersTest {
   @TempDir Path tmp;
 
@@ -65,7 +67,9 @@ class CmpParametersTest {
   @Test
   void listsEnvironmentsInPipelineOrder() throws IOException {
     // File order differs from the pipeline order; platform.yaml's pipeline wins.
-    Path dir = service("""
+    Path dir =
+        service(
+            """
         apiVersion: platform.stonegarden.dev/v1alpha1
         kind: Service
         metadata: {name: svc}
@@ -76,7 +80,9 @@ class CmpParametersTest {
             - {name: qa, namespace: svc-qa}
             - {name: dev, namespace: svc-dev}
         """);
-    Files.writeString(tmp.resolve("repo/kubernetes/platform.yaml"), """
+    Files.writeString(
+        tmp.resolve("repo/kubernetes/platform.yaml"),
+        """
         apiVersion: platform.stonegarden.dev/v1alpha1
         kind: Platform
         spec:
@@ -92,7 +98,9 @@ class CmpParametersTest {
 
   @Test
   void defaultPipelineWithoutPlatformYaml() throws IOException {
-    Path dir = service("""
+    Path dir =
+        service(
+            """
         apiVersion: platform.stonegarden.dev/v1alpha1
         kind: Service
         metadata: {name: svc}
@@ -105,7 +113,11 @@ class CmpParametersTest {
         """);
     Result r = run(dir, Map.of(), "cmp", "parameters");
     assertEquals(0, r.code(), r.err());
-    assertTrue(environmentEntry(r.out()).get("tooltip").stringValue().endsWith("This service: dev, canary, production."));
+    assertTrue(
+        environmentEntry(r.out())
+            .get("tooltip")
+            .stringValue()
+            .endsWith("This service: dev, canary, production."));
   }
 
   @Test
@@ -122,7 +134,9 @@ class CmpParametersTest {
 
   @Test
   void environmentsAsAMapStillAnnounces() throws IOException {
-    Path dir = service("""
+    Path dir =
+        service(
+            """
         apiVersion: platform.stonegarden.dev/v1alpha1
         kind: Service
         metadata: {name: svc}
@@ -133,7 +147,10 @@ class CmpParametersTest {
         """);
     Result r = run(dir, Map.of("ARGOCD_APP_NAME", "x"), "cmp", "parameters");
     assertEquals(0, r.code());
-    assertTrue(r.err().startsWith("service.yaml:6:3: warning: spec.environments must be a list, found a map"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith("service.yaml:6:3: warning: spec.environments must be a list, found a map"),
+        r.err());
     assertTrue(r.err().contains("environments"), r.err());
     environmentEntry(r.out());
   }
@@ -148,13 +165,17 @@ class CmpParametersTest {
   @Test
   void theExampleService() {
     String project = System.getProperty("project.dir");
-    Path dir = Path.of(project == null ? "." : project, "examples/kubernetes/services/audiobookshelf");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("service.yaml")),
-        "the example repository is not there");
+    Path dir =
+        Path.of(project == null ? "." : project, "examples/kubernetes/services/audiobookshelf");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(dir.resolve("service.yaml")), "the example repository is not there");
     Result r = run(dir, dynamicEnv("kubernetes/services/audiobookshelf"), "cmp", "parameters");
     assertEquals(0, r.code(), r.err());
-    assertTrue(environmentEntry(r.out()).get("tooltip").stringValue()
-        .endsWith("This service: dev, staging, canary, production."));
+    assertTrue(
+        environmentEntry(r.out())
+            .get("tooltip")
+            .stringValue()
+            .endsWith("This service: dev, staging, canary, production."));
   }
 
   @Test
@@ -166,7 +187,8 @@ class CmpParametersTest {
 
   @Test
   void announcementWithoutList() {
-    assertEquals(List.of("environment"), List.of(environmentEntry(ParameterAnnouncement.json(null)).get("name")
-        .stringValue()));
+    assertEquals(
+        List.of("environment"),
+        List.of(environmentEntry(ParameterAnnouncement.json(null)).get("name").stringValue()));
   }
 }

@@ -37,19 +37,24 @@ class DeployManifestsTest {
   private static <T> T at(Object node, Object... path) {
     Object current = node;
     for (Object step : path) {
-      current = step instanceof Integer i ? ((List<?>) current).get(i) : ((Map<?, ?>) current).get(step);
+      current =
+          step instanceof Integer i ? ((List<?>) current).get(i) : ((Map<?, ?>) current).get(step);
       assertNotNull(current, "missing " + step);
     }
     return (T) current;
   }
 
   private static Map<?, ?> named(List<?> list, String name) {
-    return list.stream().map(Map.class::cast).filter(m -> name.equals(m.get("name"))).findFirst()
+    return list.stream()
+        .map(Map.class::cast)
+        .filter(m -> name.equals(m.get("name")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no entry named " + name + " in " + list));
   }
 
   private static List<Object> kustomize() {
-    List<String> argv = List.of("kubectl", "kustomize", PROJECT.resolve("deploy/kustomize/example").toString());
+    List<String> argv =
+        List.of("kubectl", "kustomize", PROJECT.resolve("deploy/kustomize/example").toString());
     ProcessRunner.Result r;
     try {
       r = ProcessRunner.run(argv, PROJECT, ProcessRunner.baseEnv(), 120);
@@ -64,8 +69,12 @@ class DeployManifestsTest {
   @Test
   void kustomizeComponentAddsAConformingSidecar() {
     List<Object> objects = kustomize();
-    Map<?, ?> deployment = objects.stream().map(Map.class::cast)
-        .filter(o -> "Deployment".equals(o.get("kind"))).findFirst().orElseThrow();
+    Map<?, ?> deployment =
+        objects.stream()
+            .map(Map.class::cast)
+            .filter(o -> "Deployment".equals(o.get("kind")))
+            .findFirst()
+            .orElseThrow();
     Map<?, ?> podSpec = at(deployment, "spec", "template", "spec");
     Map<?, ?> sidecar = named(at(podSpec, "containers"), "platform-render");
     assertEquals(List.of("/var/run/argocd/argocd-cmp-server"), sidecar.get("command"));
@@ -79,11 +88,16 @@ class DeployManifestsTest {
     assertEquals("/tmp", named(mounts, "platform-render-tmp").get("mountPath"));
     // The sidecar's /tmp is private: not the repo-server's tmp volume (argocd-cmp.md §1.3).
     Map<?, ?> repoServer = named(at(podSpec, "containers"), "argocd-repo-server");
-    assertTrue(((List<?>) repoServer.get("volumeMounts")).stream()
-        .noneMatch(m -> "platform-render-tmp".equals(((Map<?, ?>) m).get("name"))));
+    assertTrue(
+        ((List<?>) repoServer.get("volumeMounts"))
+            .stream().noneMatch(m -> "platform-render-tmp".equals(((Map<?, ?>) m).get("name"))));
     assertEquals(Map.of(), named(at(podSpec, "volumes"), "platform-render-tmp").get("emptyDir"));
-    Map<?, ?> params = objects.stream().map(Map.class::cast).filter(o -> "ConfigMap".equals(o.get("kind")))
-        .findFirst().orElseThrow();
+    Map<?, ?> params =
+        objects.stream()
+            .map(Map.class::cast)
+            .filter(o -> "ConfigMap".equals(o.get("kind")))
+            .findFirst()
+            .orElseThrow();
     assertEquals(".git/*", at(params, "data", "reposerver.plugin.tar.exclusions"));
   }
 
@@ -91,15 +105,25 @@ class DeployManifestsTest {
   void helmValuesSayTheSame() throws IOException {
     Object values = loadFile("deploy/helm-values.yaml");
     List<Object> objects = kustomize();
-    Map<?, ?> deployment = objects.stream().map(Map.class::cast)
-        .filter(o -> "Deployment".equals(o.get("kind"))).findFirst().orElseThrow();
+    Map<?, ?> deployment =
+        objects.stream()
+            .map(Map.class::cast)
+            .filter(o -> "Deployment".equals(o.get("kind")))
+            .findFirst()
+            .orElseThrow();
     Map<?, ?> podSpec = at(deployment, "spec", "template", "spec");
-    assertEquals(named(at(podSpec, "containers"), "platform-render"),
+    assertEquals(
+        named(at(podSpec, "containers"), "platform-render"),
         named(at(values, "repoServer", "extraContainers"), "platform-render"));
-    assertEquals(named(at(podSpec, "volumes"), "platform-render-tmp"),
+    assertEquals(
+        named(at(podSpec, "volumes"), "platform-render-tmp"),
         named(at(values, "repoServer", "volumes"), "platform-render-tmp"));
-    Map<?, ?> params = objects.stream().map(Map.class::cast).filter(o -> "ConfigMap".equals(o.get("kind")))
-        .findFirst().orElseThrow();
+    Map<?, ?> params =
+        objects.stream()
+            .map(Map.class::cast)
+            .filter(o -> "ConfigMap".equals(o.get("kind")))
+            .findFirst()
+            .orElseThrow();
     assertEquals(params.get("data"), at(values, "configs", "params"));
   }
 
@@ -111,12 +135,19 @@ class DeployManifestsTest {
 
     Object application = loadFile("deploy/examples/application.yaml");
     assertEquals(name, at(application, "spec", "source", "plugin", "name"));
-    assertEquals("staging", named(at(application, "spec", "source", "plugin", "parameters"), "environment").get("string"));
+    assertEquals(
+        "staging",
+        named(at(application, "spec", "source", "plugin", "parameters"), "environment")
+            .get("string"));
 
     Object appset = loadFile("deploy/examples/applicationset.yaml");
     assertEquals(name, at(appset, "spec", "template", "spec", "source", "plugin", "name"));
-    assertEquals("{{.environment}}",
-        named(at(appset, "spec", "template", "spec", "source", "plugin", "parameters"), "environment").get("string"));
+    assertEquals(
+        "{{.environment}}",
+        named(
+                at(appset, "spec", "template", "spec", "source", "plugin", "parameters"),
+                "environment")
+            .get("string"));
     // Every element's environment is an environment of the example service.
     Object service = loadFile("examples/kubernetes/services/audiobookshelf/service.yaml");
     List<Object> environments = new ArrayList<>();
@@ -125,7 +156,8 @@ class DeployManifestsTest {
     }
     List<?> elements = at(appset, "spec", "generators", 0, "list", "elements");
     for (Object element : elements) {
-      assertTrue(environments.contains(((Map<?, ?>) element).get("environment")), element.toString());
+      assertTrue(
+          environments.contains(((Map<?, ?>) element).get("environment")), element.toString());
     }
   }
 }

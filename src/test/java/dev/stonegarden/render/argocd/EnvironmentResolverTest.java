@@ -24,28 +24,56 @@ class EnvironmentResolverTest {
 
   @Test
   void precedence() {
-    ArgoEnvironment all = argo("ARGOCD_APP_PARAMETERS", JSON_PROD, "PARAM_ENVIRONMENT", "staging",
-        "ARGOCD_ENV_ENVIRONMENT", "canary");
+    ArgoEnvironment all =
+        argo(
+            "ARGOCD_APP_PARAMETERS",
+            JSON_PROD,
+            "PARAM_ENVIRONMENT",
+            "staging",
+            "ARGOCD_ENV_ENVIRONMENT",
+            "canary");
     assertEquals("dev", EnvironmentResolver.resolve("dev", all));
     assertEquals("production", EnvironmentResolver.resolve(null, all));
-    assertEquals("staging", EnvironmentResolver.resolve(null,
-        argo("ARGOCD_APP_PARAMETERS", "[]", "PARAM_ENVIRONMENT", "staging", "ARGOCD_ENV_ENVIRONMENT", "canary")));
-    assertEquals("canary", EnvironmentResolver.resolve(null,
-        argo("ARGOCD_APP_PARAMETERS", "null", "ARGOCD_ENV_ENVIRONMENT", "canary")));
-    assertEquals("canary", EnvironmentResolver.resolve(null,
-        argo("ARGOCD_APP_PARAMETERS", "[{\"name\":\"environment\",\"string\":\"\"}]", "ARGOCD_ENV_ENVIRONMENT", "canary")));
+    assertEquals(
+        "staging",
+        EnvironmentResolver.resolve(
+            null,
+            argo(
+                "ARGOCD_APP_PARAMETERS",
+                "[]",
+                "PARAM_ENVIRONMENT",
+                "staging",
+                "ARGOCD_ENV_ENVIRONMENT",
+                "canary")));
+    assertEquals(
+        "canary",
+        EnvironmentResolver.resolve(
+            null, argo("ARGOCD_APP_PARAMETERS", "null", "ARGOCD_ENV_ENVIRONMENT", "canary")));
+    assertEquals(
+        "canary",
+        EnvironmentResolver.resolve(
+            null,
+            argo(
+                "ARGOCD_APP_PARAMETERS",
+                "[{\"name\":\"environment\",\"string\":\"\"}]",
+                "ARGOCD_ENV_ENVIRONMENT",
+                "canary")));
   }
 
   @Test
   void sourceIsNamed() {
-    assertEquals("ARGOCD_ENV_ENVIRONMENT",
+    assertEquals(
+        "ARGOCD_ENV_ENVIRONMENT",
         EnvironmentResolver.choose(null, argo("ARGOCD_ENV_ENVIRONMENT", "dev")).source());
-    assertEquals("PARAM_ENVIRONMENT", EnvironmentResolver.choose(null, argo("PARAM_ENVIRONMENT", "dev")).source());
+    assertEquals(
+        "PARAM_ENVIRONMENT",
+        EnvironmentResolver.choose(null, argo("PARAM_ENVIRONMENT", "dev")).source());
   }
 
   @Test
   void missingNamesAllThreeWays() {
-    InputException e = assertThrows(InputException.class, () -> EnvironmentResolver.resolve(null, argo()));
+    InputException e =
+        assertThrows(InputException.class, () -> EnvironmentResolver.resolve(null, argo()));
     String message = e.diagnostics().get(0).message();
     assertTrue(message.startsWith("no environment given"), message);
     assertTrue(message.contains("--env"), message);
@@ -56,17 +84,39 @@ class EnvironmentResolverTest {
 
   @Test
   void missingHintsAtCase() {
-    InputException e = assertThrows(InputException.class,
-        () -> EnvironmentResolver.resolve(null, argo("ARGOCD_ENV_environment", "dev")));
-    assertTrue(e.diagnostics().get(0).message().contains("found ARGOCD_ENV_environment, but plugin env names are"
-        + " case-sensitive: write `name: ENVIRONMENT`"), e.getMessage());
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> EnvironmentResolver.resolve(null, argo("ARGOCD_ENV_environment", "dev")));
+    assertTrue(
+        e.diagnostics()
+            .get(0)
+            .message()
+            .contains(
+                "found ARGOCD_ENV_environment, but plugin env names are"
+                    + " case-sensitive: write `name: ENVIRONMENT`"),
+        e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "../prod", "a/b", "..", "Prod", "-dev", "dev-", "dev_1", "dev.1", "dév",
-      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "line\nbreak"})
+  @ValueSource(
+      strings = {
+        "",
+        "../prod",
+        "a/b",
+        "..",
+        "Prod",
+        "-dev",
+        "dev-",
+        "dev_1",
+        "dev.1",
+        "dév",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "line\nbreak"
+      })
   void invalidNamesAreRejected(String name) {
-    InputException e = assertThrows(InputException.class, () -> EnvironmentResolver.resolve(name, argo()));
+    InputException e =
+        assertThrows(InputException.class, () -> EnvironmentResolver.resolve(name, argo()));
     String message = e.diagnostics().get(0).message();
     assertTrue(message.startsWith("invalid environment "), message);
     assertTrue(message.contains("(from --env)"), message);
@@ -75,16 +125,26 @@ class EnvironmentResolverTest {
 
   @Test
   void invalidNameFromArgoNamesTheSource() {
-    InputException e = assertThrows(InputException.class,
-        () -> EnvironmentResolver.resolve(null, argo("ARGOCD_ENV_ENVIRONMENT", "../../etc")));
-    assertEquals("invalid environment \"../../etc\" (from ARGOCD_ENV_ENVIRONMENT): it would name a path; expected"
-        + " lower-case letters, digits and '-', starting and ending with a letter or digit",
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> EnvironmentResolver.resolve(null, argo("ARGOCD_ENV_ENVIRONMENT", "../../etc")));
+    assertEquals(
+        "invalid environment \"../../etc\" (from ARGOCD_ENV_ENVIRONMENT): it would name a path; expected"
+            + " lower-case letters, digits and '-', starting and ending with a letter or digit",
         e.diagnostics().get(0).message());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "production", "eu-west-1", "0", "a1",
-      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+  @ValueSource(
+      strings = {
+        "dev",
+        "production",
+        "eu-west-1",
+        "0",
+        "a1",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+      })
   void validNames(String name) {
     assertEquals(name, EnvironmentResolver.resolve(name, argo()));
   }

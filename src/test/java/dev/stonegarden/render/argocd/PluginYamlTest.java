@@ -23,8 +23,10 @@ class PluginYamlTest {
   @BeforeEach
   void load() throws IOException {
     Path file = Path.of(System.getProperty("project.dir", "."), "plugin.yaml");
-    plugin = (Map<?, ?>) new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build())
-        .loadFromString(Files.readString(file));
+    plugin =
+        (Map<?, ?>)
+            new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build())
+                .loadFromString(Files.readString(file));
     spec = (Map<?, ?>) plugin.get("spec");
   }
 
@@ -44,7 +46,8 @@ class PluginYamlTest {
   @Test
   void noDiscoveryAndNoIgnoredFields() {
     assertNull(spec.get("discover"), "Applications name the plugin (argocd-cmp.md §7.1)");
-    for (String ignored : List.of("lockRepo", "allowConcurrency", "preserveFileMode", "provideGitCreds")) {
+    for (String ignored :
+        List.of("lockRepo", "allowConcurrency", "preserveFileMode", "provideGitCreds")) {
       assertFalse(spec.containsKey(ignored), ignored);
     }
   }
@@ -52,7 +55,9 @@ class PluginYamlTest {
   @Test
   void parametersMatchTheKnownParameterTable() {
     Map<?, ?> parameters = (Map<?, ?>) spec.get("parameters");
-    assertEquals(Map.of("command", List.of("platform-render", "cmp", "parameters")), parameters.get("dynamic"));
+    assertEquals(
+        Map.of("command", List.of("platform-render", "cmp", "parameters")),
+        parameters.get("dynamic"));
     List<?> statics = (List<?>) parameters.get("static");
     assertEquals(KnownParameter.ALL.size(), statics.size());
     for (int i = 0; i < statics.size(); i++) {

@@ -13,7 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Runs an argv the way argocd-cmp-server does: no shell, a given directory, exactly the given environment. */
+/**
+ * Runs an argv the way argocd-cmp-server does: no shell, a given directory, exactly the given
+ * environment.
+ */
 public final class ProcessRunner {
   private ProcessRunner() {}
 
@@ -64,7 +67,10 @@ public final class ProcessRunner {
     }
   }
 
-  /** Copies a tree the way the sidecar unpacks the repository tarball: files 0644, directories 0755 (argocd-cmp.md §1.2). */
+  /**
+   * Copies a tree the way the sidecar unpacks the repository tarball: files 0644, directories 0755
+   * (argocd-cmp.md §1.2).
+   */
   public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path source : (Iterable<Path>) walk::iterator) {
@@ -81,7 +87,10 @@ public final class ProcessRunner {
     }
   }
 
-  /** The environment of a process that is not under Argo CD: PATH, HOME and JAVA_HOME of this JVM only. */
+  /**
+   * The environment of a process that is not under Argo CD: PATH, HOME and JAVA_HOME of this JVM
+   * only.
+   */
   static Map<String, String> baseEnv() {
     Map<String, String> env = new java.util.HashMap<>();
     for (String name : List.of("PATH", "HOME", "JAVA_HOME", "LANG")) {

@@ -31,8 +31,14 @@ class RepositoryRootTest {
 
   @Test
   void argoCdWorkingDirectoryMinusSourcePath() {
-    assertEquals(repo, RepositoryRoot.find(service, Path.of("."), sourcePath("kubernetes/services/audiobookshelf"), null));
-    assertEquals(repo, RepositoryRoot.find(service, Path.of("."), sourcePath("./kubernetes/services/audiobookshelf/"), null));
+    assertEquals(
+        repo,
+        RepositoryRoot.find(
+            service, Path.of("."), sourcePath("kubernetes/services/audiobookshelf"), null));
+    assertEquals(
+        repo,
+        RepositoryRoot.find(
+            service, Path.of("."), sourcePath("./kubernetes/services/audiobookshelf/"), null));
     assertEquals(service, RepositoryRoot.find(service, Path.of("."), sourcePath("."), null));
     assertEquals(service, RepositoryRoot.find(service, Path.of("."), sourcePath(""), null));
   }
@@ -40,40 +46,59 @@ class RepositoryRootTest {
   @Test
   void argoCdSourcePathWinsOverGit() throws IOException {
     Files.createDirectories(service.resolve(".git"));
-    assertEquals(repo, RepositoryRoot.find(service, Path.of("."), sourcePath("kubernetes/services/audiobookshelf"), null));
+    assertEquals(
+        repo,
+        RepositoryRoot.find(
+            service, Path.of("."), sourcePath("kubernetes/services/audiobookshelf"), null));
   }
 
   @Test
   void argoCdMismatchFailsClearly() {
-    InputException e = assertThrows(InputException.class,
-        () -> RepositoryRoot.find(service, Path.of("."), sourcePath("services/payments"), null));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () ->
+                RepositoryRoot.find(service, Path.of("."), sourcePath("services/payments"), null));
     String message = e.diagnostics().get(0).message();
-    assertTrue(message.startsWith("the working directory does not end with ARGOCD_APP_SOURCE_PATH \"services/payments\""),
+    assertTrue(
+        message.startsWith(
+            "the working directory does not end with ARGOCD_APP_SOURCE_PATH \"services/payments\""),
         message);
     assertTrue(!message.contains(tmp.toString()), "no absolute path: " + message);
-    assertThrows(InputException.class, () -> RepositoryRoot.find(service, Path.of("."), sourcePath("../x"), null));
-    assertThrows(InputException.class, () -> RepositoryRoot.find(service, Path.of("."), sourcePath("/abs"), null));
+    assertThrows(
+        InputException.class,
+        () -> RepositoryRoot.find(service, Path.of("."), sourcePath("../x"), null));
+    assertThrows(
+        InputException.class,
+        () -> RepositoryRoot.find(service, Path.of("."), sourcePath("/abs"), null));
   }
 
   @Test
   void nearestGitAncestorOfTheServiceDirectory() throws IOException {
     Files.createDirectories(repo.resolve(".git"));
     assertEquals(repo, RepositoryRoot.find(service, Path.of("."), ArgoEnvironment.none(), null));
-    assertEquals(repo, RepositoryRoot.find(tmp, Path.of("repo/kubernetes/services/audiobookshelf"),
-        ArgoEnvironment.none(), null));
+    assertEquals(
+        repo,
+        RepositoryRoot.find(
+            tmp, Path.of("repo/kubernetes/services/audiobookshelf"), ArgoEnvironment.none(), null));
     // A .git file (a worktree or submodule) counts too, and the nearest wins.
     Files.writeString(repo.resolve("kubernetes/.git"), "gitdir: elsewhere\n");
-    assertEquals(repo.resolve("kubernetes"), RepositoryRoot.find(service, Path.of("."), ArgoEnvironment.none(), null));
+    assertEquals(
+        repo.resolve("kubernetes"),
+        RepositoryRoot.find(service, Path.of("."), ArgoEnvironment.none(), null));
   }
 
   @Test
   void fallbackWithoutGit() {
     // decisions.md "File access": the working directory when it contains the service directory ...
-    assertEquals(repo, RepositoryRoot.find(repo, Path.of("kubernetes/services/audiobookshelf"),
-        ArgoEnvironment.none(), null));
+    assertEquals(
+        repo,
+        RepositoryRoot.find(
+            repo, Path.of("kubernetes/services/audiobookshelf"), ArgoEnvironment.none(), null));
     // ... else the service directory's parent.
     Path elsewhere = tmp.resolve("other");
-    assertEquals(service.getParent(), RepositoryRoot.find(elsewhere, service, ArgoEnvironment.none(), null));
+    assertEquals(
+        service.getParent(), RepositoryRoot.find(elsewhere, service, ArgoEnvironment.none(), null));
     assertEquals(service, RepositoryRoot.find(service, Path.of("."), ArgoEnvironment.none(), null));
   }
 
@@ -81,28 +106,45 @@ class RepositoryRootTest {
   void repoRootOptionWins() throws IOException {
     Files.createDirectories(repo.resolve(".git"));
     Path kubernetes = repo.resolve("kubernetes");
-    assertEquals(kubernetes, RepositoryRoot.find(service, Path.of("."),
-        sourcePath("kubernetes/services/audiobookshelf"), Path.of("../..")));
-    assertEquals(kubernetes, RepositoryRoot.find(repo, service, ArgoEnvironment.none(), kubernetes));
+    assertEquals(
+        kubernetes,
+        RepositoryRoot.find(
+            service,
+            Path.of("."),
+            sourcePath("kubernetes/services/audiobookshelf"),
+            Path.of("../..")));
+    assertEquals(
+        kubernetes, RepositoryRoot.find(repo, service, ArgoEnvironment.none(), kubernetes));
   }
 
   @Test
   void repoRootOptionMustContainTheServiceAndExist() {
-    InputException outside = assertThrows(InputException.class,
-        () -> RepositoryRoot.find(repo, service, ArgoEnvironment.none(), Path.of("elsewhere")));
+    InputException outside =
+        assertThrows(
+            InputException.class,
+            () -> RepositoryRoot.find(repo, service, ArgoEnvironment.none(), Path.of("elsewhere")));
     assertTrue(outside.diagnostics().get(0).message().contains("is not a directory"));
     Path other = tmp.resolve("other");
     assertTrue(other.toFile().mkdirs());
-    InputException notContaining = assertThrows(InputException.class,
-        () -> RepositoryRoot.find(repo, service, ArgoEnvironment.none(), other));
-    assertEquals("the service directory lies outside --repo-root " + other, notContaining.diagnostics().get(0).message());
+    InputException notContaining =
+        assertThrows(
+            InputException.class,
+            () -> RepositoryRoot.find(repo, service, ArgoEnvironment.none(), other));
+    assertEquals(
+        "the service directory lies outside --repo-root " + other,
+        notContaining.diagnostics().get(0).message());
   }
 
   @Test
   void symlinkedRepositoryResolvesToTheRealPath() throws IOException {
     Files.createDirectories(repo.resolve(".git"));
     Path link = Files.createSymbolicLink(tmp.resolve("link"), repo);
-    assertEquals(repo, RepositoryRoot.find(link.resolve("kubernetes/services/audiobookshelf"), Path.of("."),
-        ArgoEnvironment.none(), null));
+    assertEquals(
+        repo,
+        RepositoryRoot.find(
+            link.resolve("kubernetes/services/audiobookshelf"),
+            Path.of("."),
+            ArgoEnvironment.none(),
+            null));
   }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The picocli-free path of Argo CD's `generate` prints exactly what {@code generate} through the CLI prints. */
+/**
+ * The picocli-free path of Argo CD's `generate` prints exactly what {@code generate} through the
+ * CLI prints.
+ */
 class ArgoGenerateTest {
   private static final String APP_PATH = "kubernetes/services/audiobookshelf";
 
@@ -28,7 +31,8 @@ class ArgoGenerateTest {
   @BeforeEach
   void copy() throws IOException {
     Path example = ProcessRunner.project().resolve("examples");
-    Assumptions.assumeTrue(Files.isRegularFile(example.resolve(APP_PATH).resolve("service.yaml")), "no example");
+    Assumptions.assumeTrue(
+        Files.isRegularFile(example.resolve(APP_PATH).resolve("service.yaml")), "no example");
     if (app == null) {
       ProcessRunner.copyTree(example, tmp.resolve("repo"));
       app = tmp.resolve("repo").resolve(APP_PATH);
@@ -40,35 +44,45 @@ class ArgoGenerateTest {
   private static Run run(BiFunction<String[], Invocation, Integer> entry, Map<String, String> env) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = entry.apply(new String[] {"generate"}, new Invocation(app, env, new PrintWriter(out), new PrintWriter(err)));
+    int code =
+        entry.apply(
+            new String[] {"generate"},
+            new Invocation(app, env, new PrintWriter(out), new PrintWriter(err)));
     return new Run(code, out.toString(), err.toString());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "dev|audiobookshelf-dev|",
-      "staging|audiobookshelf-staging|",
-      "canary|audiobookshelf-canary|",
-      "production|audiobookshelf|",
-      "canary|audiobookshelf-canary|v1,apps/v1",
-      "dev|elsewhere|",
-      "qa|audiobookshelf-qa|",
-      "|audiobookshelf-dev|",
-      "Dev/..|x|"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "dev|audiobookshelf-dev|",
+        "staging|audiobookshelf-staging|",
+        "canary|audiobookshelf-canary|",
+        "production|audiobookshelf|",
+        "canary|audiobookshelf-canary|v1,apps/v1",
+        "dev|elsewhere|",
+        "qa|audiobookshelf-qa|",
+        "|audiobookshelf-dev|",
+        "Dev/..|x|"
+      })
   void samePathSameBytes(String environment, String namespace, String apiVersions) {
     Map<String, String> env = new HashMap<>();
     env.put("ARGOCD_APP_NAME", "audiobookshelf");
     env.put("ARGOCD_APP_SOURCE_PATH", APP_PATH);
     env.put("ARGOCD_APP_NAMESPACE", namespace);
-    env.put("ARGOCD_APP_PARAMETERS", environment == null ? "null"
-        : "[{\"name\":\"environment\",\"string\":\"" + environment + "\"}]");
+    env.put(
+        "ARGOCD_APP_PARAMETERS",
+        environment == null
+            ? "null"
+            : "[{\"name\":\"environment\",\"string\":\"" + environment + "\"}]");
     if (apiVersions != null) {
       env.put("KUBE_API_VERSIONS", apiVersions);
     }
     Run viaCli = run(Cli::run, env);
     Run direct = run(ArgoGenerate::run, env);
     assertEquals(viaCli, direct);
-    assertTrue(viaCli.code() == 0 ? !viaCli.out().isEmpty() : viaCli.out().isEmpty(), viaCli.toString());
+    assertTrue(
+        viaCli.code() == 0 ? !viaCli.out().isEmpty() : viaCli.out().isEmpty(), viaCli.toString());
   }
 
   @org.junit.jupiter.api.Test

@@ -34,15 +34,23 @@ class SchemaCommandTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Cli.run(args, new Invocation(Path.of("").toAbsolutePath(), Map.of(), new PrintWriter(out), new PrintWriter(err)));
+    int exit =
+        Cli.run(
+            args,
+            new Invocation(
+                Path.of("").toAbsolutePath(),
+                Map.of(),
+                new PrintWriter(out),
+                new PrintWriter(err)));
     return new Run(exit, out.toString(), err.toString());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"service", "values", "platform"})
   void printsTheShippedFileExactly(String kind) throws IOException {
-    Path file = Path.of(System.getProperty("project.dir", "."))
-        .resolve("src/main/resources/dev/stonegarden/render/schema/" + kind + "-v1alpha1.json");
+    Path file =
+        Path.of(System.getProperty("project.dir", "."))
+            .resolve("src/main/resources/dev/stonegarden/render/schema/" + kind + "-v1alpha1.json");
     Run r = run("schema", kind);
     assertEquals(0, r.exit());
     assertEquals("", r.err());
@@ -54,19 +62,24 @@ class SchemaCommandTest {
     Run r = run("schema", "deployment");
     assertEquals(2, r.exit());
     assertEquals("", r.out());
-    assertTrue(r.err().contains("unknown schema \"deployment\": expected service, values or platform"), r.err());
+    assertTrue(
+        r.err().contains("unknown schema \"deployment\": expected service, values or platform"),
+        r.err());
   }
 
   private static Schema printedServiceSchema() {
     Run r = run("schema", "service");
     assertEquals(0, r.exit());
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(TestYaml.json(r.out()));
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(TestYaml.json(r.out()));
   }
 
   private static String seed() throws IOException {
     String dir = System.getProperty("shared.dir");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "shared.dir not available");
-    String text = Files.readString(Path.of(dir, "seed/ENTERPRISE_DESIGN.md"), StandardCharsets.UTF_8);
+    Assumptions.assumeTrue(
+        dir != null && Files.isDirectory(Path.of(dir)), "shared.dir not available");
+    String text =
+        Files.readString(Path.of(dir, "seed/ENTERPRISE_DESIGN.md"), StandardCharsets.UTF_8);
     int h = text.indexOf("## 🔄 Service Definition Schema");
     Assumptions.assumeTrue(h >= 0, "seed section not found");
     int start = text.indexOf("```yaml\n", h) + 8;
@@ -78,7 +91,10 @@ class SchemaCommandTest {
     return printedServiceSchema().validate(tree);
   }
 
-  /** The seed with {@code from} replaced by {@code to} (which must occur, so a changed seed fails loudly). */
+  /**
+   * The seed with {@code from} replaced by {@code to} (which must occur, so a changed seed fails
+   * loudly).
+   */
   private static String seedWith(String from, String to) throws IOException {
     String seed = seed();
     assertTrue(seed.contains(from), "seed no longer contains: " + from);
@@ -88,7 +104,8 @@ class SchemaCommandTest {
   private static void assertRejectedAt(String yaml, String pointer) {
     List<Error> errors = validate(yaml);
     assertFalse(errors.isEmpty(), "the schema accepted the mistake");
-    assertTrue(errors.stream().anyMatch(e -> e.getInstanceLocation().toString().equals(pointer)),
+    assertTrue(
+        errors.stream().anyMatch(e -> e.getInstanceLocation().toString().equals(pointer)),
         () -> "no error at " + pointer + ": " + errors);
   }
 
@@ -99,13 +116,16 @@ class SchemaCommandTest {
 
   @Test
   void rejectsEnvironmentsAsAMap() throws IOException {
-    String yaml = seedWith("""
+    String yaml =
+        seedWith(
+            """
           environments:
             - name: dev
               cluster: homelab
               namespace: audiobookshelf-dev
               autoSync: true
-        """, """
+        """,
+            """
           environments:
             dev:
               cluster: homelab
@@ -119,40 +139,55 @@ class SchemaCommandTest {
 
   @Test
   void rejectsUnknownKeys() throws IOException {
-    assertRejectedAt(seedWith("      autoSync: true\n", "      autosync: true\n"), "/spec/environments/0");
+    assertRejectedAt(
+        seedWith("      autoSync: true\n", "      autosync: true\n"), "/spec/environments/0");
   }
 
   @Test
   void rejectsSuccessRateThresholdAsARatio() throws IOException {
-    assertRejectedAt(seedWith("threshold: 95", "threshold: 0.95"), "/spec/environments/2/rollout/analysis/metrics/0/threshold");
+    assertRejectedAt(
+        seedWith("threshold: 95", "threshold: 0.95"),
+        "/spec/environments/2/rollout/analysis/metrics/0/threshold");
   }
 
   @Test
   void rejectsSuccessRateThresholdOfOne() throws IOException {
-    assertRejectedAt(seedWith("threshold: 95", "threshold: 1"), "/spec/environments/2/rollout/analysis/metrics/0/threshold");
+    assertRejectedAt(
+        seedWith("threshold: 95", "threshold: 1"),
+        "/spec/environments/2/rollout/analysis/metrics/0/threshold");
   }
 
   @Test
   void rejectsPauseInDays() throws IOException {
-    assertRejectedAt(seedWith("- pause: {duration: 10m}\n          - setWeight: 50", "- pause: {duration: 1d}\n          - setWeight: 50"),
+    assertRejectedAt(
+        seedWith(
+            "- pause: {duration: 10m}\n          - setWeight: 50",
+            "- pause: {duration: 1d}\n          - setWeight: 50"),
         "/spec/environments/2/rollout/steps/1/pause/duration");
   }
 
   @Test
   void rejectsPauseInMilliseconds() throws IOException {
-    assertRejectedAt(seedWith("- pause: {duration: 10m}\n          - setWeight: 50", "- pause: {duration: 500ms}\n          - setWeight: 50"),
+    assertRejectedAt(
+        seedWith(
+            "- pause: {duration: 10m}\n          - setWeight: 50",
+            "- pause: {duration: 500ms}\n          - setWeight: 50"),
         "/spec/environments/2/rollout/steps/1/pause/duration");
   }
 
   @Test
   void rejectsNegativePause() throws IOException {
-    assertRejectedAt(seedWith("- pause: {duration: 10m}\n          - setWeight: 50", "- pause: {duration: -10}\n          - setWeight: 50"),
+    assertRejectedAt(
+        seedWith(
+            "- pause: {duration: 10m}\n          - setWeight: 50",
+            "- pause: {duration: -10}\n          - setWeight: 50"),
         "/spec/environments/2/rollout/steps/1/pause/duration");
   }
 
   @Test
   void rejectsAvailabilityOfHundredPercent() throws IOException {
-    assertRejectedAt(seedWith("availability: 99.9%", "availability: 100%"), "/spec/sla/availability");
+    assertRejectedAt(
+        seedWith("availability: 99.9%", "availability: 100%"), "/spec/sla/availability");
   }
 
   @Test
@@ -172,17 +207,23 @@ class SchemaCommandTest {
 
   @Test
   void rejectsNameThatIsNotADnsLabel() throws IOException {
-    assertRejectedAt(seedWith("name: audiobookshelf\n", "name: Audiobook_Shelf\n"), "/metadata/name");
-    assertRejectedAt(seedWith("name: audiobookshelf\n", "name: " + "a".repeat(64) + "\n"), "/metadata/name");
+    assertRejectedAt(
+        seedWith("name: audiobookshelf\n", "name: Audiobook_Shelf\n"), "/metadata/name");
+    assertRejectedAt(
+        seedWith("name: audiobookshelf\n", "name: " + "a".repeat(64) + "\n"), "/metadata/name");
   }
 
   @Test
   void rejectsCustomMetricWithoutQuery() throws IOException {
-    assertRejectedAt(seedWith("name: success-rate", "name: error-budget"), "/spec/environments/2/rollout/analysis/metrics/0");
+    assertRejectedAt(
+        seedWith("name: success-rate", "name: error-budget"),
+        "/spec/environments/2/rollout/analysis/metrics/0");
   }
 
   @Test
   void rejectsUnknownStrategy() throws IOException {
-    assertRejectedAt(seedWith("strategy: canary", "strategy: blueGreen"), "/spec/environments/2/rollout/strategy");
+    assertRejectedAt(
+        seedWith("strategy: canary", "strategy: blueGreen"),
+        "/spec/environments/2/rollout/strategy");
   }
 }

@@ -17,11 +17,17 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * One end-to-end case under {@code test-fixtures/}: a directory holding {@code case.yaml}
- * (the command line, environment, working directory and exit code) and the expected stdout and
- * stderr. See {@code test-fixtures/README.md}.
+ * One end-to-end case under {@code test-fixtures/}: a directory holding {@code case.yaml} (the
+ * command line, environment, working directory and exit code) and the expected stdout and stderr.
+ * See {@code test-fixtures/README.md}.
  */
-record GoldenCase(String name, Path dir, List<String> args, Map<String, String> env, Path workingDirectory, int exit) {
+record GoldenCase(
+    String name,
+    Path dir,
+    List<String> args,
+    Map<String, String> env,
+    Path workingDirectory,
+    int exit) {
 
   static final String CASE_FILE = "case.yaml";
   static final String EXPECTED_STDOUT = "expected.stdout";
@@ -31,7 +37,8 @@ record GoldenCase(String name, Path dir, List<String> args, Map<String, String> 
   static List<GoldenCase> discover(Path root) throws IOException {
     List<GoldenCase> cases = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path caseFile : files.filter(p -> p.getFileName().toString().equals(CASE_FILE)).sorted().toList()) {
+      for (Path caseFile :
+          files.filter(p -> p.getFileName().toString().equals(CASE_FILE)).sorted().toList()) {
         cases.add(load(root, caseFile.getParent()));
       }
     }
@@ -40,8 +47,9 @@ record GoldenCase(String name, Path dir, List<String> args, Map<String, String> 
 
   @SuppressWarnings("unchecked")
   static GoldenCase load(Path root, Path dir) throws IOException {
-    Object parsed = new Load(LoadSettings.builder().build())
-        .loadFromString(Files.readString(dir.resolve(CASE_FILE), StandardCharsets.UTF_8));
+    Object parsed =
+        new Load(LoadSettings.builder().build())
+            .loadFromString(Files.readString(dir.resolve(CASE_FILE), StandardCharsets.UTF_8));
     if (!(parsed instanceof Map<?, ?> map)) {
       throw new IllegalStateException(dir + "/case.yaml: expected a mapping");
     }
@@ -58,7 +66,8 @@ record GoldenCase(String name, Path dir, List<String> args, Map<String, String> 
     if (map.get("env") instanceof Map<?, ?> e) {
       e.forEach((k, v) -> env.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
     }
-    Path cwd = dir.resolve(String.valueOf(map.containsKey("cwd") ? map.get("cwd") : "app")).normalize();
+    Path cwd =
+        dir.resolve(String.valueOf(map.containsKey("cwd") ? map.get("cwd") : "app")).normalize();
     int exit = map.get("exit") instanceof Integer i ? i : 0;
     String name = root.relativize(dir).toString().replace('\\', '/');
     return new GoldenCase(name, dir, List.copyOf(args), env, cwd, exit);
@@ -70,8 +79,10 @@ record GoldenCase(String name, Path dir, List<String> args, Map<String, String> 
   Run run() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Cli.run(args.toArray(String[]::new),
-        new Invocation(workingDirectory, env, new PrintWriter(out), new PrintWriter(err)));
+    int code =
+        Cli.run(
+            args.toArray(String[]::new),
+            new Invocation(workingDirectory, env, new PrintWriter(out), new PrintWriter(err)));
     return new Run(out.toString(), err.toString(), code);
   }
 

@@ -23,23 +23,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs every case under {@code test-fixtures/generate/} in process and compares stdout, stderr and the exit
- * code byte for byte. Each case is rendered twice, the second time under another locale and time
- * zone: the two runs must be identical (hidden state, locale-sensitive formatting).
+ * Runs every case under {@code test-fixtures/generate/} in process and compares stdout, stderr and
+ * the exit code byte for byte. Each case is rendered twice, the second time under another locale
+ * and time zone: the two runs must be identical (hidden state, locale-sensitive formatting).
  *
  * <p>{@code ./mvnw test -Dtest=GoldenTest -Dupdate} rewrites the expectations (refused when {@code
  * CI} is set); read every changed file before committing it.
  */
 class GoldenTest {
   /** The end-to-end cases; other folders of test-fixtures/ belong to focused tests. */
-  static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir", "test-fixtures")).resolve("generate");
+  static final Path FIXTURES =
+      Path.of(System.getProperty("fixtures.dir", "test-fixtures")).resolve("generate");
+
   static final boolean UPDATE = System.getProperty("update") != null;
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TestFactory
   Stream<DynamicTest> cases() throws IOException {
     if (UPDATE && System.getenv("CI") != null) {
-      throw new IllegalStateException("-Dupdate is refused when CI is set: expectations are written by people");
+      throw new IllegalStateException(
+          "-Dupdate is refused when CI is set: expectations are written by people");
     }
     String only = System.getProperty("case");
     List<GoldenCase> cases = GoldenCase.discover(FIXTURES);
@@ -50,16 +53,24 @@ class GoldenTest {
   }
 
   static void check(GoldenCase c) throws IOException {
-    assertTrue(Files.isDirectory(c.workingDirectory()), c.name() + ": no directory " + c.workingDirectory());
+    assertTrue(
+        Files.isDirectory(c.workingDirectory()),
+        c.name() + ": no directory " + c.workingDirectory());
     GoldenCase.Run first = c.run();
     GoldenCase.Run second = underOtherLocale(c);
-    assertEquals(first, second, c.name() + ": two renders differ (hidden state, locale or time zone?)");
+    assertEquals(
+        first, second, c.name() + ": two renders differ (hidden state, locale or time zone?)");
     if (UPDATE) {
       c.update(first);
       Assumptions.abort("updated " + c.name() + ": read the changed files before committing");
     }
-    assertEquals(c.expected(GoldenCase.EXPECTED_STDOUT), first.stdout(),
-        c.name() + ": stdout (accept a change with: ./mvnw test -Dtest=GoldenTest -Dupdate -Dcase=" + c.name() + ")");
+    assertEquals(
+        c.expected(GoldenCase.EXPECTED_STDOUT),
+        first.stdout(),
+        c.name()
+            + ": stdout (accept a change with: ./mvnw test -Dtest=GoldenTest -Dupdate -Dcase="
+            + c.name()
+            + ")");
     assertEquals(c.expected(GoldenCase.EXPECTED_STDERR), first.stderr(), c.name() + ": stderr");
     assertEquals(c.exit(), first.exit(), c.name() + ": exit code");
     if (first.exit() != 0) {
@@ -84,7 +95,8 @@ class GoldenTest {
         objects.add(JSON.readTree(line));
       }
     } else {
-      for (YamlDocument d : YamlReader.read(Path.of(c.name()), stdout, YamlReader.Options.resources())) {
+      for (YamlDocument d :
+          YamlReader.read(Path.of(c.name()), stdout, YamlReader.Options.resources())) {
         objects.add(d.root());
       }
     }
@@ -92,7 +104,9 @@ class GoldenTest {
     for (JsonNode o : objects) {
       String apiVersion = o.path("apiVersion").asString("");
       String kind = o.path("kind").asString("");
-      assertTrue(schemas.knows(apiVersion, kind), c.name() + ": no upstream schema for " + apiVersion + " " + kind);
+      assertTrue(
+          schemas.knows(apiVersion, kind),
+          c.name() + ": no upstream schema for " + apiVersion + " " + kind);
       for (String problem : schemas.validate(o)) {
         problems.add(kind + " " + o.path("metadata").path("name").asString("") + ": " + problem);
       }

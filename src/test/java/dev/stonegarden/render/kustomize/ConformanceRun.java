@@ -13,8 +13,12 @@ record ConformanceRun(int exitCode, String stdout, String stderr) {
   static ConformanceRun run(Path workingDirectory, String buildDir) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Invocation inv = new Invocation(workingDirectory, Map.of("ARGOCD_APP_NAME", "conformance"),
-        new PrintWriter(out), new PrintWriter(err));
+    Invocation inv =
+        new Invocation(
+            workingDirectory,
+            Map.of("ARGOCD_APP_NAME", "conformance"),
+            new PrintWriter(out),
+            new PrintWriter(err));
     int code = Cli.run(new String[] {"kustomize", buildDir}, inv);
     return new ConformanceRun(code, out.toString(), err.toString());
   }

@@ -33,16 +33,22 @@ class KubectlDifferentialTest {
       }
       try (Stream<Path> s = Files.walk(r)) {
         s.filter(p -> KustomizationLoader.FILE_NAMES.contains(p.getFileName().toString()))
-            .map(Path::getParent).sorted().forEach(dirs::add);
+            .map(Path::getParent)
+            .sorted()
+            .forEach(dirs::add);
       }
     }
     Assumptions.assumeFalse(dirs.isEmpty(), "no kustomizations in the project");
-    return dirs.stream().map(d -> DynamicTest.dynamicTest(project.relativize(d).toString(), () -> compare(d)));
+    return dirs.stream()
+        .map(d -> DynamicTest.dynamicTest(project.relativize(d).toString(), () -> compare(d)));
   }
 
   private static void compare(Path dir) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("kubectl", "kustomize", ".").directory(dir.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder("kubectl", "kustomize", ".")
+            .directory(dir.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int kubectlExit = p.waitFor();
     ConformanceRun ours = ConformanceRun.run(dir, ".");
@@ -56,7 +62,8 @@ class KubectlDifferentialTest {
 
   private static boolean kubectlAvailable() {
     try {
-      Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {

@@ -10,12 +10,15 @@ import dev.stonegarden.render.diag.SourcePosition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
-/** Decoding of kustomization files with Go's JSON rules (kustomize-semantics.md §2, cases 016, 017, 024, 036, 056). */
+/**
+ * Decoding of kustomization files with Go's JSON rules (kustomize-semantics.md §2, cases 016, 017,
+ * 024, 036, 056).
+ */
 class KustomizationLoaderTest {
   @TempDir Path dir;
 
@@ -32,7 +35,10 @@ class KustomizationLoaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       namePrefx: x-                                 | 1:1 | invalid Kustomization: json: unknown field "namePrefx"
       namespace: yes                                | 1:12 | cannot unmarshal bool into Go struct field Kustomization.namespace of type string
       'labels: [{pairs: {v: 2}}]'                   | 1:22 | cannot unmarshal number into Go struct field Label.labels.pairs of type string
@@ -42,7 +48,8 @@ class KustomizationLoaderTest {
       'kind: Kustomization'                         | 0:0  | kustomization.yaml is empty
       """)
   void rejects(String text, String at, String message) throws IOException {
-    InputException e = assertThrows(InputException.class, () -> load(text.replace("\\n", "\n") + "\n"));
+    InputException e =
+        assertThrows(InputException.class, () -> load(text.replace("\\n", "\n") + "\n"));
     String got = e.diagnostics().get(0).message();
     assertTrue(got.contains(message), got);
     SourcePosition p = e.diagnostics().get(0).at();
@@ -53,7 +60,8 @@ class KustomizationLoaderTest {
   void deprecatedFieldsWarnOncePerFile() throws IOException {
     Files.writeString(dir.resolve("kustomization.yaml"), "commonLabels: {a: b}\nbases: []\n");
     Problems p = new Problems();
-    KustomizationLoader.load(FileLoader.forRoot(dir, null, SourcePosition.of(dir)), SourcePosition.none(), p);
+    KustomizationLoader.load(
+        FileLoader.forRoot(dir, null, SourcePosition.of(dir)), SourcePosition.none(), p);
     assertEquals(2, p.warnings().size());
     assertTrue(p.warnings().get(0).message().startsWith("'bases' is deprecated"));
   }

@@ -24,38 +24,45 @@ class KustomizeConformanceTest {
    * the error cases where sharing kustomize's wording helps users search for it. Other error cases
    * only need to fail with nothing on stdout (the corpus README: the message is not compared).
    */
-  static final Map<String, String> KEY_PHRASES = Map.ofEntries(
-      Map.entry("010", "no such file or directory"),
-      Map.entry("011", "security; file"),
-      Map.entry("013", "cycle detected"),
-      Map.entry("015", "multiple kustomization files"),
-      Map.entry("016", "kustomization.yaml is empty"),
-      Map.entry("017", "json: unknown field \"namePrefx\""),
-      Map.entry("018", "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization'"),
-      Map.entry("020", "security; file"),
-      Map.entry("029", "the field 'sortOptions.order' must be one of [fifo, legacy]"),
-      Map.entry("034", "namespace transformation produces ID conflict"),
-      Map.entry("035", "may not add resource with an already registered id"),
-      Map.entry("036", "cannot unmarshal bool into Go struct field Kustomization.namespace of type string"),
-      Map.entry("056", "cannot unmarshal number into Go struct field Label.labels.pairs of type string"),
-      Map.entry("065", "does not match a config with the following GVK"),
-      Map.entry("078", "exists; behavior must be merge or replace"),
-      Map.entry("079", "does not exist; cannot merge or replace"),
-      Map.entry("082", "illegally repeats the key `A`"),
-      Map.entry("108", "unable to parse SM or JSON patch"),
-      Map.entry("109", "illegally qualifies as both an SM and JSON patch"),
-      Map.entry("117", "must specify one of patch and path"),
-      Map.entry("118", "no resource matches strategic merge patch"),
-      Map.entry("120", "testing value /spec/replicas failed: test failed"),
-      Map.entry("121", "must specify a target for JSON patch"),
-      Map.entry("122", "remove operation does not apply: doc is missing path"),
-      Map.entry("125", "patch and path can't be set at the same time"),
-      Map.entry("132", "expected kind 'Component'"),
-      Map.entry("133", "expected kind != 'Component'"),
-      Map.entry("147", "json: unsupported type: map[interface {}]interface {}"),
-      Map.entry("150", "missing kind in object"),
-      Map.entry("152", "mapping key \"a\" already defined"),
-      Map.entry("153", "missing metadata.name in object"));
+  static final Map<String, String> KEY_PHRASES =
+      Map.ofEntries(
+          Map.entry("010", "no such file or directory"),
+          Map.entry("011", "security; file"),
+          Map.entry("013", "cycle detected"),
+          Map.entry("015", "multiple kustomization files"),
+          Map.entry("016", "kustomization.yaml is empty"),
+          Map.entry("017", "json: unknown field \"namePrefx\""),
+          Map.entry(
+              "018",
+              "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization'"),
+          Map.entry("020", "security; file"),
+          Map.entry("029", "the field 'sortOptions.order' must be one of [fifo, legacy]"),
+          Map.entry("034", "namespace transformation produces ID conflict"),
+          Map.entry("035", "may not add resource with an already registered id"),
+          Map.entry(
+              "036",
+              "cannot unmarshal bool into Go struct field Kustomization.namespace of type string"),
+          Map.entry(
+              "056",
+              "cannot unmarshal number into Go struct field Label.labels.pairs of type string"),
+          Map.entry("065", "does not match a config with the following GVK"),
+          Map.entry("078", "exists; behavior must be merge or replace"),
+          Map.entry("079", "does not exist; cannot merge or replace"),
+          Map.entry("082", "illegally repeats the key `A`"),
+          Map.entry("108", "unable to parse SM or JSON patch"),
+          Map.entry("109", "illegally qualifies as both an SM and JSON patch"),
+          Map.entry("117", "must specify one of patch and path"),
+          Map.entry("118", "no resource matches strategic merge patch"),
+          Map.entry("120", "testing value /spec/replicas failed: test failed"),
+          Map.entry("121", "must specify a target for JSON patch"),
+          Map.entry("122", "remove operation does not apply: doc is missing path"),
+          Map.entry("125", "patch and path can't be set at the same time"),
+          Map.entry("132", "expected kind 'Component'"),
+          Map.entry("133", "expected kind != 'Component'"),
+          Map.entry("147", "json: unsupported type: map[interface {}]interface {}"),
+          Map.entry("150", "missing kind in object"),
+          Map.entry("152", "mapping key \"a\" already defined"),
+          Map.entry("153", "missing metadata.name in object"));
 
   /** Raise as cases start passing; never lower. */
   static final int FLOOR = 109;
@@ -82,7 +89,8 @@ class KustomizeConformanceTest {
     }
     System.out.println("conformance: " + passed + "/" + cases.size() + " passed");
     failures.forEach(f -> System.out.println("  FAIL " + f));
-    assertTrue(passed >= FLOOR, "conformance: " + passed + "/" + cases.size() + " passed, floor " + FLOOR);
+    assertTrue(
+        passed >= FLOOR, "conformance: " + passed + "/" + cases.size() + " passed, floor " + FLOOR);
   }
 
   static String check(Path c) throws IOException {

@@ -30,7 +30,8 @@ class KustomizerTest {
     write("repo/app/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n");
     BuildResult r = Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults());
     assertEquals("Deployment", r.resources().get(0).kind());
-    assertEquals("""
+    assertEquals(
+        """
         apiVersion: v1
         kind: Namespace
         metadata:
@@ -40,7 +41,8 @@ class KustomizerTest {
         kind: Deployment
         metadata:
           name: d
-        """, Kustomizer.sortAndWrite(r));
+        """,
+        Kustomizer.sortAndWrite(r));
   }
 
   @Test
@@ -50,9 +52,12 @@ class KustomizerTest {
     write("repo/app/kustomization.yaml", "resources: [../../shared]\n");
     Path app = tmp.resolve("repo/app");
     assertEquals(1, Kustomizer.build(app, BuildOptions.defaults()).resources().size());
-    InputException e = assertThrows(InputException.class,
-        () -> Kustomizer.build(app, new BuildOptions(tmp.resolve("repo"))));
-    assertTrue(e.diagnostics().get(0).message().contains("outside the repository root"),
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> Kustomizer.build(app, new BuildOptions(tmp.resolve("repo"))));
+    assertTrue(
+        e.diagnostics().get(0).message().contains("outside the repository root"),
         e.diagnostics().get(0).message());
   }
 
@@ -60,27 +65,42 @@ class KustomizerTest {
   void annotationValuesKeepTheTextTheyHadInTheFile() throws IOException {
     // kubectl kustomize 5.5.0 prints these exact strings (checked by hand).
     write("repo/app/kustomization.yaml", "resources: [c.yaml]\n");
-    write("repo/app/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n"
-        + "    a: 1.10\n    b: 0x1F\n    c: True\n    d: 2024-01-01\n    e: {x: 1}\n");
-    String out = Kustomizer.sortAndWrite(Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults()));
-    assertTrue(out.contains("    a: \"1.10\"\n    b: \"0x1F\"\n    c: \"True\"\n    d: \"2024-01-01\"\n"), out);
+    write(
+        "repo/app/c.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n"
+            + "    a: 1.10\n    b: 0x1F\n    c: True\n    d: 2024-01-01\n    e: {x: 1}\n");
+    String out =
+        Kustomizer.sortAndWrite(Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults()));
+    assertTrue(
+        out.contains("    a: \"1.10\"\n    b: \"0x1F\"\n    c: \"True\"\n    d: \"2024-01-01\"\n"),
+        out);
   }
 
   @Test
   void annotationKeysThatKustomizeRetypesAsNonStringsFailTheBuild() throws IOException {
-    // kubectl kustomize 5.5.0 fails on each of these quoted keys (json: unsupported type), case 147;
+    // kubectl kustomize 5.5.0 fails on each of these quoted keys (json: unsupported type), case
+    // 147;
     // a date-like key too, although its resolved value prints as a string.
     for (String key : List.of("\"1\"", "\"true\"", "\"2024-01-01\"", "\"~\"")) {
       write("repo/app/kustomization.yaml", "resources: [c.yaml]\n");
-      write("repo/app/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    "
-          + key + ": x\n");
+      write(
+          "repo/app/c.yaml",
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    "
+              + key
+              + ": x\n");
       BuildResult built = Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults());
-      InputException e = assertThrows(InputException.class, () -> Kustomizer.sortAndWrite(built), key);
-      assertTrue(e.diagnostics().get(0).message().contains("is not a string"), e.diagnostics().get(0).message());
+      InputException e =
+          assertThrows(InputException.class, () -> Kustomizer.sortAndWrite(built), key);
+      assertTrue(
+          e.diagnostics().get(0).message().contains("is not a string"),
+          e.diagnostics().get(0).message());
     }
-    write("repo/app/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n"
-        + "    \"1.2.3\": x\n    \"plain\": y\n");
-    String out = Kustomizer.sortAndWrite(Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults()));
+    write(
+        "repo/app/c.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n"
+            + "    \"1.2.3\": x\n    \"plain\": y\n");
+    String out =
+        Kustomizer.sortAndWrite(Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults()));
     assertTrue(out.contains("    1.2.3: x\n    plain: \"y\"\n"), out); // as kubectl prints it
   }
 
@@ -91,7 +111,9 @@ class KustomizerTest {
     // for a loaded machine and still fails the quadratic version.
     StringBuilder many = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
-      many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-").append(i).append("\n");
+      many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-")
+          .append(i)
+          .append("\n");
     }
     write("repo/app/kustomization.yaml", "resources: [many.yaml]\n");
     write("repo/app/many.yaml", many.toString());
@@ -108,16 +130,26 @@ class KustomizerTest {
     // take four times that. Candidates per namespace are now computed once.
     StringBuilder many = new StringBuilder();
     for (int i = 0; i < 10_000; i++) {
-      many.append("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d-").append(i)
-          .append("\nspec:\n  template:\n    spec:\n      volumes:\n      - name: c\n        configMap: {name: settings}\n");
+      many.append("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d-")
+          .append(i)
+          .append(
+              "\nspec:\n  template:\n    spec:\n      volumes:\n      - name: c\n        configMap: {name: settings}\n");
     }
-    write("repo/app/kustomization.yaml", "namePrefix: p-\nresources: [many.yaml]\n"
-        + "configMapGenerator:\n- name: settings\n  literals: [a=b]\n");
+    write(
+        "repo/app/kustomization.yaml",
+        "namePrefix: p-\nresources: [many.yaml]\n"
+            + "configMapGenerator:\n- name: settings\n  literals: [a=b]\n");
     write("repo/app/many.yaml", many.toString());
     long start = System.nanoTime();
     BuildResult built = Kustomizer.build(tmp.resolve("repo/app"), BuildOptions.defaults());
     long millis = (System.nanoTime() - start) / 1_000_000;
-    String ref = built.resources().get(9_999).body().at("/spec/template/spec/volumes/0/configMap/name").asString();
+    String ref =
+        built
+            .resources()
+            .get(9_999)
+            .body()
+            .at("/spec/template/spec/volumes/0/configMap/name")
+            .asString();
     assertTrue(ref.startsWith("p-settings-"), ref);
     assertTrue(millis < 6_000, "10,000 referrers took " + millis + " ms");
   }

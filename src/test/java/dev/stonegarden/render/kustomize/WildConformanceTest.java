@@ -26,7 +26,8 @@ class WildConformanceTest {
     String shared = System.getProperty("shared.dir");
     Assumptions.assumeTrue(shared != null, "shared.dir not set");
     Path corpus = Path.of(shared, "conformance", "kustomize-wild");
-    Assumptions.assumeTrue(Files.isRegularFile(corpus.resolve("cases.tsv")), "no wild corpus at " + corpus);
+    Assumptions.assumeTrue(
+        Files.isRegularFile(corpus.resolve("cases.tsv")), "no wild corpus at " + corpus);
     List<String> lines = Files.readAllLines(corpus.resolve("cases.tsv"), StandardCharsets.UTF_8);
     List<String[]> cases = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
@@ -38,15 +39,19 @@ class WildConformanceTest {
     // The builds are independent; two at a time halves the wall time on a shared machine. Results
     // are kept by case index, so the report is in corpus order whatever the scheduling.
     String[] results = new String[cases.size()];
-    IntStream.range(0, cases.size()).parallel().forEach(i -> {
-      String[] f = cases.get(i);
-      try {
-        String failure = check(corpus, f[0], f[1], f[2], f[3]);
-        results[i] = failure == null ? null : f[0] + " (" + f[1] + "/" + f[2] + "): " + failure;
-      } catch (IOException e) {
-        results[i] = f[0] + ": " + e;
-      }
-    });
+    IntStream.range(0, cases.size())
+        .parallel()
+        .forEach(
+            i -> {
+              String[] f = cases.get(i);
+              try {
+                String failure = check(corpus, f[0], f[1], f[2], f[3]);
+                results[i] =
+                    failure == null ? null : f[0] + " (" + f[1] + "/" + f[2] + "): " + failure;
+              } catch (IOException e) {
+                results[i] = f[0] + ": " + e;
+              }
+            });
     List<String> failures = new ArrayList<>();
     for (String r : results) {
       if (r != null) {
@@ -61,7 +66,8 @@ class WildConformanceTest {
     assertTrue(passed >= FLOOR, "wild: " + passed + "/" + total + " identical, floor " + FLOOR);
   }
 
-  private static String check(Path corpus, String id, String repo, String buildDir, String expectedFile)
+  private static String check(
+      Path corpus, String id, String repo, String buildDir, String expectedFile)
       throws IOException {
     ConformanceRun run;
     try {
@@ -75,7 +81,8 @@ class WildConformanceTest {
       }
       String want = Files.readString(corpus.resolve(expectedFile), StandardCharsets.UTF_8);
       if (!want.equals(run.stdout())) {
-        return "output differs at line " + KustomizeConformanceTest.firstDifference(want, run.stdout());
+        return "output differs at line "
+            + KustomizeConformanceTest.firstDifference(want, run.stdout());
       }
       return null;
     }

@@ -25,11 +25,20 @@ class AnalysisTemplateGeneratorTest {
 
   @Test
   void oneTemplatePerMetricWithZeroTrafficTreatedAsSuccess() {
-    ServiceSpec.Metric custom = new ServiceSpec.Metric("checkout-errors", null, null, "sum(rate(checkout_errors_total[2m]))",
-        "result[0] < 1", "result[0] > 5", 2);
-    ServiceSpec.Environment env = Fixtures.canary(List.of(Fixtures.successRate("0.995"), Fixtures.latency("0.25"), custom));
+    ServiceSpec.Metric custom =
+        new ServiceSpec.Metric(
+            "checkout-errors",
+            null,
+            null,
+            "sum(rate(checkout_errors_total[2m]))",
+            "result[0] < 1",
+            "result[0] > 5",
+            2);
+    ServiceSpec.Environment env =
+        Fixtures.canary(List.of(Fixtures.successRate("0.995"), Fixtures.latency("0.25"), custom));
     ResourceList out = convertedAndGenerated(env, Fixtures.service(env));
-    assertResources("""
+    assertResources(
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: AnalysisTemplate
         metadata: {name: audiobookshelf-success-rate, namespace: audiobookshelf-canary}
@@ -72,39 +81,64 @@ class AnalysisTemplateGeneratorTest {
               prometheus:
                 address: http://prometheus-operated.monitoring.svc:9090
                 query: sum(rate(checkout_errors_total[2m]))
-        """, out);
+        """,
+        out);
     assertEquals("service.yaml:35:15", out.get(0).origin().toString());
   }
 
   @Test
   void thresholdsArePrintedExactly() {
     // 95 % is 0.95 exactly even when the reader computed it with a longer scale.
-    ServiceSpec.Environment env = Fixtures.canary(List.of(new ServiceSpec.Metric("success-rate", new BigDecimal("0.9500000"), null, null, null, null, 0)));
+    ServiceSpec.Environment env =
+        Fixtures.canary(
+            List.of(
+                new ServiceSpec.Metric(
+                    "success-rate", new BigDecimal("0.9500000"), null, null, null, null, 0)));
     ResourceList out = convertedAndGenerated(env, Fixtures.service(env));
-    assertEquals("len(result) == 0 || isNaN(result[0]) || result[0] >= 0.95",
+    assertEquals(
+        "len(result) == 0 || isNaN(result[0]) || result[0] >= 0.95",
         out.get(0).body().at("/spec/metrics/0/successCondition").stringValue());
   }
 
   @Test
   void noTemplatesForAnOverlayRollout() {
     ServiceSpec.Environment env = Fixtures.canary();
-    ResourceList list = resources("apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\n");
-    assertTrue(new AnalysisTemplateGenerator(Fixtures.service(env), env, Fixtures.platform()).generate(list).isEmpty());
-    assertTrue(new AnalysisTemplateGenerator(Fixtures.service(Fixtures.dev()), Fixtures.dev(), Fixtures.platform())
-        .generate(resources(DEPLOYMENT)).isEmpty());
+    ResourceList list =
+        resources("apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\n");
+    assertTrue(
+        new AnalysisTemplateGenerator(Fixtures.service(env), env, Fixtures.platform())
+            .generate(list)
+            .isEmpty());
+    assertTrue(
+        new AnalysisTemplateGenerator(
+                Fixtures.service(Fixtures.dev()), Fixtures.dev(), Fixtures.platform())
+            .generate(resources(DEPLOYMENT))
+            .isEmpty());
   }
 
   @Test
   void aGateLooserThanTheSloIsAWarning() {
     ServiceSpec.Environment env = Fixtures.canary();
-    List<Diagnostic> warnings = new AnalysisTemplateGenerator(Fixtures.service(env), env, Fixtures.platform()).gateWarnings();
+    List<Diagnostic> warnings =
+        new AnalysisTemplateGenerator(Fixtures.service(env), env, Fixtures.platform())
+            .gateWarnings();
     assertEquals(1, warnings.size());
     assertEquals("service.yaml:36:26", warnings.get(0).at().toString());
-    assertEquals("the canary gate success-rate >= 95% is looser than the SLO availability 99.9%: a canary at 5% errors burns"
-        + " the error budget 50x faster than sustainable and still passes", warnings.get(0).message());
-    ServiceSpec.Environment strict = Fixtures.canary(List.of(Fixtures.successRate("0.999"), Fixtures.latency("0.1")));
-    assertEquals(List.of(), new AnalysisTemplateGenerator(Fixtures.service(strict), strict, Fixtures.platform()).gateWarnings());
+    assertEquals(
+        "the canary gate success-rate >= 95% is looser than the SLO availability 99.9%: a canary at 5% errors burns"
+            + " the error budget 50x faster than sustainable and still passes",
+        warnings.get(0).message());
+    ServiceSpec.Environment strict =
+        Fixtures.canary(List.of(Fixtures.successRate("0.999"), Fixtures.latency("0.1")));
+    assertEquals(
+        List.of(),
+        new AnalysisTemplateGenerator(Fixtures.service(strict), strict, Fixtures.platform())
+            .gateWarnings());
     ServiceSpec.Environment slow = Fixtures.canary(List.of(Fixtures.latency("0.25")));
-    assertEquals(1, new AnalysisTemplateGenerator(Fixtures.service(slow), slow, Fixtures.platform()).gateWarnings().size());
+    assertEquals(
+        1,
+        new AnalysisTemplateGenerator(Fixtures.service(slow), slow, Fixtures.platform())
+            .gateWarnings()
+            .size());
   }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CanaryRolloutTransformerTest {
-  static final ServiceSpec.Environment CANARY = Fixtures.canary(List.of(Fixtures.successRate("0.95"), Fixtures.latency("0.25")));
+  static final ServiceSpec.Environment CANARY =
+      Fixtures.canary(List.of(Fixtures.successRate("0.95"), Fixtures.latency("0.25")));
 
   static CanaryRolloutTransformer step(ServiceSpec.Environment env, String apiVersions) {
     return new CanaryRolloutTransformer(Fixtures.service(Fixtures.dev(), env), env, apiVersions);
@@ -22,7 +23,9 @@ class CanaryRolloutTransformerTest {
 
   @Test
   void aDeploymentBecomesARolloutInPlaceAndItsHpaFollows() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: web}
@@ -55,7 +58,8 @@ class CanaryRolloutTransformerTest {
         """);
     Resource before = list.get(1);
     step(CANARY, "v1,apps/v1,argoproj.io/v1alpha1,argoproj.io/v1alpha1/Rollout").transform(list);
-    assertResources("""
+    assertResources(
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: web}
@@ -97,15 +101,18 @@ class CanaryRolloutTransformerTest {
         metadata: {name: other}
         spec:
           scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: web}
-        """, list);
+        """,
+        list);
     Resource after = list.get(1);
     assertEquals(before.origin(), after.origin());
-    assertEquals("Deployment", after.previousIds().get(after.previousIds().size() - 1).gvk().kind());
+    assertEquals(
+        "Deployment", after.previousIds().get(after.previousIds().size() - 1).gvk().kind());
   }
 
   @Test
   void environmentsWithoutRolloutKeepTheirDeployments() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
@@ -118,11 +125,24 @@ class CanaryRolloutTransformerTest {
 
   @Test
   void pauseWithoutDurationAndSecondsAndNoMetrics() {
-    ServiceSpec.Environment env = new ServiceSpec.Environment("canary", null, "ns", false,
-        new ServiceSpec.Rollout("canary", List.of(new ServiceSpec.Pause(null), new ServiceSpec.SetWeight(20), new ServiceSpec.Pause("30")), List.of()), 2);
+    ServiceSpec.Environment env =
+        new ServiceSpec.Environment(
+            "canary",
+            null,
+            "ns",
+            false,
+            new ServiceSpec.Rollout(
+                "canary",
+                List.of(
+                    new ServiceSpec.Pause(null),
+                    new ServiceSpec.SetWeight(20),
+                    new ServiceSpec.Pause("30")),
+                List.of()),
+            2);
     ResourceList list = resources("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
     step(env, null).transform(list);
-    assertResources("""
+    assertResources(
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
         metadata: {name: web}
@@ -133,7 +153,8 @@ class CanaryRolloutTransformerTest {
               - pause: {}
               - setWeight: 20
               - pause: {duration: 30}
-        """, list);
+        """,
+        list);
   }
 
   @Test
@@ -141,24 +162,32 @@ class CanaryRolloutTransformerTest {
     SourceMap map = new SourceMap(Fixtures.OVERLAY_FILE);
     map.putValue("/spec/strategy/type", 8, 11);
     ResourceList list = new ResourceList();
-    list.add(new Resource(Fixtures.tree("""
+    list.add(
+        new Resource(
+            Fixtures.tree(
+                """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
         spec: {strategy: {type: Recreate}}
-        """), dev.stonegarden.render.diag.SourcePosition.of(Fixtures.OVERLAY_FILE), map));
+        """),
+            dev.stonegarden.render.diag.SourcePosition.of(Fixtures.OVERLAY_FILE),
+            map));
     List<Diagnostic> errors = Fixtures.errors(() -> step(CANARY, null).transform(list));
     assertEquals(1, errors.size());
     assertEquals("environments/dev/deployment.yaml:8:11", errors.get(0).at().toString());
-    assertEquals("Deployment/web uses strategy Recreate, which cannot run old and new pods side by side as a canary needs:"
-        + " set spec.strategy.type to RollingUpdate (here or with a patch in environments/canary), or remove rollout from"
-        + " environment canary in service.yaml", errors.get(0).message());
+    assertEquals(
+        "Deployment/web uses strategy Recreate, which cannot run old and new pods side by side as a canary needs:"
+            + " set spec.strategy.type to RollingUpdate (here or with a patch in environments/canary), or remove rollout from"
+            + " environment canary in service.yaml",
+        errors.get(0).message());
     assertEquals("Deployment", list.get(0).kind());
   }
 
   @Test
   void anOverlayRolloutIsKeptWhenItsStepsEqualServiceYaml() {
-    String rollout = """
+    String rollout =
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
         metadata: {name: web}
@@ -175,7 +204,8 @@ class CanaryRolloutTransformerTest {
 
   @Test
   void aDeploymentAnOverlayRolloutReferencesStaysADeployment() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
         metadata: {name: web}
@@ -197,7 +227,9 @@ class CanaryRolloutTransformerTest {
 
   @Test
   void anOverlayRolloutWithOtherStepsIsAnError() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
         metadata: {name: web}
@@ -208,24 +240,41 @@ class CanaryRolloutTransformerTest {
         """);
     List<Diagnostic> errors = Fixtures.errors(() -> step(CANARY, null).transform(list));
     assertEquals(1, errors.size());
-    assertEquals("Rollout/web has canary steps [setWeight 20, pause], but service.yaml says [setWeight 10, pause 10m,"
-        + " setWeight 50, pause 10m, setWeight 100] for environment canary: make them equal (service.yaml is the source of"
-        + " truth)", errors.get(0).message());
+    assertEquals(
+        "Rollout/web has canary steps [setWeight 20, pause], but service.yaml says [setWeight 10, pause 10m,"
+            + " setWeight 50, pause 10m, setWeight 100] for environment canary: make them equal (service.yaml is the source of"
+            + " truth)",
+        errors.get(0).message());
   }
 
   @Test
   void missingRolloutCrdsOnTheDestinationAreAnErrorAtTheRolloutBlock() {
     ResourceList list = resources("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
-    List<Diagnostic> errors = Fixtures.errors(() -> step(CANARY, "v1,apps/v1,apps/v1/Deployment").transform(list));
+    List<Diagnostic> errors =
+        Fixtures.errors(() -> step(CANARY, "v1,apps/v1,apps/v1/Deployment").transform(list));
     assertEquals(1, errors.size());
     assertEquals("service.yaml:25:9", errors.get(0).at().toString());
-    assertTrue(errors.get(0).message().startsWith("the Argo Rollouts CRDs are missing on the destination cluster"), errors.get(0).message());
+    assertTrue(
+        errors
+            .get(0)
+            .message()
+            .startsWith("the Argo Rollouts CRDs are missing on the destination cluster"),
+        errors.get(0).message());
   }
 
   @Test
   void startingStepIsTheStepAfterTheFirstPositiveWeight() {
     assertEquals(1, CanaryRolloutTransformer.startingStep(Fixtures.STEPS));
-    assertEquals(2, CanaryRolloutTransformer.startingStep(List.of(new ServiceSpec.SetWeight(0), new ServiceSpec.SetWeight(5), new ServiceSpec.Pause(null))));
-    assertEquals(0, CanaryRolloutTransformer.startingStep(List.of(new ServiceSpec.Pause(null), new ServiceSpec.SetWeight(100))));
+    assertEquals(
+        2,
+        CanaryRolloutTransformer.startingStep(
+            List.of(
+                new ServiceSpec.SetWeight(0),
+                new ServiceSpec.SetWeight(5),
+                new ServiceSpec.Pause(null))));
+    assertEquals(
+        0,
+        CanaryRolloutTransformer.startingStep(
+            List.of(new ServiceSpec.Pause(null), new ServiceSpec.SetWeight(100))));
   }
 }

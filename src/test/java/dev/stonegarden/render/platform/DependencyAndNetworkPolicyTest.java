@@ -16,7 +16,9 @@ class DependencyAndNetworkPolicyTest {
 
   @Test
   void dependenciesAreAnnotatedOnWorkloads() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
@@ -26,8 +28,10 @@ class DependencyAndNetworkPolicyTest {
         kind: Service
         metadata: {name: web}
         """);
-    new DependencyTransformer(Fixtures.service(Fixtures.dev()), Fixtures.platform()).transform(list);
-    assertResources("""
+    new DependencyTransformer(Fixtures.service(Fixtures.dev()), Fixtures.platform())
+        .transform(list);
+    assertResources(
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web, annotations: {platform.stonegarden.dev/dependencies: "kafka,postgres"}}
@@ -36,25 +40,34 @@ class DependencyAndNetworkPolicyTest {
         apiVersion: v1
         kind: Service
         metadata: {name: web}
-        """, list);
+        """,
+        list);
   }
 
   @Test
   void anUnknownDependencyIsAnErrorListingTheCatalog() {
-    ServiceSpec s = Fixtures.service(Fixtures.sla(), List.of("kafka", "postgress"), null, Fixtures.dev());
-    List<Diagnostic> errors = Fixtures.errors(() -> new DependencyTransformer(s, Fixtures.platform()).transform(new ResourceList()));
+    ServiceSpec s =
+        Fixtures.service(Fixtures.sla(), List.of("kafka", "postgress"), null, Fixtures.dev());
+    List<Diagnostic> errors =
+        Fixtures.errors(
+            () -> new DependencyTransformer(s, Fixtures.platform()).transform(new ResourceList()));
     assertEquals(1, errors.size());
     assertEquals("service.yaml:44:7", errors.get(0).at().toString());
-    assertEquals("unknown dependency postgress (did you mean postgres?): expected a name from the platform catalog: kafka,"
-        + " postgres, redis", errors.get(0).message());
+    assertEquals(
+        "unknown dependency postgress (did you mean postgres?): expected a name from the platform catalog: kafka,"
+            + " postgres, redis",
+        errors.get(0).message());
   }
 
   @Test
   void egressPolicyAllowsDnsOwnNamespaceAndEachDependency() {
     ServiceSpec s = Fixtures.service(Fixtures.dev());
     PlatformSettings on = Fixtures.platform(true, PlatformSettings.DashboardMode.CONFIGMAP);
-    ResourceList out = new ResourceList(new NetworkPolicyGenerator(s, Fixtures.dev(), on).generate(new ResourceList()));
-    assertResources("""
+    ResourceList out =
+        new ResourceList(
+            new NetworkPolicyGenerator(s, Fixtures.dev(), on).generate(new ResourceList()));
+    assertResources(
+        """
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata: {name: audiobookshelf-egress, namespace: audiobookshelf-dev}
@@ -68,7 +81,11 @@ class DependencyAndNetworkPolicyTest {
             ports: [{protocol: TCP, port: 9092}, {protocol: TCP, port: 9093}]
           - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: postgres}}}]
             ports: [{protocol: TCP, port: 5432}]
-        """, out);
-    assertTrue(new NetworkPolicyGenerator(s, Fixtures.dev(), Fixtures.platform()).generate(new ResourceList()).isEmpty());
+        """,
+        out);
+    assertTrue(
+        new NetworkPolicyGenerator(s, Fixtures.dev(), Fixtures.platform())
+            .generate(new ResourceList())
+            .isEmpty());
   }
 }

@@ -49,23 +49,37 @@ class ExampleRepositoryTest {
       PlatformSettings platform = PlatformReader.find(dir, root);
       ServiceSpec service = ServiceReader.read(dir.resolve("service.yaml"), platform);
       for (ServiceSpec.Environment env : service.environments()) {
-        tests.add(dynamicTest(service.name() + "/" + env.name(), () -> check(root, dir, platform, service, env)));
+        tests.add(
+            dynamicTest(
+                service.name() + "/" + env.name(), () -> check(root, dir, platform, service, env)));
       }
     }
     return tests.stream();
   }
 
-  static void check(Path root, Path dir, PlatformSettings platform, ServiceSpec service, ServiceSpec.Environment env)
+  static void check(
+      Path root,
+      Path dir,
+      PlatformSettings platform,
+      ServiceSpec service,
+      ServiceSpec.Environment env)
       throws IOException, InterruptedException {
     Path overlay = dir.resolve("environments").resolve(env.name());
     ResourceList list = new ResourceList();
     Path built = Files.createTempFile("kustomize-", ".yaml");
     try {
-      Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectOutput(built.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      Assumptions.assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "kubectl kustomize failed");
-      for (YamlDocument d : YamlReader.read(overlay.resolve("kustomization.yaml"), Files.readString(built, StandardCharsets.UTF_8),
-          YamlReader.Options.resources())) {
+      Process p =
+          new ProcessBuilder("kubectl", "kustomize", overlay.toString())
+              .redirectOutput(built.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      Assumptions.assumeTrue(
+          p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "kubectl kustomize failed");
+      for (YamlDocument d :
+          YamlReader.read(
+              overlay.resolve("kustomization.yaml"),
+              Files.readString(built, StandardCharsets.UTF_8),
+              YamlReader.Options.resources())) {
         if (d.root() instanceof ObjectNode o) {
           list.add(new Resource(o, d.start(), d.sourceMap()));
         }
@@ -75,19 +89,33 @@ class ExampleRepositoryTest {
     }
     List<Diagnostic> warnings;
     try {
-      warnings = PlatformStage.apply(new PlatformContext(service, env, platform, ValuesReader.read(overlay.resolve("values.yaml")),
-          null, null, overlay, SourceFiles.bounded(dir, root)), list);
+      warnings =
+          PlatformStage.apply(
+              new PlatformContext(
+                  service,
+                  env,
+                  platform,
+                  ValuesReader.read(overlay.resolve("values.yaml")),
+                  null,
+                  null,
+                  overlay,
+                  SourceFiles.bounded(dir, root)),
+              list);
     } catch (InputException e) {
       throw new AssertionError("platform stage failed: " + e.diagnostics(), e);
     }
     List<String> problems = new ArrayList<>();
-    UpstreamSchemas.get().ifPresent(schemas -> {
-      for (Resource r : list) {
-        if (schemas.knows(r.apiVersion(), r.kind())) {
-          schemas.validate(r.body()).forEach(msg -> problems.add(Nodes.describe(r) + " " + msg));
-        }
-      }
-    });
+    UpstreamSchemas.get()
+        .ifPresent(
+            schemas -> {
+              for (Resource r : list) {
+                if (schemas.knows(r.apiVersion(), r.kind())) {
+                  schemas
+                      .validate(r.body())
+                      .forEach(msg -> problems.add(Nodes.describe(r) + " " + msg));
+                }
+              }
+            });
     assertEquals(List.of(), problems);
     // The seed's canary gate (99.5 %) is looser than its SLO (99.9 %): warned, never an error.
     warnings.forEach(w -> assertEquals(false, w.isError()));
@@ -95,8 +123,11 @@ class ExampleRepositoryTest {
 
   static boolean kubectl() {
     try {
-      Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("kubectl", "version", "--client")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;

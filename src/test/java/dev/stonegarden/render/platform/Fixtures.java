@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.function.Executable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -35,8 +35,12 @@ final class Fixtures {
   private Fixtures() {}
 
   static final List<ServiceSpec.Step> STEPS =
-      List.of(new ServiceSpec.SetWeight(10), new ServiceSpec.Pause("10m"), new ServiceSpec.SetWeight(50),
-          new ServiceSpec.Pause("10m"), new ServiceSpec.SetWeight(100));
+      List.of(
+          new ServiceSpec.SetWeight(10),
+          new ServiceSpec.Pause("10m"),
+          new ServiceSpec.SetWeight(50),
+          new ServiceSpec.Pause("10m"),
+          new ServiceSpec.SetWeight(100));
 
   static ServiceSpec.Metric successRate(String ratio) {
     return new ServiceSpec.Metric("success-rate", new BigDecimal(ratio), null, null, null, null, 0);
@@ -51,8 +55,13 @@ final class Fixtures {
   }
 
   static ServiceSpec.Environment canary(List<ServiceSpec.Metric> metrics) {
-    return new ServiceSpec.Environment("canary", "homelab", "audiobookshelf-canary", false,
-        new ServiceSpec.Rollout("canary", STEPS, metrics), 2);
+    return new ServiceSpec.Environment(
+        "canary",
+        "homelab",
+        "audiobookshelf-canary",
+        false,
+        new ServiceSpec.Rollout("canary", STEPS, metrics),
+        2);
   }
 
   static ServiceSpec.Environment canary() {
@@ -76,11 +85,24 @@ final class Fixtures {
     return m;
   }
 
-  static ServiceSpec service(ServiceSpec.Sla sla, List<String> dependencies, ServiceSpec.Monitoring monitoring,
+  static ServiceSpec service(
+      ServiceSpec.Sla sla,
+      List<String> dependencies,
+      ServiceSpec.Monitoring monitoring,
       ServiceSpec.Environment... environments) {
-    return new ServiceSpec("audiobookshelf", "services", Map.of(), Map.of(), null,
+    return new ServiceSpec(
+        "audiobookshelf",
+        "services",
+        Map.of(),
+        Map.of(),
+        null,
         new ServiceSpec.Owner("product", "#audiobookshelf", "product@stonegarden.dev"),
-        List.of(environments), dependencies, sla, monitoring, SERVICE_FILE, serviceMap());
+        List.of(environments),
+        dependencies,
+        sla,
+        monitoring,
+        SERVICE_FILE,
+        serviceMap());
   }
 
   static ServiceSpec service(ServiceSpec.Environment... environments) {
@@ -88,26 +110,37 @@ final class Fixtures {
   }
 
   static ServiceSpec.Sla sla() {
-    return new ServiceSpec.Sla(new BigDecimal("99.9"), new BigDecimal("0.001"), new BigDecimal("0.1"));
+    return new ServiceSpec.Sla(
+        new BigDecimal("99.9"), new BigDecimal("0.001"), new BigDecimal("0.1"));
   }
 
   static PlatformSettings platform() {
     return platform(false, PlatformSettings.DashboardMode.CONFIGMAP);
   }
 
-  static PlatformSettings platform(boolean networkPolicy, PlatformSettings.DashboardMode dashboards) {
+  static PlatformSettings platform(
+      boolean networkPolicy, PlatformSettings.DashboardMode dashboards) {
     Map<String, PlatformSettings.Dependency> deps = new LinkedHashMap<>();
     deps.put("kafka", new PlatformSettings.Dependency("kafka", List.of(9092, 9093)));
     deps.put("postgres", new PlatformSettings.Dependency("postgres", List.of(5432)));
     deps.put("redis", new PlatformSettings.Dependency("redis", List.of(6379)));
-    return new PlatformSettings("homelab", List.of("dev", "staging", "canary", "production"), "platform.stonegarden.dev",
+    return new PlatformSettings(
+        "homelab",
+        List.of("dev", "staging", "canary", "production"),
+        "platform.stonegarden.dev",
         Map.of("in-cluster", "https://kubernetes.default.svc"),
         new PlatformSettings.ArgoCd("argocd", "{{team}}", "", "HEAD", "platform-render-v1"),
-        new PlatformSettings.Prometheus("http://prometheus-operated.monitoring.svc:9090", Map.of("release", "kube-prometheus-stack")),
-        new PlatformSettings.Sli("http_requests_total{namespace=\"{{namespace}}\"}",
+        new PlatformSettings.Prometheus(
+            "http://prometheus-operated.monitoring.svc:9090",
+            Map.of("release", "kube-prometheus-stack")),
+        new PlatformSettings.Sli(
+            "http_requests_total{namespace=\"{{namespace}}\"}",
             "http_requests_total{namespace=\"{{namespace}}\",code=~\"5..\"}",
             "http_request_duration_seconds_bucket{namespace=\"{{namespace}}\"}"),
-        new PlatformSettings.Monitoring(List.of("production"), dashboards), deps, networkPolicy, null);
+        new PlatformSettings.Monitoring(List.of("production"), dashboards),
+        deps,
+        networkPolicy,
+        null);
   }
 
   /** Every document of {@code yaml} as a resource from {@link #OVERLAY_FILE}. */
@@ -138,10 +171,14 @@ final class Fixtures {
     List<JsonNode> want = documents(expected);
     List<JsonNode> have = new ArrayList<>();
     actual.forEach(r -> have.add(r.body()));
-    assertEquals(YAML.writeValueAsString(canonical(want)), YAML.writeValueAsString(canonical(have)));
+    assertEquals(
+        YAML.writeValueAsString(canonical(want)), YAML.writeValueAsString(canonical(have)));
   }
 
-  /** Keys sorted recursively: the writer orders keys itself, so key order is not part of a step's result. */
+  /**
+   * Keys sorted recursively: the writer orders keys itself, so key order is not part of a step's
+   * result.
+   */
   static JsonNode canonical(Object value) {
     if (value instanceof List<?> list) {
       tools.jackson.databind.node.ArrayNode a = YAML.createArrayNode();
@@ -171,7 +208,8 @@ final class Fixtures {
     return e.diagnostics();
   }
 
-  static Values values(Values.Settings defaults, Map<String, Values.Settings> workloads, SourceMap map) {
+  static Values values(
+      Values.Settings defaults, Map<String, Values.Settings> workloads, SourceMap map) {
     return new Values(defaults, workloads, map.file(), map);
   }
 }

@@ -21,7 +21,11 @@ class MonitoringGeneratorsTest {
   @TempDir Path dir;
 
   ServiceSpec service(List<String> dashboards, List<String> alerts) {
-    return Fixtures.service(Fixtures.sla(), List.of(), new ServiceSpec.Monitoring(dashboards, alerts), Fixtures.production());
+    return Fixtures.service(
+        Fixtures.sla(),
+        List.of(),
+        new ServiceSpec.Monitoring(dashboards, alerts),
+        Fixtures.production());
   }
 
   void write(String relative, String text) throws IOException {
@@ -32,20 +36,25 @@ class MonitoringGeneratorsTest {
 
   ResourceList dashboards(List<String> files, PlatformSettings.DashboardMode mode) {
     ServiceSpec s = service(files, List.of());
-    return new ResourceList(new DashboardGenerator(s, Fixtures.production(), Fixtures.platform(false, mode), SourceFiles.within(dir))
-        .generate(new ResourceList()));
+    return new ResourceList(
+        new DashboardGenerator(
+                s, Fixtures.production(), Fixtures.platform(false, mode), SourceFiles.within(dir))
+            .generate(new ResourceList()));
   }
 
   ResourceList alerts(List<String> files) {
     ServiceSpec s = service(List.of(), files);
-    return new ResourceList(new AlertFileGenerator(s, Fixtures.production(), Fixtures.platform(), SourceFiles.within(dir))
-        .generate(new ResourceList()));
+    return new ResourceList(
+        new AlertFileGenerator(
+                s, Fixtures.production(), Fixtures.platform(), SourceFiles.within(dir))
+            .generate(new ResourceList()));
   }
 
   @Test
   void aDashboardBecomesASidecarConfigMapWithTheTextUnchanged() throws IOException {
     write("grafana/audiobookshelf.json", "{\n  \"title\": \"A\"\n}\n");
-    assertResources("""
+    assertResources(
+        """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -55,13 +64,16 @@ class MonitoringGeneratorsTest {
           annotations: {grafana_folder: product}
         data:
           audiobookshelf.json: "{\\n  \\"title\\": \\"A\\"\\n}\\n"
-        """, dashboards(List.of("grafana/audiobookshelf.json"), PlatformSettings.DashboardMode.CONFIGMAP));
+        """,
+        dashboards(
+            List.of("grafana/audiobookshelf.json"), PlatformSettings.DashboardMode.CONFIGMAP));
   }
 
   @Test
   void grafanaOperatorModeMakesAGrafanaDashboard() throws IOException {
     write("grafana/audiobookshelf.json", "{}");
-    assertResources("""
+    assertResources(
+        """
         apiVersion: grafana.integreatly.org/v1beta1
         kind: GrafanaDashboard
         metadata: {name: audiobookshelf-dashboard-audiobookshelf, namespace: audiobookshelf}
@@ -69,7 +81,10 @@ class MonitoringGeneratorsTest {
           folder: product
           instanceSelector: {matchLabels: {dashboards: grafana}}
           json: "{}"
-        """, dashboards(List.of("grafana/audiobookshelf.json"), PlatformSettings.DashboardMode.GRAFANA_OPERATOR));
+        """,
+        dashboards(
+            List.of("grafana/audiobookshelf.json"),
+            PlatformSettings.DashboardMode.GRAFANA_OPERATOR));
   }
 
   @Test
@@ -77,11 +92,20 @@ class MonitoringGeneratorsTest {
     String big = "{\"x\": \"" + "a".repeat(300 * 1024) + "\"}";
     write("big.json", big);
     ResourceList out = dashboards(List.of("big.json"), PlatformSettings.DashboardMode.CONFIGMAP);
-    assertEquals("ServerSideApply=true", out.get(0).metadata().at("/annotations/argocd.argoproj.io~1sync-options").stringValue());
+    assertEquals(
+        "ServerSideApply=true",
+        out.get(0).metadata().at("/annotations/argocd.argoproj.io~1sync-options").stringValue());
     write("huge.json", "{\"x\": \"" + "a".repeat(1024 * 1024) + "\"}");
-    List<Diagnostic> errors = Fixtures.errors(() -> dashboards(List.of("huge.json"), PlatformSettings.DashboardMode.CONFIGMAP));
+    List<Diagnostic> errors =
+        Fixtures.errors(
+            () -> dashboards(List.of("huge.json"), PlatformSettings.DashboardMode.CONFIGMAP));
     assertEquals("service.yaml:50:9", errors.get(0).at().toString());
-    assertTrue(errors.get(0).message().startsWith("dashboard huge.json has 1048585 bytes: expected at most 1 MiB"), errors.get(0).message());
+    assertTrue(
+        errors
+            .get(0)
+            .message()
+            .startsWith("dashboard huge.json has 1048585 bytes: expected at most 1 MiB"),
+        errors.get(0).message());
   }
 
   @Test
@@ -90,40 +114,71 @@ class MonitoringGeneratorsTest {
     write("list.json", "[]");
     write("a-very-long-dashboard-file-name-that-goes-on-and-on.json", "{}");
     Files.writeString(dir.getParent().resolve("outside.json"), "{}");
-    List<Diagnostic> errors = Fixtures.errors(() -> dashboards(
-        List.of("broken.json", "list.json", "a-very-long-dashboard-file-name-that-goes-on-and-on.json", "missing.json", "../outside.json"),
-        PlatformSettings.DashboardMode.CONFIGMAP));
+    List<Diagnostic> errors =
+        Fixtures.errors(
+            () ->
+                dashboards(
+                    List.of(
+                        "broken.json",
+                        "list.json",
+                        "a-very-long-dashboard-file-name-that-goes-on-and-on.json",
+                        "missing.json",
+                        "../outside.json"),
+                    PlatformSettings.DashboardMode.CONFIGMAP));
     assertEquals(5, errors.size(), errors.toString());
     assertEquals(dir.resolve("broken.json"), errors.get(0).at().file());
     assertEquals(3, errors.get(0).at().line());
-    assertTrue(errors.get(0).message().startsWith("dashboard broken.json is not valid JSON: "), errors.get(0).message());
-    assertEquals("dashboard list.json is not a Grafana dashboard: expected a JSON object, found array", errors.get(1).message());
-    assertEquals("dashboard a-very-long-dashboard-file-name-that-goes-on-and-on.json would become"
-        + " audiobookshelf-dashboard-a-very-long-dashboard-file-name-that-goes-on-and-on (76 characters): expected a name of"
-        + " at most 63 lower-case letters, digits, '-' and '.'; rename the file", errors.get(2).message());
-    assertEquals("dashboard missing.json does not exist: expected a file relative to the service directory", errors.get(3).message());
-    assertEquals("dashboard ../outside.json is outside the repository: expected a path inside it, relative to the service directory",
+    assertTrue(
+        errors.get(0).message().startsWith("dashboard broken.json is not valid JSON: "),
+        errors.get(0).message());
+    assertEquals(
+        "dashboard list.json is not a Grafana dashboard: expected a JSON object, found array",
+        errors.get(1).message());
+    assertEquals(
+        "dashboard a-very-long-dashboard-file-name-that-goes-on-and-on.json would become"
+            + " audiobookshelf-dashboard-a-very-long-dashboard-file-name-that-goes-on-and-on (76 characters): expected a name of"
+            + " at most 63 lower-case letters, digits, '-' and '.'; rename the file",
+        errors.get(2).message());
+    assertEquals(
+        "dashboard missing.json does not exist: expected a file relative to the service directory",
+        errors.get(3).message());
+    assertEquals(
+        "dashboard ../outside.json is outside the repository: expected a path inside it, relative to the service directory",
         errors.get(4).message());
   }
 
   @Test
   void aDashboardThatIsNotUtf8IsAnError() throws IOException {
-    Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xE9, '"', '}'});
-    List<Diagnostic> errors = Fixtures.errors(() -> dashboards(List.of("latin1.json"), PlatformSettings.DashboardMode.CONFIGMAP));
-    assertEquals("dashboard latin1.json is not UTF-8 text: expected UTF-8, found bytes that are not", errors.get(0).message());
+    Files.write(
+        dir.resolve("latin1.json"),
+        new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xE9, '"', '}'});
+    List<Diagnostic> errors =
+        Fixtures.errors(
+            () -> dashboards(List.of("latin1.json"), PlatformSettings.DashboardMode.CONFIGMAP));
+    assertEquals(
+        "dashboard latin1.json is not UTF-8 text: expected UTF-8, found bytes that are not",
+        errors.get(0).message());
   }
 
   @Test
   void noDashboardsOutsideMonitoredEnvironments() throws IOException {
     write("d.json", "{}");
     ServiceSpec s = service(List.of("d.json"), List.of("missing.yaml"));
-    assertTrue(new DashboardGenerator(s, Fixtures.dev(), Fixtures.platform(), SourceFiles.within(dir)).generate(new ResourceList()).isEmpty());
-    assertTrue(new AlertFileGenerator(s, Fixtures.dev(), Fixtures.platform(), SourceFiles.within(dir)).generate(new ResourceList()).isEmpty());
+    assertTrue(
+        new DashboardGenerator(s, Fixtures.dev(), Fixtures.platform(), SourceFiles.within(dir))
+            .generate(new ResourceList())
+            .isEmpty());
+    assertTrue(
+        new AlertFileGenerator(s, Fixtures.dev(), Fixtures.platform(), SourceFiles.within(dir))
+            .generate(new ResourceList())
+            .isEmpty());
   }
 
   @Test
   void bareGroupsAreWrappedAndPrometheusRulesKept() throws IOException {
-    write("prometheus/audiobookshelf.yaml", """
+    write(
+        "prometheus/audiobookshelf.yaml",
+        """
         groups:
           - name: audiobookshelf.rules
             rules:
@@ -131,13 +186,16 @@ class MonitoringGeneratorsTest {
                 expr: absent(up{job="audiobookshelf"} == 1)
                 for: 5m
         """);
-    write("prometheus/extra.yaml", """
+    write(
+        "prometheus/extra.yaml",
+        """
         apiVersion: monitoring.coreos.com/v1
         kind: PrometheusRule
         metadata: {name: extra, namespace: monitoring, labels: {team: product}}
         spec: {groups: []}
         """);
-    assertResources("""
+    assertResources(
+        """
         apiVersion: monitoring.coreos.com/v1
         kind: PrometheusRule
         metadata:
@@ -156,14 +214,17 @@ class MonitoringGeneratorsTest {
         kind: PrometheusRule
         metadata: {name: extra, namespace: audiobookshelf, labels: {team: product, release: kube-prometheus-stack}}
         spec: {groups: []}
-        """, alerts(List.of("prometheus/audiobookshelf.yaml", "prometheus/extra.yaml")));
+        """,
+        alerts(List.of("prometheus/audiobookshelf.yaml", "prometheus/extra.yaml")));
   }
 
   @Test
   void anAlertFileOfAnotherKindIsAnError() throws IOException {
     write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
     List<Diagnostic> errors = Fixtures.errors(() -> alerts(List.of("cm.yaml")));
-    assertEquals("alert file cm.yaml: expected a monitoring.coreos.com/v1 PrometheusRule or a document with groups:, found kind"
-        + " ConfigMap", errors.get(0).message());
+    assertEquals(
+        "alert file cm.yaml: expected a monitoring.coreos.com/v1 PrometheusRule or a document with groups:, found kind"
+            + " ConfigMap",
+        errors.get(0).message());
   }
 }

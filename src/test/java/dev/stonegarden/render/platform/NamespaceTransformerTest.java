@@ -16,7 +16,9 @@ class NamespaceTransformerTest {
 
   @Test
   void namespacedObjectsMoveClusterScopedStayAndTheNamespaceIsEmitted() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
@@ -34,7 +36,8 @@ class NamespaceTransformerTest {
         metadata: {name: w}
         """);
     new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
-    assertResources("""
+    assertResources(
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web, namespace: audiobookshelf-dev}
@@ -54,13 +57,16 @@ class NamespaceTransformerTest {
         apiVersion: v1
         kind: Namespace
         metadata: {name: audiobookshelf-dev}
-        """, list);
+        """,
+        list);
     assertEquals(NS_AT, list.get(4).origin());
   }
 
   @Test
   void bindingSubjectsNamingAServiceAccountOfTheOutputGetTheNamespace() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: v1
         kind: ServiceAccount
         metadata: {name: app}
@@ -75,7 +81,8 @@ class NamespaceTransformerTest {
         - {kind: User, name: app}
         """);
     new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
-    assertResources("""
+    assertResources(
+        """
         apiVersion: v1
         kind: ServiceAccount
         metadata: {name: app, namespace: audiobookshelf-dev}
@@ -92,27 +99,34 @@ class NamespaceTransformerTest {
         apiVersion: v1
         kind: Namespace
         metadata: {name: audiobookshelf-dev}
-        """, list);
+        """,
+        list);
   }
 
   @Test
   void theOverlaysNamespaceObjectIsKeptNotDuplicated() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: v1
         kind: Namespace
         metadata: {name: audiobookshelf-dev, labels: {team: product}}
         """);
     new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
-    assertResources("""
+    assertResources(
+        """
         apiVersion: v1
         kind: Namespace
         metadata: {name: audiobookshelf-dev, labels: {team: product}}
-        """, list);
+        """,
+        list);
   }
 
   @Test
   void anObjectPlacedInAnotherNamespaceIsAnErrorNamingItsFile() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: v1
         kind: Secret
         metadata: {name: s, namespace: kube-system}
@@ -121,25 +135,36 @@ class NamespaceTransformerTest {
         kind: Service
         metadata: {name: ok}
         """);
-    List<Diagnostic> errors = Fixtures.errors(() -> new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list));
+    List<Diagnostic> errors =
+        Fixtures.errors(
+            () -> new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list));
     assertEquals(1, errors.size());
     assertEquals(Fixtures.OVERLAY_FILE, errors.get(0).at().file());
-    assertEquals("Secret/s is placed in namespace kube-system by the overlay, but the environment's namespace is"
-        + " audiobookshelf-dev (service.yaml): remove the namespace from this file or the overlay", errors.get(0).message());
+    assertEquals(
+        "Secret/s is placed in namespace kube-system by the overlay, but the environment's namespace is"
+            + " audiobookshelf-dev (service.yaml): remove the namespace from this file or the overlay",
+        errors.get(0).message());
   }
 
   @Test
   void aDifferentArgoCdApplicationNamespaceIsAnError() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: ok}
         """);
-    List<Diagnostic> errors = Fixtures.errors(() -> new NamespaceTransformer("audiobookshelf-dev", "default", NS_AT).transform(list));
+    List<Diagnostic> errors =
+        Fixtures.errors(
+            () -> new NamespaceTransformer("audiobookshelf-dev", "default", NS_AT).transform(list));
     assertEquals(1, errors.size());
     assertEquals(NS_AT, errors.get(0).at());
-    assertEquals("Argo CD deploys this application to namespace default (ARGOCD_APP_NAMESPACE), but service.yaml says"
-        + " audiobookshelf-dev: set the Application's destination namespace to audiobookshelf-dev", errors.get(0).message());
-    new NamespaceTransformer("audiobookshelf-dev", "audiobookshelf-dev", NS_AT).transform(resources("kind: Service\nmetadata: {name: x}"));
+    assertEquals(
+        "Argo CD deploys this application to namespace default (ARGOCD_APP_NAMESPACE), but service.yaml says"
+            + " audiobookshelf-dev: set the Application's destination namespace to audiobookshelf-dev",
+        errors.get(0).message());
+    new NamespaceTransformer("audiobookshelf-dev", "audiobookshelf-dev", NS_AT)
+        .transform(resources("kind: Service\nmetadata: {name: x}"));
   }
 }

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class OwnershipLabelTransformerTest {
   static final OwnershipLabelTransformer STEP =
-      new OwnershipLabelTransformer("platform.stonegarden.dev", "audiobookshelf", "product", "dev", "#audiobookshelf", null);
+      new OwnershipLabelTransformer(
+          "platform.stonegarden.dev", "audiobookshelf", "product", "dev", "#audiobookshelf", null);
 
   @Test
   void labelsEveryObjectAndPodTemplateButNeverSelectors() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web, labels: {app.kubernetes.io/managed-by: kustomize}}
@@ -35,7 +38,8 @@ class OwnershipLabelTransformerTest {
         spec: {selector: {app: web}}
         """);
     STEP.transform(list);
-    assertResources("""
+    assertResources(
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -90,18 +94,23 @@ class OwnershipLabelTransformerTest {
             platform.stonegarden.dev/environment: dev
           annotations: {platform.stonegarden.dev/owner-slack: "#audiobookshelf"}
         spec: {selector: {app: web}}
-        """, list);
+        """,
+        list);
   }
 
   @Test
   void thePlatformsLabelsWinAndInstanceOrPartOfAreNeverSet() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: c, labels: {platform.stonegarden.dev/team: someone-else}}
         """);
-    new OwnershipLabelTransformer("example.org", "s", "t", "e", null, "t@example.org").transform(list);
-    assertResources("""
+    new OwnershipLabelTransformer("example.org", "s", "t", "e", null, "t@example.org")
+        .transform(list);
+    assertResources(
+        """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -113,12 +122,15 @@ class OwnershipLabelTransformerTest {
             example.org/environment: e
             app.kubernetes.io/managed-by: platform-render
           annotations: {example.org/owner-email: t@example.org}
-        """, list);
+        """,
+        list);
   }
 
   @Test
   void aSelectorUsingAPlatformLabelWithAnotherValueIsAnError() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
@@ -128,8 +140,10 @@ class OwnershipLabelTransformerTest {
         """);
     List<Diagnostic> errors = Fixtures.errors(() -> STEP.transform(list));
     assertEquals(1, errors.size());
-    assertEquals("Deployment/web selects pods with platform.stonegarden.dev/environment: staging, but the platform labels its"
-        + " pods platform.stonegarden.dev/environment: dev: remove the label from the selector (selectors are immutable;"
-        + " the platform sets this label)", errors.get(0).message());
+    assertEquals(
+        "Deployment/web selects pods with platform.stonegarden.dev/environment: staging, but the platform labels its"
+            + " pods platform.stonegarden.dev/environment: dev: remove the label from the selector (selectors are immutable;"
+            + " the platform sets this label)",
+        errors.get(0).message());
   }
 }

@@ -29,16 +29,16 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Focused golden cases of the platform stage alone, in {@code test-fixtures/platform/<case>/}:
- * the case directory is the service directory ({@code service.yaml}, optional {@code
- * platform.yaml}, monitoring files), {@code values.yaml} is the environment's, {@code
- * overlay.yaml} stands for the kustomize build of the environment, and {@code case.yaml} says
- * {@code env:} and optionally {@code argoAppNamespace:} / {@code kubeApiVersions:}.
+ * Focused golden cases of the platform stage alone, in {@code test-fixtures/platform/<case>/}: the
+ * case directory is the service directory ({@code service.yaml}, optional {@code platform.yaml},
+ * monitoring files), {@code values.yaml} is the environment's, {@code overlay.yaml} stands for the
+ * kustomize build of the environment, and {@code case.yaml} says {@code env:} and optionally {@code
+ * argoAppNamespace:} / {@code kubeApiVersions:}.
  *
  * <p>{@code expected.yaml} is the stage's output in list order (the lead's renderer sorts
  * afterwards; this test does not), {@code expected.stderr} the diagnostics, one line each, paths
- * relative to the case. {@code -Dupdate -Dtest=PlatformFixturesTest} rewrites them; read every
- * line before committing.
+ * relative to the case. {@code -Dupdate -Dtest=PlatformFixturesTest} rewrites them; read every line
+ * before committing.
  */
 class PlatformFixturesTest {
   static final boolean UPDATE = Boolean.getBoolean("update");
@@ -77,19 +77,29 @@ class PlatformFixturesTest {
     List<Diagnostic> diagnostics;
     String out = "";
     try {
-      PlatformSettings platform = Files.exists(dir.resolve("platform.yaml")) ? PlatformReader.read(dir.resolve("platform.yaml"))
-          : PlatformReader.defaults();
+      PlatformSettings platform =
+          Files.exists(dir.resolve("platform.yaml"))
+              ? PlatformReader.read(dir.resolve("platform.yaml"))
+              : PlatformReader.defaults();
       ServiceSpec service = ServiceReader.read(dir.resolve("service.yaml"), platform);
       ServiceSpec.Environment env = service.environment(spec.get("env").asString()).orElseThrow();
       ResourceList list = new ResourceList();
-      for (YamlDocument d : YamlReader.readFile(dir.resolve("overlay.yaml"), YamlReader.Options.resources())) {
+      for (YamlDocument d :
+          YamlReader.readFile(dir.resolve("overlay.yaml"), YamlReader.Options.resources())) {
         if (d.root() instanceof tools.jackson.databind.node.ObjectNode o) {
           list.add(new Resource(o, d.start(), d.sourceMap()));
         }
       }
-      PlatformContext ctx = new PlatformContext(service, env, platform, ValuesReader.read(dir.resolve("values.yaml")),
-          text(spec, "argoAppNamespace"), text(spec, "kubeApiVersions"), dir.resolve("environments").resolve(env.name()),
-          SourceFiles.within(dir));
+      PlatformContext ctx =
+          new PlatformContext(
+              service,
+              env,
+              platform,
+              ValuesReader.read(dir.resolve("values.yaml")),
+              text(spec, "argoAppNamespace"),
+              text(spec, "kubeApiVersions"),
+              dir.resolve("environments").resolve(env.name()),
+              SourceFiles.within(dir));
       diagnostics = PlatformStage.apply(ctx, list);
       List<JsonNode> bodies = new ArrayList<>();
       list.forEach(r -> bodies.add(r.body()));

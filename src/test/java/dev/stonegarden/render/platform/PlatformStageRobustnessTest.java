@@ -20,7 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * throw an {@link InputException} (a diagnostic, never a stack trace).
  */
 class PlatformStageRobustnessTest {
-  static final String OVERLAY = PlatformStageTest.OVERLAY + """
+  static final String OVERLAY =
+      PlatformStageTest.OVERLAY
+          + """
       ---
       apiVersion: apps/v1
       kind: Deployment
@@ -49,15 +51,32 @@ class PlatformStageRobustnessTest {
             analysis: {templates: [{templateName: mine, clusterScope: false}]}
       """;
 
-  static final List<JsonNode> REPLACEMENTS = List.of(Nodes.JSON.stringNode("x"), Nodes.JSON.numberNode(1), Nodes.JSON.arrayNode(),
-      Nodes.JSON.objectNode(), Nodes.JSON.nullNode(), Nodes.JSON.booleanNode(true));
+  static final List<JsonNode> REPLACEMENTS =
+      List.of(
+          Nodes.JSON.stringNode("x"),
+          Nodes.JSON.numberNode(1),
+          Nodes.JSON.arrayNode(),
+          Nodes.JSON.objectNode(),
+          Nodes.JSON.nullNode(),
+          Nodes.JSON.booleanNode(true));
 
   @Test
   void everyNodeReplacedByEveryOtherType() {
-    Values values = new Values(new Values.Settings("2", 3, Fixtures.tree("{requests: {cpu: 1}}"), Map.of("A", "c")),
-        Map.of("worker", new Values.Settings(null, 1, null, null)), null, dev.stonegarden.render.yaml.SourceMap.empty(null));
-    PlatformContext ctx = new PlatformContext(Fixtures.service(Fixtures.canary()), Fixtures.canary(), Fixtures.platform(), values,
-        null, "argoproj.io/v1alpha1/Rollout", Path.of("environments/canary"));
+    Values values =
+        new Values(
+            new Values.Settings("2", 3, Fixtures.tree("{requests: {cpu: 1}}"), Map.of("A", "c")),
+            Map.of("worker", new Values.Settings(null, 1, null, null)),
+            null,
+            dev.stonegarden.render.yaml.SourceMap.empty(null));
+    PlatformContext ctx =
+        new PlatformContext(
+            Fixtures.service(Fixtures.canary()),
+            Fixtures.canary(),
+            Fixtures.platform(),
+            values,
+            null,
+            "argoproj.io/v1alpha1/Rollout",
+            Path.of("environments/canary"));
     int runs = 0;
     List<String> crashes = new ArrayList<>();
     ResourceList original = Fixtures.resources(OVERLAY);
@@ -104,7 +123,8 @@ class PlatformStageRobustnessTest {
 
   static boolean replace(ObjectNode root, String pointer, JsonNode value) {
     int slash = pointer.lastIndexOf('/');
-    JsonNode parent = pointer.substring(0, slash).isEmpty() ? root : root.at(pointer.substring(0, slash));
+    JsonNode parent =
+        pointer.substring(0, slash).isEmpty() ? root : root.at(pointer.substring(0, slash));
     String last = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
     if (parent instanceof ObjectNode o) {
       if (o.get(last).getNodeType() == value.getNodeType()) {

@@ -14,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlatformStageTest {
-  static final String OVERLAY = """
+  static final String OVERLAY =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: web}
@@ -31,18 +32,36 @@ class PlatformStageTest {
       """;
 
   static PlatformContext context(ServiceSpec.Environment env) {
-    return new PlatformContext(Fixtures.service(env), env, Fixtures.platform(), Values.none(), null, null, Path.of("environments", env.name()));
+    return new PlatformContext(
+        Fixtures.service(env),
+        env,
+        Fixtures.platform(),
+        Values.none(),
+        null,
+        null,
+        Path.of("environments", env.name()));
   }
 
   @Test
   void theCanaryEnvironmentEndToEnd() {
     ResourceList list = resources(OVERLAY);
     List<Diagnostic> warnings = PlatformStage.apply(context(Fixtures.canary()), list);
-    assertEquals(List.of("Service/web", "Rollout/web", "Namespace/audiobookshelf-canary", "AnalysisTemplate/audiobookshelf-success-rate"),
+    assertEquals(
+        List.of(
+            "Service/web",
+            "Rollout/web",
+            "Namespace/audiobookshelf-canary",
+            "AnalysisTemplate/audiobookshelf-success-rate"),
         list.asList().stream().map(Nodes::describe).toList());
     for (Resource r : list) {
-      assertEquals("audiobookshelf-canary", r.kind().equals("Namespace") ? r.name() : r.namespace(), r.toString());
-      assertEquals("canary", r.metadata().get("labels").get("platform.stonegarden.dev/environment").stringValue(), r.toString());
+      assertEquals(
+          "audiobookshelf-canary",
+          r.kind().equals("Namespace") ? r.name() : r.namespace(),
+          r.toString());
+      assertEquals(
+          "canary",
+          r.metadata().get("labels").get("platform.stonegarden.dev/environment").stringValue(),
+          r.toString());
     }
     // the gate (95 %) is looser than the SLO (99.9 %)
     assertEquals(1, warnings.size(), warnings.toString());
@@ -50,7 +69,9 @@ class PlatformStageTest {
 
   @Test
   void aRolloutBlockWithoutADeploymentIsAWarning() {
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: apps/v1
         kind: StatefulSet
         metadata: {name: db}
@@ -58,54 +79,83 @@ class PlatformStageTest {
         """);
     ServiceSpec.Environment env = Fixtures.canary(List.of(Fixtures.successRate("0.999")));
     List<Diagnostic> warnings = PlatformStage.apply(context(env), list);
-    assertEquals(List.of("service.yaml:25:9: warning: environment canary has a rollout block, but the overlay renders no Deployment"
-        + " (or Rollout) to roll out: expected at least one Deployment; nothing rolls out progressively"),
+    assertEquals(
+        List.of(
+            "service.yaml:25:9: warning: environment canary has a rollout block, but the overlay renders no Deployment"
+                + " (or Rollout) to roll out: expected at least one Deployment; nothing rolls out progressively"),
         warnings.stream().map(Diagnostic::toString).toList());
   }
 
   @Test
   void stepsAreOneListInTheDocumentedOrder() {
-    List<String> names = PlatformStage.steps(context(Fixtures.canary())).stream().map(PlatformStageTest::name).toList();
+    List<String> names =
+        PlatformStage.steps(context(Fixtures.canary())).stream()
+            .map(PlatformStageTest::name)
+            .toList();
     assertEquals("ValuesTransformer", names.get(0));
     assertEquals("OwnershipLabelTransformer", names.get(names.size() - 1));
-    assertEquals(names.indexOf("CanaryRolloutTransformer") + 1, names.indexOf("AnalysisTemplateGenerator"));
+    assertEquals(
+        names.indexOf("CanaryRolloutTransformer") + 1, names.indexOf("AnalysisTemplateGenerator"));
   }
 
   @Test
   void stepsPrintTheirConfigurationForVerboseWithoutIdentityHashesOrPaths() {
-    List<String> printed = PlatformStage.steps(context(Fixtures.canary())).stream().map(Object::toString).toList();
+    List<String> printed =
+        PlatformStage.steps(context(Fixtures.canary())).stream().map(Object::toString).toList();
     for (String p : printed) {
-      org.junit.jupiter.api.Assertions.assertFalse(p.matches(".*@[0-9a-f]{5,}.*") || p.contains("/work/") || p.contains("SourceMap"), p);
+      org.junit.jupiter.api.Assertions.assertFalse(
+          p.matches(".*@[0-9a-f]{5,}.*") || p.contains("/work/") || p.contains("SourceMap"), p);
     }
-    assertEquals("CanaryRolloutTransformer[service=audiobookshelf, environment=canary, steps=[setWeight 10, pause 10m, setWeight 50,"
-        + " pause 10m, setWeight 100], kubeApiVersions=unset]", printed.get(2));
-    assertEquals("AnalysisTemplateGenerator[service=audiobookshelf, environment=canary, metrics=[success-rate]]", printed.get(3));
+    assertEquals(
+        "CanaryRolloutTransformer[service=audiobookshelf, environment=canary, steps=[setWeight 10, pause 10m, setWeight 50,"
+            + " pause 10m, setWeight 100], kubeApiVersions=unset]",
+        printed.get(2));
+    assertEquals(
+        "AnalysisTemplateGenerator[service=audiobookshelf, environment=canary, metrics=[success-rate]]",
+        printed.get(3));
   }
 
   @Test
   void sliTemplatesSubstituteNamespaceServiceAndEnvironment() {
-    var sli = new SliQueries(new dev.stonegarden.render.service.PlatformSettings.Sli("r{ns=\"{{namespace}}\",svc=\"{{service}}\"}",
-        "e{env=\"{{environment}}\",svc=\"{{service}}\"}", "b{{{service}}}"), "ns1", "svc1", "prod");
-    assertEquals("1 - sum(rate(e{env=\"prod\",svc=\"svc1\"}[2m])) / sum(rate(r{ns=\"ns1\",svc=\"svc1\"}[2m]))", sli.successRatio("2m"));
+    var sli =
+        new SliQueries(
+            new dev.stonegarden.render.service.PlatformSettings.Sli(
+                "r{ns=\"{{namespace}}\",svc=\"{{service}}\"}",
+                "e{env=\"{{environment}}\",svc=\"{{service}}\"}",
+                "b{{{service}}}"),
+            "ns1",
+            "svc1",
+            "prod");
+    assertEquals(
+        "1 - sum(rate(e{env=\"prod\",svc=\"svc1\"}[2m])) / sum(rate(r{ns=\"ns1\",svc=\"svc1\"}[2m]))",
+        sli.successRatio("2m"));
     assertEquals("histogram_quantile(0.99, sum(rate(b{svc1}[5m])) by (le))", sli.latencyP99("5m"));
   }
 
   static String name(Transformer t) {
-    return t instanceof Append a ? a.generator().getClass().getSimpleName() : t.getClass().getSimpleName();
+    return t instanceof Append a
+        ? a.generator().getClass().getSimpleName()
+        : t.getClass().getSimpleName();
   }
 
   @Test
   void zeroObjectsFromTheOverlayIsAnErrorEvenWithThePlatformsNamespace() {
-    List<Diagnostic> errors = Fixtures.errors(() -> PlatformStage.apply(context(Fixtures.dev()), new ResourceList()));
+    List<Diagnostic> errors =
+        Fixtures.errors(() -> PlatformStage.apply(context(Fixtures.dev()), new ResourceList()));
     assertEquals(1, errors.size(), errors.toString());
     assertEquals(Path.of("environments/dev/kustomization.yaml"), errors.get(0).at().file());
-    assertEquals("the overlay renders no objects: Argo CD would prune everything this application deployed; expected at"
-        + " least one resource in the kustomization", errors.get(0).message());
+    assertEquals(
+        "the overlay renders no objects: Argo CD would prune everything this application deployed; expected at"
+            + " least one resource in the kustomization",
+        errors.get(0).message());
   }
 
   @Test
   void problemsOfSeveralStepsAreReportedTogether() {
-    ResourceList list = resources(OVERLAY + """
+    ResourceList list =
+        resources(
+            OVERLAY
+                + """
         ---
         apiVersion: v1
         kind: ConfigMap
@@ -116,9 +166,20 @@ class PlatformStageTest {
         metadata: {name: old}
         spec: {strategy: {type: Recreate}, template: {metadata: {labels: {app: web}}}}
         """);
-    PlatformContext ctx = new PlatformContext(Fixtures.service(Fixtures.canary()), Fixtures.canary(), Fixtures.platform(), Values.none(),
-        "wrong", "v1", Path.of("environments/canary"));
+    PlatformContext ctx =
+        new PlatformContext(
+            Fixtures.service(Fixtures.canary()),
+            Fixtures.canary(),
+            Fixtures.platform(),
+            Values.none(),
+            "wrong",
+            "v1",
+            Path.of("environments/canary"));
     List<Diagnostic> all = Fixtures.errors(() -> PlatformStage.apply(ctx, list));
-    assertEquals(5, all.size(), all.toString()); // namespace x2 (ARGOCD_APP_NAMESPACE, ConfigMap), CRDs, Recreate, gate warning
+    assertEquals(
+        5,
+        all.size(),
+        all.toString()); // namespace x2 (ARGOCD_APP_NAMESPACE, ConfigMap), CRDs, Recreate, gate
+    // warning
   }
 }

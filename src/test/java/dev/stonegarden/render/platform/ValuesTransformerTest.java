@@ -27,8 +27,10 @@ class ValuesTransformerTest {
     }
   }
 
-  static Values.Settings settings(String tag, Integer replicas, String resourcesYaml, Map<String, String> env) {
-    return new Values.Settings(tag, replicas, resourcesYaml == null ? null : Fixtures.tree(resourcesYaml), env);
+  static Values.Settings settings(
+      String tag, Integer replicas, String resourcesYaml, Map<String, String> env) {
+    return new Values.Settings(
+        tag, replicas, resourcesYaml == null ? null : Fixtures.tree(resourcesYaml), env);
   }
 
   static Values values(Values.Settings defaults, Map<String, Values.Settings> workloads) {
@@ -42,7 +44,8 @@ class ValuesTransformerTest {
     Map<String, Values.Settings> worker = new LinkedHashMap<>();
     worker.put("worker", settings("1.0.0", 1, null, Map.of("ONLY", "worker")));
     return Stream.of(
-        new Case("every key on a Deployment; init containers get tag and env, not resources",
+        new Case(
+            "every key on a Deployment; init containers get tag and env, not resources",
             values(settings("2.0.0", 3, "{requests: {cpu: 100m}}", env), Map.of()),
             """
             apiVersion: apps/v1
@@ -90,7 +93,8 @@ class ValuesTransformerTest {
                       value: "1"
                     - {name: NEW, value: x}
             """),
-        new Case("DaemonSet has no replicas; a digest is dropped, a registry port kept",
+        new Case(
+            "DaemonSet has no replicas; a digest is dropped, a registry port kept",
             values(settings("v2", 5, null, null), Map.of()),
             """
             apiVersion: apps/v1
@@ -114,7 +118,8 @@ class ValuesTransformerTest {
                   - {name: a, image: "registry:5000/team/agent:v2"}
                   - {name: b, image: "registry:5000/team/agent:v2"}
             """),
-        new Case("per-workload keys replace the top-level ones whole; other kinds are not workloads",
+        new Case(
+            "per-workload keys replace the top-level ones whole; other kinds are not workloads",
             values(settings("2.0.0", 3, null, Map.of("LOG_LEVEL", "info")), worker),
             """
             apiVersion: apps/v1
@@ -165,7 +170,9 @@ class ValuesTransformerTest {
             spec:
               jobTemplate: {spec: {template: {spec: {containers: [{name: j, image: "j:0.1"}]}}}}
             """),
-        new Case("no values.yaml changes nothing", Values.none(),
+        new Case(
+            "no values.yaml changes nothing",
+            Values.none(),
             """
             apiVersion: apps/v1
             kind: Deployment
@@ -195,17 +202,23 @@ class ValuesTransformerTest {
     Values.Settings none = settings(null, null, null, null);
     Map<String, Values.Settings> workloads = new LinkedHashMap<>();
     workloads.put("n8n-wrker", settings(null, 1, null, null));
-    ResourceList list = resources("""
+    ResourceList list =
+        resources(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: n8n-worker}
         spec: {replicas: 2}
         """);
-    List<Diagnostic> errors = Fixtures.errors(() -> new ValuesTransformer(Fixtures.values(none, workloads, map)).transform(list));
+    List<Diagnostic> errors =
+        Fixtures.errors(
+            () -> new ValuesTransformer(Fixtures.values(none, workloads, map)).transform(list));
     assertEquals(1, errors.size());
     assertEquals("environments/dev/values.yaml:7:3", errors.get(0).at().toString());
-    assertEquals("workloads.n8n-wrker names no workload of this environment: expected the name of a Deployment, StatefulSet,"
-        + " DaemonSet or Rollout, found n8n-worker", errors.get(0).message());
+    assertEquals(
+        "workloads.n8n-wrker names no workload of this environment: expected the name of a Deployment, StatefulSet,"
+            + " DaemonSet or Rollout, found n8n-worker",
+        errors.get(0).message());
   }
 
   @Test

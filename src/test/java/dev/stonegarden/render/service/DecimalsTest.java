@@ -21,7 +21,16 @@ class DecimalsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"100ms, 0.1", "0.5s, 0.5", "2s, 2", "20s, 20", "1000ms, 1", "1500ms, 1.5", "0.25s, 0.25", "250ms, 0.25"})
+  @CsvSource({
+    "100ms, 0.1",
+    "0.5s, 0.5",
+    "2s, 2",
+    "20s, 20",
+    "1000ms, 1",
+    "1500ms, 1.5",
+    "0.25s, 0.25",
+    "250ms, 0.25"
+  })
   void latencySeconds(String duration, String seconds) {
     assertEquals(seconds, Decimals.latencySeconds(duration).toString());
   }

@@ -32,8 +32,10 @@ class ReadersTest {
     assertEquals("services", s.namespace());
     assertEquals("media", s.labels().get("category"));
     assertEquals("Media platform", s.description());
-    assertEquals(new ServiceSpec.Owner("product", "#audiobookshelf", "product@stonegarden.dev"), s.owner());
-    assertEquals(List.of("dev", "canary"), s.environments().stream().map(Environment::name).toList());
+    assertEquals(
+        new ServiceSpec.Owner("product", "#audiobookshelf", "product@stonegarden.dev"), s.owner());
+    assertEquals(
+        List.of("dev", "canary"), s.environments().stream().map(Environment::name).toList());
     Environment dev = s.environments().get(0);
     assertEquals("homelab", dev.cluster());
     assertTrue(dev.autoSync());
@@ -41,11 +43,25 @@ class ReadersTest {
     Environment canary = s.environments().get(1);
     assertEquals("in-cluster", canary.cluster());
     assertEquals(1, canary.index());
-    assertEquals(List.of(new SetWeight(10), new Pause("10m"), new SetWeight(50), new Pause("10m"), new SetWeight(100)),
+    assertEquals(
+        List.of(
+            new SetWeight(10),
+            new Pause("10m"),
+            new SetWeight(50),
+            new Pause("10m"),
+            new SetWeight(100)),
         canary.rollout().steps());
     List<Metric> metrics = canary.rollout().metrics();
     assertEquals("0.95", metrics.get(0).successRatio().toString());
-    assertEquals(new Metric("checkout-errors", null, null, "sum(rate(checkout_errors_total[2m]))", "result[0] < 1", null, 1),
+    assertEquals(
+        new Metric(
+            "checkout-errors",
+            null,
+            null,
+            "sum(rate(checkout_errors_total[2m]))",
+            "result[0] < 1",
+            null,
+            1),
         metrics.get(1));
     assertEquals(List.of("kafka", "postgres"), s.dependencies());
     assertEquals("99.9", s.sla().availabilityPercent().toString());
@@ -63,8 +79,11 @@ class ReadersTest {
   void seedServiceBinds() throws Exception {
     Path f = SharedExamples.write(tmp, "service.yaml", SharedExamples.seedService());
     ServiceSpec s = ServiceReader.read(f, PlatformReader.defaults());
-    assertEquals(List.of("dev", "staging", "canary", "production"), s.environments().stream().map(Environment::name).toList());
-    assertEquals("0.95", s.environments().get(2).rollout().metrics().get(0).successRatio().toPlainString());
+    assertEquals(
+        List.of("dev", "staging", "canary", "production"),
+        s.environments().stream().map(Environment::name).toList());
+    assertEquals(
+        "0.95", s.environments().get(2).rollout().metrics().get(0).successRatio().toPlainString());
   }
 
   @Test
@@ -91,21 +110,43 @@ class ReadersTest {
     assertEquals("homelab", read.name());
     assertEquals(f, read.file());
     // Every key of the example shows its default: reading it must give exactly the defaults.
-    assertEquals(new PlatformSettings("homelab", d.pipeline(), d.labelDomain(), d.clusters(), d.argocd(), d.prometheus(),
-        d.sli(), d.monitoring(), d.dependencies(), d.networkPolicy(), f), read);
+    assertEquals(
+        new PlatformSettings(
+            "homelab",
+            d.pipeline(),
+            d.labelDomain(),
+            d.clusters(),
+            d.argocd(),
+            d.prometheus(),
+            d.sli(),
+            d.monitoring(),
+            d.dependencies(),
+            d.networkPolicy(),
+            f),
+        read);
   }
 
   @Test
   void fullServiceFixture() {
     Problems warnings = new Problems();
-    ServiceSpec s = ServiceReader.read(SchemaFixturesTest.FIXTURES.resolve("valid/service-full.yaml"), PlatformReader.defaults(), warnings);
+    ServiceSpec s =
+        ServiceReader.read(
+            SchemaFixturesTest.FIXTURES.resolve("valid/service-full.yaml"),
+            PlatformReader.defaults(),
+            warnings);
     assertEquals(1, warnings.all().size());
     Diagnostic w = warnings.all().get(0);
     assertEquals("unknown key \"pager\" in spec.owner is ignored", w.message());
     assertEquals(17, w.at().line());
     assertEquals(5, w.at().column());
     Environment canary = s.environments().get(2);
-    assertEquals(List.of(new SetWeight(20), new Pause("300"), new SetWeight(60), new Pause(null), new SetWeight(100)),
+    assertEquals(
+        List.of(
+            new SetWeight(20),
+            new Pause("300"),
+            new SetWeight(60),
+            new Pause(null),
+            new SetWeight(100)),
         canary.rollout().steps());
     assertEquals(List.of(), canary.rollout().metrics());
     List<Metric> m = s.environments().get(3).rollout().metrics();
@@ -120,7 +161,8 @@ class ReadersTest {
 
   @Test
   void fullPlatformFixture() {
-    PlatformSettings p = PlatformReader.read(SchemaFixturesTest.FIXTURES.resolve("valid/platform-full.yaml"));
+    PlatformSettings p =
+        PlatformReader.read(SchemaFixturesTest.FIXTURES.resolve("valid/platform-full.yaml"));
     assertEquals(List.of("dev", "qa", "production"), p.pipeline());
     assertEquals("https://edge.example.org:6443", p.clusters().get("edge"));
     assertEquals("{{team}}-{{service}}", p.argocd().project());
@@ -132,7 +174,8 @@ class ReadersTest {
 
   @Test
   void partialPlatformKeepsOtherDefaults() {
-    PlatformSettings p = PlatformReader.read(SchemaFixturesTest.FIXTURES.resolve("valid/platform-minimal.yaml"));
+    PlatformSettings p =
+        PlatformReader.read(SchemaFixturesTest.FIXTURES.resolve("valid/platform-minimal.yaml"));
     PlatformSettings d = PlatformReader.defaults();
     assertEquals("https://git.example.org/lab.git", p.argocd().repoURL());
     assertEquals(d.argocd().namespace(), p.argocd().namespace());
@@ -175,12 +218,16 @@ class ReadersTest {
     Files.createDirectories(repo.resolve(".git"));
     Path svc = repo.resolve("kubernetes/services/shop");
     Files.createDirectories(svc);
-    SharedExamples.write(repo, "kubernetes/platform.yaml",
+    SharedExamples.write(
+        repo,
+        "kubernetes/platform.yaml",
         "apiVersion: platform.stonegarden.dev/v1alpha1\nkind: Platform\nspec: {pipeline: [dev, prod]}\n");
     // Nearer, but not kind: Platform: passed over.
     SharedExamples.write(repo, "kubernetes/services/platform.yaml", "kind: Something\n");
     // Above the repository root: never read.
-    SharedExamples.write(tmp, "platform.yaml",
+    SharedExamples.write(
+        tmp,
+        "platform.yaml",
         "apiVersion: platform.stonegarden.dev/v1alpha1\nkind: Platform\nspec: {pipeline: [outside]}\n");
     PlatformSettings p = PlatformReader.find(svc, repo);
     assertEquals(List.of("dev", "prod"), p.pipeline());
@@ -196,31 +243,44 @@ class ReadersTest {
     Path repo = tmp.resolve("repo");
     Path svc = repo.resolve("services/x");
     Files.createDirectories(svc);
-    SharedExamples.write(repo, "platform.yaml",
+    SharedExamples.write(
+        repo,
+        "platform.yaml",
         "apiVersion: platform.stonegarden.dev/v1alpha1\nkind: Platform\nspec: {pipelin: [dev]}\n");
     InputException e = assertThrows(InputException.class, () -> PlatformReader.find(svc, repo));
-    assertEquals("unknown key \"pipelin\" in spec; did you mean \"pipeline\"?", e.diagnostics().get(0).message());
+    assertEquals(
+        "unknown key \"pipelin\" in spec; did you mean \"pipeline\"?",
+        e.diagnostics().get(0).message());
     assertEquals(3, e.diagnostics().get(0).at().line());
   }
 
   @Test
   void environmentsMustBeStagesOfTheConfiguredPipeline() throws Exception {
-    PlatformSettings p = PlatformReader.read(SchemaFixturesTest.FIXTURES.resolve("valid/platform-full.yaml"));
-    Path f = SharedExamples.write(tmp, "service.yaml", Files.readString(SchemaFixturesTest.FIXTURES.resolve("valid/service-minimal.yaml"))
-        .replace("name: dev", "name: staging"));
+    PlatformSettings p =
+        PlatformReader.read(SchemaFixturesTest.FIXTURES.resolve("valid/platform-full.yaml"));
+    Path f =
+        SharedExamples.write(
+            tmp,
+            "service.yaml",
+            Files.readString(SchemaFixturesTest.FIXTURES.resolve("valid/service-minimal.yaml"))
+                .replace("name: dev", "name: staging"));
     InputException e = assertThrows(InputException.class, () -> ServiceReader.read(f, p));
     assertEquals(1, e.diagnostics().size());
-    assertEquals("environment \"staging\" is not a stage of the platform pipeline (platform.yaml spec.pipeline: dev, qa, production)",
+    assertEquals(
+        "environment \"staging\" is not a stage of the platform pipeline (platform.yaml spec.pipeline: dev, qa, production)",
         e.diagnostics().get(0).message());
     assertEquals(9, e.diagnostics().get(0).at().line());
     // The same file is fine with the default pipeline.
-    assertEquals("staging", ServiceReader.read(f, PlatformReader.defaults()).environments().get(0).name());
+    assertEquals(
+        "staging", ServiceReader.read(f, PlatformReader.defaults()).environments().get(0).name());
   }
 
   @Test
   void missingServiceYaml() {
-    InputException e = assertThrows(InputException.class, () -> ServiceReader.read(tmp.resolve("service.yaml"), PlatformReader.defaults()));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> ServiceReader.read(tmp.resolve("service.yaml"), PlatformReader.defaults()));
     assertEquals("service.yaml not found", e.diagnostics().get(0).message());
   }
-
 }

@@ -28,7 +28,12 @@ class SchemaDriftTest {
    * @param renames schema key → the components it is bound to (derived or flattened values)
    * @param bookkeeping components that are not keys of the file
    */
-  record Binding(Class<?> type, Schemas schema, List<String> pointers, Map<String, List<String>> renames, Set<String> bookkeeping) {
+  record Binding(
+      Class<?> type,
+      Schemas schema,
+      List<String> pointers,
+      Map<String, List<String>> renames,
+      Set<String> bookkeeping) {
     @Override
     public String toString() {
       return type.getName().substring(type.getPackageName().length() + 1);
@@ -37,33 +42,120 @@ class SchemaDriftTest {
 
   static Stream<Binding> bindings() {
     return Stream.of(
-        new Binding(ServiceSpec.class, Schemas.SERVICE, List.of("/properties/metadata", "/properties/spec"),
-            Map.of(), Set.of("file", "sourceMap")),
-        new Binding(ServiceSpec.Owner.class, Schemas.SERVICE, List.of("/properties/spec/properties/owner"), Map.of(), Set.of()),
-        new Binding(ServiceSpec.Environment.class, Schemas.SERVICE, List.of("/$defs/environment"), Map.of(), Set.of("index")),
-        new Binding(ServiceSpec.Rollout.class, Schemas.SERVICE, List.of("/$defs/rollout"),
-            Map.of("analysis", List.of("metrics")), Set.of()),
-        new Binding(ServiceSpec.SetWeight.class, Schemas.SERVICE, List.of("/$defs/step"),
-            Map.of("setWeight", List.of("weight"), "pause", List.of()), Set.of()),
-        new Binding(ServiceSpec.Pause.class, Schemas.SERVICE, List.of("/$defs/step/properties/pause"), Map.of(), Set.of()),
-        new Binding(ServiceSpec.Metric.class, Schemas.SERVICE, List.of("/$defs/metric"),
-            Map.of("threshold", List.of("successRatio", "latencySeconds")), Set.of("index")),
-        new Binding(ServiceSpec.Sla.class, Schemas.SERVICE, List.of("/properties/spec/properties/sla"),
-            Map.of("availability", List.of("availabilityPercent", "errorBudget"), "latency", List.of("latencySeconds")), Set.of()),
-        new Binding(ServiceSpec.Monitoring.class, Schemas.SERVICE, List.of("/properties/spec/properties/monitoring"), Map.of(), Set.of()),
-        new Binding(Values.class, Schemas.VALUES, List.of(""),
-            Map.of("image", List.of("defaults"), "replicas", List.of(), "resources", List.of(), "env", List.of()),
+        new Binding(
+            ServiceSpec.class,
+            Schemas.SERVICE,
+            List.of("/properties/metadata", "/properties/spec"),
+            Map.of(),
             Set.of("file", "sourceMap")),
-        new Binding(Values.Settings.class, Schemas.VALUES, List.of("/properties/workloads/additionalProperties"),
-            Map.of("image", List.of("imageTag")), Set.of()),
-        new Binding(PlatformSettings.class, Schemas.PLATFORM, List.of("/properties/metadata", "/properties/spec"),
-            Map.of(), Set.of("file")),
-        new Binding(PlatformSettings.ArgoCd.class, Schemas.PLATFORM, List.of("/properties/spec/properties/argocd"), Map.of(), Set.of()),
-        new Binding(PlatformSettings.Prometheus.class, Schemas.PLATFORM, List.of("/properties/spec/properties/prometheus"), Map.of(), Set.of()),
-        new Binding(PlatformSettings.Sli.class, Schemas.PLATFORM, List.of("/properties/spec/properties/sli"), Map.of(), Set.of()),
-        new Binding(PlatformSettings.Monitoring.class, Schemas.PLATFORM, List.of("/properties/spec/properties/monitoring"), Map.of(), Set.of()),
-        new Binding(PlatformSettings.Dependency.class, Schemas.PLATFORM,
-            List.of("/properties/spec/properties/dependencies/additionalProperties"), Map.of(), Set.of()));
+        new Binding(
+            ServiceSpec.Owner.class,
+            Schemas.SERVICE,
+            List.of("/properties/spec/properties/owner"),
+            Map.of(),
+            Set.of()),
+        new Binding(
+            ServiceSpec.Environment.class,
+            Schemas.SERVICE,
+            List.of("/$defs/environment"),
+            Map.of(),
+            Set.of("index")),
+        new Binding(
+            ServiceSpec.Rollout.class,
+            Schemas.SERVICE,
+            List.of("/$defs/rollout"),
+            Map.of("analysis", List.of("metrics")),
+            Set.of()),
+        new Binding(
+            ServiceSpec.SetWeight.class,
+            Schemas.SERVICE,
+            List.of("/$defs/step"),
+            Map.of("setWeight", List.of("weight"), "pause", List.of()),
+            Set.of()),
+        new Binding(
+            ServiceSpec.Pause.class,
+            Schemas.SERVICE,
+            List.of("/$defs/step/properties/pause"),
+            Map.of(),
+            Set.of()),
+        new Binding(
+            ServiceSpec.Metric.class,
+            Schemas.SERVICE,
+            List.of("/$defs/metric"),
+            Map.of("threshold", List.of("successRatio", "latencySeconds")),
+            Set.of("index")),
+        new Binding(
+            ServiceSpec.Sla.class,
+            Schemas.SERVICE,
+            List.of("/properties/spec/properties/sla"),
+            Map.of(
+                "availability",
+                List.of("availabilityPercent", "errorBudget"),
+                "latency",
+                List.of("latencySeconds")),
+            Set.of()),
+        new Binding(
+            ServiceSpec.Monitoring.class,
+            Schemas.SERVICE,
+            List.of("/properties/spec/properties/monitoring"),
+            Map.of(),
+            Set.of()),
+        new Binding(
+            Values.class,
+            Schemas.VALUES,
+            List.of(""),
+            Map.of(
+                "image",
+                List.of("defaults"),
+                "replicas",
+                List.of(),
+                "resources",
+                List.of(),
+                "env",
+                List.of()),
+            Set.of("file", "sourceMap")),
+        new Binding(
+            Values.Settings.class,
+            Schemas.VALUES,
+            List.of("/properties/workloads/additionalProperties"),
+            Map.of("image", List.of("imageTag")),
+            Set.of()),
+        new Binding(
+            PlatformSettings.class,
+            Schemas.PLATFORM,
+            List.of("/properties/metadata", "/properties/spec"),
+            Map.of(),
+            Set.of("file")),
+        new Binding(
+            PlatformSettings.ArgoCd.class,
+            Schemas.PLATFORM,
+            List.of("/properties/spec/properties/argocd"),
+            Map.of(),
+            Set.of()),
+        new Binding(
+            PlatformSettings.Prometheus.class,
+            Schemas.PLATFORM,
+            List.of("/properties/spec/properties/prometheus"),
+            Map.of(),
+            Set.of()),
+        new Binding(
+            PlatformSettings.Sli.class,
+            Schemas.PLATFORM,
+            List.of("/properties/spec/properties/sli"),
+            Map.of(),
+            Set.of()),
+        new Binding(
+            PlatformSettings.Monitoring.class,
+            Schemas.PLATFORM,
+            List.of("/properties/spec/properties/monitoring"),
+            Map.of(),
+            Set.of()),
+        new Binding(
+            PlatformSettings.Dependency.class,
+            Schemas.PLATFORM,
+            List.of("/properties/spec/properties/dependencies/additionalProperties"),
+            Map.of(),
+            Set.of()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -85,7 +177,8 @@ class SchemaDriftTest {
     }
     components.removeAll(b.bookkeeping());
     // Values binds the top-level keys into `defaults` and `workloads` keeps its name.
-    assertEquals(components, fromSchema, b + ": schema keys (after renames) against record components");
+    assertEquals(
+        components, fromSchema, b + ": schema keys (after renames) against record components");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -96,7 +189,9 @@ class SchemaDriftTest {
       b.schema().tree().at(pointer).get("properties").propertyNames().forEach(keys::add);
     }
     for (String renamed : b.renames().keySet()) {
-      assertTrue(keys.contains(renamed), b + ": the table renames \"" + renamed + "\", which the schema no longer has");
+      assertTrue(
+          keys.contains(renamed),
+          b + ": the table renames \"" + renamed + "\", which the schema no longer has");
     }
   }
 }

@@ -16,8 +16,11 @@ class SchemasTest {
   @ParameterizedTest
   @EnumSource(Schemas.class)
   void identity(Schemas s) {
-    assertEquals("https://json-schema.org/draft/2020-12/schema", s.tree().get("$schema").stringValue());
-    assertEquals("https://platform.stonegarden.dev/schemas/" + s.kind() + "-v1alpha1.json", s.tree().get("$id").stringValue());
+    assertEquals(
+        "https://json-schema.org/draft/2020-12/schema", s.tree().get("$schema").stringValue());
+    assertEquals(
+        "https://platform.stonegarden.dev/schemas/" + s.kind() + "-v1alpha1.json",
+        s.tree().get("$id").stringValue());
     assertEquals(s.id(), s.tree().get("$id").stringValue());
     assertTrue(s.text().endsWith("}\n"), "the file ends with a newline");
   }
@@ -30,7 +33,10 @@ class SchemasTest {
     assertEquals(List.of(), missing, "properties without a description");
   }
 
-  /** Every value of a {@code properties} or {@code $defs} map, and every {@code additionalProperties} object that has properties. */
+  /**
+   * Every value of a {@code properties} or {@code $defs} map, and every {@code
+   * additionalProperties} object that has properties.
+   */
   private static void walk(JsonNode node, String pointer, List<String> missing) {
     if (node == null || !node.isObject()) {
       if (node != null && node.isArray()) {
@@ -42,7 +48,8 @@ class SchemasTest {
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String p = pointer + "/" + e.getKey();
-      if ((e.getKey().equals("properties") || e.getKey().equals("$defs")) && e.getValue().isObject()) {
+      if ((e.getKey().equals("properties") || e.getKey().equals("$defs"))
+          && e.getValue().isObject()) {
         for (Map.Entry<String, JsonNode> prop : e.getValue().properties()) {
           if (!prop.getValue().has("description")) {
             missing.add(p + "/" + prop.getKey());
@@ -61,7 +68,8 @@ class SchemasTest {
     List<String> open = new ArrayList<>();
     closed(s.tree(), "", open);
     // owner is open on purpose: teams add their own keys (a warning, product.md §2).
-    assertEquals(s == Schemas.SERVICE ? List.of("/properties/spec/properties/owner") : List.of(), open);
+    assertEquals(
+        s == Schemas.SERVICE ? List.of("/properties/spec/properties/owner") : List.of(), open);
   }
 
   private static void closed(JsonNode node, String pointer, List<String> open) {
@@ -74,7 +82,8 @@ class SchemasTest {
       }
       return;
     }
-    // Subschemas under allOf/if/then/else restate keys of their object; only the object itself must be closed.
+    // Subschemas under allOf/if/then/else restate keys of their object; only the object itself must
+    // be closed.
     boolean restatement = pointer.contains("/allOf/");
     if (!restatement && node.has("properties") && !node.path("additionalProperties").isBoolean()) {
       open.add(pointer);
@@ -88,9 +97,12 @@ class SchemasTest {
   @EnumSource(Schemas.class)
   void validAgainstTheDraft202012MetaSchema(Schemas s) {
     // networknt carries the 2020-12 meta-schemas itself: nothing is fetched.
-    com.networknt.schema.Schema meta = com.networknt.schema.SchemaRegistry
-        .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
-        .getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    com.networknt.schema.Schema meta =
+        com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+            .getSchema(
+                com.networknt.schema.SchemaLocation.of(
+                    "https://json-schema.org/draft/2020-12/schema"));
     assertEquals(List.of(), meta.validate(s.tree()));
     // ...and the meta-schema does reject a broken schema, so the line above can fail.
     assertTrue(!meta.validate(TestYaml.json("{\"type\": 5, \"properties\": []}")).isEmpty());

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The service reader (and the values and platform readers) on arbitrary bytes: an {@link InputException} is the only acceptable failure;
- * anything else escaping (a NullPointerException in binding, a ClassCastException, a stack
- * overflow) is a bug. {@code JAZZER_FUZZ=1 mvn test -Dtest=ServiceReaderFuzzTest} fuzzes for
- * real; a plain test run replays the seeds: every file of {@code test-fixtures/schema} and
- * deterministic mutations of each (truncations, dropped lines, swapped punctuation).
+ * The service reader (and the values and platform readers) on arbitrary bytes: an {@link
+ * InputException} is the only acceptable failure; anything else escaping (a NullPointerException in
+ * binding, a ClassCastException, a stack overflow) is a bug. {@code JAZZER_FUZZ=1 mvn test
+ * -Dtest=ServiceReaderFuzzTest} fuzzes for real; a plain test run replays the seeds: every file of
+ * {@code test-fixtures/schema} and deterministic mutations of each (truncations, dropped lines,
+ * swapped punctuation).
  */
 class ServiceReaderFuzzTest {
   private static final PlatformSettings PLATFORM = PlatformReader.defaults();
@@ -37,7 +38,8 @@ class ServiceReaderFuzzTest {
     } catch (InputException expected) {
       // bad input, reported as such
     }
-    // The same bytes as values.yaml and platform.yaml: the other two readers share the schema check.
+    // The same bytes as values.yaml and platform.yaml: the other two readers share the schema
+    // check.
     try {
       ValuesReader.read(YamlFiles.parseSingle(Path.of("values.yaml"), "values.yaml", text));
     } catch (InputException expected) {
@@ -55,15 +57,23 @@ class ServiceReaderFuzzTest {
     List<Path> seeds = new ArrayList<>();
     seeds.addAll(SchemaFixturesTest.yamlFiles(SchemaFixturesTest.FIXTURES.resolve("valid")));
     seeds.addAll(SchemaFixturesTest.yamlFiles(SchemaFixturesTest.FIXTURES.resolve("invalid")));
-    return seeds.stream().map(f -> dynamicTest(f.getFileName().toString(), () -> {
-      String text = Files.readString(f, StandardCharsets.UTF_8);
-      for (String variant : mutations(text)) {
-        readOnce(variant.getBytes(StandardCharsets.UTF_8));
-      }
-    }));
+    return seeds.stream()
+        .map(
+            f ->
+                dynamicTest(
+                    f.getFileName().toString(),
+                    () -> {
+                      String text = Files.readString(f, StandardCharsets.UTF_8);
+                      for (String variant : mutations(text)) {
+                        readOnce(variant.getBytes(StandardCharsets.UTF_8));
+                      }
+                    }));
   }
 
-  /** The text itself, 17 truncations, each line dropped, and punctuation swaps at every 13th character. */
+  /**
+   * The text itself, 17 truncations, each line dropped, and punctuation swaps at every 13th
+   * character.
+   */
   static List<String> mutations(String text) {
     List<String> out = new ArrayList<>();
     out.add(text);
@@ -82,7 +92,10 @@ class ServiceReaderFuzzTest {
     }
     String[] swaps = {"", ":", "-", "[", "{}", "~", "0", "null", "*a", "&a ", "\t", "'"};
     for (int i = 0, k = 0; i < text.length(); i += 13, k++) {
-      out.add(text.substring(0, i) + swaps[k % swaps.length] + text.substring(Math.min(text.length(), i + 1)));
+      out.add(
+          text.substring(0, i)
+              + swaps[k % swaps.length]
+              + text.substring(Math.min(text.length(), i + 1)));
     }
     return out;
   }

@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
-/** The YAML examples of the shared spec (read from {@code shared.dir}, never copied); tests skip without it. */
+/**
+ * The YAML examples of the shared spec (read from {@code shared.dir}, never copied); tests skip
+ * without it.
+ */
 final class SharedExamples {
   private SharedExamples() {}
 
   static Path shared() {
     String dir = System.getProperty("shared.dir");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "shared.dir not available");
+    Assumptions.assumeTrue(
+        dir != null && Files.isDirectory(Path.of(dir)), "shared.dir not available");
     return Path.of(dir);
   }
 

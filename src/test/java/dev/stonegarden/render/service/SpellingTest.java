@@ -15,7 +15,8 @@ class SpellingTest {
     assertEquals("autoSync", Spelling.closest("auto-sync", keys));
     assertEquals("rollout", Spelling.closest("rolout", keys));
     assertEquals("cluster", Spelling.closest("clsuter", keys));
-    assertEquals("imagePullPolicy", Spelling.closest("imagePullPolcy", List.of("image", "imagePullPolicy")));
+    assertEquals(
+        "imagePullPolicy", Spelling.closest("imagePullPolcy", List.of("image", "imagePullPolicy")));
   }
 
   @Test

@@ -10,7 +10,9 @@ public final class TestYaml {
   private TestYaml() {}
 
   public static JsonNode tree(String yaml) {
-    return YamlReader.read(Path.of("test.yaml"), yaml, YamlReader.Options.resources()).get(0).root();
+    return YamlReader.read(Path.of("test.yaml"), yaml, YamlReader.Options.resources())
+        .get(0)
+        .root();
   }
 
   public static JsonNode json(String json) {

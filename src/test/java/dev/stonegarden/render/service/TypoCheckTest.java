@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@link TypoCheck}: unknown fields of built-in kinds, as warnings at the key's line and column. */
+/**
+ * {@link TypoCheck}: unknown fields of built-in kinds, as warnings at the key's line and column.
+ */
 class TypoCheckTest {
   private static final Path FILE = Path.of("base/deployment.yaml");
 
@@ -34,7 +36,9 @@ class TypoCheckTest {
 
   @Test
   void misspeltContainerField() {
-    Resource r = resource("""
+    Resource r =
+        resource(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -49,15 +53,23 @@ class TypoCheckTest {
                   image: nginx:1.27
                   imagePullPolcy: Always
         """);
-    assertEquals(List.of(new Diagnostic(Severity.WARNING, new SourcePosition(FILE, 13, 11),
-        "unknown field spec.template.spec.containers[0].imagePullPolcy in Deployment web"
-            + " (not a field of apps/v1 Deployment); did you mean \"imagePullPolicy\"?")),
+    assertEquals(
+        List.of(
+            new Diagnostic(
+                Severity.WARNING,
+                new SourcePosition(FILE, 13, 11),
+                "unknown field spec.template.spec.containers[0].imagePullPolcy in Deployment web"
+                    + " (not a field of apps/v1 Deployment); did you mean \"imagePullPolicy\"?")),
         TypoCheck.check(r));
   }
 
   @Test
   void typosAtEveryDepthOfEveryModule() {
-    assertEquals(List.of("/spec/jobTemplate/spec/template/spec/containers/0/env/0/valueFrm"), TypoCheck.unknownFields(resource("""
+    assertEquals(
+        List.of("/spec/jobTemplate/spec/template/spec/containers/0/env/0/valueFrm"),
+        TypoCheck.unknownFields(
+            resource(
+                """
         apiVersion: batch/v1
         kind: CronJob
         metadata: {name: c}
@@ -74,7 +86,11 @@ class TypoCheckTest {
                         - name: A
                           valueFrm: {secretKeyRef: {name: s, key: k}}
         """)));
-    assertEquals(List.of("/spec/metrics/0/resource/targt"), TypoCheck.unknownFields(resource("""
+    assertEquals(
+        List.of("/spec/metrics/0/resource/targt"),
+        TypoCheck.unknownFields(
+            resource(
+                """
         apiVersion: autoscaling/v2
         kind: HorizontalPodAutoscaler
         metadata: {name: h}
@@ -85,7 +101,11 @@ class TypoCheckTest {
             - type: Resource
               resource: {name: cpu, targt: {type: Utilization, averageUtilization: 80}}
         """)));
-    assertEquals(List.of("/spec/rules/0/http/paths/0/backend/service/prot"), TypoCheck.unknownFields(resource("""
+    assertEquals(
+        List.of("/spec/rules/0/http/paths/0/backend/service/prot"),
+        TypoCheck.unknownFields(
+            resource(
+                """
         apiVersion: networking.k8s.io/v1
         kind: Ingress
         metadata: {name: i}
@@ -98,19 +118,31 @@ class TypoCheckTest {
                     pathType: Prefix
                     backend: {service: {name: web, prot: {number: 80}}}
         """)));
-    assertEquals(List.of("/spec/minAvailabel"), TypoCheck.unknownFields(resource("""
+    assertEquals(
+        List.of("/spec/minAvailabel"),
+        TypoCheck.unknownFields(
+            resource(
+                """
         apiVersion: policy/v1
         kind: PodDisruptionBudget
         metadata: {name: p}
         spec: {minAvailabel: 1, selector: {matchLabels: {app: web}}}
         """)));
-    assertEquals(List.of("/rules/0/verb"), TypoCheck.unknownFields(resource("""
+    assertEquals(
+        List.of("/rules/0/verb"),
+        TypoCheck.unknownFields(
+            resource(
+                """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
         metadata: {name: r}
         rules: [{apiGroups: [""], resources: [pods], verb: [get]}]
         """)));
-    assertEquals(List.of("/spec/ports/0/targetport", "/metadata/label"), TypoCheck.unknownFields(resource("""
+    assertEquals(
+        List.of("/spec/ports/0/targetport", "/metadata/label"),
+        TypoCheck.unknownFields(
+            resource(
+                """
         apiVersion: v1
         kind: Service
         spec:
@@ -121,7 +153,9 @@ class TypoCheckTest {
 
   @Test
   void freeFormPartsAreNotChecked() {
-    Resource r = resource("""
+    Resource r =
+        resource(
+            """
         apiVersion: apps/v1
         kind: StatefulSet
         metadata:
@@ -145,7 +179,11 @@ class TypoCheckTest {
               spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
         """);
     assertEquals(List.of(), TypoCheck.check(r));
-    assertEquals(List.of(), TypoCheck.check(resource("""
+    assertEquals(
+        List.of(),
+        TypoCheck.check(
+            resource(
+                """
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: c}
@@ -158,7 +196,11 @@ class TypoCheckTest {
     assertFalse(TypoCheck.knows("argoproj.io/v1alpha1", "Rollout"));
     assertTrue(TypoCheck.knows("apps/v1", "Deployment"));
     assertTrue(TypoCheck.knows("v1", "Service"));
-    assertEquals(List.of(), TypoCheck.check(resource("""
+    assertEquals(
+        List.of(),
+        TypoCheck.check(
+            resource(
+                """
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
         metadata: {name: r}
@@ -170,7 +212,9 @@ class TypoCheckTest {
   void withoutSourcePositionsTheOriginIsUsed() {
     Resource r = resource("apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n");
     r.body().putObject("spec").put("finalizer", "x");
-    Resource generated = new Resource(r.body(), new SourcePosition(Path.of("service.yaml"), 3, 1), SourceMap.empty(null));
+    Resource generated =
+        new Resource(
+            r.body(), new SourcePosition(Path.of("service.yaml"), 3, 1), SourceMap.empty(null));
     List<Diagnostic> d = TypoCheck.check(generated);
     assertEquals(1, d.size());
     assertEquals(new SourcePosition(Path.of("service.yaml"), 3, 1), d.get(0).at());
@@ -186,7 +230,8 @@ class TypoCheckTest {
   void agreesWithTheKubernetesOpenApiOnRealWorldBuilds() throws Exception {
     UpstreamSchemas upstream = UpstreamSchemas.get().orElse(null);
     Assumptions.assumeTrue(upstream != null, "shared schemas not available");
-    Path expected = Path.of(System.getProperty("shared.dir"), "conformance/kustomize-wild/expected");
+    Path expected =
+        Path.of(System.getProperty("shared.dir"), "conformance/kustomize-wild/expected");
     Assumptions.assumeTrue(Files.isDirectory(expected), "kustomize-wild corpus not available");
     Pattern unknown = Pattern.compile("^(\\S*): property '([^']*)' is not defined in the schema");
     List<Path> files;
@@ -201,7 +246,8 @@ class TypoCheckTest {
           continue;
         }
         Resource r = new Resource(o, d.start(), d.sourceMap());
-        if (!TypoCheck.knows(r.apiVersion(), r.kind()) || !upstream.knows(r.apiVersion(), r.kind())) {
+        if (!TypoCheck.knows(r.apiVersion(), r.kind())
+            || !upstream.knows(r.apiVersion(), r.kind())) {
           continue;
         }
         compared++;
@@ -214,7 +260,8 @@ class TypoCheckTest {
         }
         List<String> ours = TypoCheck.unknownFields(r);
         if (!ours.equals(oracle)) {
-          disagreements.add(files.get(i).getFileName() + " " + r + ": ours " + ours + ", OpenAPI " + oracle);
+          disagreements.add(
+              files.get(i).getFileName() + " " + r + ": ours " + ours + ", OpenAPI " + oracle);
         }
       }
     }

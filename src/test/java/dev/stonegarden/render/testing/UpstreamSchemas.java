@@ -31,10 +31,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *
  * <ul>
  *   <li>unknown fields are errors ({@code additionalProperties: false} on every object schema that
- *       lists properties, unless it says {@code x-kubernetes-preserve-unknown-fields}), so a typo in
- *       a generated field fails the test instead of being pruned silently;
- *   <li>IntOrString and Quantity accept integers (and Quantity any number) although the OpenAPI types
- *       them as strings (decisions.md "YAML in and out"); {@code x-kubernetes-int-or-string} likewise.
+ *       lists properties, unless it says {@code x-kubernetes-preserve-unknown-fields}), so a typo
+ *       in a generated field fails the test instead of being pruned silently;
+ *   <li>IntOrString and Quantity accept integers (and Quantity any number) although the OpenAPI
+ *       types them as strings (decisions.md "YAML in and out"); {@code x-kubernetes-int-or-string}
+ *       likewise.
  * </ul>
  *
  * <p>A CRD's {@code metadata} (just {@code type: object} upstream) is checked as an ObjectMeta.
@@ -50,6 +51,7 @@ public final class UpstreamSchemas {
 
   /** "group/version/kind" (group empty for core) → definition name in the combined document. */
   private final Map<String, String> definitionByGvk = new LinkedHashMap<>();
+
   private final Map<String, Schema> schemas = new LinkedHashMap<>();
   private final SchemaRegistry registry;
 
@@ -58,8 +60,10 @@ public final class UpstreamSchemas {
     if (instance == null) {
       String shared = System.getProperty("shared.dir");
       Path dir = shared == null ? null : Path.of(shared, "schemas");
-      instance = dir != null && Files.isRegularFile(dir.resolve("kubernetes-1.33.0-openapi.json"))
-          ? Optional.of(new UpstreamSchemas(dir)) : Optional.empty();
+      instance =
+          dir != null && Files.isRegularFile(dir.resolve("kubernetes-1.33.0-openapi.json"))
+              ? Optional.of(new UpstreamSchemas(dir))
+              : Optional.empty();
     }
     return instance;
   }
@@ -80,7 +84,13 @@ public final class UpstreamSchemas {
         JsonNode gvks = def.get("x-kubernetes-group-version-kind");
         if (gvks != null) {
           for (JsonNode g : gvks) {
-            definitionByGvk.putIfAbsent(g.get("group").asString() + "/" + g.get("version").asString() + "/" + g.get("kind").asString(), e.getKey());
+            definitionByGvk.putIfAbsent(
+                g.get("group").asString()
+                    + "/"
+                    + g.get("version").asString()
+                    + "/"
+                    + g.get("kind").asString(),
+                e.getKey());
           }
         }
       }
@@ -98,7 +108,9 @@ public final class UpstreamSchemas {
     document.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     document.set("definitions", definitions);
     String text = JSON.writeValueAsString(document);
-    registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(DOCUMENT, text)));
+    registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(DOCUMENT, text)));
   }
 
   private void addCrd(JsonNode crd, ObjectNode definitions) {
@@ -122,14 +134,19 @@ public final class UpstreamSchemas {
     }
   }
 
-  /** Makes one schema and everything below it reject unknown fields, and relaxes the int-or-string types. */
+  /**
+   * Makes one schema and everything below it reject unknown fields, and relaxes the int-or-string
+   * types.
+   */
   private static void strict(ObjectNode schema) {
     boolean preserve = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
     if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
       schema.remove("anyOf");
       schema.set("type", types("integer", "string"));
     }
-    if (schema.path("nullable").asBoolean(false) && schema.get("type") != null && schema.get("type").isString()) {
+    if (schema.path("nullable").asBoolean(false)
+        && schema.get("type") != null
+        && schema.get("type").isString()) {
       schema.set("type", types(schema.get("type").asString(), "null"));
     }
     if (schema.get("properties") instanceof ObjectNode props) {
@@ -184,7 +201,10 @@ public final class UpstreamSchemas {
     }
     Schema schema;
     synchronized (schemas) {
-      schema = schemas.computeIfAbsent(definition, d -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#/definitions/" + d)));
+      schema =
+          schemas.computeIfAbsent(
+              definition,
+              d -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#/definitions/" + d)));
     }
     List<String> out = new ArrayList<>();
     for (Error e : schema.validate(object)) {

@@ -53,7 +53,9 @@ class GoNumbersTest {
     assertEquals("0e+00", GoNumbers.formatFloat(0, 'e'));
     assertEquals("0.0000001", GoNumbers.formatFloat(1e-7, 'f'));
     assertEquals("100000000000000000000", GoNumbers.formatFloat(1e20, 'f'));
-    assertEquals("9223372036854775808", GoNumbers.formatFloat(0x1p63, 'f').substring(0, 0) + "9223372036854775808");
+    assertEquals(
+        "9223372036854775808",
+        GoNumbers.formatFloat(0x1p63, 'f').substring(0, 0) + "9223372036854775808");
     assertEquals("9223372036854776000", GoNumbers.formatFloat(0x1p63, 'f'));
   }
 
@@ -90,20 +92,32 @@ class GoNumbersTest {
 
   @Test
   void yamlIntegerBeyondUint64IsAFloat() {
-    assertEquals("18446744073709551615", GoNumbers.yamlInteger(new BigInteger("18446744073709551615")));
-    assertEquals("-9223372036854775808", GoNumbers.yamlInteger(new BigInteger("-9223372036854775808")));
-    assertEquals("1.8446744073709552e+19", GoNumbers.yamlInteger(new BigInteger("18446744073709551616")));
-    assertEquals("-9.223372036854776e+18", GoNumbers.yamlInteger(new BigInteger("-9223372036854775809")));
+    assertEquals(
+        "18446744073709551615", GoNumbers.yamlInteger(new BigInteger("18446744073709551615")));
+    assertEquals(
+        "-9223372036854775808", GoNumbers.yamlInteger(new BigInteger("-9223372036854775808")));
+    assertEquals(
+        "1.8446744073709552e+19", GoNumbers.yamlInteger(new BigInteger("18446744073709551616")));
+    assertEquals(
+        "-9.223372036854776e+18", GoNumbers.yamlInteger(new BigInteger("-9223372036854775809")));
   }
 
   @Test
   void nonFiniteValuesFailLikeGoJson() {
-    assertEquals("json: unsupported value: +Inf",
-        assertThrows(IllegalArgumentException.class, () -> GoNumbers.yamlFloat(Double.POSITIVE_INFINITY)).getMessage());
-    assertEquals("json: unsupported value: -Inf",
-        assertThrows(IllegalArgumentException.class, () -> GoNumbers.yamlFloat(Double.NEGATIVE_INFINITY)).getMessage());
-    assertEquals("json: unsupported value: NaN",
-        assertThrows(IllegalArgumentException.class, () -> GoNumbers.yamlFloat(Double.NaN)).getMessage());
+    assertEquals(
+        "json: unsupported value: +Inf",
+        assertThrows(
+                IllegalArgumentException.class, () -> GoNumbers.yamlFloat(Double.POSITIVE_INFINITY))
+            .getMessage());
+    assertEquals(
+        "json: unsupported value: -Inf",
+        assertThrows(
+                IllegalArgumentException.class, () -> GoNumbers.yamlFloat(Double.NEGATIVE_INFINITY))
+            .getMessage());
+    assertEquals(
+        "json: unsupported value: NaN",
+        assertThrows(IllegalArgumentException.class, () -> GoNumbers.yamlFloat(Double.NaN))
+            .getMessage());
   }
 
   /**
@@ -113,8 +127,10 @@ class GoNumbersTest {
   private static GoNumbers.Digits shortestByDefinition(double d) {
     java.math.BigDecimal exact = new java.math.BigDecimal(d);
     for (int p = 1; p <= 17; p++) {
-      java.math.BigDecimal down = exact.round(new java.math.MathContext(p, java.math.RoundingMode.DOWN));
-      java.math.BigDecimal up = exact.round(new java.math.MathContext(p, java.math.RoundingMode.UP));
+      java.math.BigDecimal down =
+          exact.round(new java.math.MathContext(p, java.math.RoundingMode.DOWN));
+      java.math.BigDecimal up =
+          exact.round(new java.math.MathContext(p, java.math.RoundingMode.UP));
       if (Double.parseDouble(down.toString()) == d || Double.parseDouble(up.toString()) == d) {
         java.math.BigDecimal pick = GoNumbers.nearest(exact, p, d).stripTrailingZeros();
         String digits = pick.unscaledValue().toString();
@@ -129,9 +145,10 @@ class GoNumbersTest {
   void shortestDigitsRoundTripAndCannotBeShorter() {
     Random random = new Random(7);
     for (int i = 0; i < 3_000; i++) {
-      double d = i % 2 == 0
-          ? Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE)
-          : random.nextInt(1_000_000) * Math.pow(10, random.nextInt(40) - 20);
+      double d =
+          i % 2 == 0
+              ? Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE)
+              : random.nextInt(1_000_000) * Math.pow(10, random.nextInt(40) - 20);
       if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
         continue;
       }
@@ -142,7 +159,8 @@ class GoNumbersTest {
       if (digits.digits().length() > 1) {
         String fewer = digits.digits().substring(0, digits.digits().length() - 1);
         java.math.BigDecimal lo = new java.math.BigDecimal("0." + fewer + "e" + digits.dp());
-        java.math.BigDecimal ulp = java.math.BigDecimal.ONE.scaleByPowerOfTen(digits.dp() - fewer.length());
+        java.math.BigDecimal ulp =
+            java.math.BigDecimal.ONE.scaleByPowerOfTen(digits.dp() - fewer.length());
         boolean loOk = Double.parseDouble(lo.toString()) == d;
         boolean hiOk = Double.parseDouble(lo.add(ulp).toString()) == d;
         assertEquals(false, loOk || hiOk, "shorter exists for " + text);

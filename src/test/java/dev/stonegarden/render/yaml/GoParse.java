@@ -2,8 +2,8 @@ package dev.stonegarden.render.yaml;
 
 /**
  * Whether Go's {@code strconv.ParseInt}, {@code ParseUint} and {@code ParseFloat} (64 bits) accept
- * a string: the number syntax go-yaml v2's resolver relies on (base prefixes {@code 0x}, {@code 0o},
- * {@code 0b}, a leading {@code 0} for octal, underscores between digits, range errors).
+ * a string: the number syntax go-yaml v2's resolver relies on (base prefixes {@code 0x}, {@code
+ * 0o}, {@code 0b}, a leading {@code 0} for octal, underscores between digits, range errors).
  */
 final class GoParse {
   private GoParse() {}

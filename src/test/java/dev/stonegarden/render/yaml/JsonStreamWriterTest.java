@@ -10,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The {@code --output json} stream: one compact object per line, YAML writer's key order and numbers. */
+/**
+ * The {@code --output json} stream: one compact object per line, YAML writer's key order and
+ * numbers.
+ */
 class JsonStreamWriterTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -21,7 +24,8 @@ class JsonStreamWriterTest {
     a.putObject("data").put("a10", "x").put("a2", "y").put("B", "z");
     a.putArray("list").add(1).add(1.10).add(1e20).add(1.0).addNull().add(true);
     a.putObject("empty");
-    ObjectNode b = F.objectNode().put("b", "line\nbreak \"quoted\" \\ \t\u0001\u2028 é \uD83D\uDE00");
+    ObjectNode b =
+        F.objectNode().put("b", "line\nbreak \"quoted\" \\ \t\u0001\u2028 é \uD83D\uDE00");
     assertEquals(
         "{\"apiVersion\":\"v1\",\"data\":{\"B\":\"z\",\"a2\":\"y\",\"a10\":\"x\"},\"empty\":{},"
             + "\"kind\":\"ConfigMap\",\"list\":[1,1.1,1e+20,1,null,true]}\n"
@@ -37,7 +41,9 @@ class JsonStreamWriterTest {
   @Test
   void everyLineIsValidJsonWithTheSameValues() {
     ObjectNode a = F.objectNode();
-    a.put("s", "x\u0000\u0085\uD800y").put("n", 1e-7).put("big", new java.math.BigInteger("18446744073709551615"));
+    a.put("s", "x\u0000\u0085\uD800y")
+        .put("n", 1e-7)
+        .put("big", new java.math.BigInteger("18446744073709551615"));
     String line = JsonStreamWriter.write(List.of(a)).trim();
     JsonNode back = JsonMapper.builder().build().readTree(line);
     // the same data as the YAML output: the NEL folds to a space, a lone surrogate becomes U+FFFD
@@ -49,14 +55,18 @@ class JsonStreamWriterTest {
   @Test
   void failsWhereTheYamlOutputFails() {
     ObjectNode del = F.objectNode().put("x", "a\u007Fb");
-    assertEquals("yaml: control characters are not allowed",
-        assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(del))).getMessage());
+    assertEquals(
+        "yaml: control characters are not allowed",
+        assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(del)))
+            .getMessage());
     ObjectNode key = F.objectNode().put("k".repeat(1023), "v");
     assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(key)));
     ObjectNode nested = F.objectNode();
     nested.putArray("list").add(1).add(Double.POSITIVE_INFINITY);
     UnwritableValueException e =
-        assertThrows(UnwritableValueException.class, () -> JsonStreamWriter.write(List.of(del, nested).subList(1, 2)));
+        assertThrows(
+            UnwritableValueException.class,
+            () -> JsonStreamWriter.write(List.of(del, nested).subList(1, 2)));
     assertEquals("/list/1", e.pointer());
     assertEquals(0, e.document());
   }
@@ -64,7 +74,9 @@ class JsonStreamWriterTest {
   @Test
   void nonFiniteFloatsFail() {
     ObjectNode a = F.objectNode().put("x", Double.NaN);
-    assertEquals("json: unsupported value: NaN",
-        assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(a))).getMessage());
+    assertEquals(
+        "json: unsupported value: NaN",
+        assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(a)))
+            .getMessage());
   }
 }

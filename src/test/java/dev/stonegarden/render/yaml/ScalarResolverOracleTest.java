@@ -36,19 +36,38 @@ class ScalarResolverOracleTest {
     return false;
   }
 
-  /** Every text of the resolver's tables that kustomize can print (not .inf/.nan, not a bare '-'). */
+  /**
+   * Every text of the resolver's tables that kustomize can print (not .inf/.nan, not a bare '-').
+   */
   static List<String> texts() {
     Set<String> all = new LinkedHashSet<>();
     Stream.of(ScalarResolverTest.common(), ScalarResolverTest.v3(), ScalarResolverTest.v2())
         .flatMap(s -> s)
         .forEach(a -> all.add((String) a.get()[0]));
-    all.addAll(List.of("0x1p-2", "1e+3", "+12_3", "0_7", "0b_1", "-0o17", "2001-1-1t1:1:1Z", "2001-01-01 1:2:3.5", "TRUE_", "~x"));
+    all.addAll(
+        List.of(
+            "0x1p-2",
+            "1e+3",
+            "+12_3",
+            "0_7",
+            "0b_1",
+            "-0o17",
+            "2001-1-1t1:1:1Z",
+            "2001-01-01 1:2:3.5",
+            "TRUE_",
+            "~x"));
     return all.stream()
         .filter(t -> !t.equals("-"))
-        .filter(t -> !ScalarResolver.resolvePlain(t, YamlVersion.YAML_1_2).isDouble()
-            || Double.isFinite(ScalarResolver.resolvePlain(t, YamlVersion.YAML_1_2).doubleValue()))
-        .filter(t -> !ScalarResolver.resolvePlain(t, YamlVersion.YAML_1_1).isDouble()
-            || Double.isFinite(ScalarResolver.resolvePlain(t, YamlVersion.YAML_1_1).doubleValue()))
+        .filter(
+            t ->
+                !ScalarResolver.resolvePlain(t, YamlVersion.YAML_1_2).isDouble()
+                    || Double.isFinite(
+                        ScalarResolver.resolvePlain(t, YamlVersion.YAML_1_2).doubleValue()))
+        .filter(
+            t ->
+                !ScalarResolver.resolvePlain(t, YamlVersion.YAML_1_1).isDouble()
+                    || Double.isFinite(
+                        ScalarResolver.resolvePlain(t, YamlVersion.YAML_1_1).doubleValue()))
         .collect(Collectors.toList());
   }
 
@@ -56,14 +75,20 @@ class ScalarResolverOracleTest {
     return buildRoot(dir).get("spec");
   }
 
-  /** The first document kubectl kustomize prints for {@code dir}, read back with go-yaml v2's rules. */
+  /**
+   * The first document kubectl kustomize prints for {@code dir}, read back with go-yaml v2's rules.
+   */
   static JsonNode buildRoot(Path dir) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
+    Process p =
+        new ProcessBuilder("kubectl", "kustomize", dir.toString())
+            .redirectErrorStream(false)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "kubectl kustomize timed out");
     assertEquals(0, p.exitValue(), "kubectl kustomize failed: " + err);
-    // kustomize's output comes from go-yaml v2's emitter, which quotes exactly what v2 would misread:
+    // kustomize's output comes from go-yaml v2's emitter, which quotes exactly what v2 would
+    // misread:
     // read it back with v2's rules (v3 would read the plain string 0o-17 as -15).
     List<YamlDocument> docs =
         YamlReader.read(
@@ -73,9 +98,12 @@ class ScalarResolverOracleTest {
     return docs.get(0).root();
   }
 
-  /** Same value: equal strings, booleans and nulls; numbers equal as numbers (JSON loses 1.0 vs 1). */
+  /**
+   * Same value: equal strings, booleans and nulls; numbers equal as numbers (JSON loses 1.0 vs 1).
+   */
   static void assertSame(String text, JsonNode expected, JsonNode actual, boolean asFloat64) {
-    String what = "plain scalar [" + text + "]: expected " + expected + ", kustomize gave " + actual;
+    String what =
+        "plain scalar [" + text + "]: expected " + expected + ", kustomize gave " + actual;
     if (expected.isNumber()) {
       assertTrue(actual != null && actual.isNumber(), what);
       if (asFloat64) {
@@ -92,7 +120,9 @@ class ScalarResolverOracleTest {
   void resourcesAreTypedLikeGoYamlV3(@TempDir Path dir) throws Exception {
     assumeTrue(kubectl(), "kubectl is not on PATH");
     List<String> texts = texts();
-    StringBuilder r = new StringBuilder("apiVersion: example.com/v1\nkind: Scalars\nmetadata:\n  name: s\nspec:\n");
+    StringBuilder r =
+        new StringBuilder(
+            "apiVersion: example.com/v1\nkind: Scalars\nmetadata:\n  name: s\nspec:\n");
     for (int i = 0; i < texts.size(); i++) {
       r.append("  k").append(i).append(": ").append(texts.get(i)).append('\n');
     }
@@ -109,9 +139,11 @@ class ScalarResolverOracleTest {
   void json6902ValuesAreTypedLikeGoYamlV2(@TempDir Path dir) throws Exception {
     assumeTrue(kubectl(), "kubectl is not on PATH");
     List<String> texts = texts();
-    Files.writeString(dir.resolve("r.yaml"), "apiVersion: example.com/v1\nkind: Scalars\nmetadata:\n  name: s\n");
+    Files.writeString(
+        dir.resolve("r.yaml"), "apiVersion: example.com/v1\nkind: Scalars\nmetadata:\n  name: s\n");
     StringBuilder k =
-        new StringBuilder("resources:\n- r.yaml\npatches:\n- target: {kind: Scalars}\n  patch: |-\n    - op: add\n      path: /spec\n      value:\n");
+        new StringBuilder(
+            "resources:\n- r.yaml\npatches:\n- target: {kind: Scalars}\n  patch: |-\n    - op: add\n      path: /spec\n      value:\n");
     List<String> used = new ArrayList<>();
     for (String t : texts) {
       k.append("        k").append(used.size()).append(": ").append(t).append('\n');
@@ -132,15 +164,18 @@ class ScalarResolverOracleTest {
     String value =
         "1: a\ntrue: b\ny: c\n1.5: d\n0x10: e\n2024-01-01: f\n0.1: g\n1e3: h\n12345678.9: i\n"
             + "-0.0: j\n.inf: k\noff: l\n1e-7: m\n3.14159265358979: n\n";
-    Files.writeString(dir.resolve("r.yaml"), "apiVersion: example.com/v1\nkind: Scalars\nmetadata:\n  name: s\n");
+    Files.writeString(
+        dir.resolve("r.yaml"), "apiVersion: example.com/v1\nkind: Scalars\nmetadata:\n  name: s\n");
     StringBuilder k =
-        new StringBuilder("resources:\n- r.yaml\npatches:\n- target: {kind: Scalars}\n  patch: |-\n    - op: add\n      path: /spec\n      value:\n");
+        new StringBuilder(
+            "resources:\n- r.yaml\npatches:\n- target: {kind: Scalars}\n  patch: |-\n    - op: add\n      path: /spec\n      value:\n");
     for (String line : value.split("\n")) {
       k.append("        ").append(line).append('\n');
     }
     Files.writeString(dir.resolve("kustomization.yaml"), k);
     JsonNode spec = build(dir);
-    JsonNode ours = YamlReader.read(Path.of("k.yaml"), value, YamlReader.Options.kustomization()).get(0).root();
+    JsonNode ours =
+        YamlReader.read(Path.of("k.yaml"), value, YamlReader.Options.kustomization()).get(0).root();
     assertEquals(
         ours.propertyNames().stream().sorted().collect(Collectors.toList()),
         spec.propertyNames().stream().sorted().collect(Collectors.toList()));
@@ -152,15 +187,18 @@ class ScalarResolverOracleTest {
     String value =
         "m: &m {a: from-m, b: mb}\nn: &n {a: from-n, c: nc}\nx: {a: explicit, <<: *m}\n"
             + "s: {<<: [*m, *n]}\nz: {<<: *m, a: explicit}\nw: {<<: *n, <<: *m}\n";
-    Files.writeString(dir.resolve("r.yaml"), "apiVersion: example.com/v1\nkind: Scalars\nmetadata:\n  name: s\n");
+    Files.writeString(
+        dir.resolve("r.yaml"), "apiVersion: example.com/v1\nkind: Scalars\nmetadata:\n  name: s\n");
     StringBuilder k =
-        new StringBuilder("resources:\n- r.yaml\npatches:\n- target: {kind: Scalars}\n  patch: |-\n    - op: add\n      path: /spec\n      value:\n");
+        new StringBuilder(
+            "resources:\n- r.yaml\npatches:\n- target: {kind: Scalars}\n  patch: |-\n    - op: add\n      path: /spec\n      value:\n");
     for (String line : value.split("\n")) {
       k.append("        ").append(line).append('\n');
     }
     Files.writeString(dir.resolve("kustomization.yaml"), k);
     JsonNode spec = build(dir);
-    JsonNode ours = YamlReader.read(Path.of("k.yaml"), value, YamlReader.Options.kustomization()).get(0).root();
+    JsonNode ours =
+        YamlReader.read(Path.of("k.yaml"), value, YamlReader.Options.kustomization()).get(0).root();
     for (String name : List.of("x", "s", "z", "w")) {
       assertEquals(spec.get(name), ours.get(name), name);
     }

@@ -226,8 +226,10 @@ class ScalarResolverTest {
   @ParameterizedTest(name = "[{index}] {0} -> {1}")
   @MethodSource("common")
   void bothVersions(String text, String expected) {
-    assertEquals(expected, describe(ScalarResolver.resolvePlain(text, YamlVersion.YAML_1_2)), "YAML 1.2");
-    assertEquals(expected, describe(ScalarResolver.resolvePlain(text, YamlVersion.YAML_1_1)), "YAML 1.1");
+    assertEquals(
+        expected, describe(ScalarResolver.resolvePlain(text, YamlVersion.YAML_1_2)), "YAML 1.2");
+    assertEquals(
+        expected, describe(ScalarResolver.resolvePlain(text, YamlVersion.YAML_1_1)), "YAML 1.1");
   }
 
   @ParameterizedTest(name = "[{index}] {0} -> {1}")
@@ -244,8 +246,10 @@ class ScalarResolverTest {
 
   @Test
   void kinds() {
-    assertEquals(ScalarResolver.Kind.TIMESTAMP, ScalarResolver.kindOf("2024-01-01", YamlVersion.YAML_1_1));
-    assertEquals(ScalarResolver.Kind.TIMESTAMP, ScalarResolver.kindOf("2024-01-01", YamlVersion.YAML_1_2));
+    assertEquals(
+        ScalarResolver.Kind.TIMESTAMP, ScalarResolver.kindOf("2024-01-01", YamlVersion.YAML_1_1));
+    assertEquals(
+        ScalarResolver.Kind.TIMESTAMP, ScalarResolver.kindOf("2024-01-01", YamlVersion.YAML_1_2));
     assertEquals(ScalarResolver.Kind.STRING, ScalarResolver.kindOf("<<", YamlVersion.YAML_1_2));
     assertEquals(ScalarResolver.Kind.STRING, ScalarResolver.kindOf("1e400", YamlVersion.YAML_1_2));
     assertEquals(ScalarResolver.Kind.BOOL, ScalarResolver.kindOf("on", YamlVersion.YAML_1_1));
@@ -272,19 +276,35 @@ class ScalarResolverTest {
     assertEquals("str:1", describe(ScalarResolver.resolveTagged("!!str", "1", v)));
     assertEquals("str:1", describe(ScalarResolver.resolveTagged("tag:yaml.org,2002:str", "1", v)));
     assertEquals("int:3", describe(ScalarResolver.resolveTagged("!!int", "3", v)));
-    assertEquals("int:31", describe(ScalarResolver.resolveTagged("tag:yaml.org,2002:int", "0x1F", v)));
+    assertEquals(
+        "int:31", describe(ScalarResolver.resolveTagged("tag:yaml.org,2002:int", "0x1F", v)));
     assertEquals("float:3.0", describe(ScalarResolver.resolveTagged("!!float", "3", v)));
     assertEquals("bool:true", describe(ScalarResolver.resolveTagged("!!bool", "true", v)));
     assertEquals("null", describe(ScalarResolver.resolveTagged("!!null", "", v)));
-    assertEquals("str:2024-01-01T00:00:00Z", describe(ScalarResolver.resolveTagged("!!timestamp", "2024-01-01", v)));
-    assertEquals("str:2024-01-01", describe(ScalarResolver.resolveTagged("!!timestamp", "2024-01-01", YamlVersion.YAML_1_1)));
+    assertEquals(
+        "str:2024-01-01T00:00:00Z",
+        describe(ScalarResolver.resolveTagged("!!timestamp", "2024-01-01", v)));
+    assertEquals(
+        "str:2024-01-01",
+        describe(ScalarResolver.resolveTagged("!!timestamp", "2024-01-01", YamlVersion.YAML_1_1)));
     assertEquals("str:x", describe(ScalarResolver.resolveTagged("!custom", "x", v)));
     assertEquals("str:hi", describe(ScalarResolver.resolveTagged("!!binary", "aGk=", v)));
-    assertThrows(ScalarResolver.TagMismatchException.class, () -> ScalarResolver.resolveTagged("!!int", "abc", v));
-    assertThrows(ScalarResolver.TagMismatchException.class, () -> ScalarResolver.resolveTagged("!!int", "1.5", v));
-    assertThrows(ScalarResolver.TagMismatchException.class, () -> ScalarResolver.resolveTagged("!!bool", "yes", v));
-    assertEquals("bool:true", describe(ScalarResolver.resolveTagged("!!bool", "yes", YamlVersion.YAML_1_1)));
-    assertThrows(ScalarResolver.TagMismatchException.class, () -> ScalarResolver.resolveTagged("!!int", "2024-01-01", v));
-    assertThrows(ScalarResolver.TagMismatchException.class, () -> ScalarResolver.resolveTagged("!!float", "18446744073709551615", v));
+    assertThrows(
+        ScalarResolver.TagMismatchException.class,
+        () -> ScalarResolver.resolveTagged("!!int", "abc", v));
+    assertThrows(
+        ScalarResolver.TagMismatchException.class,
+        () -> ScalarResolver.resolveTagged("!!int", "1.5", v));
+    assertThrows(
+        ScalarResolver.TagMismatchException.class,
+        () -> ScalarResolver.resolveTagged("!!bool", "yes", v));
+    assertEquals(
+        "bool:true", describe(ScalarResolver.resolveTagged("!!bool", "yes", YamlVersion.YAML_1_1)));
+    assertThrows(
+        ScalarResolver.TagMismatchException.class,
+        () -> ScalarResolver.resolveTagged("!!int", "2024-01-01", v));
+    assertThrows(
+        ScalarResolver.TagMismatchException.class,
+        () -> ScalarResolver.resolveTagged("!!float", "18446744073709551615", v));
   }
 }

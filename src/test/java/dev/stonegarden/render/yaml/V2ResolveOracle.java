@@ -2,15 +2,15 @@ package dev.stonegarden.render.yaml;
 
 /**
  * Test oracle, written independently of {@link ScalarResolver} from go-yaml v2's source, for a
- * differential test. Whether go-yaml v2's encoder may write a string as a plain scalar: {@code encoder.stringv} asks
- * {@code resolve("", s)} (YAML 1.1 typing with Go's number parsers and v2's timestamp formats) and
- * quotes the string unless it resolves to {@code !!str} and is not a base-60 float
- * (kustomize-semantics.md §18.4 rule 2).
+ * differential test. Whether go-yaml v2's encoder may write a string as a plain scalar: {@code
+ * encoder.stringv} asks {@code resolve("", s)} (YAML 1.1 typing with Go's number parsers and v2's
+ * timestamp formats) and quotes the string unless it resolves to {@code !!str} and is not a base-60
+ * float (kustomize-semantics.md §18.4 rule 2).
  *
  * <p>Everything here is what the writer needs of v2's resolver, written from its behaviour: the
  * bool/null/inf/nan table, {@code strconv.ParseInt/ParseUint(s, 0, 64)} after removing {@code _},
- * the YAML float pattern with {@code strconv.ParseFloat}, {@code 0b} binaries and the four
- * {@code time.Parse} layouts.
+ * the YAML float pattern with {@code strconv.ParseFloat}, {@code 0b} binaries and the four {@code
+ * time.Parse} layouts.
  */
 final class V2ResolveOracle {
   private V2ResolveOracle() {}
@@ -72,17 +72,44 @@ final class V2ResolveOracle {
 
   private static boolean inResolveMap(String s) {
     switch (s) {
-      case "y": case "Y": case "yes": case "Yes": case "YES":
-      case "true": case "True": case "TRUE":
-      case "on": case "On": case "ON":
-      case "n": case "N": case "no": case "No": case "NO":
-      case "false": case "False": case "FALSE":
-      case "off": case "Off": case "OFF":
-      case "~": case "null": case "Null": case "NULL":
-      case ".nan": case ".NaN": case ".NAN":
-      case ".inf": case ".Inf": case ".INF":
-      case "+.inf": case "+.Inf": case "+.INF":
-      case "-.inf": case "-.Inf": case "-.INF":
+      case "y":
+      case "Y":
+      case "yes":
+      case "Yes":
+      case "YES":
+      case "true":
+      case "True":
+      case "TRUE":
+      case "on":
+      case "On":
+      case "ON":
+      case "n":
+      case "N":
+      case "no":
+      case "No":
+      case "NO":
+      case "false":
+      case "False":
+      case "FALSE":
+      case "off":
+      case "Off":
+      case "OFF":
+      case "~":
+      case "null":
+      case "Null":
+      case "NULL":
+      case ".nan":
+      case ".NaN":
+      case ".NAN":
+      case ".inf":
+      case ".Inf":
+      case ".INF":
+      case "+.inf":
+      case "+.Inf":
+      case "+.INF":
+      case "-.inf":
+      case "-.Inf":
+      case "-.INF":
         return true;
       default:
         return false;

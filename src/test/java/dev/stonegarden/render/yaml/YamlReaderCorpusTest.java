@@ -21,7 +21,9 @@ class YamlReaderCorpusTest {
 
   static Path shared() {
     String dir = System.getProperty("shared.dir");
-    assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "conformance")), "shared directory not available");
+    assumeTrue(
+        dir != null && Files.isDirectory(Path.of(dir, "conformance")),
+        "shared directory not available");
     return Path.of(dir, "conformance");
   }
 

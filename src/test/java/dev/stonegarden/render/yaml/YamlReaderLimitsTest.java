@@ -54,20 +54,23 @@ class YamlReaderLimitsTest {
   @Test
   void fileSize(@TempDir Path dir) throws Exception {
     YamlLimits limits = YamlLimits.DEFAULT.withMaxFileBytes(20);
-    assertEquals(1, YamlReader.read(Path.of("f.yaml"), "a: 12345678901234567", with(limits)).size());
+    assertEquals(
+        1, YamlReader.read(Path.of("f.yaml"), "a: 12345678901234567", with(limits)).size());
     assertEquals(
         List.of("0:0: the file is larger than 20 bytes, the largest file that may be read"),
         errors("a: 123456789012345678", with(limits)));
     Path file = dir.resolve("big.yaml");
     Files.writeString(file, "a: ééééééééé\n", StandardCharsets.UTF_8); // 13 characters, 22 bytes
-    InputException e = assertThrows(InputException.class, () -> YamlReader.readFile(file, with(limits)));
+    InputException e =
+        assertThrows(InputException.class, () -> YamlReader.readFile(file, with(limits)));
     assertEquals(file, e.diagnostics().get(0).at().file());
   }
 
   @Test
   void documentCount() {
     YamlLimits limits = YamlLimits.DEFAULT.withMaxDocuments(3);
-    assertEquals(3, YamlReader.read(Path.of("f.yaml"), "a: 1\n---\nb: 2\n---\nc: 3\n", with(limits)).size());
+    assertEquals(
+        3, YamlReader.read(Path.of("f.yaml"), "a: 1\n---\nb: 2\n---\nc: 3\n", with(limits)).size());
     assertEquals(
         List.of("6:1: the file has more than 3 documents, the most one file may have"),
         errors("a: 1\n---\nb: 2\n---\nc: 3\n---\nd: 4\n", with(limits)));
@@ -83,8 +86,12 @@ class YamlReaderLimitsTest {
     }
     onSmallStack(
         () -> {
-          assertEquals(List.of("1:1001: mappings and sequences are nested more than 1000 levels deep"), errors(flow));
-          assertEquals(List.of("1:4001: mappings and sequences are nested more than 1000 levels deep"), errors(flowMaps));
+          assertEquals(
+              List.of("1:1001: mappings and sequences are nested more than 1000 levels deep"),
+              errors(flow));
+          assertEquals(
+              List.of("1:4001: mappings and sequences are nested more than 1000 levels deep"),
+              errors(flowMaps));
           assertEquals(
               List.of("1001:1001: mappings and sequences are nested more than 1000 levels deep"),
               errors(block.toString()));
@@ -100,7 +107,10 @@ class YamlReaderLimitsTest {
     String ok = "a: &a " + inner + "\n";
     assertEquals(1, YamlReaderTest.read(ok + "b: *a\n").size());
     List<String> e = errors(ok + "b: " + "[".repeat(500) + "*a" + "]".repeat(500) + "\n");
-    assertEquals(List.of("2:504: mappings and sequences are nested more than 1000 levels deep once aliases are expanded"), e);
+    assertEquals(
+        List.of(
+            "2:504: mappings and sequences are nested more than 1000 levels deep once aliases are expanded"),
+        e);
   }
 
   @Test
@@ -110,7 +120,10 @@ class YamlReaderLimitsTest {
     // The count is per document: two documents of 1,000 each are fine.
     assertEquals(2, YamlReaderTest.read(thousand + "---\n" + thousand).size());
     String tooMany = "a: &a x\nb: [" + "*a, ".repeat(1000) + "*a]\n";
-    assertEquals(List.of("2:4005: the document expands more than 1000 aliases, the most one document may use"), errors(tooMany));
+    assertEquals(
+        List.of(
+            "2:4005: the document expands more than 1000 aliases, the most one document may use"),
+        errors(tooMany));
   }
 
   @Test
@@ -120,11 +133,18 @@ class YamlReaderLimitsTest {
     List<String> e = errors(text);
     assertEquals(1, e.size());
     assertTrue(e.get(0).startsWith("2:"), e.get(0));
-    assertTrue(e.get(0).contains("aliases expand the file to more than 10 times its size"), e.get(0));
-    assertEquals(1, YamlReader.read(Path.of("f.yaml"), text, with(YamlLimits.DEFAULT.withExpansionFactor(30))).size());
+    assertTrue(
+        e.get(0).contains("aliases expand the file to more than 10 times its size"), e.get(0));
+    assertEquals(
+        1,
+        YamlReader.read(Path.of("f.yaml"), text, with(YamlLimits.DEFAULT.withExpansionFactor(30)))
+            .size());
     // Without aliases a file stays far below the budget, however it is written.
     String plain = "{a: [1, 2, 3], b: {c: d}, e: [], f: {}, g: ~, \"h\": 'i'}\n";
-    assertEquals(1, YamlReader.read(Path.of("f.yaml"), plain, with(YamlLimits.DEFAULT.withExpansionFactor(1))).size());
+    assertEquals(
+        1,
+        YamlReader.read(Path.of("f.yaml"), plain, with(YamlLimits.DEFAULT.withExpansionFactor(1)))
+            .size());
   }
 
   @Test
@@ -150,6 +170,8 @@ class YamlReaderLimitsTest {
 
   @Test
   void selfReferencingAnchor() {
-    assertEquals(List.of("1:8: alias *a is used inside the value of its own anchor"), errors("a: &a [*a]\n"));
+    assertEquals(
+        List.of("1:8: alias *a is used inside the value of its own anchor"),
+        errors("a: &a [*a]\n"));
   }
 }

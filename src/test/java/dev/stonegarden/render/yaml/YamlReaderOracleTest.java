@@ -29,14 +29,24 @@ class YamlReaderOracleTest {
             + "  j: >-\n    é\n      ü\n"
             + "  k: >-\n    \uD83D\uDE00\n      emoji\n"
             + "  l: |\n    literal\n      stays\n"
-            + "  m: >\n    start\n      " + "w00 w01 w02 w03 w04 w05 w06 w07 w08 w09 ".repeat(4) + "w40\n    end\n";
+            + "  m: >\n    start\n      "
+            + "w00 w01 w02 w03 w04 w05 w06 w07 w08 w09 ".repeat(4)
+            + "w40\n    end\n";
     Files.writeString(dir.resolve("r.yaml"), resource);
     Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- r.yaml\n");
     JsonNode out = ScalarResolverOracleTest.buildRoot(dir).get("data");
-    JsonNode ours = YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.resources()).get(0).root().get("data");
+    JsonNode ours =
+        YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.resources())
+            .get(0)
+            .root()
+            .get("data");
     assertEquals(out, ours);
     // Our own files keep the values as written.
-    JsonNode plain = YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.files()).get(0).root().get("data");
+    JsonNode plain =
+        YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.files())
+            .get(0)
+            .root()
+            .get("data");
     assertEquals("p\n  q", plain.get("f").stringValue());
   }
 
@@ -49,7 +59,11 @@ class YamlReaderOracleTest {
     Files.writeString(dir.resolve("r.yaml"), resource);
     Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- r.yaml\n");
     JsonNode out = ScalarResolverOracleTest.buildRoot(dir).get("spec");
-    JsonNode ours = YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.resources()).get(0).root().get("spec");
+    JsonNode ours =
+        YamlReader.read(dir.resolve("r.yaml"), resource, YamlReader.Options.resources())
+            .get(0)
+            .root()
+            .get("spec");
     assertEquals(out, ours);
   }
 }

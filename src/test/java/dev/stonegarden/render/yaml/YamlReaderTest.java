@@ -52,7 +52,8 @@ class YamlReaderTest {
 
   @Test
   void multiDocumentStream() {
-    String text = "---\n# leading separator\n---\n# only a comment\n---\na: 1\n---\n\n---\nb: 2\n...\n";
+    String text =
+        "---\n# leading separator\n---\n# only a comment\n---\na: 1\n---\n\n---\nb: 2\n...\n";
     List<YamlDocument> docs = read(text);
     assertEquals(5, docs.size());
     assertTrue(docs.get(0).root().isNull());
@@ -60,7 +61,9 @@ class YamlReaderTest {
     assertEquals("{\"a\":1}", docs.get(2).root().toString());
     assertTrue(docs.get(3).root().isNull());
     assertEquals("{\"b\":2}", docs.get(4).root().toString());
-    assertEquals(List.of(0, 1, 2, 3, 4), docs.stream().map(YamlDocument::index).collect(Collectors.toList()));
+    assertEquals(
+        List.of(0, 1, 2, 3, 4),
+        docs.stream().map(YamlDocument::index).collect(Collectors.toList()));
     assertEquals("6:1", pos(docs.get(2).start()));
     assertEquals("10:1", pos(docs.get(4).start()));
     assertEquals(FILE, docs.get(4).file());
@@ -74,13 +77,18 @@ class YamlReaderTest {
 
   @Test
   void jsonInput() {
-    JsonNode n = one("{\"kind\": \"List\", \"items\": [{\"n\": \"1\", \"f\": 1.5, \"b\": true, \"z\": null}],\n \"x\":{\"a\":1}}");
-    assertEquals("{\"kind\":\"List\",\"items\":[{\"n\":\"1\",\"f\":1.5,\"b\":true,\"z\":null}],\"x\":{\"a\":1}}", n.toString());
+    JsonNode n =
+        one(
+            "{\"kind\": \"List\", \"items\": [{\"n\": \"1\", \"f\": 1.5, \"b\": true, \"z\": null}],\n \"x\":{\"a\":1}}");
+    assertEquals(
+        "{\"kind\":\"List\",\"items\":[{\"n\":\"1\",\"f\":1.5,\"b\":true,\"z\":null}],\"x\":{\"a\":1}}",
+        n.toString());
   }
 
   @Test
   void scalarsAreTypedByStyleTagAndVersion() {
-    String text = "a: 0755\nb: '0755'\nc: \"true\"\nd: !!str 1\ne: !!int \"3\"\nf: yes\ng: |\n  x\nh: 2024-01-01\ni: ! 12\n";
+    String text =
+        "a: 0755\nb: '0755'\nc: \"true\"\nd: !!str 1\ne: !!int \"3\"\nf: yes\ng: |\n  x\nh: 2024-01-01\ni: ! 12\n";
     assertEquals(
         "{\"a\":493,\"b\":\"0755\",\"c\":\"true\",\"d\":\"1\",\"e\":3,\"f\":\"yes\",\"g\":\"x\\n\",\"h\":\"2024-01-01T00:00:00Z\",\"i\":12}",
         one(text).toString());
@@ -111,20 +119,25 @@ class YamlReaderTest {
   @Test
   void badMergeValues() {
     assertEquals(
-        List.of("2:7: expected a mapping or a sequence of mappings as the value of a merge key (<<), found a scalar"),
+        List.of(
+            "2:7: expected a mapping or a sequence of mappings as the value of a merge key (<<), found a scalar"),
         errors("m:\n  <<: 1\n"));
     assertEquals(
         List.of("2:8: expected a mapping in the sequence of a merge key (<<), found a sequence"),
         errors("m:\n  <<: [[a]]\n"));
-    assertEquals(List.of("3:3: mapping key \"<<\" already defined at line 2"), errors("m:\n  <<: {a: 1}\n  <<: {b: 1}\n"));
+    assertEquals(
+        List.of("3:3: mapping key \"<<\" already defined at line 2"),
+        errors("m:\n  <<: {a: 1}\n  <<: {b: 1}\n"));
   }
 
   @Test
   void duplicateKeys() {
     assertEquals(
         List.of("7:3: mapping key \"a\" already defined at line 6"),
-        errors("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dup-keys\ndata:\n  a: first\n  a: second\n"));
-    assertEquals(List.of("2:1: mapping key \"a\" already defined at line 1"), errors("a: 1\n\"a\": 2\n"));
+        errors(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dup-keys\ndata:\n  a: first\n  a: second\n"));
+    assertEquals(
+        List.of("2:1: mapping key \"a\" already defined at line 1"), errors("a: 1\n\"a\": 2\n"));
     JsonNode last = read("a: 1\nb: 2\na: 3\n", YamlReader.Options.kustomization()).get(0).root();
     assertEquals("{\"a\":3,\"b\":2}", last.toString());
   }
@@ -132,15 +145,23 @@ class YamlReaderTest {
   @Test
   void nonStringKeys() {
     assertEquals(
-        List.of("2:1: expected a string as mapping key, found the boolean true; quote the key (\"true\")"),
+        List.of(
+            "2:1: expected a string as mapping key, found the boolean true; quote the key (\"true\")"),
         errors("a: 1\ntrue: x\n"));
     assertEquals(
         List.of(
             "1:2: expected a string as mapping key, found the integer 1; quote the key (\"1\")",
             "1:8: expected a string as mapping key, found null ~; quote the key (\"~\")"),
         errors("{1: a, ~: b}"));
-    JsonNode s = read("1: a\ntrue: b\n1.5: c\nyes: d\n0x10: e\n2024-01-01: f\n", YamlReader.Options.kustomization()).get(0).root();
-    assertEquals("{\"1\":\"a\",\"true\":\"d\",\"1.5\":\"c\",\"16\":\"e\",\"2024-01-01\":\"f\"}", s.toString());
+    JsonNode s =
+        read(
+                "1: a\ntrue: b\n1.5: c\nyes: d\n0x10: e\n2024-01-01: f\n",
+                YamlReader.Options.kustomization())
+            .get(0)
+            .root();
+    assertEquals(
+        "{\"1\":\"a\",\"true\":\"d\",\"1.5\":\"c\",\"16\":\"e\",\"2024-01-01\":\"f\"}",
+        s.toString());
     assertEquals("{\"1\":\"a\"}", one("\"1\": a\n").toString());
     assertEquals("{\"1\":\"a\"}", one("!!str 1: a\n").toString());
   }
@@ -190,34 +211,48 @@ class YamlReaderTest {
   @Test
   void tabsAfterAColonAreSeparatorsAsInGoYaml() {
     // argo-cd's kustomize-guestbook has "metadata:<TAB>"; go-yaml accepts it, snakeyaml-engine not.
-    assertEquals("{\"metadata\":{\"name\":\"x\"},\"a\":\"b\"}", one("metadata:\t\n  name: x\t\na:\tb\n").toString());
+    assertEquals(
+        "{\"metadata\":{\"name\":\"x\"},\"a\":\"b\"}",
+        one("metadata:\t\n  name: x\t\na:\tb\n").toString());
     assertEquals("{\"a\":\"x\\ty\\n\"}", one("a: |\n  x\ty\n").toString());
     // Tab-indented JSON, and tabs inside flow collections (checked with kubectl kustomize).
     assertEquals(
         "{\"metadata\":{\"name\":\"t\"},\"a\":[1,\"q r\",{\"b\":2}]}",
         one("{\n\t\"metadata\": {\n\t\t\"name\": \"t\"\n\t},\n\t\"a\": [\n\t\t1,\n\t\t\"q\n\t\t\tr\",\n\t\t{\"b\":\t\t2}\n\t]\n}\n")
             .toString());
-    assertEquals("{\"k\":{\"x\":{\"a\":1},\"y\":[2]}}", one("k:\n  x: {\n\t\t\"a\": 1}\n  y: [\n\t\t2]\n").toString());
+    assertEquals(
+        "{\"k\":{\"x\":{\"a\":1},\"y\":[2]}}",
+        one("k:\n  x: {\n\t\t\"a\": 1}\n  y: [\n\t\t2]\n").toString());
     // Tabs that indent stay errors, as in go-yaml.
     assertEquals(
-        List.of("2:1: found a tab character that cannot start any token (tabs cannot be used for indentation)"),
+        List.of(
+            "2:1: found a tab character that cannot start any token (tabs cannot be used for indentation)"),
         errors("a:\n\t- b\n"));
     assertEquals(
-        List.of("2:2: found a tab character that cannot start any token (tabs cannot be used for indentation)"),
+        List.of(
+            "2:2: found a tab character that cannot start any token (tabs cannot be used for indentation)"),
         errors("a:\n-\tx\n"));
   }
 
   @Test
   void syntaxErrorMessages() {
     assertEquals(
-        List.of("2:3: mapping values are not allowed here (check the indentation, or quote a value that contains ': ')"),
+        List.of(
+            "2:3: mapping values are not allowed here (check the indentation, or quote a value that contains ': ')"),
         errors("a: b\n c: d\n"));
-    assertEquals(List.of("1:4: the quoted scalar is not closed: found unexpected end of file"), errors("a: \"x\n"));
-    assertEquals(List.of("1:4: found character '@' that cannot start any token (quote the value)"), errors("a: @b\n"));
-    assertEquals(List.of("1:5: found a character that YAML does not allow (U+0001)"), errors("a: b\u0001c\n"));
+    assertEquals(
+        List.of("1:4: the quoted scalar is not closed: found unexpected end of file"),
+        errors("a: \"x\n"));
+    assertEquals(
+        List.of("1:4: found character '@' that cannot start any token (quote the value)"),
+        errors("a: @b\n"));
+    assertEquals(
+        List.of("1:5: found a character that YAML does not allow (U+0001)"),
+        errors("a: b\u0001c\n"));
     assertEquals(List.of("1:4: cannot decode !!str scalar as !!int"), errors("a: !!int x\n"));
     assertEquals(
-        List.of("0:0: unsupported YAML version in the %YAML directive, expected 1.1 or 1.2"), errors("%YAML 2.0\n---\na: 1\n"));
+        List.of("0:0: unsupported YAML version in the %YAML directive, expected 1.1 or 1.2"),
+        errors("%YAML 2.0\n---\na: 1\n"));
   }
 
   @Test
@@ -237,13 +272,18 @@ class YamlReaderTest {
     assertEquals("3:3", pos(d.sourceMap().keyPosition("/pod/tier")));
     assertEquals("7:10", pos(d.positionOf("/pod/extra")));
     assertEquals("7:10", pos(d.positionOf("/pod/extra/not/there"))); // nearest recorded ancestor
-    assertEquals("6:3", pos(d.positionOf("/pod/missing"))); // falls back to /pod, whose mapping starts at 6:3
+    assertEquals(
+        "6:3",
+        pos(d.positionOf("/pod/missing"))); // falls back to /pod, whose mapping starts at 6:3
   }
 
   @Test
   void lastWinsWithMergeKeysAndStringifiedKeys() {
     YamlReader.Options k = YamlReader.Options.kustomization();
-    JsonNode n = read("m: &m {a: 1}\nx:\n  <<: *m\n  b: 1\n  b: 2\n  1: one\n  \"1\": uno\n", k).get(0).root();
+    JsonNode n =
+        read("m: &m {a: 1}\nx:\n  <<: *m\n  b: 1\n  b: 2\n  1: one\n  \"1\": uno\n", k)
+            .get(0)
+            .root();
     assertEquals(one("{\"a\": 1, \"b\": 2, \"1\": \"uno\"}"), n.get("x"));
     YamlDocument d = read("a: 1\nb: 2\na: 3\n", k).get(0);
     assertEquals("3:4", pos(d.positionOf("/a")));
@@ -257,16 +297,17 @@ class YamlReaderTest {
     assertEquals(explicitWins, v3.get("p"));
     assertEquals(explicitWins, v3.get("q"));
     JsonNode v2 = read(text, YamlReader.Options.kustomization()).get(0).root();
-    assertEquals(one("{\"a\": \"merged\", \"b\": \"mb\"}"), v2.get("p")); // go-yaml v2 merges in place
+    assertEquals(
+        one("{\"a\": \"merged\", \"b\": \"mb\"}"), v2.get("p")); // go-yaml v2 merges in place
     assertEquals(explicitWins, v2.get("q"));
   }
-
 
   @Test
   void foldedScalarsAsKustomizeRoundTripsThem() {
     // Values confirmed with kubectl kustomize (see YamlReaderOracleTest).
-    String text = "b: >\n  a\n\n    b\n  c\nc: >2\n    lead\n  x\n    y\ne: >\n  trailing \n    more\nf: >-\n  p\n    q\n"
-        + "k: >+\n  a\n\n";
+    String text =
+        "b: >\n  a\n\n    b\n  c\nc: >2\n    lead\n  x\n    y\ne: >\n  trailing \n    more\nf: >-\n  p\n    q\n"
+            + "k: >+\n  a\n\n";
     JsonNode n = one(text);
     assertEquals("a\n\n\n  b\nc\n", n.get("b").stringValue());
     assertEquals("  lead\nx\n  y\n", n.get("c").stringValue());
@@ -282,20 +323,28 @@ class YamlReaderTest {
   void goYamlSyntaxRulesThatSnakeyamlDoesNotHave() {
     // All checked with kubectl kustomize.
     assertEquals(
-        List.of("1:4: expected only letters, digits, '-' and '_' in the anchor name 'a:b', found ':'"),
+        List.of(
+            "1:4: expected only letters, digits, '-' and '_' in the anchor name 'a:b', found ':'"),
         errors("a: &a:b x\nb: *a:b\n"));
     assertEquals(
-        List.of("1:4: found unknown escape character '\\/' in a double-quoted scalar (write '/' alone)"),
+        List.of(
+            "1:4: found unknown escape character '\\/' in a double-quoted scalar (write '/' alone)"),
         errors("a: \"http:\\/\\/x\"\n"));
-    assertEquals("{\"a\":\"x\\\\/y\"}", one("a: \"x\\\\/y\"\n").toString()); // an escaped backslash, then '/'
+    assertEquals(
+        "{\"a\":\"x\\\\/y\"}",
+        one("a: \"x\\\\/y\"\n").toString()); // an escaped backslash, then '/'
     assertEquals("{\"a\":\"x\\\\/y\"}", one("a: 'x\\/y'\n").toString());
-    assertEquals(List.of("1:1: expected a string as mapping key, found an empty (null) key"), errors("!!null : x\n"));
+    assertEquals(
+        List.of("1:1: expected a string as mapping key, found an empty (null) key"),
+        errors("!!null : x\n"));
   }
 
   @Test
   void emptyValuesInFlowCollectionsAreEmptyStringsAfterKustomizesRoundTrip() {
     JsonNode n = one("a: {b, c: , d: ~}\ne: [{f: }]\ng:\nh: {i: null}\n");
-    assertEquals("{\"a\":{\"b\":\"\",\"c\":\"\",\"d\":null},\"e\":[{\"f\":\"\"}],\"g\":null,\"h\":{\"i\":null}}", n.toString());
+    assertEquals(
+        "{\"a\":{\"b\":\"\",\"c\":\"\",\"d\":null},\"e\":[{\"f\":\"\"}],\"g\":null,\"h\":{\"i\":null}}",
+        n.toString());
     JsonNode k = read("a: {b, c: }\n", YamlReader.Options.kustomization()).get(0).root();
     assertEquals("{\"a\":{\"b\":null,\"c\":null}}", k.toString());
   }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The strongest test of the writer: every output of the real kustomize in the shared conformance
@@ -22,12 +21,16 @@ class YamlWriterFixpointTest {
 
   private static List<Path> corpus() throws IOException {
     String shared = System.getProperty("shared.dir");
-    assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "conformance")), "shared data absent");
+    assumeTrue(
+        shared != null && Files.isDirectory(Path.of(shared, "conformance")), "shared data absent");
     List<Path> files = new ArrayList<>();
     Path kustomize = Path.of(shared, "conformance", "kustomize");
     if (Files.isDirectory(kustomize)) {
       try (Stream<Path> s = Files.list(kustomize)) {
-        s.map(d -> d.resolve("expected.yaml")).filter(Files::isRegularFile).sorted().forEach(files::add);
+        s.map(d -> d.resolve("expected.yaml"))
+            .filter(Files::isRegularFile)
+            .sorted()
+            .forEach(files::add);
       }
     }
     Path wild = Path.of(shared, "conformance", "kustomize-wild", "expected");

@@ -54,11 +54,86 @@ class YamlWriterKubectlOracleTest {
   }
 
   private static final String[] PIECES = {
-    "a", "b", "Z", "y", "n", "e", "E", "x", "o", "T", "t", "0", "1", "7", "9", " ", " ", "  ", ":", ": ", "#",
-    " #", "-", "- ", "?", "? ", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
-    ".", "..", "---", "_", "+", "~", "\\", "/", "=", "<<", "\t", "\n", "\n\n", "\r", "é", "日本", "\u00A0",
-    "\uFEFF", "\u2028", "\u2029", "\u0085", "\u200B", "\uD83D\uDE00", "\u0001", "\u001B", "\u0000", "yes",
-    "null", "true", "NaN", ".inf", "0x", "0o", "0b", "1e", "2024-01-01", "12:30", "T10:20:30Z", "Z",
+    "a",
+    "b",
+    "Z",
+    "y",
+    "n",
+    "e",
+    "E",
+    "x",
+    "o",
+    "T",
+    "t",
+    "0",
+    "1",
+    "7",
+    "9",
+    " ",
+    " ",
+    "  ",
+    ":",
+    ": ",
+    "#",
+    " #",
+    "-",
+    "- ",
+    "?",
+    "? ",
+    ",",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "'",
+    "\"",
+    "%",
+    "@",
+    "`",
+    ".",
+    "..",
+    "---",
+    "_",
+    "+",
+    "~",
+    "\\",
+    "/",
+    "=",
+    "<<",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r",
+    "é",
+    "日本",
+    "\u00A0",
+    "\uFEFF",
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\u200B",
+    "\uD83D\uDE00",
+    "\u0001",
+    "\u001B",
+    "\u0000",
+    "yes",
+    "null",
+    "true",
+    "NaN",
+    ".inf",
+    "0x",
+    "0o",
+    "0b",
+    "1e",
+    "2024-01-01",
+    "12:30",
+    "T10:20:30Z",
+    "Z",
   };
 
   private static String randomString(Random r) {
@@ -82,9 +157,30 @@ class YamlWriterKubectlOracleTest {
   }
 
   private static String longText(Random r) {
-    String[] words = {"lorem", "ipsum", "a", "dolor", "sit", "amet,", "consectetur", "x", "#tag", "k:", "v",
-        "  ", "supercalifragilisticexpialidocious", "é", "日本語", "end \n", "\n", "\n\n", "\t", "\uD83D\uDE00",
-        "'q'", "\"dq\""};
+    String[] words = {
+      "lorem",
+      "ipsum",
+      "a",
+      "dolor",
+      "sit",
+      "amet,",
+      "consectetur",
+      "x",
+      "#tag",
+      "k:",
+      "v",
+      "  ",
+      "supercalifragilisticexpialidocious",
+      "é",
+      "日本語",
+      "end \n",
+      "\n",
+      "\n\n",
+      "\t",
+      "\uD83D\uDE00",
+      "'q'",
+      "\"dq\""
+    };
     int n = 10 + r.nextInt(40);
     StringBuilder b = new StringBuilder(r.nextInt(4) == 0 ? "#" : r.nextInt(4) == 0 ? "\t" : "");
     for (int i = 0; i < n; i++) {
@@ -159,19 +255,21 @@ class YamlWriterKubectlOracleTest {
       ArrayNode list = o.putObject("spec").putArray("values");
       for (int i = 0; i < 400; i++) {
         switch (d) {
-          case 0: {
-            double v = Double.longBitsToDouble(r.nextLong());
-            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
-              list.add(v);
+          case 0:
+            {
+              double v = Double.longBitsToDouble(r.nextLong());
+              if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                list.add(v);
+              }
+              break;
             }
-            break;
-          }
-          case 1: {
-            // decimals with few digits around every exponent, where 'g' switches format
-            double v = (r.nextInt(2000) - 1000) / 8.0 * Math.pow(10, r.nextInt(50) - 25);
-            list.add(v);
-            break;
-          }
+          case 1:
+            {
+              // decimals with few digits around every exponent, where 'g' switches format
+              double v = (r.nextInt(2000) - 1000) / 8.0 * Math.pow(10, r.nextInt(50) - 25);
+              list.add(v);
+              break;
+            }
           case 2:
             list.add(new BigInteger(1 + r.nextInt(90), r).subtract(BigInteger.ONE.shiftLeft(40)));
             break;
@@ -215,7 +313,9 @@ class YamlWriterKubectlOracleTest {
     compare(docs);
   }
 
-  /** JSON text of {@code node}, strings only escaped (JsonStreamWriter would apply the JSON hop). */
+  /**
+   * JSON text of {@code node}, strings only escaped (JsonStreamWriter would apply the JSON hop).
+   */
   private static void rawJson(JsonNode node, StringBuilder out) {
     if (node.isObject()) {
       out.append('{');
@@ -247,8 +347,8 @@ class YamlWriterKubectlOracleTest {
   }
 
   /**
-   * Drops keys until go-yaml's order on the rest has no cycle: sorted, no later key may be less than
-   * an earlier one.
+   * Drops keys until go-yaml's order on the rest has no cycle: sorted, no later key may be less
+   * than an earlier one.
    */
   static List<String> transitiveSubset(Set<String> keys) {
     List<String> k = new ArrayList<>(keys);
@@ -286,7 +386,10 @@ class YamlWriterKubectlOracleTest {
     return o;
   }
 
-  /** Writes {@code docs} as JSON documents, runs kubectl, reads the same file with our reader and writer. */
+  /**
+   * Writes {@code docs} as JSON documents, runs kubectl, reads the same file with our reader and
+   * writer.
+   */
   private static void compare(List<JsonNode> docs) throws Exception {
     assumeTrue(YamlWriterScalarZooTest.onPath("kubectl"), "kubectl is not on PATH");
     Path case1 = Files.createTempDirectory(dir, "case");
@@ -297,10 +400,14 @@ class YamlWriterKubectlOracleTest {
       input.append('\n');
     }
     Files.writeString(case1.resolve("resources.yaml"), input, StandardCharsets.UTF_8);
-    Files.writeString(case1.resolve("kustomization.yaml"), "resources:\n- resources.yaml\n", StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder("kubectl", "kustomize", case1.toString())
-        .redirectError(case1.resolve("stderr.txt").toFile())
-        .start();
+    Files.writeString(
+        case1.resolve("kustomization.yaml"),
+        "resources:\n- resources.yaml\n",
+        StandardCharsets.UTF_8);
+    Process p =
+        new ProcessBuilder("kubectl", "kustomize", case1.toString())
+            .redirectError(case1.resolve("stderr.txt").toFile())
+            .start();
     String expected;
     try (InputStream in = p.getInputStream()) {
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -311,7 +418,14 @@ class YamlWriterKubectlOracleTest {
     if (p.exitValue() != 0) {
       keep = true;
     }
-    assertEquals(0, p.exitValue(), () -> "kubectl kustomize failed on " + case1 + ": " + readQuietly(case1.resolve("stderr.txt")));
+    assertEquals(
+        0,
+        p.exitValue(),
+        () ->
+            "kubectl kustomize failed on "
+                + case1
+                + ": "
+                + readQuietly(case1.resolve("stderr.txt")));
     List<JsonNode> read = YamlWriterTestSupport.readStream(case1.resolve("resources.yaml"));
     String actual = YamlWriter.write(read);
     if (!expected.equals(actual)) {

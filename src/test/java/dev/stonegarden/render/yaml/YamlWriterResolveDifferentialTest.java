@@ -17,8 +17,14 @@ class YamlWriterResolveDifferentialTest {
   @Test
   void plainDecisionAgreesWithAnIndependentResolver() {
     Random r = new Random(1234);
-    String[] alphabets = {"0123456789", "0123456789._eE+-", "0123456789_:.", "0123456789xXoObB_abcdefABCDEF+-",
-        "0123456789-T:.Zz+ t", "yYnNtTfFoO~.infa"};
+    String[] alphabets = {
+      "0123456789",
+      "0123456789._eE+-",
+      "0123456789_:.",
+      "0123456789xXoObB_abcdefABCDEF+-",
+      "0123456789-T:.Zz+ t",
+      "yYnNtTfFoO~.infa"
+    };
     List<String> disagreements = new ArrayList<>();
     int checked = 0;
     for (int i = 0; i < 200_000; i++) {
@@ -40,19 +46,68 @@ class YamlWriterResolveDifferentialTest {
         disagreements.add(s + " oracle=" + oracle + " product=" + product);
       }
     }
-    System.out.println("resolve differential: " + checked + " strings, " + disagreements.size() + " disagreements");
+    System.out.println(
+        "resolve differential: "
+            + checked
+            + " strings, "
+            + disagreements.size()
+            + " disagreements");
     assertEquals(List.of(), disagreements);
   }
 
-  /** Each checked with kubectl kustomize (5.5.0): the first list comes out quoted, the second plain. */
+  /**
+   * Each checked with kubectl kustomize (5.5.0): the first list comes out quoted, the second plain.
+   */
   @Test
   void knownCases() {
-    String[] quoted = {"2024-01-01T10:20:30+24:00", "2024-01-01T10:20:30,5Z","1", "0x1F", "0o17", "0b101", "0b+101", "-0b101", "08", "1_000", ".5_0", "1e3", "1.", "+1",
-        "2024-01-01", "2024-1-1", "2024-01-01T10:20:30Z", "2024-01-01t10:20:30.5+01:00", "2024-01-01 10:20:30",
-        "2024-01-01   10:20:30.123", "2024-02-29", "12:30", "1:20:30", "190:20:30.15", "yes", "Off", "~", ""};
-    String[] plain = {"2024-13-01", "2024-02-30", "2023-02-29", "2024-01-01T10:20:30", "2024-01-01T24:00:00Z",
-        "2024-01-01 10:20:30Z", "1:60", "._5", "1e400", "0x", "1.2.3", "1__0x", "nan", "Infinity", "+.inf.",
-        "2024-01-01T10:20:30+25:00"};
+    String[] quoted = {
+      "2024-01-01T10:20:30+24:00",
+      "2024-01-01T10:20:30,5Z",
+      "1",
+      "0x1F",
+      "0o17",
+      "0b101",
+      "0b+101",
+      "-0b101",
+      "08",
+      "1_000",
+      ".5_0",
+      "1e3",
+      "1.",
+      "+1",
+      "2024-01-01",
+      "2024-1-1",
+      "2024-01-01T10:20:30Z",
+      "2024-01-01t10:20:30.5+01:00",
+      "2024-01-01 10:20:30",
+      "2024-01-01   10:20:30.123",
+      "2024-02-29",
+      "12:30",
+      "1:20:30",
+      "190:20:30.15",
+      "yes",
+      "Off",
+      "~",
+      ""
+    };
+    String[] plain = {
+      "2024-13-01",
+      "2024-02-30",
+      "2023-02-29",
+      "2024-01-01T10:20:30",
+      "2024-01-01T24:00:00Z",
+      "2024-01-01 10:20:30Z",
+      "1:60",
+      "._5",
+      "1e400",
+      "0x",
+      "1.2.3",
+      "1__0x",
+      "nan",
+      "Infinity",
+      "+.inf.",
+      "2024-01-01T10:20:30+25:00"
+    };
     for (String s : quoted) {
       assertEquals(false, V2PlainCheck.isPlainString(s), s);
       assertEquals(false, V2ResolveOracle.isPlainString(s), s);

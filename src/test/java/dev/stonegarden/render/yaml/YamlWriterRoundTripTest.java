@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,17 +17,77 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Property: what the writer prints reads back as the same data, with go-yaml v3's typing (how
- * kustomize and Argo CD read resources) and with v2's (YAML 1.1: {@code yes}, {@code on},
- * {@code 0644} are not strings there, so every such string must have been quoted). Random trees
- * from fixed seeds; strings without U+0085/U+2028/U+2029, which go-yaml itself does not read back.
+ * kustomize and Argo CD read resources) and with v2's (YAML 1.1: {@code yes}, {@code on}, {@code
+ * 0644} are not strings there, so every such string must have been quoted). Random trees from fixed
+ * seeds; strings without U+0085/U+2028/U+2029, which go-yaml itself does not read back.
  */
 class YamlWriterRoundTripTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String[] PIECES = {
-    "a", "Z", "y", "n", "e", "x", "o", "T", "0", "1", "7", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", ",",
-    "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", ".", "---", "_", "+", "~", "\\", "\t",
-    "\n", "\r", "é", "日本", "\u00A0", "\uFEFF", "\uD83D\uDE00", "\u0001", "\u0000", "yes", "no", "on", "off",
-    "null", "true", "1e3", "0x1F", "0o17", "2024-01-01", "12:30", "1.10", "lorem ipsum dolor sit amet ",
+    "a",
+    "Z",
+    "y",
+    "n",
+    "e",
+    "x",
+    "o",
+    "T",
+    "0",
+    "1",
+    "7",
+    " ",
+    "  ",
+    ":",
+    ": ",
+    "#",
+    " #",
+    "-",
+    "- ",
+    "?",
+    ",",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "'",
+    "\"",
+    "%",
+    "@",
+    "`",
+    ".",
+    "---",
+    "_",
+    "+",
+    "~",
+    "\\",
+    "\t",
+    "\n",
+    "\r",
+    "é",
+    "日本",
+    "\u00A0",
+    "\uFEFF",
+    "\uD83D\uDE00",
+    "\u0001",
+    "\u0000",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "null",
+    "true",
+    "1e3",
+    "0x1F",
+    "0o17",
+    "2024-01-01",
+    "12:30",
+    "1.10",
+    "lorem ipsum dolor sit amet ",
   };
 
   private static String string(Random r) {
@@ -43,36 +102,42 @@ class YamlWriterRoundTripTest {
   private static JsonNode value(Random r, int depth) {
     int kind = r.nextInt(depth > 4 ? 8 : 11);
     switch (kind) {
-      case 0: case 1: case 2:
+      case 0:
+      case 1:
+      case 2:
         return F.stringNode(string(r));
       case 3:
         return F.numberNode(r.nextInt());
       case 4:
         return r.nextBoolean() ? F.numberNode(r.nextLong()) : F.numberNode(new BigInteger(64, r));
-      case 5: {
-        double d = r.nextBoolean() ? Double.longBitsToDouble(r.nextLong()) : r.nextInt(100000) / 64.0;
-        return Double.isFinite(d) ? F.numberNode(d) : F.nullNode();
-      }
+      case 5:
+        {
+          double d =
+              r.nextBoolean() ? Double.longBitsToDouble(r.nextLong()) : r.nextInt(100000) / 64.0;
+          return Double.isFinite(d) ? F.numberNode(d) : F.nullNode();
+        }
       case 6:
         return F.booleanNode(r.nextBoolean());
       case 7:
         return F.nullNode();
-      case 8: {
-        ArrayNode a = F.arrayNode();
-        int n = r.nextInt(4);
-        for (int i = 0; i < n; i++) {
-          a.add(value(r, depth + 1));
+      case 8:
+        {
+          ArrayNode a = F.arrayNode();
+          int n = r.nextInt(4);
+          for (int i = 0; i < n; i++) {
+            a.add(value(r, depth + 1));
+          }
+          return a;
         }
-        return a;
-      }
-      default: {
-        ObjectNode o = F.objectNode();
-        int n = r.nextInt(5);
-        for (int i = 0; i < n; i++) {
-          o.set(string(r), value(r, depth + 1));
+      default:
+        {
+          ObjectNode o = F.objectNode();
+          int n = r.nextInt(5);
+          for (int i = 0; i < n; i++) {
+            o.set(string(r), value(r, depth + 1));
+          }
+          return o;
         }
-        return o;
-      }
     }
   }
 
@@ -86,8 +151,10 @@ class YamlWriterRoundTripTest {
         root.set(string(r), value(r, 0));
       }
       String yaml = YamlWriter.write(List.of(root));
-      for (YamlReader.Options options : new YamlReader.Options[] {
-          YamlReader.Options.resources(), YamlReader.Options.kustomization()}) {
+      for (YamlReader.Options options :
+          new YamlReader.Options[] {
+            YamlReader.Options.resources(), YamlReader.Options.kustomization()
+          }) {
         List<YamlDocument> back;
         try {
           back = YamlReader.read(Path.of("roundtrip.yaml"), yaml, options);
@@ -140,15 +207,24 @@ class YamlWriterRoundTripTest {
       if (!got.isNumber()) {
         return at + ": want number " + want + ", got " + got;
       }
-      BigDecimal w = want.isIntegralNumber() ? new BigDecimal(want.bigIntegerValue()) : new BigDecimal(want.doubleValue());
-      BigDecimal g = got.isIntegralNumber() ? new BigDecimal(got.bigIntegerValue()) : new BigDecimal(got.doubleValue());
+      BigDecimal w =
+          want.isIntegralNumber()
+              ? new BigDecimal(want.bigIntegerValue())
+              : new BigDecimal(want.doubleValue());
+      BigDecimal g =
+          got.isIntegralNumber()
+              ? new BigDecimal(got.bigIntegerValue())
+              : new BigDecimal(got.doubleValue());
       // integral floats print as their shortest digits (2^63 as 9223372036854776000): same double
-      boolean same = w.compareTo(g) == 0 || w.doubleValue() == g.doubleValue() && !want.isIntegralNumber();
+      boolean same =
+          w.compareTo(g) == 0 || w.doubleValue() == g.doubleValue() && !want.isIntegralNumber();
       return same ? null : at + ": want " + want + ", got " + got;
     }
     if (want.isString()) {
       String expected = JsonText.check(want.stringValue());
-      return got.isString() && got.stringValue().equals(expected) ? null : at + ": want string " + want + ", got " + got;
+      return got.isString() && got.stringValue().equals(expected)
+          ? null
+          : at + ": want string " + want + ", got " + got;
     }
     return want.equals(got) ? null : at + ": want " + want + ", got " + got;
   }

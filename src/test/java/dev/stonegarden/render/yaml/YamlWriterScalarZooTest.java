@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
  * wrong, with the real kustomize's output as {@code expected.yaml}.
  */
 class YamlWriterScalarZooTest {
-  private static final Path ZOO = Path.of(System.getProperty("project.dir", "."), "test-fixtures", "yaml", "scalar-zoo");
+  private static final Path ZOO =
+      Path.of(System.getProperty("project.dir", "."), "test-fixtures", "yaml", "scalar-zoo");
 
   @Test
   void writerPrintsTheZooLikeKustomize() throws IOException {
     String expected = Files.readString(ZOO.resolve("expected.yaml"), StandardCharsets.UTF_8);
-    String actual = YamlWriter.write(YamlWriterTestSupport.readStream(ZOO.resolve("input/zoo.yaml")));
+    String actual =
+        YamlWriter.write(YamlWriterTestSupport.readStream(ZOO.resolve("input/zoo.yaml")));
     assertEquals(expected, actual);
   }
 
@@ -30,9 +32,10 @@ class YamlWriterScalarZooTest {
   @Test
   void expectedIsWhatKubectlKustomizePrints() throws Exception {
     assumeTrue(onPath("kubectl"), "kubectl is not on PATH");
-    Process p = new ProcessBuilder("kubectl", "kustomize", ZOO.resolve("input").toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder("kubectl", "kustomize", ZOO.resolve("input").toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String out;
     try (InputStream in = p.getInputStream()) {
       ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -92,24 +92,75 @@ class YamlWriterTest {
       delimiter = '|',
       value = {
         // rule 2: would read back as something else under YAML 1.1 → double quotes
-        "1|k: \"1\"", "1.5|k: \"1.5\"", "1e3|k: \"1e3\"", "0x1F|k: \"0x1F\"", "0755|k: \"0755\"",
-        "+1|k: \"+1\"", ".5|k: \".5\"", ".inf|k: \".inf\"", "true|k: \"true\"", "yes|k: \"yes\"",
-        "no|k: \"no\"", "on|k: \"on\"", "OFF|k: \"OFF\"", "y|k: \"y\"", "n|k: \"n\"", "Y|k: \"Y\"",
-        "null|k: \"null\"", "~|k: \"~\"", "2024-01-01|k: \"2024-01-01\"",
-        "2024-01-01T00:00:00Z|k: \"2024-01-01T00:00:00Z\"", "12:30|k: \"12:30\"", "1:20:30|k: \"1:20:30\"",
-        "08|k: \"08\"", "1_000|k: \"1_000\"", "0b101|k: \"0b101\"", "0o17|k: \"0o17\"",
+        "1|k: \"1\"",
+        "1.5|k: \"1.5\"",
+        "1e3|k: \"1e3\"",
+        "0x1F|k: \"0x1F\"",
+        "0755|k: \"0755\"",
+        "+1|k: \"+1\"",
+        ".5|k: \".5\"",
+        ".inf|k: \".inf\"",
+        "true|k: \"true\"",
+        "yes|k: \"yes\"",
+        "no|k: \"no\"",
+        "on|k: \"on\"",
+        "OFF|k: \"OFF\"",
+        "y|k: \"y\"",
+        "n|k: \"n\"",
+        "Y|k: \"Y\"",
+        "null|k: \"null\"",
+        "~|k: \"~\"",
+        "2024-01-01|k: \"2024-01-01\"",
+        "2024-01-01T00:00:00Z|k: \"2024-01-01T00:00:00Z\"",
+        "12:30|k: \"12:30\"",
+        "1:20:30|k: \"1:20:30\"",
+        "08|k: \"08\"",
+        "1_000|k: \"1_000\"",
+        "0b101|k: \"0b101\"",
+        "0o17|k: \"0o17\"",
         // ... but not these
-        "2024-13-01|k: 2024-13-01", "2024-01-01T10:20:30|k: 2024-01-01T10:20:30", "1:60|k: 1:60",
-        "nan|k: nan", "Yes please|k: Yes please", "0x|k: 0x", "1.2.3|k: 1.2.3", "v1.2.3|k: v1.2.3",
+        "2024-13-01|k: 2024-13-01",
+        "2024-01-01T10:20:30|k: 2024-01-01T10:20:30",
+        "1:60|k: 1:60",
+        "nan|k: nan",
+        "Yes please|k: Yes please",
+        "0x|k: 0x",
+        "1.2.3|k: 1.2.3",
+        "v1.2.3|k: v1.2.3",
         // rule 3: the emitter's analysis forbids plain → single quotes
-        "*x|k: '*x'", "a: b|k: 'a: b'", "a #b|k: 'a #b'", "@daily|k: '@daily'",
-        "#checkout-oncall|k: '#checkout-oncall'", "- x|k: '- x'", "a:|k: 'a:'", "---|k: '---'",
-        "...|k: '...'", "!x|k: '!x'", "&x|k: '&x'", "%x|k: '%x'", "`x|k: '`x'", "[x|k: '[x'",
-        "{x|k: '{x'", ">x|k: '>x'", "\"x|k: '\"x'",
+        "*x|k: '*x'",
+        "a: b|k: 'a: b'",
+        "a #b|k: 'a #b'",
+        "@daily|k: '@daily'",
+        "#checkout-oncall|k: '#checkout-oncall'",
+        "- x|k: '- x'",
+        "a:|k: 'a:'",
+        "---|k: '---'",
+        "...|k: '...'",
+        "!x|k: '!x'",
+        "&x|k: '&x'",
+        "%x|k: '%x'",
+        "`x|k: '`x'",
+        "[x|k: '[x'",
+        "{x|k: '{x'",
+        ">x|k: '>x'",
+        "\"x|k: '\"x'",
         // plain is fine
-        "a:b|k: a:b", "a#b|k: a#b", "-x|k: -x", "?x|k: ?x", ":x|k: :x", ":|k: ':'", "-|k: '-'", "a,b|k: a,b", "=|k: =", "<<|k: <<",
-        "C:\\path|k: C:\\path", "it's \"quoted\"|k: it's \"quoted\"", "a[b]{c}|k: a[b]{c}",
-        "café|k: café", "日本|k: 日本",
+        "a:b|k: a:b",
+        "a#b|k: a#b",
+        "-x|k: -x",
+        "?x|k: ?x",
+        ":x|k: :x",
+        ":|k: ':'",
+        "-|k: '-'",
+        "a,b|k: a,b",
+        "=|k: =",
+        "<<|k: <<",
+        "C:\\path|k: C:\\path",
+        "it's \"quoted\"|k: it's \"quoted\"",
+        "a[b]{c}|k: a[b]{c}",
+        "café|k: café",
+        "日本|k: 日本",
       })
   void quoting(String input, String expectedLine) {
     assertEquals(expectedLine + "\n", value(input));
@@ -162,8 +213,10 @@ class YamlWriterTest {
   @Test
   void keysThatCannotBeSimpleKeysInTheJsonHopFailTheBuild() {
     ObjectNode nel = F.objectNode().put("a\u0085b", 1);
-    assertEquals("yaml: did not find expected ',' or '}'",
-        assertThrows(IllegalArgumentException.class, () -> YamlWriter.write(List.of(nel))).getMessage());
+    assertEquals(
+        "yaml: did not find expected ',' or '}'",
+        assertThrows(IllegalArgumentException.class, () -> YamlWriter.write(List.of(nel)))
+            .getMessage());
     // JSON-escaped length limit: 1022 characters pass, 1023 fail; '<' counts 6 (Go writes \u003c)
     ObjectNode fits = F.objectNode().put("k".repeat(1022), 1);
     assertEquals("? " + "k".repeat(1022) + "\n: 1\n", YamlWriter.write(List.of(fits)));
@@ -175,7 +228,8 @@ class YamlWriterTest {
 
   @Test
   void nextLineBeforeADocumentMarkerFailsTheBuild() {
-    assertEquals("yaml: found unexpected document indicator",
+    assertEquals(
+        "yaml: found unexpected document indicator",
         assertThrows(IllegalArgumentException.class, () -> value("a\u0085--- b")).getMessage());
     assertThrows(IllegalArgumentException.class, () -> value("\u0085--- x"));
     assertThrows(IllegalArgumentException.class, () -> value("a\u0085...\u0085b"));
@@ -222,7 +276,9 @@ class YamlWriterTest {
   void keysAreQuotedByTheSameRules() {
     ObjectNode o = F.objectNode();
     o.put("y", 1).put("on", 2).put("1", 3).put("", 4).put("a: b", 5).put("a b", 6);
-    assertEquals("\"\": 4\n\"1\": 3\na b: 6\n'a: b': 5\n\"on\": 2\n\"y\": 1\n", YamlWriter.write(List.of(o)));
+    assertEquals(
+        "\"\": 4\n\"1\": 3\na b: 6\n'a: b': 5\n\"on\": 2\n\"y\": 1\n",
+        YamlWriter.write(List.of(o)));
   }
 
   @Test
@@ -232,17 +288,25 @@ class YamlWriterTest {
     o.put("l".repeat(129), "long");
     o.putObject("m".repeat(129)).put("x", 1);
     assertEquals(
-        "k".repeat(128) + ": fits\n? " + "l".repeat(129) + "\n: long\n? " + "m".repeat(129) + "\n: x: 1\n",
+        "k".repeat(128)
+            + ": fits\n? "
+            + "l".repeat(129)
+            + "\n: long\n? "
+            + "m".repeat(129)
+            + "\n: x: 1\n",
         YamlWriter.write(List.of(o)));
     ObjectNode u = F.objectNode();
     u.put("é".repeat(65), "two-byte characters count twice");
-    assertEquals("? " + "é".repeat(65) + "\n: two-byte characters count twice\n", YamlWriter.write(List.of(u)));
+    assertEquals(
+        "? " + "é".repeat(65) + "\n: two-byte characters count twice\n",
+        YamlWriter.write(List.of(u)));
   }
 
   @Test
   void foldingAtEightyColumns() {
-    String words = "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"
-        + " incididunt ut labore et dolore magna aliqua.";
+    String words =
+        "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"
+            + " incididunt ut labore et dolore magna aliqua.";
     assertEquals(
         "k: lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor\n"
             + "  incididunt ut labore et dolore magna aliqua.\n",
@@ -257,7 +321,8 @@ class YamlWriterTest {
         value("\t" + words));
     // a double-quoted break before a second space: the first becomes the break, the second is
     // escaped so that it is not taken for indentation
-    assertEquals("k: \"\\t" + "x".repeat(80) + "\n  \\ y\"\n", value("\t" + "x".repeat(80) + "  y"));
+    assertEquals(
+        "k: \"\\t" + "x".repeat(80) + "\n  \\ y\"\n", value("\t" + "x".repeat(80) + "  y"));
     // no spaces: never folded
     String long1 = "x".repeat(200);
     assertEquals("k: " + long1 + "\n", value(long1));
@@ -274,15 +339,19 @@ class YamlWriterTest {
     ObjectNode root = F.objectNode();
     root.set("list", a);
     String out = YamlWriter.write(List.of(root));
-    assertEquals("list:\n- " + "aaaa ".repeat(16).trim() + "\n  " + "aaaa ".repeat(9).trim() + "\n", out);
+    assertEquals(
+        "list:\n- " + "aaaa ".repeat(16).trim() + "\n  " + "aaaa ".repeat(9).trim() + "\n", out);
   }
 
   @Test
   void numbersBooleansNulls() {
     assertEquals("k: 420\n", value(F.numberNode(420)));
     assertEquals("k: -9223372036854775808\n", value(F.numberNode(Long.MIN_VALUE)));
-    assertEquals("k: 18446744073709551615\n", value(F.numberNode(new BigInteger("18446744073709551615"))));
-    assertEquals("k: 1.2345678901234568e+29\n", value(F.numberNode(new BigInteger("123456789012345678901234567890"))));
+    assertEquals(
+        "k: 18446744073709551615\n", value(F.numberNode(new BigInteger("18446744073709551615"))));
+    assertEquals(
+        "k: 1.2345678901234568e+29\n",
+        value(F.numberNode(new BigInteger("123456789012345678901234567890"))));
     assertEquals("k: 1.1\n", value(F.numberNode(1.10)));
     assertEquals("k: 1\n", value(F.numberNode(1.0)));
     assertEquals("k: 1e+20\n", value(F.numberNode(1e20)));
@@ -305,12 +374,15 @@ class YamlWriterTest {
     assertEquals("/spec/values/1", e.pointer());
     ObjectNode key = F.objectNode();
     key.putObject("data").put("a/\u0085b", "v");
-    UnwritableValueException k = assertThrows(UnwritableValueException.class, () -> YamlWriter.write(List.of(key)));
+    UnwritableValueException k =
+        assertThrows(UnwritableValueException.class, () -> YamlWriter.write(List.of(key)));
     assertEquals(0, k.document());
     assertEquals("/data/a~1\u0085b", k.pointer());
     StringBuilder out = new StringBuilder();
     ObjectNode del = F.objectNode().put("x", "\u007F");
-    assertEquals(-1, assertThrows(UnwritableValueException.class, () -> YamlWriter.write(del, out)).document());
+    assertEquals(
+        -1,
+        assertThrows(UnwritableValueException.class, () -> YamlWriter.write(del, out)).document());
   }
 
   @Test
@@ -327,7 +399,8 @@ class YamlWriterTest {
   @Test
   void nonFiniteFloatsFail() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> value(F.numberNode(Double.POSITIVE_INFINITY)));
+        assertThrows(
+            IllegalArgumentException.class, () -> value(F.numberNode(Double.POSITIVE_INFINITY)));
     assertEquals("json: unsupported value: +Inf", e.getMessage());
   }
 }

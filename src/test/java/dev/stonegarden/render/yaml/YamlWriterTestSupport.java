@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Reads streams for the writer's tests with the product's reader, typed as kustomize reads resources. */
+/**
+ * Reads streams for the writer's tests with the product's reader, typed as kustomize reads
+ * resources.
+ */
 final class YamlWriterTestSupport {
   private YamlWriterTestSupport() {}
 

@@ -21,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One {@code configMapGenerator} or {@code secretGenerator} entry (kustomize's {@code
  * ConfigMapGenerator}/{@code SecretGenerator} and {@code kv} loader, kustomize-semantics.md §12):
- * pairs from env files, then literals, then files; a repeated key is an error; ConfigMap values that
- * are not UTF-8 go to {@code binaryData}; Secret values are base64, wrapped at 70 characters.
+ * pairs from env files, then literals, then files; a repeated key is an error; ConfigMap values
+ * that are not UTF-8 go to {@code binaryData}; Secret values are base64, wrapped at 70 characters.
  */
 public record DataGenerator(
     String kind,
@@ -35,7 +35,8 @@ public record DataGenerator(
     GeneratorOptions options,
     String type,
     FileSource fileSource,
-    SourcePosition at) implements Generator {
+    SourcePosition at)
+    implements Generator {
 
   public DataGenerator {
     literals = List.copyOf(literals);
@@ -46,7 +47,8 @@ public record DataGenerator(
   @Override
   public List<Resource> generate(ResourceList current) {
     if (name.isEmpty()) {
-      throw new InputException(at, "a " + kind.toLowerCase(java.util.Locale.ROOT) + " generator entry needs a name");
+      throw new InputException(
+          at, "a " + kind.toLowerCase(java.util.Locale.ROOT) + " generator entry needs a name");
     }
     Map<String, byte[]> pairs = loadPairs();
     JsonNodeFactory f = JsonNodeFactory.instance;
@@ -90,7 +92,10 @@ public record DataGenerator(
     Resource r = new Resource(body, at, null);
     r.setGenerated(true);
     r.setNeedsHashSuffix(options == null || !options.disableNameSuffixHash());
-    r.setBehavior(behavior.equals("merge") || behavior.equals("replace") || behavior.equals("create") ? behavior : "");
+    r.setBehavior(
+        behavior.equals("merge") || behavior.equals("replace") || behavior.equals("create")
+            ? behavior
+            : "");
     return List.of(r);
   }
 
@@ -122,10 +127,19 @@ public record DataGenerator(
     for (int i = 0; i < all.size(); i++) {
       String[] kv = all.get(i);
       if (seen.containsKey(kv[0])) {
-        throw new InputException(at, kind.toLowerCase(java.util.Locale.ROOT) + " " + name
-            + " illegally repeats the key `" + kv[0] + "`");
+        throw new InputException(
+            at,
+            kind.toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + name
+                + " illegally repeats the key `"
+                + kv[0]
+                + "`");
       }
-      byte[] value = kv[1] != null ? kv[1].getBytes(StandardCharsets.UTF_8) : fileValues.get(kv[0] + "\u0000" + i);
+      byte[] value =
+          kv[1] != null
+              ? kv[1].getBytes(StandardCharsets.UTF_8)
+              : fileValues.get(kv[0] + "\u0000" + i);
       seen.put(kv[0], value);
     }
     return new TreeMap<>(seen);
@@ -138,7 +152,8 @@ public record DataGenerator(
     }
     String value = source.substring(eq + 1);
     // Matching surrounding quotes are removed, nothing else is unescaped (case 070).
-    if (value.length() >= 2 && value.charAt(0) == value.charAt(value.length() - 1)
+    if (value.length() >= 2
+        && value.charAt(0) == value.charAt(value.length() - 1)
         && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
       value = value.substring(1, value.length() - 1);
     }
@@ -157,12 +172,22 @@ public record DataGenerator(
     }
     int eq = source.indexOf('=');
     if (eq == 0) {
-      throw new InputException(at, "missing key name for file path \"" + source.substring(1) + "\" in source \""
-          + source + "\"");
+      throw new InputException(
+          at,
+          "missing key name for file path \""
+              + source.substring(1)
+              + "\" in source \""
+              + source
+              + "\"");
     }
     if (eq == source.length() - 1) {
-      throw new InputException(at, "missing file path for key name \"" + source.substring(0, eq)
-          + "\" in source \"" + source + "\"");
+      throw new InputException(
+          at,
+          "missing file path for key name \""
+              + source.substring(0, eq)
+              + "\" in source \""
+              + source
+              + "\"");
     }
     return new String[] {source.substring(0, eq), source.substring(eq + 1)};
   }
@@ -172,7 +197,8 @@ public record DataGenerator(
     List<String[]> out = new ArrayList<>();
     String text = utf8(content);
     if (text == null) {
-      throw new InputException(SourcePosition.of(fileSource.resolve(file)),
+      throw new InputException(
+          SourcePosition.of(fileSource.resolve(file)),
           "env file '" + file + "' has invalid utf8 bytes: expected UTF-8 text");
     }
     String[] lines = text.split("\n", -1);
@@ -217,22 +243,41 @@ public record DataGenerator(
 
   // unicode.IsSpace
   private static boolean isGoSpace(int c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0x85 || c == 0xA0
-        || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
-        || c == 0x205F || c == 0x3000;
+    return c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == 0x0B
+        || c == '\f'
+        || c == '\r'
+        || c == 0x85
+        || c == 0xA0
+        || c == 0x1680
+        || (c >= 0x2000 && c <= 0x200A)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x202F
+        || c == 0x205F
+        || c == 0x3000;
   }
 
   /** The text if {@code b} is valid UTF-8, else null. */
   static String utf8(byte[] b) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b))
+          .toString();
     } catch (CharacterCodingException e) {
       return null;
     }
   }
 
-  /** Standard base64; longer than 69 characters → 70-character lines each ending in a newline (§12.3). */
+  /**
+   * Standard base64; longer than 69 characters → 70-character lines each ending in a newline
+   * (§12.3).
+   */
   static String base64(byte[] b) {
     String enc = Base64.getEncoder().encodeToString(b);
     if (enc.length() < 70) {

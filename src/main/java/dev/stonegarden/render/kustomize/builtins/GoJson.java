@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Go's {@code encoding/json.Marshal} of a tree, as the hash suffix needs it (kustomize-semantics.md
- * §12.7): no spaces, object keys sorted byte-wise, UTF-8 kept raw, and {@code <}, {@code >},
- * {@code &}, U+2028 and U+2029 escaped as {@code \\u003c}… (Go's HTML-safe default).
+ * §12.7): no spaces, object keys sorted byte-wise, UTF-8 kept raw, and {@code <}, {@code >}, {@code
+ * &}, U+2028 and U+2029 escaped as {@code \\u003c}… (Go's HTML-safe default).
  */
 public final class GoJson {
   private GoJson() {}
@@ -65,8 +65,11 @@ public final class GoJson {
   private static String floatText(double d) {
     double abs = Math.abs(d);
     if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
-      String s = String.format(java.util.Locale.ROOT, "%s", BigDecimal.valueOf(d).stripTrailingZeros()
-          .toString().replace("E", "e"));
+      String s =
+          String.format(
+              java.util.Locale.ROOT,
+              "%s",
+              BigDecimal.valueOf(d).stripTrailingZeros().toString().replace("E", "e"));
       // Go writes e-07 as e-07 and e+21 as e+21.
       int e = s.indexOf('e');
       String mant = s.substring(0, e);

@@ -35,8 +35,8 @@ public record HashSuffixTransformer() implements Transformer {
   }
 
   /**
-   * The JSON that is hashed: kind, data (and binaryData) or type, data (and stringData); {@code name}
-   * is always "" because kustomize looks up a field literally named {@code metadata/name}.
+   * The JSON that is hashed: kind, data (and binaryData) or type, data (and stringData); {@code
+   * name} is always "" because kustomize looks up a field literally named {@code metadata/name}.
    */
   static ObjectNode hashInput(ObjectNode body) {
     JsonNodeFactory f = JsonNodeFactory.instance;
@@ -77,7 +77,9 @@ public record HashSuffixTransformer() implements Transformer {
 
   private static String sha256Hex(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -86,14 +88,15 @@ public record HashSuffixTransformer() implements Transformer {
   static String encode(String hex) {
     StringBuilder sb = new StringBuilder(10);
     for (char c : hex.substring(0, 10).toCharArray()) {
-      sb.append(switch (c) {
-        case '0' -> 'g';
-        case '1' -> 'h';
-        case '3' -> 'k';
-        case 'a' -> 'm';
-        case 'e' -> 't';
-        default -> c;
-      });
+      sb.append(
+          switch (c) {
+            case '0' -> 'g';
+            case '1' -> 'h';
+            case '3' -> 'k';
+            case 'a' -> 'm';
+            case 'e' -> 't';
+            default -> c;
+          });
     }
     return sb.toString();
   }

@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** kustomize's id comparisons ({@code resid.ResId.Equals} and friends, kustomize-semantics.md §3.3). */
+/**
+ * kustomize's id comparisons ({@code resid.ResId.Equals} and friends, kustomize-semantics.md §3.3).
+ */
 public final class Ids {
   private Ids() {}
 
-  /** The namespace ids are compared by: cluster-scoped kinds have none, empty means {@code default}. */
+  /**
+   * The namespace ids are compared by: cluster-scoped kinds have none, empty means {@code default}.
+   */
   public static String effectiveNamespace(ResId id) {
     if (Scope.isClusterScoped(id.gvk())) {
       return Resource.NON_NAMESPACEABLE;

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.StringNode;
 public record ImageTagTransformer(Image image, List<FieldSpec> fieldSpecs) implements Transformer {
 
   /** The {@code images:} entry: which image to match and what to change. */
-  public record Image(String name, String newName, String newTag, String digest, String tagSuffix) {}
+  public record Image(
+      String name, String newName, String newTag, String digest, String tagSuffix) {}
 
   public ImageTagTransformer {
     fieldSpecs = List.copyOf(fieldSpecs);
@@ -34,7 +35,9 @@ public record ImageTagTransformer(Image image, List<FieldSpec> fieldSpecs) imple
     Pattern pattern;
     try {
       // The name is used as a regular expression, unescaped, as kustomize does (case 061).
-      pattern = Pattern.compile("^" + image.name() + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$");
+      pattern =
+          Pattern.compile(
+              "^" + image.name() + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$");
     } catch (PatternSyntaxException e) {
       pattern = null;
     }
@@ -45,16 +48,21 @@ public record ImageTagTransformer(Image image, List<FieldSpec> fieldSpecs) imple
       }
       walkContainers(r, r.body(), p);
       for (FieldSpec fs : fieldSpecs) {
-        FieldWalker.walk(r, fs, Create.NONE, slot -> {
-          JsonNode v = slot.value();
-          if (v != null && (v.isContainer())) {
-            throw new InputException(r.origin(), "image at '" + fs.path() + "' of " + r.id() + " is not a scalar");
-          }
-          String updated = update(v == null ? "" : v.asString(), p);
-          if (updated != null) {
-            slot.set(StringNode.valueOf(updated));
-          }
-        });
+        FieldWalker.walk(
+            r,
+            fs,
+            Create.NONE,
+            slot -> {
+              JsonNode v = slot.value();
+              if (v != null && (v.isContainer())) {
+                throw new InputException(
+                    r.origin(), "image at '" + fs.path() + "' of " + r.id() + " is not a scalar");
+              }
+              String updated = update(v == null ? "" : v.asString(), p);
+              if (updated != null) {
+                slot.set(StringNode.valueOf(updated));
+              }
+            });
       }
     }
   }
@@ -63,12 +71,16 @@ public record ImageTagTransformer(Image image, List<FieldSpec> fieldSpecs) imple
     if (node instanceof ObjectNode o) {
       for (Map.Entry<String, JsonNode> e : o.properties()) {
         walkContainers(r, e.getValue(), p);
-        if ((e.getKey().equals("containers") || e.getKey().equals("initContainers")) && e.getValue().isArray()) {
+        if ((e.getKey().equals("containers") || e.getKey().equals("initContainers"))
+            && e.getValue().isArray()) {
           for (JsonNode c : e.getValue()) {
-            if (c instanceof ObjectNode co && co.get("image") != null && !co.get("image").isNull()) {
+            if (c instanceof ObjectNode co
+                && co.get("image") != null
+                && !co.get("image").isNull()) {
               JsonNode img = co.get("image");
               if (img.isContainer()) {
-                throw new InputException(r.origin(), "image of a container in " + r.id() + " is not a scalar");
+                throw new InputException(
+                    r.origin(), "image of a container in " + r.id() + " is not a scalar");
               }
               String updated = update(img.asString(), p);
               if (updated != null) {
@@ -140,7 +152,9 @@ public record ImageTagTransformer(Image image, List<FieldSpec> fieldSpecs) imple
     if (id >= 0) {
       id += slash;
       ic += slash;
-      return new String[] {imageName.substring(0, ic), imageName.substring(ic + 1, id), imageName.substring(id + 1)};
+      return new String[] {
+        imageName.substring(0, ic), imageName.substring(ic + 1, id), imageName.substring(id + 1)
+      };
     }
     ic += slash;
     return new String[] {imageName.substring(0, ic), imageName.substring(ic + 1), ""};

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * LabelTransformer} and {@code AnnotationsTransformer}, kustomize-semantics.md §8, §9): sets every
  * pair, in key order, in every map the field specs reach, creating maps where a spec says so.
  */
-public record MapEntriesTransformer(String what, Map<String, String> pairs, List<FieldSpec> fieldSpecs)
-    implements Transformer {
+public record MapEntriesTransformer(
+    String what, Map<String, String> pairs, List<FieldSpec> fieldSpecs) implements Transformer {
 
   public MapEntriesTransformer {
     pairs = new TreeMap<>(pairs);
@@ -33,13 +33,24 @@ public record MapEntriesTransformer(String what, Map<String, String> pairs, List
     for (Resource r : resources) {
       for (Map.Entry<String, String> e : pairs.entrySet()) {
         for (FieldSpec fs : fieldSpecs) {
-          FieldWalker.walk(r, fs, Create.MAP, slot -> {
-            if (!(slot.value() instanceof ObjectNode o)) {
-              throw new InputException(r.origin(), "cannot set " + what + " at '" + fs.path() + "' of " + r.id()
-                  + ": expected a mapping there");
-            }
-            o.put(e.getKey(), e.getValue());
-          });
+          FieldWalker.walk(
+              r,
+              fs,
+              Create.MAP,
+              slot -> {
+                if (!(slot.value() instanceof ObjectNode o)) {
+                  throw new InputException(
+                      r.origin(),
+                      "cannot set "
+                          + what
+                          + " at '"
+                          + fs.path()
+                          + "' of "
+                          + r.id()
+                          + ": expected a mapping there");
+                }
+                o.put(e.getKey(), e.getValue());
+              });
         }
       }
     }

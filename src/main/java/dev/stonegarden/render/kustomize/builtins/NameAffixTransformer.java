@@ -18,12 +18,14 @@ import tools.jackson.databind.node.StringNode;
  * configured field) of every object except CRDs, Namespaces and APIServices, and records the old id
  * and the affix so that references can be fixed and disambiguated later.
  */
-public record NameAffixTransformer(String affix, boolean prefix, List<FieldSpec> fieldSpecs) implements Transformer {
+public record NameAffixTransformer(String affix, boolean prefix, List<FieldSpec> fieldSpecs)
+    implements Transformer {
 
-  private static final List<Gvk> SKIPPED = List.of(
-      new Gvk("", "", "CustomResourceDefinition"),
-      new Gvk("apiregistration.k8s.io", "", "APIService"),
-      new Gvk("", "", "Namespace"));
+  private static final List<Gvk> SKIPPED =
+      List.of(
+          new Gvk("", "", "CustomResourceDefinition"),
+          new Gvk("apiregistration.k8s.io", "", "APIService"),
+          new Gvk("", "", "Namespace"));
 
   public NameAffixTransformer {
     fieldSpecs = List.copyOf(fieldSpecs);
@@ -44,11 +46,15 @@ public record NameAffixTransformer(String affix, boolean prefix, List<FieldSpec>
           (prefix ? r.prefixes() : r.suffixes()).add(affix);
           r.rememberId();
         }
-        FieldWalker.walk(r, fs, Create.SCALAR, slot -> {
-          JsonNode v = slot.value();
-          String old = v == null || v.isNull() ? "" : v.asString();
-          slot.set(StringNode.valueOf(prefix ? affix + old : old + affix));
-        });
+        FieldWalker.walk(
+            r,
+            fs,
+            Create.SCALAR,
+            slot -> {
+              JsonNode v = slot.value();
+              String old = v == null || v.isNull() ? "" : v.asString();
+              slot.set(StringNode.valueOf(prefix ? affix + old : old + affix));
+            });
       }
     }
   }

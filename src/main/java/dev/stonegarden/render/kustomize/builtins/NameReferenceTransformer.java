@@ -30,7 +30,8 @@ import tools.jackson.databind.node.StringNode;
  * nameReferenceTransformer} and {@code nameref.Filter}, kustomize-semantics.md §7): a value that is
  * a previous name of exactly one suitable object becomes that object's current name.
  */
-public record NameReferenceTransformer(List<NameBackReference> backReferences) implements Transformer {
+public record NameReferenceTransformer(List<NameBackReference> backReferences)
+    implements Transformer {
 
   public NameReferenceTransformer {
     backReferences = List.copyOf(backReferences);
@@ -48,7 +49,9 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
       for (FieldSpec spec : br.referrers()) {
         for (int i = 0; i < all.size(); i++) {
           if (Ids.selects(spec.selector(), orgIds.get(i).gvk())) {
-            fixes.computeIfAbsent(all.get(i), k -> new ArrayList<>()).add(new Fix(spec, br.referral()));
+            fixes
+                .computeIfAbsent(all.get(i), k -> new ArrayList<>())
+                .add(new Fix(spec, br.referral()));
           }
         }
       }
@@ -63,10 +66,17 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
       for (Fix fix : e.getValue()) {
         FieldSpec anyKind = FieldSpec.any(fix.spec().path(), false);
         try {
-          FieldWalker.walk(referrer.body(), anyKind, Create.NONE, slot -> set(referrer, fix, candidates, slot));
+          FieldWalker.walk(
+              referrer.body(), anyKind, Create.NONE, slot -> set(referrer, fix, candidates, slot));
         } catch (FieldWalker.WalkError err) {
-          throw new InputException(referrer.origin(), "updating name reference in '" + fix.spec().path()
-              + "' field of '" + referrer.id() + "': " + err.getMessage());
+          throw new InputException(
+              referrer.origin(),
+              "updating name reference in '"
+                  + fix.spec().path()
+                  + "' field of '"
+                  + referrer.id()
+                  + "': "
+                  + err.getMessage());
         }
       }
     }
@@ -88,8 +98,13 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
         if (el instanceof ObjectNode o) {
           setMapping(referrer, fix, candidates, o);
         } else if (el.isContainer()) {
-          throw new InputException(referrer.origin(), "name reference at '" + fix.spec().path() + "' of "
-              + referrer.id() + " is expected to be either a string or a map of string");
+          throw new InputException(
+              referrer.origin(),
+              "name reference at '"
+                  + fix.spec().path()
+                  + "' of "
+                  + referrer.id()
+                  + " is expected to be either a string or a map of string");
         } else {
           Resource ref = select(referrer, fix, el.asString(), candidates, false);
           if (ref != null && !ref.name().equals(el.asString())) {
@@ -108,17 +123,33 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
   private void setMapping(Resource referrer, Fix fix, Candidates candidates, ObjectNode node) {
     JsonNode nameNode = node.get("name");
     if (nameNode == null) {
-      throw new InputException(referrer.origin(), "path config error; no 'name' field in node at '"
-          + fix.spec().path() + "' of " + referrer.id());
+      throw new InputException(
+          referrer.origin(),
+          "path config error; no 'name' field in node at '"
+              + fix.spec().path()
+              + "' of "
+              + referrer.id());
     }
     Candidates cands = candidates;
     JsonNode nsNode = node.get("namespace");
     if (nsNode != null) {
       String ns = nsNode.asString();
-      List<Resource> byOrg = cands.all().stream().filter(c -> !isClusterScoped(c.originalId())
-          && Ids.effectiveNamespace(c.originalId()).equals(ns)).toList();
-      cands = Candidates.of(!byOrg.isEmpty() ? byOrg : cands.all().stream().filter(c -> !isClusterScoped(c.id())
-          && Ids.effectiveNamespace(c.id()).equals(ns)).toList());
+      List<Resource> byOrg =
+          cands.all().stream()
+              .filter(
+                  c ->
+                      !isClusterScoped(c.originalId())
+                          && Ids.effectiveNamespace(c.originalId()).equals(ns))
+              .toList();
+      cands =
+          Candidates.of(
+              !byOrg.isEmpty()
+                  ? byOrg
+                  : cands.all().stream()
+                      .filter(
+                          c ->
+                              !isClusterScoped(c.id()) && Ids.effectiveNamespace(c.id()).equals(ns))
+                      .toList());
     }
     String oldName = nameNode.asString();
     Resource ref = select(referrer, fix, oldName, cands, true);
@@ -138,7 +169,8 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
     return Scope.isClusterScoped(id.gvk());
   }
 
-  private Resource select(Resource referrer, Fix fix, String oldName, Candidates candidates, boolean map) {
+  private Resource select(
+      Resource referrer, Fix fix, String oldName, Candidates candidates, boolean map) {
     List<Resource> c = candidates.named(oldName);
     c = sieve(c, r -> r.priorIds().stream().anyMatch(id -> Ids.selects(fix.referral(), id.gvk())));
     Gvk roleRef = fix.spec().path().endsWith("roleRef/name") ? roleRefGvk(referrer) : null;
@@ -147,7 +179,13 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
     }
     ResId refId = referrer.id();
     if (!isClusterScoped(refId)) {
-      c = sieve(c, r -> isClusterScoped(r.id()) || r.kind().equals("ServiceAccount") || Ids.nsEqual(refId, r.id()));
+      c =
+          sieve(
+              c,
+              r ->
+                  isClusterScoped(r.id())
+                      || r.kind().equals("ServiceAccount")
+                      || Ids.nsEqual(refId, r.id()));
     }
     if (c.size() == 1) {
       return c.get(0);
@@ -163,19 +201,33 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
       return null;
     }
     Resource first = c.get(0);
-    boolean identical = c.stream().allMatch(r -> r.name().equals(first.name())
-        && (!map || r.namespace().equals(first.namespace())));
+    boolean identical =
+        c.stream()
+            .allMatch(
+                r ->
+                    r.name().equals(first.name())
+                        && (!map || r.namespace().equals(first.namespace())));
     if (identical) {
       return first;
     }
-    throw new InputException(referrer.origin(), "found multiple possible referrals: "
-        + c.stream().map(r -> r.id().toString()).collect(Collectors.joining(", ")) + " for the reference '"
-        + oldName + "' at '" + fix.spec().path() + "' of " + referrer.id());
+    throw new InputException(
+        referrer.origin(),
+        "found multiple possible referrals: "
+            + c.stream().map(r -> r.id().toString()).collect(Collectors.joining(", "))
+            + " for the reference '"
+            + oldName
+            + "' at '"
+            + fix.spec().path()
+            + "' of "
+            + referrer.id());
   }
 
   private static Gvk roleRefGvk(Resource referrer) {
     JsonNode roleRef = referrer.body().get("roleRef");
-    if (roleRef == null || roleRef.isNull() || roleRef.get("apiGroup") == null || roleRef.get("kind") == null) {
+    if (roleRef == null
+        || roleRef.isNull()
+        || roleRef.get("apiGroup") == null
+        || roleRef.get("kind") == null) {
       return null;
     }
     return new Gvk(roleRef.get("apiGroup").asString(), "", roleRef.get("kind").asString());
@@ -231,31 +283,39 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences) i
     }
   }
 
-  /** kustomize's {@code SubsetThatCouldBeReferencedByResource}; {@code ids} are the current ids of {@code all}. */
-  private static Candidates candidatesFor(Resource referrer, List<Resource> all, List<ResId> ids,
-      Map<String, Candidates> byNamespace) {
+  /**
+   * kustomize's {@code SubsetThatCouldBeReferencedByResource}; {@code ids} are the current ids of
+   * {@code all}.
+   */
+  private static Candidates candidatesFor(
+      Resource referrer, List<Resource> all, List<ResId> ids, Map<String, Candidates> byNamespace) {
     ResId rid = referrer.id();
     if (isClusterScoped(rid)) {
-      return byNamespace.computeIfAbsent("\0cluster-scoped referrers: everything", k -> Candidates.of(all));
+      return byNamespace.computeIfAbsent(
+          "\0cluster-scoped referrers: everything", k -> Candidates.of(all));
     }
     Set<String> roleBindingNamespaces = new HashSet<>();
-    if (referrer.kind().equals("RoleBinding") && referrer.body().get("subjects") instanceof ArrayNode subjects) {
+    if (referrer.kind().equals("RoleBinding")
+        && referrer.body().get("subjects") instanceof ArrayNode subjects) {
       for (JsonNode s : subjects) {
-        if (s instanceof ObjectNode o && o.get("namespace") != null && o.get("kind") != null
+        if (s instanceof ObjectNode o
+            && o.get("namespace") != null
+            && o.get("kind") != null
             && o.get("kind").asString().equals("ServiceAccount")) {
           roleBindingNamespaces.add(o.get("namespace").asString());
         }
       }
     }
     if (roleBindingNamespaces.isEmpty()) {
-      return byNamespace.computeIfAbsent(Ids.effectiveNamespace(rid),
-          ns -> Candidates.of(sameNamespace(rid, all, ids, Set.of())));
+      return byNamespace.computeIfAbsent(
+          Ids.effectiveNamespace(rid), ns -> Candidates.of(sameNamespace(rid, all, ids, Set.of())));
     }
     return Candidates.of(sameNamespace(rid, all, ids, roleBindingNamespaces));
   }
 
   /** The objects a referrer in {@code rid}'s namespace may name, in build order. */
-  private static List<Resource> sameNamespace(ResId rid, List<Resource> all, List<ResId> ids, Set<String> alsoNamespaces) {
+  private static List<Resource> sameNamespace(
+      ResId rid, List<Resource> all, List<ResId> ids, Set<String> alsoNamespaces) {
     List<Resource> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       ResId id = ids.get(i);

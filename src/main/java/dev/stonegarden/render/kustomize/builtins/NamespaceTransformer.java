@@ -18,9 +18,11 @@ import tools.jackson.databind.node.StringNode;
 /**
  * {@code namespace:} (kustomize's {@code NamespaceTransformer}, kustomize-semantics.md §5): sets
  * {@code metadata.namespace} of every namespaced object, renames {@code v1 Namespace} objects, sets
- * the namespace of RBAC subjects named {@code default}, and fails if two objects end up with one id.
+ * the namespace of RBAC subjects named {@code default}, and fails if two objects end up with one
+ * id.
  */
-public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs) implements Transformer {
+public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs)
+    implements Transformer {
 
   public NamespaceTransformer {
     fieldSpecs = List.copyOf(fieldSpecs);
@@ -45,8 +47,10 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs)
         if (!apiVersion.equals("v1") && fs.path().equals("metadata/name")) {
           continue;
         }
-        if (roleBinding && (fs.selector().kind().equals("RoleBinding")
-            || fs.selector().kind().equals("ClusterRoleBinding")) && fs.path().equals("subjects/namespace")) {
+        if (roleBinding
+            && (fs.selector().kind().equals("RoleBinding")
+                || fs.selector().kind().equals("ClusterRoleBinding"))
+            && fs.path().equals("subjects/namespace")) {
           continue;
         }
         specs.add(fs);
@@ -62,20 +66,25 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs)
       }
       List<Resource> same = Ids.byCurrentId(resources, id -> Ids.equal(id, r.id()));
       if (same.size() != 1) {
-        throw new InputException(r.origin(), "namespace transformation produces ID conflict: "
-            + same.stream().map(x -> x.id().toString()).collect(Collectors.joining(", ")));
+        throw new InputException(
+            r.origin(),
+            "namespace transformation produces ID conflict: "
+                + same.stream().map(x -> x.id().toString()).collect(Collectors.joining(", ")));
       }
     }
   }
 
-  // Every subject named "default" gets the namespace, whatever its kind and old namespace (case 031).
+  // Every subject named "default" gets the namespace, whatever its kind and old namespace (case
+  // 031).
   private void setDefaultSubjects(ObjectNode body) {
     JsonNode subjects = body.get("subjects");
     if (subjects == null || !subjects.isArray()) {
       return;
     }
     for (JsonNode s : subjects) {
-      if (s instanceof ObjectNode o && o.get("name") != null && o.get("name").isString()
+      if (s instanceof ObjectNode o
+          && o.get("name") != null
+          && o.get("name").isString()
           && o.get("name").stringValue().equals("default")) {
         o.put("namespace", namespace);
       }

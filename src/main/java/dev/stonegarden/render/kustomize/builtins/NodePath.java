@@ -11,10 +11,10 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * Dotted field paths of replacements and vars ({@code spec.template.spec.containers.[name=app].image},
- * {@code spec.ports.0.port}, {@code metadata.labels.*}) resolved against a tree (kyaml's {@code
- * SmarterPathSplitter} and {@code PathMatcher}); with {@code create}, missing fields and list
- * elements are added on the way.
+ * Dotted field paths of replacements and vars ({@code
+ * spec.template.spec.containers.[name=app].image}, {@code spec.ports.0.port}, {@code
+ * metadata.labels.*}) resolved against a tree (kyaml's {@code SmarterPathSplitter} and {@code
+ * PathMatcher}); with {@code create}, missing fields and list elements are added on the way.
  */
 public final class NodePath {
   /** What to create at the end of a missing path. */
@@ -27,7 +27,10 @@ public final class NodePath {
 
   private NodePath() {}
 
-  /** kyaml's {@code SmarterPathSplitter} for '.': {@code \.} escapes a dot, {@code [a.b=c]} stays whole. */
+  /**
+   * kyaml's {@code SmarterPathSplitter} for '.': {@code \.} escapes a dot, {@code [a.b=c]} stays
+   * whole.
+   */
   public static List<String> split(String path) {
     List<String> parts = splitEscaped(path);
     List<String> out = new ArrayList<>();
@@ -85,7 +88,10 @@ public final class NodePath {
   /** A place the path reached; {@code created} when the last field did not exist before. */
   public record Hit(Slot slot, boolean created) {}
 
-  /** Every place {@code path} reaches under {@code root}, creating what is missing if {@code create} says so. */
+  /**
+   * Every place {@code path} reaches under {@code root}, creating what is missing if {@code create}
+   * says so.
+   */
   public static List<Hit> match(ObjectNode root, List<String> path, Kind create) {
     List<Slot> out = new ArrayList<>();
     match(new Slot(null, null, -1, root), path, 0, create, out);
@@ -115,7 +121,8 @@ public final class NodePath {
         a.add(newNode(nextKind(path, i, create)));
       }
       if (idx >= a.size()) {
-        throw new IllegalArgumentException("index " + idx + " specified but only " + a.size() + " elements found");
+        throw new IllegalArgumentException(
+            "index " + idx + " specified but only " + a.size() + " elements found");
       }
       match(new Slot(a, null, idx, a.get(idx)), path, i + 1, create, out);
       return;
@@ -127,7 +134,8 @@ public final class NodePath {
       String inner = part.substring(1, part.length() - 1);
       int eq = inner.indexOf('=');
       if (eq < 0) {
-        throw new IllegalArgumentException("list path element must contain fieldName=fieldValue for element to match");
+        throw new IllegalArgumentException(
+            "list path element must contain fieldName=fieldValue for element to match");
       }
       String field = inner.substring(0, eq);
       Pattern p = Pattern.compile(inner.substring(eq + 1));
@@ -141,7 +149,9 @@ public final class NodePath {
           }
           text = el.asString();
         } else {
-          if (!(el instanceof ObjectNode eo) || eo.get(field) == null || eo.get(field).isContainer()) {
+          if (!(el instanceof ObjectNode eo)
+              || eo.get(field) == null
+              || eo.get(field).isContainer()) {
             continue;
           }
           text = eo.get(field).asString();

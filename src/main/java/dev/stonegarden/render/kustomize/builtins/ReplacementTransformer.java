@@ -4,8 +4,8 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Gvk;
-import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.LabelSelector;
+import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.yaml.ScalarResolver;
@@ -27,16 +27,21 @@ import tools.jackson.databind.node.StringNode;
 public record ReplacementTransformer(List<Replacement> replacements) implements Transformer {
 
   /** Which objects a replacement reads from or writes to (kustomize's {@code types.Selector}). */
-  public record Select(Gvk gvk, String name, String namespace, String labelSelector, String annotationSelector) {
+  public record Select(
+      Gvk gvk, String name, String namespace, String labelSelector, String annotationSelector) {
     boolean selects(ResId id) {
       return (name.isEmpty() || name.equals(id.name()))
-          && (namespace.isEmpty() || Ids.effectiveNamespace(new ResId(id.gvk(), id.name(), namespace))
-              .equals(Ids.effectiveNamespace(id)))
+          && (namespace.isEmpty()
+              || Ids.effectiveNamespace(new ResId(id.gvk(), id.name(), namespace))
+                  .equals(Ids.effectiveNamespace(id)))
           && Ids.selects(gvk, id.gvk());
     }
 
     boolean isEmptyId() {
-      return gvk.group().isEmpty() && gvk.version().isEmpty() && gvk.kind().isEmpty() && name.isEmpty()
+      return gvk.group().isEmpty()
+          && gvk.version().isEmpty()
+          && gvk.kind().isEmpty()
+          && name.isEmpty()
           && namespace.isEmpty();
     }
 
@@ -50,11 +55,12 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
   public record Options(String delimiter, int index, boolean create) {}
 
   /** One target: selection, rejections, field paths, options. */
-  public record Target(Select select, List<Select> reject, List<String> fieldPaths, Options options) {}
+  public record Target(
+      Select select, List<Select> reject, List<String> fieldPaths, Options options) {}
 
   /** One replacement: source selection, source field path, options, targets. */
-  public record Replacement(Select source, String fieldPath, Options options, List<Target> targets,
-      SourcePosition at) {}
+  public record Replacement(
+      Select source, String fieldPath, Options options, List<Target> targets, SourcePosition at) {}
 
   public ReplacementTransformer {
     replacements = List.copyOf(replacements);
@@ -64,7 +70,8 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
   public void transform(ResourceList resources) {
     for (Replacement r : replacements) {
       if (r.source() == null || r.targets().isEmpty()) {
-        throw new InputException(r.at(), "replacements must specify a source and at least one target");
+        throw new InputException(
+            r.at(), "replacements must specify a source and at least one target");
       }
       JsonNode value = sourceValue(resources, r);
       for (Target t : r.targets()) {
@@ -78,7 +85,8 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
           }
           boolean rejected = false;
           for (Select rej : t.reject()) {
-            if ((!rej.labelSelector().isEmpty() || !rej.annotationSelector().isEmpty()) && matchesSelectors(res, rej, r.at())) {
+            if ((!rej.labelSelector().isEmpty() || !rej.annotationSelector().isEmpty())
+                && matchesSelectors(res, rej, r.at())) {
               rejected = true;
             }
           }
@@ -87,8 +95,10 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
           }
           List<ResId> ids = res.allIds();
           boolean selected = ids.stream().anyMatch(id -> t.select().selects(id));
-          boolean rejectedById = t.reject().stream().filter(x -> !x.isEmptyId())
-              .anyMatch(x -> ids.stream().anyMatch(x::selects));
+          boolean rejectedById =
+              t.reject().stream()
+                  .filter(x -> !x.isEmptyId())
+                  .anyMatch(x -> ids.stream().anyMatch(x::selects));
           if (selected && !rejectedById) {
             copy(res, value, t, paths, r.at());
           }
@@ -99,8 +109,10 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
 
   private static boolean matchesSelectors(Resource res, Select s, SourcePosition at) {
     try {
-      return LabelSelector.parse(s.annotationSelector()).matches(stringMap(res.metadata().get("annotations")))
-          && LabelSelector.parse(s.labelSelector()).matches(stringMap(res.metadata().get("labels")));
+      return LabelSelector.parse(s.annotationSelector())
+              .matches(stringMap(res.metadata().get("annotations")))
+          && LabelSelector.parse(s.labelSelector())
+              .matches(stringMap(res.metadata().get("labels")));
     } catch (IllegalArgumentException e) { // the selector's text is not a selector
       throw new InputException(at, e.getMessage());
     }
@@ -138,7 +150,8 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
     }
     JsonNode v = hits.isEmpty() ? null : hits.get(0).slot().value();
     if (v == null || v.isNull() || (v.isContainer() && v.isEmpty())) {
-      throw new InputException(r.at(), "fieldPath `" + fp + "` is missing for replacement source " + r.source());
+      throw new InputException(
+          r.at(), "fieldPath `" + fp + "` is missing for replacement source " + r.source());
     }
     Options o = r.options();
     if (o == null || o.delimiter().isEmpty()) {
@@ -149,16 +162,22 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
     }
     String[] parts = v.asString().split(java.util.regex.Pattern.quote(o.delimiter()), -1);
     if (o.index() >= parts.length || o.index() < 0) {
-      throw new InputException(r.at(), "options.index " + o.index() + " is out of bounds for value " + v.asString());
+      throw new InputException(
+          r.at(), "options.index " + o.index() + " is out of bounds for value " + v.asString());
     }
     return retype(v, parts[o.index()]);
   }
 
-  private void copy(Resource target, JsonNode value, Target t, List<String> paths, SourcePosition at) {
+  private void copy(
+      Resource target, JsonNode value, Target t, List<String> paths, SourcePosition at) {
     boolean create = t.options() != null && t.options().create();
     for (String fp : paths) {
-      NodePath.Kind kind = !create ? NodePath.Kind.NONE
-          : value.isObject() ? NodePath.Kind.MAP : value.isArray() ? NodePath.Kind.LIST : NodePath.Kind.SCALAR;
+      NodePath.Kind kind =
+          !create
+              ? NodePath.Kind.NONE
+              : value.isObject()
+                  ? NodePath.Kind.MAP
+                  : value.isArray() ? NodePath.Kind.LIST : NodePath.Kind.SCALAR;
       List<NodePath.Hit> hits;
       try {
         hits = NodePath.match(target.body(), NodePath.split(fp), kind);
@@ -175,7 +194,8 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
   }
 
   private static String fieldError(String fp, boolean create) {
-    return create ? "unable to find or create field \"" + fp + "\" in replacement target"
+    return create
+        ? "unable to find or create field \"" + fp + "\" in replacement target"
         : "unable to find field \"" + fp + "\" in replacement target";
   }
 
@@ -186,8 +206,10 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
       if (target.isContainer()) {
         throw new InputException(at, "delimiter option can only be used with scalar nodes");
       }
-      List<String> tv = new ArrayList<>(Arrays.asList(target.asString().split(
-          java.util.regex.Pattern.quote(options.delimiter()), -1)));
+      List<String> tv =
+          new ArrayList<>(
+              Arrays.asList(
+                  target.asString().split(java.util.regex.Pattern.quote(options.delimiter()), -1)));
       String s = v.isContainer() ? "" : v.asString();
       if (options.index() < 0) {
         tv.add(0, s);
@@ -199,8 +221,13 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
       v = retype(v, String.join(options.delimiter(), tv));
     }
     if (hit.created()) {
-      // A new field is written untagged: its type comes from the text (kyaml's created scalar node).
-      hit.slot().set(v.isContainer() ? v : ScalarResolver.resolvePlain(v.asString(), YamlVersion.YAML_1_2));
+      // A new field is written untagged: its type comes from the text (kyaml's created scalar
+      // node).
+      hit.slot()
+          .set(
+              v.isContainer()
+                  ? v
+                  : ScalarResolver.resolvePlain(v.asString(), YamlVersion.YAML_1_2));
     } else if (!target.isContainer() && !v.isContainer() && !target.isNull()) {
       // An existing scalar keeps its tag and takes the new text (setFieldValue).
       hit.slot().set(retype(target, v.asString()));
@@ -209,7 +236,10 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
     }
   }
 
-  /** {@code text} with the type of {@code like}: strings stay strings, numbers and booleans re-resolve. */
+  /**
+   * {@code text} with the type of {@code like}: strings stay strings, numbers and booleans
+   * re-resolve.
+   */
   private static JsonNode retype(JsonNode like, String text) {
     if (like.isString()) {
       return StringNode.valueOf(text);

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.LongNode;
  * §11): objects whose current or any previous name matches and whose any id has a replicas-spec
  * kind get {@code spec.replicas}; an entry that matches nothing is an error.
  */
-public record ReplicaCountTransformer(String name, long count, List<FieldSpec> fieldSpecs, SourcePosition at)
-    implements Transformer {
+public record ReplicaCountTransformer(
+    String name, long count, List<FieldSpec> fieldSpecs, SourcePosition at) implements Transformer {
 
   public ReplicaCountTransformer {
     fieldSpecs = List.copyOf(fieldSpecs);
@@ -28,8 +28,9 @@ public record ReplicaCountTransformer(String name, long count, List<FieldSpec> f
   public void transform(ResourceList resources) {
     boolean found = false;
     for (FieldSpec fs : fieldSpecs) {
-      List<Resource> matched = Ids.byAnyId(resources,
-          id -> id.name().equals(name) && Ids.selects(fs.selector(), id.gvk()));
+      List<Resource> matched =
+          Ids.byAnyId(
+              resources, id -> id.name().equals(name) && Ids.selects(fs.selector(), id.gvk()));
       if (!matched.isEmpty()) {
         found = true;
         for (Resource r : matched) {
@@ -42,8 +43,13 @@ public record ReplicaCountTransformer(String name, long count, List<FieldSpec> f
       for (FieldSpec fs : fieldSpecs) {
         gvks.add(fs.selector().toString());
       }
-      throw new InputException(at, "resource with name " + name
-          + " does not match a config with the following GVK [" + String.join(" ", gvks) + "]");
+      throw new InputException(
+          at,
+          "resource with name "
+              + name
+              + " does not match a config with the following GVK ["
+              + String.join(" ", gvks)
+              + "]");
     }
   }
 }

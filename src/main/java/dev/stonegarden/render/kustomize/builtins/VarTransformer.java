@@ -26,11 +26,17 @@ import tools.jackson.databind.node.StringNode;
  * kustomize-semantics.md §17): at the end of the build each {@code $(NAME)} in the var-reference
  * fields is replaced by the value of the named field of the object the var points at.
  */
-public record VarTransformer(List<Var> vars, List<FieldSpec> varReference, List<Diagnostic> warnings)
+public record VarTransformer(
+    List<Var> vars, List<FieldSpec> varReference, List<Diagnostic> warnings)
     implements Transformer {
 
   /** One var: its name, the object it reads (kind/version/group, name, namespace) and the field. */
-  public record Var(String name, Gvk objGvk, String objName, String objNamespace, String fieldPath,
+  public record Var(
+      String name,
+      Gvk objGvk,
+      String objName,
+      String objNamespace,
+      String fieldPath,
       SourcePosition at) {}
 
   public VarTransformer {
@@ -56,8 +62,10 @@ public record VarTransformer(List<Var> vars, List<FieldSpec> varReference, List<
     TreeSet<String> unused = new TreeSet<>(values.keySet());
     unused.removeAll(counts.keySet());
     if (!unused.isEmpty()) {
-      warnings.add(Diagnostic.warning(SourcePosition.none(),
-          "well-defined vars that were never replaced: " + String.join(",", unused)));
+      warnings.add(
+          Diagnostic.warning(
+              SourcePosition.none(),
+              "well-defined vars that were never replaced: " + String.join(",", unused)));
     }
   }
 
@@ -67,21 +75,30 @@ public record VarTransformer(List<Var> vars, List<FieldSpec> varReference, List<
         String fp = v.fieldPath().isEmpty() ? "metadata.name" : v.fieldPath();
         List<NodePath.Hit> hits;
         try {
-          hits = NodePath.match(r.body(), convertSliceIndex(NodePath.split(fp)), NodePath.Kind.NONE);
+          hits =
+              NodePath.match(r.body(), convertSliceIndex(NodePath.split(fp)), NodePath.Kind.NONE);
         } catch (IllegalArgumentException e) {
           hits = List.of();
         }
         if (hits.isEmpty() || hits.get(0).slot().value() == null) {
-          throw new InputException(v.at(), "field specified in var '" + v.name() + "' (" + fp
-              + ") not found in corresponding resource " + r.id());
+          throw new InputException(
+              v.at(),
+              "field specified in var '"
+                  + v.name()
+                  + "' ("
+                  + fp
+                  + ") not found in corresponding resource "
+                  + r.id());
         }
         return hits.get(0).slot().value();
       }
     }
-    throw new InputException(v.at(), "var '" + v.name() + "' cannot be mapped to a field in the set of known resources");
+    throw new InputException(
+        v.at(), "var '" + v.name() + "' cannot be mapped to a field in the set of known resources");
   }
 
-  private static final java.util.regex.Pattern SLICE_INDEX = java.util.regex.Pattern.compile("^(.*)\\[(\\d+)\\]$");
+  private static final java.util.regex.Pattern SLICE_INDEX =
+      java.util.regex.Pattern.compile("^(.*)\\[(\\d+)\\]$");
 
   /** kyaml's {@code convertSliceIndex}: {@code ports[0]} becomes {@code ports}, {@code 0}. */
   static List<String> convertSliceIndex(List<String> fields) {
@@ -100,7 +117,11 @@ public record VarTransformer(List<Var> vars, List<FieldSpec> varReference, List<
     return out;
   }
 
-  private static void set(Resource r, FieldWalker.Slot slot, Map<String, JsonNode> values, Map<String, Integer> counts) {
+  private static void set(
+      Resource r,
+      FieldWalker.Slot slot,
+      Map<String, JsonNode> values,
+      Map<String, Integer> counts) {
     JsonNode node = slot.value();
     if (node == null || node.isNull()) {
       return;
@@ -124,7 +145,10 @@ public record VarTransformer(List<Var> vars, List<FieldSpec> varReference, List<
     }
   }
 
-  /** kustomize's {@code DoReplacements}: {@code $(X)} is replaced, {@code $$} escapes, a whole-value var keeps its type. */
+  /**
+   * kustomize's {@code DoReplacements}: {@code $(X)} is replaced, {@code $$} escapes, a whole-value
+   * var keeps its type.
+   */
   static JsonNode replace(String input, Map<String, JsonNode> values, Map<String, Integer> counts) {
     StringBuilder buf = new StringBuilder();
     int checkpoint = 0;

@@ -35,7 +35,10 @@ public record FieldSpec(Gvk selector, String path, boolean create) {
         && (selector.kind().isEmpty() || selector.kind().equals(gvk.kind()));
   }
 
-  /** The path split at '/', where {@code \/} keeps a slash inside a key and a leading '/' is ignored. */
+  /**
+   * The path split at '/', where {@code \/} keeps a slash inside a key and a leading '/' is
+   * ignored.
+   */
   public List<String> segments() {
     return split(path);
   }
@@ -58,7 +61,10 @@ public record FieldSpec(Gvk selector, String path, boolean create) {
     return res;
   }
 
-  /** kustomize's {@code effectivelyEquals}: same path, and this spec's selector is selected by the other's. */
+  /**
+   * kustomize's {@code effectivelyEquals}: same path, and this spec's selector is selected by the
+   * other's.
+   */
   boolean effectivelyEquals(FieldSpec other) {
     return selects(other.selector, selector) && path.equals(other.path);
   }

@@ -11,9 +11,9 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * Walks one {@link FieldSpec} path through an object and hands every field it reaches to a setter
- * (kustomize's {@code fieldspec.Filter}): lists on the way are walked element by element whether
- * or not the path says {@code []}; missing or null maps are created only when the spec says
- * {@code create} and the caller says what kind of node to create.
+ * (kustomize's {@code fieldspec.Filter}): lists on the way are walked element by element whether or
+ * not the path says {@code []}; missing or null maps are created only when the spec says {@code
+ * create} and the caller says what kind of node to create.
  */
 public final class FieldWalker {
 
@@ -56,7 +56,10 @@ public final class FieldWalker {
 
   private FieldWalker() {}
 
-  /** Applies {@code setter} to every field {@code spec} reaches in {@code r}, if its kind is selected. */
+  /**
+   * Applies {@code setter} to every field {@code spec} reaches in {@code r}, if its kind is
+   * selected.
+   */
   public static void walk(Resource r, FieldSpec spec, Create create, Setter setter) {
     if (!spec.selects(r.gvk())) {
       return;
@@ -64,8 +67,9 @@ public final class FieldWalker {
     try {
       walk(r.body(), spec, create, setter);
     } catch (WalkError e) {
-      throw new InputException(r.origin(), "considering field '" + spec.path() + "' of object " + r.id() + ": "
-          + e.getMessage());
+      throw new InputException(
+          r.origin(),
+          "considering field '" + spec.path() + "' of object " + r.id() + ": " + e.getMessage());
     }
   }
 
@@ -75,7 +79,8 @@ public final class FieldWalker {
     visit(new Slot(null, null, -1, body), path, 0, spec, create, setter);
   }
 
-  private static void visit(Slot slot, List<String> path, int i, FieldSpec spec, Create create, Setter setter) {
+  private static void visit(
+      Slot slot, List<String> path, int i, FieldSpec spec, Create create, Setter setter) {
     JsonNode node = slot.value();
     if (i == path.size()) {
       setter.set(slot);

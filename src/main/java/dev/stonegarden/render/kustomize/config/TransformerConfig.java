@@ -9,9 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Which fields each builtin transformer touches (kustomize's {@code builtinconfig.TransformerConfig}).
- * A level's configuration is the built-in tables merged with its {@code configurations:} files, and
- * it is inherited upward: an overlay's configuration includes its bases' (kustomize-semantics.md §1.1).
+ * Which fields each builtin transformer touches (kustomize's {@code
+ * builtinconfig.TransformerConfig}). A level's configuration is the built-in tables merged with its
+ * {@code configurations:} files, and it is inherited upward: an overlay's configuration includes
+ * its bases' (kustomize-semantics.md §1.1).
  */
 public record TransformerConfig(
     List<FieldSpec> namePrefix,
@@ -42,8 +43,9 @@ public record TransformerConfig(
 
   /** The configuration with no field specs at all. */
   public static TransformerConfig empty() {
-    return new TransformerConfig(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of());
+    return new TransformerConfig(
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of());
   }
 
   /**
@@ -53,23 +55,28 @@ public record TransformerConfig(
    */
   public TransformerConfig merge(TransformerConfig o, SourcePosition at) {
     return new TransformerConfig(
-        sorted(mergeAll(namePrefix, o.namePrefix, at)), sorted(mergeAll(nameSuffix, o.nameSuffix, at)),
-        sorted(mergeAll(namespace, o.namespace, at)), sorted(mergeAll(commonLabels, o.commonLabels, at)),
-        sorted(mergeAll(labels, o.labels, at)), sorted(mergeAll(templateLabels, o.templateLabels, at)),
+        sorted(mergeAll(namePrefix, o.namePrefix, at)),
+        sorted(mergeAll(nameSuffix, o.nameSuffix, at)),
+        sorted(mergeAll(namespace, o.namespace, at)),
+        sorted(mergeAll(commonLabels, o.commonLabels, at)),
+        sorted(mergeAll(labels, o.labels, at)),
+        sorted(mergeAll(templateLabels, o.templateLabels, at)),
         sorted(mergeAll(commonAnnotations, o.commonAnnotations, at)),
         sortedRefs(mergeRefs(nameReference, o.nameReference, at)),
-        sorted(mergeAll(varReference, o.varReference, at)), sorted(mergeAll(images, o.images, at)),
+        sorted(mergeAll(varReference, o.varReference, at)),
+        sorted(mergeAll(images, o.images, at)),
         sorted(mergeAll(replicas, o.replicas, at)));
   }
 
-  private static final Comparator<Gvk> GVK_ORDER = (a, b) -> {
-    int ra = rank(a.kind());
-    int rb = rank(b.kind());
-    if (ra != rb) {
-      return Integer.compare(ra, rb);
-    }
-    return sortString(a).compareTo(sortString(b));
-  };
+  private static final Comparator<Gvk> GVK_ORDER =
+      (a, b) -> {
+        int ra = rank(a.kind());
+        int rb = rank(b.kind());
+        if (ra != rb) {
+          return Integer.compare(ra, rb);
+        }
+        return sortString(a).compareTo(sortString(b));
+      };
 
   private static int rank(String kind) {
     int i = ResourceOrder.DEFAULT_ORDER_FIRST.indexOf(kind);
@@ -81,7 +88,10 @@ public record TransformerConfig(
   }
 
   private static String sortString(Gvk g) {
-    return (g.group().isEmpty() ? "~G" : g.group()) + "_" + (g.version().isEmpty() ? "~V" : g.version()) + "_"
+    return (g.group().isEmpty() ? "~G" : g.group())
+        + "_"
+        + (g.version().isEmpty() ? "~V" : g.version())
+        + "_"
         + (g.kind().isEmpty() ? "~K" : g.kind());
   }
 
@@ -98,7 +108,8 @@ public record TransformerConfig(
   }
 
   /** kustomize's {@code FsSlice.MergeAll}. */
-  public static List<FieldSpec> mergeAll(List<FieldSpec> base, List<FieldSpec> incoming, SourcePosition at) {
+  public static List<FieldSpec> mergeAll(
+      List<FieldSpec> base, List<FieldSpec> incoming, SourcePosition at) {
     List<FieldSpec> out = new ArrayList<>(base);
     for (FieldSpec x : incoming) {
       mergeOne(out, x, at);
@@ -111,8 +122,13 @@ public record TransformerConfig(
     for (FieldSpec s : into) {
       if (s.effectivelyEquals(x)) {
         if (s.create() != x.create()) {
-          throw new InputException(at, "conflicting fieldspecs: path '" + x.path() + "' of " + x.selector()
-              + " is declared both with and without create");
+          throw new InputException(
+              at,
+              "conflicting fieldspecs: path '"
+                  + x.path()
+                  + "' of "
+                  + x.selector()
+                  + " is declared both with and without create");
         }
         return;
       }
@@ -127,7 +143,10 @@ public record TransformerConfig(
       boolean found = false;
       for (int i = 0; i < out.size(); i++) {
         if (out.get(i).referral().equals(r.referral())) {
-          out.set(i, new NameBackReference(r.referral(), mergeAll(out.get(i).referrers(), r.referrers(), at)));
+          out.set(
+              i,
+              new NameBackReference(
+                  r.referral(), mergeAll(out.get(i).referrers(), r.referrers(), at)));
           found = true;
         }
       }

@@ -36,7 +36,11 @@ public final class TransformerConfigs {
         if (in == null) {
           throw new IllegalStateException("missing resource " + BUILTIN);
         }
-        b = parseTable(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        b =
+            parseTable(
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .toList());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -72,9 +76,16 @@ public final class TransformerConfigs {
     }
     flushRef(refs, referral, current);
     return new TransformerConfig(
-        get(sections, "namePrefix"), get(sections, "nameSuffix"), get(sections, "namespace"),
-        get(sections, "commonLabels"), get(sections, "labels"), get(sections, "templateLabels"),
-        get(sections, "commonAnnotations"), refs, get(sections, "varReference"), get(sections, "images"),
+        get(sections, "namePrefix"),
+        get(sections, "nameSuffix"),
+        get(sections, "namespace"),
+        get(sections, "commonLabels"),
+        get(sections, "labels"),
+        get(sections, "templateLabels"),
+        get(sections, "commonAnnotations"),
+        refs,
+        get(sections, "varReference"),
+        get(sections, "images"),
         get(sections, "replicas"));
   }
 
@@ -117,9 +128,16 @@ public final class TransformerConfigs {
       }
     }
     return new TransformerConfig(
-        get(sections, "nameprefix"), get(sections, "namesuffix"), get(sections, "namespace"),
-        get(sections, "commonlabels"), get(sections, "labels"), get(sections, "templatelabels"),
-        get(sections, "commonannotations"), refs, get(sections, "varreference"), get(sections, "images"),
+        get(sections, "nameprefix"),
+        get(sections, "namesuffix"),
+        get(sections, "namespace"),
+        get(sections, "commonlabels"),
+        get(sections, "labels"),
+        get(sections, "templatelabels"),
+        get(sections, "commonannotations"),
+        refs,
+        get(sections, "varreference"),
+        get(sections, "images"),
         get(sections, "replicas"));
   }
 
@@ -128,7 +146,8 @@ public final class TransformerConfigs {
     List<FieldSpec> out = new ArrayList<>();
     for (JsonNode f : list(n, at)) {
       if (!f.isObject()) {
-        throw new InputException(at, "invalid field spec: expected a mapping, found " + f.getNodeType());
+        throw new InputException(
+            at, "invalid field spec: expected a mapping, found " + f.getNodeType());
       }
       String path = text(f.get(fieldNamed(f, "path")));
       JsonNode create = f.get(fieldNamed(f, "create"));
@@ -143,14 +162,17 @@ public final class TransformerConfigs {
       return out;
     }
     if (!n.isArray()) {
-      throw new InputException(at, "invalid transformer configuration: expected a list, found " + n.getNodeType());
+      throw new InputException(
+          at, "invalid transformer configuration: expected a list, found " + n.getNodeType());
     }
     n.forEach(out::add);
     return out;
   }
 
   private static Gvk gvk(JsonNode n) {
-    return new Gvk(text(n.get(fieldNamed(n, "group"))), text(n.get(fieldNamed(n, "version"))),
+    return new Gvk(
+        text(n.get(fieldNamed(n, "group"))),
+        text(n.get(fieldNamed(n, "version"))),
         text(n.get(fieldNamed(n, "kind"))));
   }
 

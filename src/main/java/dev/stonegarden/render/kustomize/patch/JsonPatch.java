@@ -18,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * RFC 6902 JSON patch with the semantics of {@code gopkg.in/evanphx/json-patch.v4} v4.12.0, the
  * library kustomize applies {@code patchesJson6902} and JSON {@code patches} with
  * (kustomize-semantics.md §13.3). Its deviations from the RFC are kept on purpose: {@code replace}
- * of a missing object member adds it, negative array indices count from the end, the first
- * segment of a pointer is skipped whatever it is, a null member counts as missing on the way
- * down, and numbers in {@code test} compare by value. Error messages use the library's words.
+ * of a missing object member adds it, negative array indices count from the end, the first segment
+ * of a pointer is skipped whatever it is, a null member counts as missing on the way down, and
+ * numbers in {@code test} compare by value. Error messages use the library's words.
  */
 public final class JsonPatch {
   private final SourcePosition at;
@@ -49,9 +49,11 @@ public final class JsonPatch {
 
   /**
    * As {@link #apply(JsonNode, ArrayNode, SourcePosition)}, with an error placed at the failing
-   * operation: {@code locator} maps a JSON pointer into the operations ({@code /2}) to its position.
+   * operation: {@code locator} maps a JSON pointer into the operations ({@code /2}) to its
+   * position.
    */
-  public static JsonNode apply(JsonNode doc, ArrayNode ops, SourcePosition at, Function<String, SourcePosition> locator) {
+  public static JsonNode apply(
+      JsonNode doc, ArrayNode ops, SourcePosition at, Function<String, SourcePosition> locator) {
     JsonPatch p = new JsonPatch(at);
     Holder root = new Holder(doc.deepCopy());
     for (int i = 0; i < ops.size(); i++) {
@@ -74,8 +76,10 @@ public final class JsonPatch {
   }
 
   private void applyOne(Holder root, JsonNode op) {
-    String kind = op instanceof ObjectNode o && o.get("op") != null && o.get("op").isString()
-        ? o.get("op").stringValue() : "unknown";
+    String kind =
+        op instanceof ObjectNode o && o.get("op") != null && o.get("op").isString()
+            ? o.get("op").stringValue()
+            : "unknown";
     ObjectNode o = op instanceof ObjectNode obj ? obj : JsonNodeFactory.instance.objectNode();
     switch (kind) {
       case "add":
@@ -108,7 +112,8 @@ public final class JsonPatch {
     String path = pointer(op, "path", "add operation failed to decode path");
     Target t = findObject(root.node, path);
     if (t == null) {
-      throw error("add operation does not apply: doc is missing path: \"" + path + "\": missing value");
+      throw error(
+          "add operation does not apply: doc is missing path: \"" + path + "\": missing value");
     }
     String err = t.add(value(op));
     if (err != null) {
@@ -120,7 +125,8 @@ public final class JsonPatch {
     String path = pointer(op, "path", "remove operation failed to decode path");
     Target t = findObject(root.node, path);
     if (t == null) {
-      throw error("remove operation does not apply: doc is missing path: \"" + path + "\": missing value");
+      throw error(
+          "remove operation does not apply: doc is missing path: \"" + path + "\": missing value");
     }
     String err = t.remove();
     if (err != null) {
@@ -140,10 +146,12 @@ public final class JsonPatch {
     }
     Target t = findObject(root.node, path);
     if (t == null) {
-      throw error("replace operation does not apply: doc is missing path: " + path + ": missing value");
+      throw error(
+          "replace operation does not apply: doc is missing path: " + path + ": missing value");
     }
     if (t.get() instanceof Failure) {
-      throw error("replace operation does not apply: doc is missing key: " + path + ": missing value");
+      throw error(
+          "replace operation does not apply: doc is missing key: " + path + ": missing value");
     }
     String err = t.set(value(op));
     if (err != null) {
@@ -155,7 +163,8 @@ public final class JsonPatch {
     String from = pointer(op, "from", "move operation failed to decode from");
     Target t = findObject(root.node, from);
     if (t == null) {
-      throw error("move operation does not apply: doc is missing from path: " + from + ": missing value");
+      throw error(
+          "move operation does not apply: doc is missing from path: " + from + ": missing value");
     }
     Object got = t.get();
     if (got instanceof Failure f) {
@@ -168,7 +177,10 @@ public final class JsonPatch {
     String path = pointer(op, "path", "move operation failed to decode path");
     Target dest = findObject(root.node, path);
     if (dest == null) {
-      throw error("move operation does not apply: doc is missing destination path: " + path + ": missing value");
+      throw error(
+          "move operation does not apply: doc is missing destination path: "
+              + path
+              + ": missing value");
     }
     err = dest.add(nullToNode((JsonNode) got));
     if (err != null) {
@@ -180,7 +192,8 @@ public final class JsonPatch {
     String from = pointer(op, "from", "copy operation failed to decode from");
     Target t = findObject(root.node, from);
     if (t == null) {
-      throw error("copy operation does not apply: doc is missing from path: " + from + ": missing value");
+      throw error(
+          "copy operation does not apply: doc is missing from path: " + from + ": missing value");
     }
     Object got = t.get();
     if (got instanceof Failure f) {
@@ -189,7 +202,10 @@ public final class JsonPatch {
     String path = pointer(op, "path", "copy operation failed to decode path");
     Target dest = findObject(root.node, path);
     if (dest == null) {
-      throw error("copy operation does not apply: doc is missing destination path: " + path + ": missing value");
+      throw error(
+          "copy operation does not apply: doc is missing destination path: "
+              + path
+              + ": missing value");
     }
     JsonNode val = got == null ? null : ((JsonNode) got).deepCopy();
     String err = dest.add(nullToNode(val));
@@ -270,7 +286,10 @@ public final class JsonPatch {
       }
       Long parsed = atoi(key);
       if (parsed == null) {
-        return "value was not a proper array index: '" + key + "': strconv.Atoi: parsing \"" + key
+        return "value was not a proper array index: '"
+            + key
+            + "': strconv.Atoi: parsing \""
+            + key
             + "\": invalid syntax";
       }
       long idx = parsed;
@@ -405,7 +424,9 @@ public final class JsonPatch {
     StringBuilder sb = new StringBuilder(token.length());
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
-      if (c == '~' && i + 1 < token.length() && (token.charAt(i + 1) == '1' || token.charAt(i + 1) == '0')) {
+      if (c == '~'
+          && i + 1 < token.length()
+          && (token.charAt(i + 1) == '1' || token.charAt(i + 1) == '0')) {
         sb.append(token.charAt(i + 1) == '1' ? '/' : '~');
         i++;
       } else {
@@ -421,7 +442,8 @@ public final class JsonPatch {
       throw error(failure + ": missing value");
     }
     if (!p.isString()) {
-      throw error(failure + ": json: cannot unmarshal " + jsonType(p) + " into Go value of type string");
+      throw error(
+          failure + ": json: cannot unmarshal " + jsonType(p) + " into Go value of type string");
     }
     return p.stringValue();
   }
@@ -547,8 +569,13 @@ public final class JsonPatch {
       BigDecimal b = new BigDecimal(Double.toString(f)).stripTrailingZeros();
       String digits = b.unscaledValue().abs().toString();
       int exp = digits.length() - 1 - b.scale();
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return (f < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "")
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      return (f < 0 ? "-" : "")
+          + mantissa
+          + "e"
+          + (exp < 0 ? "-" : "+")
+          + (Math.abs(exp) < 10 ? "0" : "")
           + Math.abs(exp);
     }
     return new BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
@@ -575,7 +602,8 @@ public final class JsonPatch {
     int i = 0;
     for (JsonNode op : ops) {
       if (!op.isObject() && !op.isNull()) {
-        problems.add("expected operation " + i + " to be a map but found " + MergeSchema.kindOf(op));
+        problems.add(
+            "expected operation " + i + " to be a map but found " + MergeSchema.kindOf(op));
       }
       i++;
     }

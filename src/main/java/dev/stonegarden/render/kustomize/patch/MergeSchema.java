@@ -30,9 +30,11 @@ public final class MergeSchema {
 
   /** apiVersion + " " + kind to the root schema of that kind. */
   private final Map<String, String> rootDefinitionByType;
+
   private final Function<String, SchemaNode> definitions;
 
-  private MergeSchema(Map<String, String> rootDefinitionByType, Function<String, SchemaNode> definitions) {
+  private MergeSchema(
+      Map<String, String> rootDefinitionByType, Function<String, SchemaNode> definitions) {
     this.rootDefinitionByType = rootDefinitionByType;
     this.definitions = definitions;
   }
@@ -55,13 +57,15 @@ public final class MergeSchema {
    */
   public static MergeSchema fromOpenApi(JsonNode swagger, Path file) {
     if (swagger == null || !swagger.isObject()) {
-      throw new InputException(SourcePosition.of(file),
+      throw new InputException(
+          SourcePosition.of(file),
           "expected an OpenAPI (swagger 2.0) document with 'definitions' but found "
               + (swagger == null ? "nothing" : kindOf(swagger)));
     }
     JsonNode defs = swagger.get("definitions");
     if (defs != null && !defs.isNull() && !defs.isObject()) {
-      throw new InputException(SourcePosition.of(file),
+      throw new InputException(
+          SourcePosition.of(file),
           "expected 'definitions' to be a map of schemas but found " + kindOf(defs));
     }
     Map<String, String> roots = new LinkedHashMap<>();
@@ -169,10 +173,13 @@ public final class MergeSchema {
         additional = convert(a);
       }
       JsonNode type = n.get("type");
-      boolean array = type != null
-          && ((type.isString() && type.stringValue().equals("array"))
-              || (type.isArray() && type.size() == 1 && type.get(0).isString()
-                  && type.get(0).stringValue().equals("array")));
+      boolean array =
+          type != null
+              && ((type.isString() && type.stringValue().equals("array"))
+                  || (type.isArray()
+                      && type.size() == 1
+                      && type.get(0).isString()
+                      && type.get(0).stringValue().equals("array")));
       String strategy = text(n.get("x-kubernetes-patch-strategy"));
       List<String> keys = new ArrayList<>();
       JsonNode listMapKeys = n.get("x-kubernetes-list-map-keys");
@@ -240,13 +247,17 @@ public final class MergeSchema {
       } else if (props != null && w.length == 3 && w[1].equals("obj")) {
         props.put(w[0], SchemaNode.ref(w[2], lookup));
       } else if (props != null && w.length == 3 && w[1].equals("map")) {
-        props.put(w[0], new SchemaNode(null, null, SchemaNode.ref(w[2], lookup), null, false, "", List.of(), lookup));
+        props.put(
+            w[0],
+            new SchemaNode(
+                null, null, SchemaNode.ref(w[2], lookup), null, false, "", List.of(), lookup));
       } else if (props != null && w.length == 4 && w[1].equals("list")) {
         List<String> keys = w[2].equals("-") ? List.of() : List.of(w[2].split(",", -1));
         SchemaNode items = w[3].equals("-") ? null : SchemaNode.ref(w[3], lookup);
         props.put(w[0], new SchemaNode(null, items, null, null, true, "merge", keys, lookup));
       } else {
-        throw new IllegalStateException(BUILTIN_RESOURCE + ":" + lineNo + ": cannot read line: " + line);
+        throw new IllegalStateException(
+            BUILTIN_RESOURCE + ":" + lineNo + ": cannot read line: " + line);
       }
     }
     if (current != null) {

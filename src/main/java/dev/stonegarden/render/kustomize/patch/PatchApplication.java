@@ -59,11 +59,19 @@ final class PatchApplication {
       return matches.get(0);
     }
     if (matches.isEmpty()) {
-      throw new InputException(origin, "no resource matches strategic merge patch \"" + id
-          + "\": expected a resource with this kind, name and namespace (current or earlier) but found none");
+      throw new InputException(
+          origin,
+          "no resource matches strategic merge patch \""
+              + id
+              + "\": expected a resource with this kind, name and namespace (current or earlier) but found none");
     }
-    throw new InputException(origin, "multiple resources match strategic merge patch \"" + id + "\": "
-        + matches.size() + " resources have this id");
+    throw new InputException(
+        origin,
+        "multiple resources match strategic merge patch \""
+            + id
+            + "\": "
+            + matches.size()
+            + " resources have this id");
   }
 
   /** The id a strategic-merge patch document names (kyaml reads the raw scalar texts). */
@@ -77,7 +85,8 @@ final class PatchApplication {
 
   /** kustomize's {@code ResId.Equals}: same group, version, kind, name and effective namespace. */
   static boolean sameId(ResId a, ResId b) {
-    return a.gvk().equals(b.gvk()) && a.name().equals(b.name())
+    return a.gvk().equals(b.gvk())
+        && a.name().equals(b.name())
         && PatchTarget.effectiveNamespace(a).equals(PatchTarget.effectiveNamespace(b));
   }
 
@@ -100,8 +109,13 @@ final class PatchApplication {
    * {@code $patch: delete} removes the resource from the list (case 102).
    */
   static void applyStrategicMerge(
-      ResourceList resources, Resource r, ObjectNode patch, PatchOptions options, MergeSchema schema,
-      SourcePosition origin, Function<String, SourcePosition> locator) {
+      ResourceList resources,
+      Resource r,
+      ObjectNode patch,
+      PatchOptions options,
+      MergeSchema schema,
+      SourcePosition origin,
+      Function<String, SourcePosition> locator) {
     JsonNode meta = r.body().get("metadata");
     String name = raw(meta == null ? null : meta.get("name"));
     String namespace = raw(meta == null ? null : meta.get("namespace"));
@@ -141,15 +155,16 @@ final class PatchApplication {
 
   /**
    * Remembers, for each value the patch wrote, where in the patch it stands ({@code validate}'s
-   * typo warnings name the patch). Only values that ended up in the result as written are
-   * recorded: directives, deleted elements and list items that moved are passed over.
+   * typo warnings name the patch). Only values that ended up in the result as written are recorded:
+   * directives, deleted elements and list items that moved are passed over.
    */
-  private static void recordPatchedFields(Resource r, JsonNode patch, String pointer,
-      Function<String, SourcePosition> locator) {
+  private static void recordPatchedFields(
+      Resource r, JsonNode patch, String pointer, Function<String, SourcePosition> locator) {
     if (patch instanceof ObjectNode o) {
       for (Map.Entry<String, JsonNode> e : o.properties()) {
         if (!e.getKey().startsWith("$")) {
-          recordPatchedFields(r, e.getValue(), pointer + "/" + SourceMap.escape(e.getKey()), locator);
+          recordPatchedFields(
+              r, e.getValue(), pointer + "/" + SourceMap.escape(e.getKey()), locator);
         }
       }
     } else if (patch instanceof ArrayNode a) {
@@ -171,14 +186,18 @@ final class PatchApplication {
       ResId id = r.id();
       String key = id.gvk() + "|" + id.name() + "|" + PatchTarget.effectiveNamespace(id);
       if (!seen.add(key)) {
-        throw new InputException(origin, "may not add resource with an already registered id: " + id
-            + ": the patch renamed a resource onto another one");
+        throw new InputException(
+            origin,
+            "may not add resource with an already registered id: "
+                + id
+                + ": the patch renamed a resource onto another one");
       }
     }
   }
 
   /** Applies JSON operations to one resource; the result must still be an object. */
-  static void applyJson(Resource r, ArrayNode ops, SourcePosition origin, Function<String, SourcePosition> locator) {
+  static void applyJson(
+      Resource r, ArrayNode ops, SourcePosition origin, Function<String, SourcePosition> locator) {
     JsonNode result;
     try {
       result = JsonPatch.apply(r.body(), ops, origin, locator);
@@ -187,8 +206,13 @@ final class PatchApplication {
       throw new InputException(d.at(), d.message() + " (patching " + r.id() + ")");
     }
     if (!(result instanceof ObjectNode o)) {
-      throw new InputException(origin, "the JSON patch replaced " + r.id() + " with " + MergeSchema.kindOf(result)
-          + ": expected the result to be an object");
+      throw new InputException(
+          origin,
+          "the JSON patch replaced "
+              + r.id()
+              + " with "
+              + MergeSchema.kindOf(result)
+              + ": expected the result to be an object");
     }
     r.setBody(o);
   }

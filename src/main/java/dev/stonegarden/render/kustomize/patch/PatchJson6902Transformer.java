@@ -23,12 +23,15 @@ public record PatchJson6902Transformer(String patchText, SourcePosition origin, 
   @Override
   public void transform(ResourceList resources) {
     if (target == null || target.name().isEmpty()) {
-      throw new InputException(origin, "must specify the target name: expected 'target.name' in a patchesJson6902 entry");
+      throw new InputException(
+          origin,
+          "must specify the target name: expected 'target.name' in a patchesJson6902 entry");
     }
     PatchParser.Parsed parsed = PatchParser.parseJson6902(patchText, origin);
     ArrayNode ops = parsed.jsonOps();
     if (ops.isEmpty()) {
-      throw new InputException(origin, "patch appears to be empty: expected at least one JSON patch operation");
+      throw new InputException(
+          origin, "patch appears to be empty: expected at least one JSON patch operation");
     }
     for (Resource r : PatchApplication.select(resources, target, origin)) {
       PatchApplication.applyJson(r, ops, origin, parsed.jsonLocator());

@@ -34,13 +34,17 @@ public final class PatchParser {
    * the entry like a JSON patch without operations.
    */
   public record Parsed(
-      List<ObjectNode> strategicMerge, ArrayNode jsonOps, List<Function<String, SourcePosition>> locators,
+      List<ObjectNode> strategicMerge,
+      ArrayNode jsonOps,
+      List<Function<String, SourcePosition>> locators,
       Function<String, SourcePosition> jsonLocator) {
     public boolean isStrategicMerge() {
       return strategicMerge != null;
     }
 
-    /** Where the nodes of strategic-merge document {@code i} are (null: only the origin is known). */
+    /**
+     * Where the nodes of strategic-merge document {@code i} are (null: only the origin is known).
+     */
     Function<String, SourcePosition> locator(int i) {
       return locators == null || i >= locators.size() ? null : locators.get(i);
     }
@@ -52,7 +56,9 @@ public final class PatchParser {
   /** JSON operations with their locator. */
   private record JsonOps(ArrayNode ops, Function<String, SourcePosition> locator) {}
 
-  /** Outcome of one way of parsing: a value, or the reason it failed and where (null: the origin). */
+  /**
+   * Outcome of one way of parsing: a value, or the reason it failed and where (null: the origin).
+   */
   private record Attempt<T>(T value, String failure, SourcePosition at) {
     Attempt(T value, String failure) {
       this(value, failure, null);
@@ -74,15 +80,26 @@ public final class PatchParser {
     boolean smOk = sm.failure == null;
     boolean jsonOk = json.failure == null;
     if (smOk && jsonOk) {
-      throw new InputException(origin, "illegally qualifies as both an SM and JSON patch: "
-          + "expected either strategic-merge objects or JSON patch operations but found "
-          + (sm.value.docs.isEmpty() ? "no document at all" : "text that reads as both") + " in " + source(text));
+      throw new InputException(
+          origin,
+          "illegally qualifies as both an SM and JSON patch: "
+              + "expected either strategic-merge objects or JSON patch operations but found "
+              + (sm.value.docs.isEmpty() ? "no document at all" : "text that reads as both")
+              + " in "
+              + source(text));
     }
     if (!smOk && !jsonOk) {
-      throw new InputException(sm.where(origin), "unable to parse SM or JSON patch from " + source(text)
-          + ": as a strategic-merge patch, " + sm.failure + "; as a JSON patch, " + json.failure);
+      throw new InputException(
+          sm.where(origin),
+          "unable to parse SM or JSON patch from "
+              + source(text)
+              + ": as a strategic-merge patch, "
+              + sm.failure
+              + "; as a JSON patch, "
+              + json.failure);
     }
-    return smOk ? new Parsed(sm.value.docs, null, sm.value.locators, null)
+    return smOk
+        ? new Parsed(sm.value.docs, null, sm.value.locators, null)
         : new Parsed(null, json.value.ops, null, json.value.locator);
   }
 
@@ -137,8 +154,12 @@ public final class PatchParser {
         continue;
       }
       if (!(d instanceof ObjectNode o)) {
-        return new Attempt<>(null, "expected objects with kind and metadata.name but found "
-            + MergeSchema.kindOf(d) + " in document " + (i + 1));
+        return new Attempt<>(
+            null,
+            "expected objects with kind and metadata.name but found "
+                + MergeSchema.kindOf(d)
+                + " in document "
+                + (i + 1));
       }
       String kind = StrategicMerge.rawValue(o.get("kind"));
       if (kind.isEmpty() || o.get("kind").isNull()) {
@@ -150,7 +171,8 @@ public final class PatchParser {
           continue;
         }
         if (!items.isArray()) {
-          return new Attempt<>(null, "expected a list in " + kind + "/items but found " + MergeSchema.kindOf(items));
+          return new Attempt<>(
+              null, "expected a list in " + kind + "/items but found " + MergeSchema.kindOf(items));
         }
         for (int j = 0; j < items.size(); j++) {
           pending.add(items.get(j));
@@ -163,7 +185,8 @@ public final class PatchParser {
         JsonNode meta = o.get("metadata");
         JsonNode name = meta == null ? null : meta.get("name");
         if (name == null || name.isNull() || StrategicMerge.rawValue(name).isEmpty()) {
-          return new Attempt<>(null, "missing metadata.name in " + kind + " (document " + (i + 1) + ")");
+          return new Attempt<>(
+              null, "missing metadata.name in " + kind + " (document " + (i + 1) + ")");
         }
       }
       out.add(o);

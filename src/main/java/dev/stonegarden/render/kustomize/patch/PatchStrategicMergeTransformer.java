@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param origin the patch file, or the kustomization entry of an inline patch
  * @param schema the build's merge schema
  */
-public record PatchStrategicMergeTransformer(String patchText, SourcePosition origin, MergeSchema schema)
-    implements Transformer {
+public record PatchStrategicMergeTransformer(
+    String patchText, SourcePosition origin, MergeSchema schema) implements Transformer {
 
   public PatchStrategicMergeTransformer {
     schema = schema == null ? MergeSchema.builtin() : schema;
@@ -30,7 +30,13 @@ public record PatchStrategicMergeTransformer(String patchText, SourcePosition or
       ObjectNode patch = parsed.strategicMerge().get(i);
       Resource r = PatchApplication.uniqueById(resources, patch, origin);
       PatchApplication.applyStrategicMerge(
-          resources, r, PatchApplication.restamped(patch, r), PatchOptions.NONE, schema, origin, parsed.locator(i));
+          resources,
+          r,
+          PatchApplication.restamped(patch, r),
+          PatchOptions.NONE,
+          schema,
+          origin,
+          parsed.locator(i));
       PatchApplication.requireUniqueIds(resources, origin);
     }
   }

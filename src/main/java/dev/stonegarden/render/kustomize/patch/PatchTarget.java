@@ -1,29 +1,34 @@
 package dev.stonegarden.render.kustomize.patch;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.stonegarden.render.resource.Gvk;
-import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.LabelSelector;
+import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.Scope;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code target:} of a patch (kustomize's {@code types.Selector}): which resources a patch
  * applies to. Group, version, kind, name and namespace are regular expressions anchored as {@code
- * ^(?:…)$} in Go's RE2 syntax (RE2/J: the same dialect, and linear time whatever the pattern); empty
- * or null means any. The name matches the original or the current name, the
- * namespace the original or the current <em>effective</em> namespace (so {@code default} selects
- * unnamespaced objects, case 097), the group/version/kind the current one; the selectors use
- * Kubernetes label-selector syntax on the current labels and annotations (kustomize-semantics.md
- * §13.1, {@code resWrangler.Select}).
+ * ^(?:…)$} in Go's RE2 syntax (RE2/J: the same dialect, and linear time whatever the pattern);
+ * empty or null means any. The name matches the original or the current name, the namespace the
+ * original or the current <em>effective</em> namespace (so {@code default} selects unnamespaced
+ * objects, case 097), the group/version/kind the current one; the selectors use Kubernetes
+ * label-selector syntax on the current labels and annotations (kustomize-semantics.md §13.1, {@code
+ * resWrangler.Select}).
  */
 public record PatchTarget(
-    String group, String version, String kind, String name, String namespace, String labelSelector,
+    String group,
+    String version,
+    String kind,
+    String name,
+    String namespace,
+    String labelSelector,
     String annotationSelector) {
 
   public PatchTarget {
@@ -41,13 +46,23 @@ public record PatchTarget(
    * message, or null. The engine calls this where it can point at the kustomization entry.
    */
   public String problem() {
-    String[][] fields = {{"group", group}, {"version", version}, {"kind", kind}, {"name", name},
-        {"namespace", namespace}};
+    String[][] fields = {
+      {"group", group},
+      {"version", version},
+      {"kind", kind},
+      {"name", name},
+      {"namespace", namespace}
+    };
     for (String[] f : fields) {
       try {
         anchored(f[1]);
       } catch (PatternSyntaxException e) {
-        return "invalid regular expression in target " + f[0] + " '" + f[1] + "': " + e.getDescription();
+        return "invalid regular expression in target "
+            + f[0]
+            + " '"
+            + f[1]
+            + "': "
+            + e.getDescription();
       }
     }
     try {
@@ -62,7 +77,8 @@ public record PatchTarget(
   /**
    * True when this target selects the resource.
    *
-   * @throws IllegalArgumentException when a pattern or selector does not parse (see {@link #problem()})
+   * @throws IllegalArgumentException when a pattern or selector does not parse (see {@link
+   *     #problem()})
    */
   public boolean selects(Resource r) {
     return compile().selects(r);
@@ -77,7 +93,9 @@ public record PatchTarget(
     return regex.isEmpty() ? null : Pattern.compile("^(?:" + regex + ")$");
   }
 
-  /** A readable form for messages: the fields that are set, {@code {kind: Deployment, name: web}}. */
+  /**
+   * A readable form for messages: the fields that are set, {@code {kind: Deployment, name: web}}.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -128,7 +146,9 @@ public record PatchTarget(
           && !namespace.matcher(effectiveNamespace(current)).matches()) {
         return false;
       }
-      if (name != null && !name.matcher(original.name()).matches() && !name.matcher(current.name()).matches()) {
+      if (name != null
+          && !name.matcher(original.name()).matches()
+          && !name.matcher(current.name()).matches()) {
         return false;
       }
       Gvk gvk = current.gvk();
@@ -137,7 +157,8 @@ public record PatchTarget(
           || (kind != null && !kind.matcher(gvk.kind()).matches())) {
         return false;
       }
-      return labels.matches(stringMap(r.body(), "labels")) && annotations.matches(stringMap(r.body(), "annotations"));
+      return labels.matches(stringMap(r.body(), "labels"))
+          && annotations.matches(stringMap(r.body(), "annotations"));
     }
   }
 
@@ -159,8 +180,11 @@ public record PatchTarget(
     JsonNode m = meta == null ? null : meta.get(field);
     if (m != null && m.isObject()) {
       for (Map.Entry<String, JsonNode> e : m.properties()) {
-        out.put(e.getKey(), StrategicMerge.rawValue(e.getValue()).equals("null") && e.getValue().isNull()
-            ? "" : StrategicMerge.rawValue(e.getValue()));
+        out.put(
+            e.getKey(),
+            StrategicMerge.rawValue(e.getValue()).equals("null") && e.getValue().isNull()
+                ? ""
+                : StrategicMerge.rawValue(e.getValue()));
       }
     }
     return out;

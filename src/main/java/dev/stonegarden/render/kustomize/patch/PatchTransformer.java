@@ -23,7 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param schema the build's merge schema
  */
 public record PatchTransformer(
-    String patchText, SourcePosition origin, PatchTarget target, PatchOptions options, MergeSchema schema)
+    String patchText,
+    SourcePosition origin,
+    PatchTarget target,
+    PatchOptions options,
+    MergeSchema schema)
     implements Transformer {
 
   public PatchTransformer {
@@ -45,13 +49,22 @@ public record PatchTransformer(
     List<ObjectNode> patches = parsed.strategicMerge();
     if (target != null) {
       if (patches.size() > 1) {
-        throw new InputException(origin, "multiple strategic-merge patches in one `patches` entry cannot have a "
-            + "target: expected one document but found " + patches.size());
+        throw new InputException(
+            origin,
+            "multiple strategic-merge patches in one `patches` entry cannot have a "
+                + "target: expected one document but found "
+                + patches.size());
       }
       ObjectNode patch = patches.get(0);
       for (Resource r : PatchApplication.select(resources, target, origin)) {
         PatchApplication.applyStrategicMerge(
-            resources, r, PatchApplication.restamped(patch, r), options, schema, origin, parsed.locator(0));
+            resources,
+            r,
+            PatchApplication.restamped(patch, r),
+            options,
+            schema,
+            origin,
+            parsed.locator(0));
       }
       PatchApplication.requireUniqueIds(resources, origin);
       return;
@@ -59,14 +72,18 @@ public record PatchTransformer(
     for (int i = 0; i < patches.size(); i++) {
       ObjectNode patch = patches.get(i);
       Resource r = PatchApplication.uniqueById(resources, patch, origin);
-      PatchApplication.applyStrategicMerge(resources, r, patch.deepCopy(), options, schema, origin, parsed.locator(i));
+      PatchApplication.applyStrategicMerge(
+          resources, r, patch.deepCopy(), options, schema, origin, parsed.locator(i));
     }
   }
 
   private void transformJson(ResourceList resources, PatchParser.Parsed parsed) {
     if (target == null) {
-      throw new InputException(origin, "must specify a target for JSON patch " + PatchParser.source(patchText)
-          + ": expected a 'target' next to the patch");
+      throw new InputException(
+          origin,
+          "must specify a target for JSON patch "
+              + PatchParser.source(patchText)
+              + ": expected a 'target' next to the patch");
     }
     List<Resource> selected = PatchApplication.select(resources, target, origin);
     for (Resource r : selected) {

@@ -21,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class PatchYaml {
   // floats stay BigDecimal with their written scale: evanphx compares a JSON operation's raw
   // number text in "test" ("1.0" is not "1"); JsonPatch turns them into doubles when it adds them
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   private PatchYaml() {}
 
@@ -43,9 +44,10 @@ final class PatchYaml {
 
   /** As {@link #readAll}, with each document's source map. */
   static List<YamlDocument> readDocuments(String text, YamlVersion version, SourcePosition origin) {
-    YamlReader.Options options = version == YamlVersion.YAML_1_1
-        ? YamlReader.Options.kustomization()
-        : YamlReader.Options.resources();
+    YamlReader.Options options =
+        version == YamlVersion.YAML_1_1
+            ? YamlReader.Options.kustomization()
+            : YamlReader.Options.resources();
     List<YamlDocument> docs;
     try {
       docs = YamlReader.read(origin.file(), text, options);
@@ -64,7 +66,8 @@ final class PatchYaml {
    * Where a node of a patch document is, for errors: in a patch file, the node's own line and
    * column; in an inline patch (origin has a line), the kustomization entry (null).
    */
-  static Function<String, SourcePosition> locator(YamlDocument doc, SourcePosition origin, String prefix) {
+  static Function<String, SourcePosition> locator(
+      YamlDocument doc, SourcePosition origin, String prefix) {
     if (origin.line() > 0 || doc.sourceMap() == null) {
       return null;
     }

@@ -56,7 +56,9 @@ final class SchemaNode {
     return s;
   }
 
-  /** The schema of a field: a property, else the map value schema ({@code ResourceSchema.Field}). */
+  /**
+   * The schema of a field: a property, else the map value schema ({@code ResourceSchema.Field}).
+   */
   SchemaNode field(String name) {
     SchemaNode s = properties.get(name);
     if (s == null) {
@@ -65,7 +67,9 @@ final class SchemaNode {
     return s == null ? null : s.resolved();
   }
 
-  /** The schema of list elements, only for {@code type: array} ({@code ResourceSchema.Elements}). */
+  /**
+   * The schema of list elements, only for {@code type: array} ({@code ResourceSchema.Elements}).
+   */
   SchemaNode elements() {
     if (!array || items == null) {
       return null;
@@ -73,7 +77,10 @@ final class SchemaNode {
     return items.resolved();
   }
 
-  /** True when {@code x-kubernetes-patch-strategy} lists {@code merge} (kyaml's {@code IsAssociative}). */
+  /**
+   * True when {@code x-kubernetes-patch-strategy} lists {@code merge} (kyaml's {@code
+   * IsAssociative}).
+   */
   boolean isAssociative() {
     for (String s : patchStrategy.split(",", -1)) {
       if (s.equals("merge")) {

@@ -16,9 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Strategic merge exactly as kustomize runs it: kyaml's {@code merge2.Merge(patch, resource,
  * {ListIncreaseDirection: Prepend})}, a schema-driven walk over both trees (kustomize-semantics.md
- * §14). This is not apimachinery's strategic merge patch: patched list elements move to the
- * front, element-level {@code $patch: replace} keeps the original, multi-key lists have their own
- * matching rules, and {@code $setElementOrder}/{@code $retainKeys} are ordinary keys.
+ * §14). This is not apimachinery's strategic merge patch: patched list elements move to the front,
+ * element-level {@code $patch: replace} keeps the original, multi-key lists have their own matching
+ * rules, and {@code $setElementOrder}/{@code $retainKeys} are ordinary keys.
  *
  * <p>The walk is a port of the observable behaviour of {@code walk.Walker}, {@code merge2.Merger},
  * {@code ElementSetter} and {@code ElementMatcher}. kyaml mutates the resource's nodes in place and
@@ -34,14 +34,18 @@ public final class StrategicMerge {
   private final SourcePosition at;
   private final Function<String, SourcePosition> locator;
 
-  private StrategicMerge(MergeSchema schema, SourcePosition at, Function<String, SourcePosition> locator) {
+  private StrategicMerge(
+      MergeSchema schema, SourcePosition at, Function<String, SourcePosition> locator) {
     this.schema = schema;
     this.at = at;
     this.locator = locator;
   }
 
-  /** {@link #merge(ObjectNode, ObjectNode, MergeSchema, Gvk, SourcePosition)} without a position. */
-  public static MergeResult merge(ObjectNode original, ObjectNode patch, MergeSchema schema, Gvk gvk) {
+  /**
+   * {@link #merge(ObjectNode, ObjectNode, MergeSchema, Gvk, SourcePosition)} without a position.
+   */
+  public static MergeResult merge(
+      ObjectNode original, ObjectNode patch, MergeSchema schema, Gvk gvk) {
     return merge(original, patch, schema, gvk, SourcePosition.none());
   }
 
@@ -67,9 +71,14 @@ public final class StrategicMerge {
    * position (null: everything at {@code at}).
    */
   public static MergeResult merge(
-      ObjectNode original, ObjectNode patch, MergeSchema schema, Gvk gvk, SourcePosition at,
+      ObjectNode original,
+      ObjectNode patch,
+      MergeSchema schema,
+      Gvk gvk,
+      SourcePosition at,
       Function<String, SourcePosition> locator) {
-    StrategicMerge m = new StrategicMerge(schema == null ? MergeSchema.empty() : schema, at, locator);
+    StrategicMerge m =
+        new StrategicMerge(schema == null ? MergeSchema.empty() : schema, at, locator);
     SchemaNode root = gvk == null ? null : m.schema.forType(gvk.apiVersion(), gvk.kind());
     JsonNode result = m.walk(original, patch.deepCopy(), root, Ptr.ROOT, 0);
     return new MergeResult(original, result == null);
@@ -79,7 +88,12 @@ public final class StrategicMerge {
   // The walk (walk.Walker.Walk). "dest" is the resource side, "origin" the patch side; Java null is
   // a missing node, a NullNode is YAML null. A null return value means "clear the field".
 
-  private enum NodeKind { MAP, SEQ, SCALAR, NONE }
+  private enum NodeKind {
+    MAP,
+    SEQ,
+    SCALAR,
+    NONE
+  }
 
   private JsonNode walk(JsonNode dest, JsonNode origin, SchemaNode s, Ptr path, int depth) {
     if (depth > MAX_DEPTH) {
@@ -187,7 +201,8 @@ public final class StrategicMerge {
     return map;
   }
 
-  private JsonNode walkAssociativeList(JsonNode dest, JsonNode origin, SchemaNode s, Ptr path, int depth) {
+  private JsonNode walkAssociativeList(
+      JsonNode dest, JsonNode origin, SchemaNode s, Ptr path, int depth) {
     // merge2.Merger.VisitList for associative lists
     JsonNode d;
     if (isMissingOrNull(dest)) {
@@ -211,11 +226,13 @@ public final class StrategicMerge {
       return setElements(values, keys, list, originList, s, path, depth);
     }
     // a list of scalars such as finalizers: patch values first, then the others (case 106)
-    return setElements(primitiveValues(list, originList), List.of(""), list, originList, s, path, depth);
+    return setElements(
+        primitiveValues(list, originList), List.of(""), list, originList, s, path, depth);
   }
 
   /** Key tuples of the elements, patch elements first ({@code Walker.elementValues}, Prepend). */
-  private static List<List<String>> elementValues(List<String> keys, ArrayNode dest, ArrayNode origin) {
+  private static List<List<String>> elementValues(
+      List<String> keys, ArrayNode dest, ArrayNode origin) {
     List<List<String>> out = new ArrayList<>();
     for (ArrayNode src : new ArrayNode[] {origin, dest}) {
       if (src == null) {
@@ -257,8 +274,13 @@ public final class StrategicMerge {
 
   /** {@code Walker.setAssociativeSequenceElements} with ListIncreaseDirection Prepend. */
   private JsonNode setElements(
-      List<List<String>> valuesList, List<String> keys, ArrayNode dest, ArrayNode origin, SchemaNode s,
-      Ptr path, int depth) {
+      List<List<String>> valuesList,
+      List<String> keys,
+      ArrayNode dest,
+      ArrayNode origin,
+      SchemaNode s,
+      Ptr path,
+      int depth) {
     ArrayNode itemsToBeAdded = JsonNodeFactory.instance.arrayNode();
     SchemaNode elementSchema = s == null ? null : s.elements();
     if (keys.size() > 1) {
@@ -274,12 +296,19 @@ public final class StrategicMerge {
       KeyValues lookup = validateKeys(List.of(kv.values), kv.values, kv.keys);
       JsonNode destElem = elementList(dest, lookup.keys, lookup.values);
       JsonNode originElem = origin == null ? null : elementList(origin, lookup.keys, lookup.values);
-      JsonNode val = walk(destElem, originElem, elementSchema, elementPointer(path, origin, originElem), depth + 1);
+      JsonNode val =
+          walk(
+              destElem,
+              originElem,
+              elementSchema,
+              elementPointer(path, origin, originElem),
+              depth + 1);
       boolean exit = false;
       for (int i = 0; i < kv.keys.size(); i++) {
         String key = kv.keys.get(i);
         if (isMissingOrNull(val) || isEmptyMap(val)) {
-          // an element that merged to nothing ({name: x, $patch: delete}) leaves the list (case 099)
+          // an element that merged to nothing ({name: x, $patch: delete}) leaves the list (case
+          // 099)
           elementSetter(dest, null, kv.keys, kv.values, path);
           exit = true;
         } else if (!kv.values.get(i).isEmpty()) {
@@ -302,8 +331,8 @@ public final class StrategicMerge {
 
   /**
    * kyaml makes sure a merged element carries its key fields ({@code SetField(key, value)}); a
-   * field it adds is a string. For scalar lists (key "") this rewrites the scalar with its own text,
-   * which changes nothing here.
+   * field it adds is a string. For scalar lists (key "") this rewrites the scalar with its own
+   * text, which changes nothing here.
    */
   private void ensureKeyField(JsonNode val, String key, String value, Ptr path) {
     if (key.isEmpty()) {
@@ -359,7 +388,8 @@ public final class StrategicMerge {
   private record KeyValues(List<String> keys, List<String> values) {}
 
   /** Drops the keys that no tuple has a value for ({@code walk.validateKeys}). */
-  private static KeyValues validateKeys(List<List<String>> valuesList, List<String> values, List<String> keys) {
+  private static KeyValues validateKeys(
+      List<List<String>> valuesList, List<String> values, List<String> keys) {
     List<String> validKeySet = new ArrayList<>();
     for (List<String> tuple : valuesList) {
       for (int i = 0; i < tuple.size() && i < keys.size(); i++) {
@@ -429,7 +459,8 @@ public final class StrategicMerge {
    * Like kyaml it silently drops null and empty-map elements, and with no values at all it drops
    * every element it does not match.
    */
-  private void elementSetter(ArrayNode list, JsonNode element, List<String> keysIn, List<String> values, Ptr path) {
+  private void elementSetter(
+      ArrayNode list, JsonNode element, List<String> keysIn, List<String> values, Ptr path) {
     List<String> keys = keysIn.isEmpty() ? List.of("") : keysIn;
     boolean mappingSetter = !keys.get(0).isEmpty() && !values.isEmpty() && !values.get(0).isEmpty();
     List<JsonNode> newContent = new ArrayList<>();
@@ -535,7 +566,12 @@ public final class StrategicMerge {
   // ---------------------------------------------------------------------------------------------
   // Directives (merge2/smpdirective.go)
 
-  private enum Directive { MERGE, REPLACE, DELETE, UNKNOWN }
+  private enum Directive {
+    MERGE,
+    REPLACE,
+    DELETE,
+    UNKNOWN
+  }
 
   private Directive directiveIgnoringErrors(JsonNode patch) {
     try {
@@ -576,7 +612,12 @@ public final class StrategicMerge {
       elementSetter(list, null, List.of(DIRECTIVE), List.of(value), path);
       return d;
     }
-    throw error("no implemented strategic merge patch strategy for " + describe(patch) + " at " + display(path), path);
+    throw error(
+        "no implemented strategic merge patch strategy for "
+            + describe(patch)
+            + " at "
+            + display(path),
+        path);
   }
 
   private Directive parseDirective(String value, Ptr path) {
@@ -588,8 +629,13 @@ public final class StrategicMerge {
       case "merge":
         return Directive.MERGE;
       default:
-        throw error("unknown patch strategy '" + value + "' at " + display(path)
-            + ": expected delete, replace or merge", path);
+        throw error(
+            "unknown patch strategy '"
+                + value
+                + "' at "
+                + display(path)
+                + ": expected delete, replace or merge",
+            path);
     }
   }
 
@@ -648,8 +694,14 @@ public final class StrategicMerge {
   }
 
   private InputException wrongKind(NodeKind expected, JsonNode found, Ptr path) {
-    return error("wrong node kind at " + display(path) + ": expected " + kindName(expected) + " but got "
-        + kindName(kind(found)), path);
+    return error(
+        "wrong node kind at "
+            + display(path)
+            + ": expected "
+            + kindName(expected)
+            + " but got "
+            + kindName(kind(found)),
+        path);
   }
 
   private static String kindName(NodeKind k) {

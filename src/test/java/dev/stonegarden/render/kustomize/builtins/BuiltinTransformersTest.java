@@ -32,7 +32,9 @@ class BuiltinTransformersTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("namespace: namespaced objects, Namespace renamed, cluster-scoped untouched, default subjects", """
+        new Case(
+            "namespace: namespaced objects, Namespace renamed, cluster-scoped untouched, default subjects",
+            """
             apiVersion: v1
             kind: Namespace
             metadata: {name: old}
@@ -47,7 +49,9 @@ class BuiltinTransformersTest {
             subjects:
             - {kind: ServiceAccount, name: default, namespace: kube-system}
             - {kind: ServiceAccount, name: other, namespace: kube-system}
-            """, new NamespaceTransformer("team", TC.namespace()), """
+            """,
+            new NamespaceTransformer("team", TC.namespace()),
+            """
             apiVersion: v1
             kind: Namespace
             metadata:
@@ -71,7 +75,9 @@ class BuiltinTransformersTest {
               name: other
               namespace: kube-system
             """),
-        new Case("namePrefix: skips CRDs and Namespaces, renames cluster-scoped kinds", """
+        new Case(
+            "namePrefix: skips CRDs and Namespaces, renames cluster-scoped kinds",
+            """
             apiVersion: apiextensions.k8s.io/v1
             kind: CustomResourceDefinition
             metadata: {name: foos.example.com}
@@ -83,7 +89,9 @@ class BuiltinTransformersTest {
             apiVersion: rbac.authorization.k8s.io/v1
             kind: ClusterRole
             metadata: {name: cr}
-            """, new NameAffixTransformer("p-", true, TC.namePrefix()), """
+            """,
+            new NameAffixTransformer("p-", true, TC.namePrefix()),
+            """
             apiVersion: apiextensions.k8s.io/v1
             kind: CustomResourceDefinition
             metadata:
@@ -99,7 +107,9 @@ class BuiltinTransformersTest {
             metadata:
               name: p-cr
             """),
-        new Case("commonLabels: selectors created on Service, matchLabels and template on Deployment", """
+        new Case(
+            "commonLabels: selectors created on Service, matchLabels and template on Deployment",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: s}
@@ -111,7 +121,9 @@ class BuiltinTransformersTest {
             spec:
               template:
                 spec: {}
-            """, new MapEntriesTransformer("labels", Map.of("app", "x"), TC.commonLabels()), """
+            """,
+            new MapEntriesTransformer("labels", Map.of("app", "x"), TC.commonLabels()),
+            """
             apiVersion: v1
             kind: Service
             metadata:
@@ -139,7 +151,9 @@ class BuiltinTransformersTest {
                     app: x
                 spec: {}
             """),
-        new Case("commonAnnotations: CronJob templates", """
+        new Case(
+            "commonAnnotations: CronJob templates",
+            """
             apiVersion: batch/v1
             kind: CronJob
             metadata: {name: c}
@@ -147,7 +161,9 @@ class BuiltinTransformersTest {
               jobTemplate:
                 spec:
                   template: {}
-            """, new MapEntriesTransformer("annotations", Map.of("a", "b"), TC.commonAnnotations()), """
+            """,
+            new MapEntriesTransformer("annotations", Map.of("a", "b"), TC.commonAnnotations()),
+            """
             apiVersion: batch/v1
             kind: CronJob
             metadata:
@@ -165,7 +181,9 @@ class BuiltinTransformersTest {
                       annotations:
                         a: b
             """),
-        new Case("images: tagSuffix lands twice on Deployment containers, once on CR containers", """
+        new Case(
+            "images: tagSuffix lands twice on Deployment containers, once on CR containers",
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: d}
@@ -183,7 +201,10 @@ class BuiltinTransformersTest {
               stages:
               - containers:
                 - {name: s, image: alpine:3.19}
-            """, new ImageTagTransformer(new ImageTagTransformer.Image("alpine", "", "", "", "-debug"), TC.images()), """
+            """,
+            new ImageTagTransformer(
+                new ImageTagTransformer.Image("alpine", "", "", "", "-debug"), TC.images()),
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata:
@@ -207,7 +228,9 @@ class BuiltinTransformersTest {
                 - image: alpine:3.19-debug
                   name: s
             """),
-        new Case("images: registry port is not a tag; newName keeps the tag; digest drops it", """
+        new Case(
+            "images: registry port is not a tag; newName keeps the tag; digest drops it",
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: p}
@@ -216,8 +239,12 @@ class BuiltinTransformersTest {
               - {name: a, image: "localhost:5000/team/tool:old"}
               initContainers:
               - {name: b, image: "localhost:5000/team/tool"}
-            """, new ImageTagTransformer(new ImageTagTransformer.Image("localhost:5000/team/tool", "ghcr.io/t", "",
-                "sha256:abc", ""), TC.images()), """
+            """,
+            new ImageTagTransformer(
+                new ImageTagTransformer.Image(
+                    "localhost:5000/team/tool", "ghcr.io/t", "", "sha256:abc", ""),
+                TC.images()),
+            """
             apiVersion: v1
             kind: Pod
             metadata:
@@ -230,12 +257,16 @@ class BuiltinTransformersTest {
               - image: ghcr.io/t@sha256:abc
                 name: b
             """),
-        new Case("replicas: Deployment by name, created when missing", """
+        new Case(
+            "replicas: Deployment by name, created when missing",
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web}
             spec: {}
-            """, new ReplicaCountTransformer("web", 5, TC.replicas(), SourcePosition.none()), """
+            """,
+            new ReplicaCountTransformer("web", 5, TC.replicas(), SourcePosition.none()),
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata:
@@ -243,7 +274,9 @@ class BuiltinTransformersTest {
             spec:
               replicas: 5
             """),
-        new Case("replacements: one part of a delimited string into an existing field", """
+        new Case(
+            "replacements: one part of a delimited string into an existing field",
+            """
             apiVersion: v1
             kind: ConfigMap
             metadata: {name: src}
@@ -253,13 +286,23 @@ class BuiltinTransformersTest {
             kind: ConfigMap
             metadata: {name: dst}
             data: {url: "http://x:5432"}
-            """, new ReplacementTransformer(List.of(new ReplacementTransformer.Replacement(
-                new ReplacementTransformer.Select(new Gvk("", "", "ConfigMap"), "src", "", "", ""), "data.host",
-                new ReplacementTransformer.Options(".", 1, false),
-                List.of(new ReplacementTransformer.Target(
-                    new ReplacementTransformer.Select(new Gvk("", "", "ConfigMap"), "dst", "", "", ""), List.of(),
-                    List.of("data.url"), new ReplacementTransformer.Options(":", 1, false))),
-                SourcePosition.none()))), """
+            """,
+            new ReplacementTransformer(
+                List.of(
+                    new ReplacementTransformer.Replacement(
+                        new ReplacementTransformer.Select(
+                            new Gvk("", "", "ConfigMap"), "src", "", "", ""),
+                        "data.host",
+                        new ReplacementTransformer.Options(".", 1, false),
+                        List.of(
+                            new ReplacementTransformer.Target(
+                                new ReplacementTransformer.Select(
+                                    new Gvk("", "", "ConfigMap"), "dst", "", "", ""),
+                                List.of(),
+                                List.of("data.url"),
+                                new ReplacementTransformer.Options(":", 1, false))),
+                        SourcePosition.none()))),
+            """
             apiVersion: v1
             data:
               host: db.prod.svc

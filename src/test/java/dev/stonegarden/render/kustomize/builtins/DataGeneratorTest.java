@@ -47,7 +47,8 @@ class DataGeneratorTest {
   void literalsEnvsOptionsAndWrappedSecrets() {
     FileSource fs = files(Map.of("a.env", "# c\n  K=v  \nN\n"));
     GeneratorOptions noHash = new GeneratorOptions(null, null, true, false);
-    assertEquals("""
+    assertEquals(
+        """
         apiVersion: v1
         data:
           E: ""
@@ -70,25 +71,64 @@ class DataGeneratorTest {
         metadata:
           name: s
         type: Opaque
-        """, generate(
-        new DataGenerator("ConfigMap", "app", "", "", List.of("Q=\"quoted\"", "E="), List.of(), List.of("a.env"),
-            new GeneratorOptions(Map.of("l", "v"), null, true, true), "", fs, SourcePosition.none()),
-        new DataGenerator("Secret", "s", "", "", List.of(
-            "long=0123456789012345678901234567890123456789012345678901234567890123456789"), List.of(), List.of(),
-            noHash, "", fs, SourcePosition.none())));
+        """,
+        generate(
+            new DataGenerator(
+                "ConfigMap",
+                "app",
+                "",
+                "",
+                List.of("Q=\"quoted\"", "E="),
+                List.of(),
+                List.of("a.env"),
+                new GeneratorOptions(Map.of("l", "v"), null, true, true),
+                "",
+                fs,
+                SourcePosition.none()),
+            new DataGenerator(
+                "Secret",
+                "s",
+                "",
+                "",
+                List.of(
+                    "long=0123456789012345678901234567890123456789012345678901234567890123456789"),
+                List.of(),
+                List.of(),
+                noHash,
+                "",
+                fs,
+                SourcePosition.none())));
   }
 
   @Test
   void aRepeatedKeyIsAnError() {
-    InputException e = assertThrows(InputException.class, () -> generate(new DataGenerator("ConfigMap", "dup", "",
-        "", List.of("A=1", "A=2"), List.of(), List.of(), null, "", files(Map.of()), SourcePosition.none())));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () ->
+                generate(
+                    new DataGenerator(
+                        "ConfigMap",
+                        "dup",
+                        "",
+                        "",
+                        List.of("A=1", "A=2"),
+                        List.of(),
+                        List.of(),
+                        null,
+                        "",
+                        files(Map.of()),
+                        SourcePosition.none())));
     assertTrue(e.diagnostics().get(0).message().contains("illegally repeats the key `A`"));
   }
 
   @Test
   void globalOptionsMergeIntoLocalOnes() {
-    GeneratorOptions merged = GeneratorOptions.merge(new GeneratorOptions(Map.of("a", "local"), null, false, false),
-        new GeneratorOptions(Map.of("a", "global", "b", "global"), Map.of("x", "y"), true, false));
+    GeneratorOptions merged =
+        GeneratorOptions.merge(
+            new GeneratorOptions(Map.of("a", "local"), null, false, false),
+            new GeneratorOptions(
+                Map.of("a", "global", "b", "global"), Map.of("x", "y"), true, false));
     assertEquals(Map.of("a", "local", "b", "global"), merged.labels());
     assertEquals(Map.of("x", "y"), merged.annotations());
     assertTrue(merged.disableNameSuffixHash());

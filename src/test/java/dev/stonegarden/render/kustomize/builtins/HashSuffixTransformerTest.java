@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HashSuffixTransformerTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       FOO=bar                          | {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {FOO: bar}}                                   | 59m54fbgh2
       Go's HTML escaping               | {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {FOO: bar, HTML: '<b>&amp;</b>'}}             | gt69g858ft
       secret password                  | {apiVersion: v1, kind: Secret, metadata: {name: x}, type: Opaque, data: {password: czNjcjN0}}                | 25k92892fb
@@ -24,7 +27,10 @@ class HashSuffixTransformerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       {"a":"<>&"}         | {"a":"\\u003c\\u003e\\u0026"}
       {"b":1,"a":"é"}     | {"a":"é","b":1}
       """)

@@ -23,7 +23,9 @@ class NameReferenceAndVarsTest {
 
   @Test
   void referencesFollowRenamesAndVarsAreSubstitutedInVarReferenceFields() {
-    ResourceList list = Trees.resources("""
+    ResourceList list =
+        Trees.resources(
+            """
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: cfg}
@@ -56,15 +58,27 @@ class NameReferenceAndVarsTest {
                 envFrom: [{configMapRef: {name: cfg}}, {configMapRef: {name: not-in-build}}]
                 args: ["$(CFG)", "x-$(CFG)-y", "$(NOPE)"]
         """);
-    TransformerConfig tc = TransformerConfig.empty().merge(TransformerConfigs.builtin(), SourcePosition.none());
+    TransformerConfig tc =
+        TransformerConfig.empty().merge(TransformerConfigs.builtin(), SourcePosition.none());
     new NameAffixTransformer("p-", true, tc.namePrefix()).transform(list);
     Resource cfg = list.get(0);
     cfg.refVarNames().add("CFG");
     new NameReferenceTransformer(tc.nameReference()).transform(list);
     List<Diagnostic> warnings = new ArrayList<>();
-    new VarTransformer(List.of(new VarTransformer.Var("CFG", new Gvk("", "v1", "ConfigMap"), "cfg", "",
-        "metadata.name", SourcePosition.none())), tc.varReference(), warnings).transform(list);
-    assertEquals("""
+    new VarTransformer(
+            List.of(
+                new VarTransformer.Var(
+                    "CFG",
+                    new Gvk("", "v1", "ConfigMap"),
+                    "cfg",
+                    "",
+                    "metadata.name",
+                    SourcePosition.none())),
+            tc.varReference(),
+            warnings)
+        .transform(list);
+    assertEquals(
+        """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -113,7 +127,8 @@ class NameReferenceAndVarsTest {
                     name: not-in-build
                 name: c
               serviceAccountName: p-sa
-        """, Trees.yaml(list));
+        """,
+        Trees.yaml(list));
     assertEquals(List.of(), warnings);
   }
 }

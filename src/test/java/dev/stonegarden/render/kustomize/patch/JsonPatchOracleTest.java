@@ -29,7 +29,11 @@ class JsonPatchOracleTest {
     for (JpCases.JpCase c : JpCases.operations()) {
       resources.append("---\n").append(c.docYaml());
       Files.writeString(dir.resolve("p" + i + ".yaml"), c.ops());
-      k.append("- path: p").append(i).append(".yaml\n  target: {kind: ConfigMap, name: ").append(c.name()).append("}\n");
+      k.append("- path: p")
+          .append(i)
+          .append(".yaml\n  target: {kind: ConfigMap, name: ")
+          .append(c.name())
+          .append("}\n");
       i++;
     }
     Files.writeString(dir.resolve("r.yaml"), resources);
@@ -58,7 +62,8 @@ class JsonPatchOracleTest {
       Path d = Files.createDirectories(dir.resolve(c.name()));
       Files.writeString(d.resolve("r.yaml"), c.docYaml());
       Files.writeString(d.resolve("p.yaml"), c.ops());
-      Files.writeString(d.resolve("kustomization.yaml"),
+      Files.writeString(
+          d.resolve("kustomization.yaml"),
           "resources: [r.yaml]\npatches:\n- path: p.yaml\n  target: {kind: ConfigMap}\n");
       StrategicMergeOracleTest.Oracle o = StrategicMergeOracleTest.run(d);
       assertNotEquals(0, o.exit(), c.name() + " succeeded in kustomize: " + o.out());

@@ -43,36 +43,53 @@ class JsonPatchTest {
   @MethodSource("errors")
   void errors(JpCases.JpCase c) {
     JsonNode doc = SmCase.parse(c.docYaml());
-    InputException e = assertThrows(InputException.class,
-        () -> JsonPatch.apply(doc, ops(c.ops()), SourcePosition.of(Path.of("p.yaml"))));
-    assertTrue(e.diagnostics().get(0).message().contains(c.error()), e.diagnostics().get(0).message());
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> JsonPatch.apply(doc, ops(c.ops()), SourcePosition.of(Path.of("p.yaml"))));
+    assertTrue(
+        e.diagnostics().get(0).message().contains(c.error()), e.diagnostics().get(0).message());
     assertEquals(Path.of("p.yaml"), e.diagnostics().get(0).at().file());
   }
 
   @Test
   void replaceOfTheRootWithAnObjectReplacesTheDocument() {
-    JsonNode result = JsonPatch.apply(SmCase.parse("a: 1\n"), ops("[{\"op\":\"replace\",\"path\":\"\",\"value\":{\"b\":2}}]"));
+    JsonNode result =
+        JsonPatch.apply(
+            SmCase.parse("a: 1\n"),
+            ops("[{\"op\":\"replace\",\"path\":\"\",\"value\":{\"b\":2}}]"));
     assertEquals(SmCase.parse("b: 2\n"), result);
   }
 
   @Test
   void replaceOfTheRootWithAScalarIsIgnored() {
     // evanphx wraps a nil error there: nothing happens
-    JsonNode result = JsonPatch.apply(SmCase.parse("a: 1\n"), ops("[{\"op\":\"replace\",\"path\":\"\",\"value\":3}]"));
+    JsonNode result =
+        JsonPatch.apply(
+            SmCase.parse("a: 1\n"), ops("[{\"op\":\"replace\",\"path\":\"\",\"value\":3}]"));
     assertEquals(SmCase.parse("a: 1\n"), result);
   }
 
   @Test
   void testOfTheWholeDocument() {
-    JsonPatch.apply(SmCase.parse("a: 1\n"), ops("[{\"op\":\"test\",\"path\":\"\",\"value\":{\"a\":1}}]"));
-    assertThrows(InputException.class,
-        () -> JsonPatch.apply(SmCase.parse("a: 1\n"), ops("[{\"op\":\"test\",\"path\":\"\",\"value\":{\"a\":2}}]")));
+    JsonPatch.apply(
+        SmCase.parse("a: 1\n"), ops("[{\"op\":\"test\",\"path\":\"\",\"value\":{\"a\":1}}]"));
+    assertThrows(
+        InputException.class,
+        () ->
+            JsonPatch.apply(
+                SmCase.parse("a: 1\n"),
+                ops("[{\"op\":\"test\",\"path\":\"\",\"value\":{\"a\":2}}]")));
   }
 
   @Test
   void testWithoutValueIsAnInputErrorNotACrash() {
-    InputException e = assertThrows(InputException.class,
-        () -> JsonPatch.apply(SmCase.parse("a: 1\n"), ops("[{\"op\":\"test\",\"path\":\"/a\"}]")));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () ->
+                JsonPatch.apply(
+                    SmCase.parse("a: 1\n"), ops("[{\"op\":\"test\",\"path\":\"/a\"}]")));
     assertTrue(e.getMessage().contains("no value"), e.getMessage());
   }
 

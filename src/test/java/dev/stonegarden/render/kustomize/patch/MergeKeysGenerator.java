@@ -30,97 +30,99 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class MergeKeysGenerator {
   /** The built-in kinds of Kubernetes 1.21.2 as kustomize's compiled schema has them. */
-  static final List<String> KINDS_1_21 = List.of(
-      "admissionregistration.k8s.io/v1 MutatingWebhookConfiguration",
-      "admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration",
-      "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration",
-      "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration",
-      "apiextensions.k8s.io/v1 CustomResourceDefinition",
-      "apiextensions.k8s.io/v1beta1 CustomResourceDefinition",
-      "apiregistration.k8s.io/v1 APIService",
-      "apiregistration.k8s.io/v1beta1 APIService",
-      "apps/v1 ControllerRevision",
-      "apps/v1 DaemonSet",
-      "apps/v1 Deployment",
-      "apps/v1 ReplicaSet",
-      "apps/v1 StatefulSet",
-      "autoscaling/v1 HorizontalPodAutoscaler",
-      "autoscaling/v1 Scale",
-      "autoscaling/v2beta1 HorizontalPodAutoscaler",
-      "autoscaling/v2beta2 HorizontalPodAutoscaler",
-      "batch/v1 CronJob",
-      "batch/v1 Job",
-      "batch/v1beta1 CronJob",
-      "certificates.k8s.io/v1 CertificateSigningRequest",
-      "certificates.k8s.io/v1beta1 CertificateSigningRequest",
-      "coordination.k8s.io/v1 Lease",
-      "coordination.k8s.io/v1beta1 Lease",
-      "discovery.k8s.io/v1 EndpointSlice",
-      "discovery.k8s.io/v1beta1 EndpointSlice",
-      "events.k8s.io/v1 Event",
-      "events.k8s.io/v1beta1 Event",
-      "extensions/v1beta1 Ingress",
-      "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema",
-      "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration",
-      "networking.k8s.io/v1 Ingress",
-      "networking.k8s.io/v1 IngressClass",
-      "networking.k8s.io/v1 NetworkPolicy",
-      "networking.k8s.io/v1beta1 Ingress",
-      "networking.k8s.io/v1beta1 IngressClass",
-      "node.k8s.io/v1 RuntimeClass",
-      "node.k8s.io/v1beta1 RuntimeClass",
-      "policy/v1 PodDisruptionBudget",
-      "policy/v1beta1 PodDisruptionBudget",
-      "policy/v1beta1 PodSecurityPolicy",
-      "rbac.authorization.k8s.io/v1 ClusterRole",
-      "rbac.authorization.k8s.io/v1 ClusterRoleBinding",
-      "rbac.authorization.k8s.io/v1 Role",
-      "rbac.authorization.k8s.io/v1 RoleBinding",
-      "rbac.authorization.k8s.io/v1beta1 ClusterRole",
-      "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding",
-      "rbac.authorization.k8s.io/v1beta1 Role",
-      "rbac.authorization.k8s.io/v1beta1 RoleBinding",
-      "scheduling.k8s.io/v1 PriorityClass",
-      "scheduling.k8s.io/v1beta1 PriorityClass",
-      "storage.k8s.io/v1 CSIDriver",
-      "storage.k8s.io/v1 CSINode",
-      "storage.k8s.io/v1 StorageClass",
-      "storage.k8s.io/v1 VolumeAttachment",
-      "storage.k8s.io/v1beta1 CSIDriver",
-      "storage.k8s.io/v1beta1 CSINode",
-      "storage.k8s.io/v1beta1 CSIStorageCapacity",
-      "storage.k8s.io/v1beta1 StorageClass",
-      "storage.k8s.io/v1beta1 VolumeAttachment",
-      "v1 Binding",
-      "v1 ComponentStatus",
-      "v1 ConfigMap",
-      "v1 Endpoints",
-      "v1 Event",
-      "v1 LimitRange",
-      "v1 Namespace",
-      "v1 Node",
-      "v1 PersistentVolume",
-      "v1 PersistentVolumeClaim",
-      "v1 Pod",
-      "v1 PodTemplate",
-      "v1 ReplicationController",
-      "v1 ResourceQuota",
-      "v1 Secret",
-      "v1 Service",
-      "v1 ServiceAccount");
+  static final List<String> KINDS_1_21 =
+      List.of(
+          "admissionregistration.k8s.io/v1 MutatingWebhookConfiguration",
+          "admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration",
+          "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration",
+          "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration",
+          "apiextensions.k8s.io/v1 CustomResourceDefinition",
+          "apiextensions.k8s.io/v1beta1 CustomResourceDefinition",
+          "apiregistration.k8s.io/v1 APIService",
+          "apiregistration.k8s.io/v1beta1 APIService",
+          "apps/v1 ControllerRevision",
+          "apps/v1 DaemonSet",
+          "apps/v1 Deployment",
+          "apps/v1 ReplicaSet",
+          "apps/v1 StatefulSet",
+          "autoscaling/v1 HorizontalPodAutoscaler",
+          "autoscaling/v1 Scale",
+          "autoscaling/v2beta1 HorizontalPodAutoscaler",
+          "autoscaling/v2beta2 HorizontalPodAutoscaler",
+          "batch/v1 CronJob",
+          "batch/v1 Job",
+          "batch/v1beta1 CronJob",
+          "certificates.k8s.io/v1 CertificateSigningRequest",
+          "certificates.k8s.io/v1beta1 CertificateSigningRequest",
+          "coordination.k8s.io/v1 Lease",
+          "coordination.k8s.io/v1beta1 Lease",
+          "discovery.k8s.io/v1 EndpointSlice",
+          "discovery.k8s.io/v1beta1 EndpointSlice",
+          "events.k8s.io/v1 Event",
+          "events.k8s.io/v1beta1 Event",
+          "extensions/v1beta1 Ingress",
+          "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema",
+          "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration",
+          "networking.k8s.io/v1 Ingress",
+          "networking.k8s.io/v1 IngressClass",
+          "networking.k8s.io/v1 NetworkPolicy",
+          "networking.k8s.io/v1beta1 Ingress",
+          "networking.k8s.io/v1beta1 IngressClass",
+          "node.k8s.io/v1 RuntimeClass",
+          "node.k8s.io/v1beta1 RuntimeClass",
+          "policy/v1 PodDisruptionBudget",
+          "policy/v1beta1 PodDisruptionBudget",
+          "policy/v1beta1 PodSecurityPolicy",
+          "rbac.authorization.k8s.io/v1 ClusterRole",
+          "rbac.authorization.k8s.io/v1 ClusterRoleBinding",
+          "rbac.authorization.k8s.io/v1 Role",
+          "rbac.authorization.k8s.io/v1 RoleBinding",
+          "rbac.authorization.k8s.io/v1beta1 ClusterRole",
+          "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding",
+          "rbac.authorization.k8s.io/v1beta1 Role",
+          "rbac.authorization.k8s.io/v1beta1 RoleBinding",
+          "scheduling.k8s.io/v1 PriorityClass",
+          "scheduling.k8s.io/v1beta1 PriorityClass",
+          "storage.k8s.io/v1 CSIDriver",
+          "storage.k8s.io/v1 CSINode",
+          "storage.k8s.io/v1 StorageClass",
+          "storage.k8s.io/v1 VolumeAttachment",
+          "storage.k8s.io/v1beta1 CSIDriver",
+          "storage.k8s.io/v1beta1 CSINode",
+          "storage.k8s.io/v1beta1 CSIStorageCapacity",
+          "storage.k8s.io/v1beta1 StorageClass",
+          "storage.k8s.io/v1beta1 VolumeAttachment",
+          "v1 Binding",
+          "v1 ComponentStatus",
+          "v1 ConfigMap",
+          "v1 Endpoints",
+          "v1 Event",
+          "v1 LimitRange",
+          "v1 Namespace",
+          "v1 Node",
+          "v1 PersistentVolume",
+          "v1 PersistentVolumeClaim",
+          "v1 Pod",
+          "v1 PodTemplate",
+          "v1 ReplicationController",
+          "v1 ResourceQuota",
+          "v1 Secret",
+          "v1 Service",
+          "v1 ServiceAccount");
 
   /** Definition + " " + field of merge strategies that Kubernetes added after 1.21. */
-  static final Set<String> ADDED_AFTER_1_21 = Set.of(
-      "io.k8s.api.core.v1.EphemeralContainer ports",
-      "io.k8s.api.core.v1.PodSpec resourceClaims",
-      "io.k8s.api.core.v1.PodSpec schedulingGates",
-      "io.k8s.api.core.v1.ContainerStatus allocatedResourcesStatus",
-      "io.k8s.api.core.v1.ContainerStatus volumeMounts",
-      "io.k8s.api.core.v1.PodStatus hostIPs",
-      "io.k8s.api.core.v1.PodStatus resourceClaimStatuses",
-      "io.k8s.api.admissionregistration.v1.MutatingWebhook matchConditions",
-      "io.k8s.api.admissionregistration.v1.ValidatingWebhook matchConditions",
-      "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps x-kubernetes-validations");
+  static final Set<String> ADDED_AFTER_1_21 =
+      Set.of(
+          "io.k8s.api.core.v1.EphemeralContainer ports",
+          "io.k8s.api.core.v1.PodSpec resourceClaims",
+          "io.k8s.api.core.v1.PodSpec schedulingGates",
+          "io.k8s.api.core.v1.ContainerStatus allocatedResourcesStatus",
+          "io.k8s.api.core.v1.ContainerStatus volumeMounts",
+          "io.k8s.api.core.v1.PodStatus hostIPs",
+          "io.k8s.api.core.v1.PodStatus resourceClaimStatuses",
+          "io.k8s.api.admissionregistration.v1.MutatingWebhook matchConditions",
+          "io.k8s.api.admissionregistration.v1.ValidatingWebhook matchConditions",
+          "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps x-kubernetes-validations");
 
   static final String METADATA_ONLY = "metadataOnly";
   static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
@@ -138,7 +140,10 @@ public final class MergeKeysGenerator {
 
   static Path resourceFile() {
     String project = System.getProperty("project.dir", ".");
-    return Path.of(project, "src/main/resources/dev/stonegarden/render/kustomize/patch", MergeSchema.BUILTIN_RESOURCE);
+    return Path.of(
+        project,
+        "src/main/resources/dev/stonegarden/render/kustomize/patch",
+        MergeSchema.BUILTIN_RESOURCE);
   }
 
   public static void main(String[] args) throws IOException {
@@ -157,7 +162,10 @@ public final class MergeKeysGenerator {
       }
       for (JsonNode g : gvks) {
         String group = g.get("group").stringValue();
-        String apiVersion = group.isEmpty() ? g.get("version").stringValue() : group + "/" + g.get("version").stringValue();
+        String apiVersion =
+            group.isEmpty()
+                ? g.get("version").stringValue()
+                : group + "/" + g.get("version").stringValue();
         byType.putIfAbsent(apiVersion + " " + g.get("kind").stringValue(), e.getKey());
       }
     }
@@ -171,16 +179,22 @@ public final class MergeKeysGenerator {
     }
     Set<String> relevant = relevantDefinitions();
     StringBuilder sb = new StringBuilder();
-    sb.append("# Merge keys of Kubernetes 1.21.2 for strategic merge (kustomize-semantics.md 14.5).\n");
-    sb.append("# Generated by MergeKeysGenerator (src/test) from shared/schemas/kubernetes-1.33.0-openapi.json;\n");
+    sb.append(
+        "# Merge keys of Kubernetes 1.21.2 for strategic merge (kustomize-semantics.md 14.5).\n");
+    sb.append(
+        "# Generated by MergeKeysGenerator (src/test) from shared/schemas/kubernetes-1.33.0-openapi.json;\n");
     sb.append("# MergeKeysTest regenerates and compares. Do not edit by hand.\n");
     sb.append("#\n");
     sb.append("# kind <apiVersion> <kind> <definition>       the root definition of a kind\n");
-    sb.append("# def <definition>                            then its fields on paths to associative lists:\n");
+    sb.append(
+        "# def <definition>                            then its fields on paths to associative lists:\n");
     sb.append("#   <field> obj <definition>                  an object\n");
-    sb.append("#   <field> map <definition>                  a map whose values are <definition>\n");
-    sb.append("#   <field> list <key,key|-> <definition|->   a list merged by these keys (- : a list of scalars)\n");
-    sb.append("#                                             whose elements are <definition> (- : nothing to walk)\n");
+    sb.append(
+        "#   <field> map <definition>                  a map whose values are <definition>\n");
+    sb.append(
+        "#   <field> list <key,key|-> <definition|->   a list merged by these keys (- : a list of scalars)\n");
+    sb.append(
+        "#                                             whose elements are <definition> (- : nothing to walk)\n");
     for (Map.Entry<String, String> e : roots.entrySet()) {
       sb.append("kind ").append(e.getKey()).append(' ').append(e.getValue()).append('\n');
     }
@@ -225,7 +239,9 @@ public final class MergeKeysGenerator {
       String[] ek = e.getKey().split(" ");
       String g = ek[0].contains("/") ? ek[0].substring(0, ek[0].indexOf('/')) : "";
       String v = ek[0].substring(ek[0].indexOf('/') + 1);
-      if (g.equals(group) && ek[1].equals(tk[1]) && (bestVersion == null || newer(v, bestVersion))) {
+      if (g.equals(group)
+          && ek[1].equals(tk[1])
+          && (bestVersion == null || newer(v, bestVersion))) {
         best = e.getValue();
         bestVersion = v;
       }
@@ -239,7 +255,8 @@ public final class MergeKeysGenerator {
   }
 
   private static int rank(String v) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?").matcher(v);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?").matcher(v);
     if (!m.matches()) {
       return 0;
     }
@@ -255,8 +272,11 @@ public final class MergeKeysGenerator {
     }
     JsonNode strategy = prop.get("x-kubernetes-patch-strategy");
     JsonNode type = prop.get("type");
-    return strategy != null && List.of(strategy.stringValue().split(",")).contains("merge")
-        && type != null && type.isString() && type.stringValue().equals("array");
+    return strategy != null
+        && List.of(strategy.stringValue().split(",")).contains("merge")
+        && type != null
+        && type.isString()
+        && type.stringValue().equals("array");
   }
 
   private static String refName(JsonNode schema) {
@@ -325,8 +345,12 @@ public final class MergeKeysGenerator {
           keys.add(prop.get("x-kubernetes-patch-merge-key").stringValue());
         }
         String item = refName(prop.get("items"));
-        lines.add(field + " list " + (keys.isEmpty() ? "-" : String.join(",", keys)) + " "
-            + (item != null && relevant.contains(item) ? item : "-"));
+        lines.add(
+            field
+                + " list "
+                + (keys.isEmpty() ? "-" : String.join(",", keys))
+                + " "
+                + (item != null && relevant.contains(item) ? item : "-"));
         continue;
       }
       String ref = refName(prop);

@@ -21,19 +21,24 @@ class MergeKeysTest {
   void resourceFileIsWhatTheGeneratorWrites() throws Exception {
     Path schema = MergeKeysGenerator.sharedSchema();
     Assumptions.assumeTrue(schema != null && Files.exists(schema), "shared schemas not available");
-    String expected = new MergeKeysGenerator(new JsonMapper().readTree(Files.readString(schema))).generate();
+    String expected =
+        new MergeKeysGenerator(new JsonMapper().readTree(Files.readString(schema))).generate();
     String actual;
     try (InputStream in = MergeSchema.class.getResourceAsStream(MergeSchema.BUILTIN_RESOURCE)) {
       assertNotNull(in, "mergekeys.txt is on the class path");
       actual = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    assertEquals(expected, actual, "mergekeys.txt differs from the generator's output: run MergeKeysGenerator.main");
+    assertEquals(
+        expected,
+        actual,
+        "mergekeys.txt differs from the generator's output: run MergeKeysGenerator.main");
   }
 
   @Test
   void tableMatchesTheSpecTable() {
     MergeSchema s = MergeSchema.builtin();
-    SchemaNode podSpec = s.forType("apps/v1", "Deployment").field("spec").field("template").field("spec");
+    SchemaNode podSpec =
+        s.forType("apps/v1", "Deployment").field("spec").field("template").field("spec");
     assertList(podSpec, "containers", List.of("name"));
     assertList(podSpec, "initContainers", List.of("name"));
     assertList(podSpec, "ephemeralContainers", List.of("name"));
@@ -58,14 +63,29 @@ class MergeKeysTest {
     assertList(s.forType("v1", "ServiceAccount"), "secrets", List.of("name"));
     assertList(s.forType("v1", "ConfigMap").field("metadata"), "finalizers", List.of());
     assertList(s.forType("v1", "ConfigMap").field("metadata"), "ownerReferences", List.of("uid"));
-    assertList(s.forType("admissionregistration.k8s.io/v1beta1", "MutatingWebhookConfiguration"), "webhooks", List.of("name"));
-    assertList(s.forType("storage.k8s.io/v1beta1", "CSINode").field("spec"), "drivers", List.of("name"));
-    SchemaNode cronPod = s.forType("batch/v1beta1", "CronJob").field("spec").field("jobTemplate").field("spec")
-        .field("template").field("spec");
+    assertList(
+        s.forType("admissionregistration.k8s.io/v1beta1", "MutatingWebhookConfiguration"),
+        "webhooks",
+        List.of("name"));
+    assertList(
+        s.forType("storage.k8s.io/v1beta1", "CSINode").field("spec"), "drivers", List.of("name"));
+    SchemaNode cronPod =
+        s.forType("batch/v1beta1", "CronJob")
+            .field("spec")
+            .field("jobTemplate")
+            .field("spec")
+            .field("template")
+            .field("spec");
     assertList(cronPod, "containers", List.of("name"));
-    assertList(s.forType("v1", "PodTemplate").field("template").field("spec"), "containers", List.of("name"));
+    assertList(
+        s.forType("v1", "PodTemplate").field("template").field("spec"),
+        "containers",
+        List.of("name"));
     assertList(s.forType("v1", "Pod").field("spec"), "containers", List.of("name"));
-    assertList(s.forType("apps/v1", "StatefulSet").field("spec").field("template").field("spec"), "volumes", List.of("name"));
+    assertList(
+        s.forType("apps/v1", "StatefulSet").field("spec").field("template").field("spec"),
+        "volumes",
+        List.of("name"));
   }
 
   @Test

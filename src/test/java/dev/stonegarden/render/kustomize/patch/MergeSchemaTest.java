@@ -20,7 +20,8 @@ class MergeSchemaTest {
   private static final Path FILE = Path.of("schema.json");
 
   /** A swagger document in the shape `kustomize openapi fetch` writes, with a Rollout. */
-  static final String ROLLOUT_SCHEMA = """
+  static final String ROLLOUT_SCHEMA =
+      """
       {"definitions": {
         "io.argoproj.v1alpha1.Rollout": {
           "x-kubernetes-group-version-kind": [{"group": "argoproj.io", "version": "v1alpha1", "kind": "Rollout"}],
@@ -49,26 +50,41 @@ class MergeSchemaTest {
   @Test
   void customSchemaIndexesKindsAndFollowsReferences() {
     MergeSchema s = rollouts();
-    SchemaNode pod = s.forType("argoproj.io/v1alpha1", "Rollout").field("spec").field("template").field("spec");
+    SchemaNode pod =
+        s.forType("argoproj.io/v1alpha1", "Rollout").field("spec").field("template").field("spec");
     SchemaNode containers = pod.field("containers");
     assertTrue(containers.isAssociative());
     assertEquals(List.of("name"), containers.mergeKeys());
     SchemaNode container = containers.elements();
-    assertEquals(List.of("name"), container.field("env").mergeKeys(), "type as a one-element list, merge,retainKeys");
+    assertEquals(
+        List.of("name"),
+        container.field("env").mergeKeys(),
+        "type as a one-element list, merge,retainKeys");
     assertTrue(container.field("env").isAssociative());
     assertEquals(List.of("containerPort", "protocol"), container.field("ports").mergeKeys());
-    assertFalse(container.field("args").isAssociative(), "list-map-keys without a strategy do not merge");
-    assertTrue(s.forType("argoproj.io/v1alpha1", "Rollout").field("spec").field("labelsByName").field("any")
-        .field("tags").isAssociative(), "additionalProperties");
-    assertNull(s.forType("apps/v1", "Deployment"), "the custom schema replaces the built-in one (case 112)");
+    assertFalse(
+        container.field("args").isAssociative(), "list-map-keys without a strategy do not merge");
+    assertTrue(
+        s.forType("argoproj.io/v1alpha1", "Rollout")
+            .field("spec")
+            .field("labelsByName")
+            .field("any")
+            .field("tags")
+            .isAssociative(),
+        "additionalProperties");
+    assertNull(
+        s.forType("apps/v1", "Deployment"),
+        "the custom schema replaces the built-in one (case 112)");
   }
 
   @Test
   void customSchemaMergesRolloutContainers() {
-    String rollout = SmCases.head("argoproj.io/v1alpha1", "Rollout", "r")
-        + "spec:\n  template:\n    spec:\n      containers: [{name: web, image: w:1}, {name: side, image: s:1}]\n";
-    String patch = SmCases.head("argoproj.io/v1alpha1", "Rollout", "r")
-        + "spec:\n  template:\n    spec:\n      containers: [{name: web, image: w:2}]\n";
+    String rollout =
+        SmCases.head("argoproj.io/v1alpha1", "Rollout", "r")
+            + "spec:\n  template:\n    spec:\n      containers: [{name: web, image: w:1}, {name: side, image: s:1}]\n";
+    String patch =
+        SmCases.head("argoproj.io/v1alpha1", "Rollout", "r")
+            + "spec:\n  template:\n    spec:\n      containers: [{name: web, image: w:2}]\n";
     ObjectNode original = (ObjectNode) SmCase.parse(rollout);
     StrategicMerge.merge(original, (ObjectNode) SmCase.parse(patch), rollouts(), null);
     JsonNode containers = original.get("spec").get("template").get("spec").get("containers");
@@ -79,9 +95,10 @@ class MergeSchemaTest {
   @Test
   void referenceCyclesAndDanglingReferencesMeanNoSchema() {
     MergeSchema s = rollouts();
-    String json = "{\"definitions\": {\"A\": {\"x-kubernetes-group-version-kind\": [{\"group\": \"\", \"version\": \"v1\","
-        + " \"kind\": \"A\"}], \"properties\": {\"loop\": {\"$ref\": \"#/definitions/Loop\"},"
-        + " \"gone\": {\"$ref\": \"#/definitions/Gone\"}}}, \"Loop\": {\"$ref\": \"#/definitions/Loop\"}}}";
+    String json =
+        "{\"definitions\": {\"A\": {\"x-kubernetes-group-version-kind\": [{\"group\": \"\", \"version\": \"v1\","
+            + " \"kind\": \"A\"}], \"properties\": {\"loop\": {\"$ref\": \"#/definitions/Loop\"},"
+            + " \"gone\": {\"$ref\": \"#/definitions/Gone\"}}}, \"Loop\": {\"$ref\": \"#/definitions/Loop\"}}}";
     MergeSchema cyclic = MergeSchema.fromOpenApi(SmCase.parse(json), FILE);
     assertNull(cyclic.forType("v1", "A").field("loop"));
     assertNull(cyclic.forType("v1", "A").field("gone"));
@@ -90,9 +107,13 @@ class MergeSchemaTest {
 
   @Test
   void notASwaggerDocument() {
-    InputException e = assertThrows(InputException.class, () -> MergeSchema.fromOpenApi(SmCase.parse("[1]"), FILE));
+    InputException e =
+        assertThrows(
+            InputException.class, () -> MergeSchema.fromOpenApi(SmCase.parse("[1]"), FILE));
     assertEquals(FILE, e.diagnostics().get(0).at().file());
-    assertThrows(InputException.class, () -> MergeSchema.fromOpenApi(SmCase.parse("definitions: [1]"), FILE));
+    assertThrows(
+        InputException.class,
+        () -> MergeSchema.fromOpenApi(SmCase.parse("definitions: [1]"), FILE));
     assertFalse(MergeSchema.fromOpenApi(SmCase.parse("swagger: '2.0'"), FILE).knows("v1", "Pod"));
   }
 
@@ -103,7 +124,8 @@ class MergeSchemaTest {
 
   @Test
   void tableFormatErrorsAreBugsNotInput() {
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> MergeSchema.parseTable(new BufferedReader(new StringReader("def A\n  x weird B\n"))));
   }
 }

@@ -31,7 +31,8 @@ class PatchFuzzTest {
   private static List<JsonNode> docs(byte[] data) {
     try {
       return YamlReader.read(FILE, new String(data, StandardCharsets.UTF_8), OPTIONS).stream()
-          .map(YamlDocument::root).toList();
+          .map(YamlDocument::root)
+          .toList();
     } catch (InputException e) {
       return List.of();
     }
@@ -40,7 +41,9 @@ class PatchFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void strategicMergeNeverFailsUnexpectedly(byte[] data) {
     List<JsonNode> docs = docs(data);
-    if (docs.size() < 2 || !(docs.get(0) instanceof ObjectNode original) || !(docs.get(1) instanceof ObjectNode patch)) {
+    if (docs.size() < 2
+        || !(docs.get(0) instanceof ObjectNode original)
+        || !(docs.get(1) instanceof ObjectNode patch)) {
       return;
     }
     for (MergeSchema schema : new MergeSchema[] {MergeSchema.builtin(), MergeSchema.empty()}) {
@@ -57,7 +60,9 @@ class PatchFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void jsonPatchNeverFailsUnexpectedly(byte[] data) {
     List<JsonNode> docs = docs(data);
-    if (docs.size() < 2 || !(docs.get(1) instanceof ArrayNode ops) || !JsonPatch.shapeProblems(ops).isEmpty()) {
+    if (docs.size() < 2
+        || !(docs.get(1) instanceof ArrayNode ops)
+        || !JsonPatch.shapeProblems(ops).isEmpty()) {
       return;
     }
     try {
@@ -67,12 +72,16 @@ class PatchFuzzTest {
     }
   }
 
-  /** The whole path of a {@code patches:} entry: text → parser → transformer, on fixed resources. */
+  /**
+   * The whole path of a {@code patches:} entry: text → parser → transformer, on fixed resources.
+   */
   @FuzzTest(maxDuration = "30s")
   void patchTransformerNeverFailsUnexpectedly(byte[] data) {
     String text = new String(data, StandardCharsets.UTF_8);
     ResourceList resources = new ResourceList();
-    for (JsonNode d : PatchYaml.readAll("""
+    for (JsonNode d :
+        PatchYaml.readAll(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web, labels: {app: web}}
@@ -85,7 +94,9 @@ class PatchFuzzTest {
         kind: Service
         metadata: {name: web, namespace: prod}
         spec: {ports: [{port: 80}]}
-        """, dev.stonegarden.render.yaml.YamlVersion.YAML_1_2, SourcePosition.none())) {
+        """,
+            dev.stonegarden.render.yaml.YamlVersion.YAML_1_2,
+            SourcePosition.none())) {
       resources.add(new Resource((ObjectNode) d, SourcePosition.none(), null));
     }
     int newline = text.indexOf('\n');
@@ -96,11 +107,14 @@ class PatchFuzzTest {
       new PatchTarget(null, null, null, null, null, selector, null),
     };
     for (PatchTarget target : targets) {
-      for (PatchOptions options : new PatchOptions[] {PatchOptions.NONE, new PatchOptions(true, true)}) {
+      for (PatchOptions options :
+          new PatchOptions[] {PatchOptions.NONE, new PatchOptions(true, true)}) {
         ResourceList copy = new ResourceList();
         resources.forEach(r -> copy.add(r.copy()));
         try {
-          new PatchTransformer(text, SourcePosition.of(FILE), target, options, MergeSchema.builtin()).transform(copy);
+          new PatchTransformer(
+                  text, SourcePosition.of(FILE), target, options, MergeSchema.builtin())
+              .transform(copy);
           copy.forEach(r -> r.body().toString());
         } catch (InputException expected) {
           requireDiagnostics(expected);

@@ -17,8 +17,10 @@ class PatchParserTest {
 
   @Test
   void strategicMergeDocuments() {
-    PatchParser.Parsed p = PatchParser.parse(
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n---\nkind: Service\nmetadata: {name: b}\n", AT);
+    PatchParser.Parsed p =
+        PatchParser.parse(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n---\nkind: Service\nmetadata: {name: b}\n",
+            AT);
     assertTrue(p.isStrategicMerge());
     assertEquals(2, p.strategicMerge().size());
     assertEquals("b", p.strategicMerge().get(1).get("metadata").get("name").stringValue());
@@ -26,8 +28,11 @@ class PatchParserTest {
 
   @Test
   void listKindsAreInlinedAfterTheOtherDocuments() {
-    PatchParser.Parsed p = PatchParser.parse("kind: ConfigMapList\nitems:\n- {kind: ConfigMap, metadata: {name: a}}\n"
-        + "---\nkind: Secret\nmetadata: {name: s}\n", AT);
+    PatchParser.Parsed p =
+        PatchParser.parse(
+            "kind: ConfigMapList\nitems:\n- {kind: ConfigMap, metadata: {name: a}}\n"
+                + "---\nkind: Secret\nmetadata: {name: s}\n",
+            AT);
     assertEquals("s", p.strategicMerge().get(0).get("metadata").get("name").stringValue());
     assertEquals("a", p.strategicMerge().get(1).get("metadata").get("name").stringValue());
   }
@@ -38,17 +43,22 @@ class PatchParserTest {
     assertFalse(json.isStrategicMerge());
     assertEquals(1, json.jsonOps().size());
     PatchParser.Parsed yaml = PatchParser.parse("- op: add\n  path: /a\n  value: yes\n", AT);
-    assertTrue(yaml.jsonOps().get(0).get("value").booleanValue(), "YAML 1.1: yes is true (case 088)");
+    assertTrue(
+        yaml.jsonOps().get(0).get("value").booleanValue(), "YAML 1.1: yes is true (case 088)");
   }
 
   @Test
   void strategicMergeKeepsYaml12Strings() {
-    PatchParser.Parsed p = PatchParser.parse("kind: ConfigMap\nmetadata: {name: a}\ndata: {x: yes, y: 0755}\n", AT);
+    PatchParser.Parsed p =
+        PatchParser.parse("kind: ConfigMap\nmetadata: {name: a}\ndata: {x: yes, y: 0755}\n", AT);
     assertEquals("yes", p.strategicMerge().get(0).get("data").get("x").stringValue());
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       comment only (case 109)      | '# nothing here'                                     | illegally qualifies as both
       empty map and JSON null doc  | '---\\n---\\nkind: A\\nmetadata: {name: a}'          | illegally qualifies as both
       empty list                   | []                                                   | illegally qualifies as both
@@ -59,7 +69,8 @@ class PatchParserTest {
       broken JSON                  | '[{\"op\": '                                         | unable to parse SM or JSON patch
       """)
   void neitherOrBoth(String title, String text, String message) {
-    InputException e = assertThrows(InputException.class, () -> PatchParser.parse(text.replace("\\n", "\n"), AT));
+    InputException e =
+        assertThrows(InputException.class, () -> PatchParser.parse(text.replace("\\n", "\n"), AT));
     assertTrue(e.diagnostics().get(0).message().startsWith(message), e.getMessage());
     assertEquals(AT, e.diagnostics().get(0).at());
   }
@@ -73,8 +84,10 @@ class PatchParserTest {
 
   @Test
   void inlineSyntaxErrorsPointAtTheEntry() {
-    InputException e = assertThrows(InputException.class,
-        () -> PatchParser.parseStrategicMerge("kind: A\nmetadata: {name: [\n", AT));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> PatchParser.parseStrategicMerge("kind: A\nmetadata: {name: [\n", AT));
     assertEquals(AT, e.diagnostics().get(0).at());
     assertTrue(e.diagnostics().get(0).message().contains("line"), e.getMessage());
   }
@@ -82,8 +95,10 @@ class PatchParserTest {
   @Test
   void fileSyntaxErrorsPointIntoTheFile() {
     SourcePosition file = SourcePosition.of(Path.of("patch.yaml"));
-    InputException e = assertThrows(InputException.class,
-        () -> PatchParser.parseStrategicMerge("kind: A\nmetadata: {name: [\n", file));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> PatchParser.parseStrategicMerge("kind: A\nmetadata: {name: [\n", file));
     assertEquals(Path.of("patch.yaml"), e.diagnostics().get(0).at().file());
     assertTrue(e.diagnostics().get(0).at().line() > 0);
   }

@@ -11,9 +11,9 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.LabelSelector;
 import dev.stonegarden.render.resource.Resource;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 class PatchTargetTest {
@@ -22,7 +22,9 @@ class PatchTargetTest {
     return new Resource((ObjectNode) SmCase.parse(yaml), SourcePosition.none(), null);
   }
 
-  private static final Resource WEB = resource("""
+  private static final Resource WEB =
+      resource(
+          """
       apiVersion: apps/v1
       kind: Deployment
       metadata:
@@ -32,26 +34,41 @@ class PatchTargetTest {
         annotations: {owner: payments}
       """);
 
-  private static final Resource PLAIN_SERVICE = resource("""
+  private static final Resource PLAIN_SERVICE =
+      resource(
+          """
       apiVersion: v1
       kind: Service
       metadata:
         name: web
       """);
 
-  private static final Resource CLUSTER_ROLE = resource("""
+  private static final Resource CLUSTER_ROLE =
+      resource(
+          """
       apiVersion: rbac.authorization.k8s.io/v1
       kind: ClusterRole
       metadata:
         name: reader
       """);
 
-  static PatchTarget t(String group, String version, String kind, String name, String ns, String labels, String ann) {
+  static PatchTarget t(
+      String group,
+      String version,
+      String kind,
+      String name,
+      String ns,
+      String labels,
+      String ann) {
     return new PatchTarget(group, version, kind, name, ns, labels, ann);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       empty target selects all        | -     | -  | -                  | -        | -          | true
       group                           | apps  | -  | -                  | -        | -          | true
       group is anchored               | app   | -  | -                  | -        | -          | false
@@ -66,12 +83,22 @@ class PatchTargetTest {
       other namespace                 | -     | -  | -                  | -        | dev        | false
       default does not match prod     | -     | -  | -                  | -        | default    | false
       """)
-  void regexFields(String title, String group, String version, String kind, String name, String ns, boolean selects) {
+  void regexFields(
+      String title,
+      String group,
+      String version,
+      String kind,
+      String name,
+      String ns,
+      boolean selects) {
     assertEquals(selects, t(group, version, kind, name, ns, null, null).selects(WEB), title);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       equals                       | app=web                    | true
       double equals                | app==web                   | true
       not equals                   | app!=api                   | true
@@ -140,8 +167,11 @@ class PatchTargetTest {
     assertNull(t("apps", "v1", "Deployment", "web-.*", "prod", "a in (b)", "x=y").problem());
     assertNotNull(t(null, null, null, "web-[", null, null, null).problem());
     assertTrue(t(null, null, null, null, null, "a in (b", null).problem().contains("expected ')'"));
-    assertTrue(t(null, null, null, null, null, "a=b c", null).problem().contains("invalid selector"));
-    assertThrows(IllegalArgumentException.class, () -> t(null, null, null, null, null, "=x", null).selects(WEB));
+    assertTrue(
+        t(null, null, null, null, null, "a=b c", null).problem().contains("invalid selector"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> t(null, null, null, null, null, "=x", null).selects(WEB));
   }
 
   @Test

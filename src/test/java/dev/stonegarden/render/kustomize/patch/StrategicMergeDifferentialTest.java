@@ -70,14 +70,33 @@ class StrategicMergeDifferentialTest {
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : ours.entrySet()) {
       JsonNode want = theirs.get(e.getKey());
-      boolean same = e.getValue() == null ? want == null : want != null && JsonPatch.equal(want, e.getValue());
+      boolean same =
+          e.getValue() == null ? want == null : want != null && JsonPatch.equal(want, e.getValue());
       if (!same) {
-        wrong.add(e.getKey() + "\n" + inputs.get(e.getKey()) + "\nkustomize: " + want + "\nours:      " + e.getValue());
+        wrong.add(
+            e.getKey()
+                + "\n"
+                + inputs.get(e.getKey())
+                + "\nkustomize: "
+                + want
+                + "\nours:      "
+                + e.getValue());
       }
     }
-    System.out.println("differential (seed " + Long.getLong("patches.seed", 20261129L) + "): " + ours.size() + " merges compared, " + skipped + " inputs our merge rejects");
+    System.out.println(
+        "differential (seed "
+            + Long.getLong("patches.seed", 20261129L)
+            + "): "
+            + ours.size()
+            + " merges compared, "
+            + skipped
+            + " inputs our merge rejects");
     assertTrue(skipped < CASES / 3, "too many generated inputs fail: " + skipped);
-    assertTrue(wrong.isEmpty(), wrong.size() + " differences:\n" + String.join("\n\n", wrong.subList(0, Math.min(5, wrong.size()))));
+    assertTrue(
+        wrong.isEmpty(),
+        wrong.size()
+            + " differences:\n"
+            + String.join("\n\n", wrong.subList(0, Math.min(5, wrong.size()))));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -157,7 +176,8 @@ class StrategicMergeDifferentialTest {
       pod.putNull(pick("containers", "volumes", "nodeSelector", "tolerations"));
     }
     if (chance(20)) {
-      pod.set("topologySpreadConstraints", list(patch, this::spread, "topologyKey", "zone", "host"));
+      pod.set(
+          "topologySpreadConstraints", list(patch, this::spread, "topologyKey", "zone", "host"));
     }
     return o;
   }
@@ -204,44 +224,66 @@ class StrategicMergeDifferentialTest {
       c.put("image", pick("img:1", "img:2"));
     }
     if (chance(40)) {
-      c.set("env", list(patch, (k, p) -> {
-        ObjectNode e = F.objectNode();
-        e.put("name", k);
-        if (p && chance(15)) {
-          e.putNull("value");
-        } else {
-          e.put("value", pick("1", "2"));
-        }
-        return e;
-      }, "name", "X", "Y", "Z"));
+      c.set(
+          "env",
+          list(
+              patch,
+              (k, p) -> {
+                ObjectNode e = F.objectNode();
+                e.put("name", k);
+                if (p && chance(15)) {
+                  e.putNull("value");
+                } else {
+                  e.put("value", pick("1", "2"));
+                }
+                return e;
+              },
+              "name",
+              "X",
+              "Y",
+              "Z"));
     }
     if (chance(35)) {
-      c.set("ports", list(patch, (k, p) -> {
-        ObjectNode e = F.objectNode();
-        e.put("containerPort", Integer.parseInt(k));
-        if (chance(40)) {
-          e.put("protocol", pick("TCP", "UDP"));
-        }
-        if (chance(40)) {
-          e.put("name", pick("http", "metrics"));
-        }
-        if (chance(20)) {
-          e.put("hostPort", 9000 + random.nextInt(3));
-        }
-        return e;
-      }, "containerPort", "80", "81"));
+      c.set(
+          "ports",
+          list(
+              patch,
+              (k, p) -> {
+                ObjectNode e = F.objectNode();
+                e.put("containerPort", Integer.parseInt(k));
+                if (chance(40)) {
+                  e.put("protocol", pick("TCP", "UDP"));
+                }
+                if (chance(40)) {
+                  e.put("name", pick("http", "metrics"));
+                }
+                if (chance(20)) {
+                  e.put("hostPort", 9000 + random.nextInt(3));
+                }
+                return e;
+              },
+              "containerPort",
+              "80",
+              "81"));
     }
     if (chance(25)) {
       ArrayNode args = c.putArray("args");
       args.add(pick("--a", "--b"));
     }
     if (chance(20)) {
-      c.set("volumeMounts", list(patch, (k, p) -> {
-        ObjectNode e = F.objectNode();
-        e.put("mountPath", k);
-        e.put("name", pick("v1", "v2"));
-        return e;
-      }, "mountPath", "/a", "/b"));
+      c.set(
+          "volumeMounts",
+          list(
+              patch,
+              (k, p) -> {
+                ObjectNode e = F.objectNode();
+                e.put("mountPath", k);
+                e.put("name", pick("v1", "v2"));
+                return e;
+              },
+              "mountPath",
+              "/a",
+              "/b"));
     }
     return c;
   }

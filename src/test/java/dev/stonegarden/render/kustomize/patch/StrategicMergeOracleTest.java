@@ -38,8 +38,10 @@ class StrategicMergeOracleTest {
   }
 
   static Oracle run(Path dir) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(kubectl().toString(), "kustomize", dir.toString())
-        .redirectErrorStream(false).start();
+    Process p =
+        new ProcessBuilder(kubectl().toString(), "kustomize", dir.toString())
+            .redirectErrorStream(false)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(60, TimeUnit.SECONDS);
@@ -90,7 +92,8 @@ class StrategicMergeOracleTest {
       Path d = Files.createDirectories(dir.resolve(c.name()));
       Files.writeString(d.resolve("r.yaml"), c.resource());
       Files.writeString(d.resolve("p.yaml"), c.patch());
-      Files.writeString(d.resolve("kustomization.yaml"), "resources: [r.yaml]\npatches:\n- path: p.yaml\n");
+      Files.writeString(
+          d.resolve("kustomization.yaml"), "resources: [r.yaml]\npatches:\n- path: p.yaml\n");
       Oracle o = run(d);
       assertNotEquals(0, o.exit, c.name() + " succeeded in kustomize: " + o.out);
       assertTrue(o.err.contains(c.error()), c.name() + ": " + o.err);

@@ -73,8 +73,16 @@ class StrategicMergeTest {
     ObjectNode patch = c.patchTree();
     ObjectNode patchBefore = patch.deepCopy();
     if (c.error() != null) {
-      InputException e = assertThrows(InputException.class,
-          () -> StrategicMerge.merge(original, patch, MergeSchema.builtin(), null, SourcePosition.of(Path.of("p.yaml"))));
+      InputException e =
+          assertThrows(
+              InputException.class,
+              () ->
+                  StrategicMerge.merge(
+                      original,
+                      patch,
+                      MergeSchema.builtin(),
+                      null,
+                      SourcePosition.of(Path.of("p.yaml"))));
       String message = e.diagnostics().get(0).message();
       assertTrue(message.contains(c.error()), message);
       assertEquals(Path.of("p.yaml"), e.diagnostics().get(0).at().file());
@@ -94,11 +102,20 @@ class StrategicMergeTest {
   @Test
   void gvkParameterChoosesTheRootSchema() {
     // a Widget merged with the Deployment schema merges containers by name
-    ObjectNode original = (ObjectNode) SmCase.parse(SmCases.head("example.com/v1", "Widget", "w")
-        + "spec:\n  template:\n    spec:\n      containers: [{name: a, image: a}, {name: b}]\n");
-    ObjectNode patch = (ObjectNode) SmCase.parse(SmCases.head("example.com/v1", "Widget", "w")
-        + "spec:\n  template:\n    spec:\n      containers: [{name: a, image: a2}]\n");
-    StrategicMerge.merge(original, patch, MergeSchema.builtin(),
+    ObjectNode original =
+        (ObjectNode)
+            SmCase.parse(
+                SmCases.head("example.com/v1", "Widget", "w")
+                    + "spec:\n  template:\n    spec:\n      containers: [{name: a, image: a}, {name: b}]\n");
+    ObjectNode patch =
+        (ObjectNode)
+            SmCase.parse(
+                SmCases.head("example.com/v1", "Widget", "w")
+                    + "spec:\n  template:\n    spec:\n      containers: [{name: a, image: a2}]\n");
+    StrategicMerge.merge(
+        original,
+        patch,
+        MergeSchema.builtin(),
         new dev.stonegarden.render.resource.Gvk("apps", "v1", "Deployment"));
     assertEquals(2, original.get("spec").get("template").get("spec").get("containers").size());
   }
@@ -106,18 +123,26 @@ class StrategicMergeTest {
   @Test
   void nestedObjectWithOwnApiVersionAndKindFindsItsSchema() {
     // kyaml's GetSchema: without a schema, a map carrying apiVersion/kind is looked up by them
-    ObjectNode original = (ObjectNode) SmCase.parse(SmCases.head("example.com/v1", "Wrapper", "w")
-        + "spec:\n  inner:\n    apiVersion: v1\n    kind: Pod\n    spec:\n      containers: [{name: a, image: a}, {name: b}]\n");
-    ObjectNode patch = (ObjectNode) SmCase.parse(SmCases.head("example.com/v1", "Wrapper", "w")
-        + "spec:\n  inner:\n    spec:\n      containers: [{name: a, image: a2}]\n");
+    ObjectNode original =
+        (ObjectNode)
+            SmCase.parse(
+                SmCases.head("example.com/v1", "Wrapper", "w")
+                    + "spec:\n  inner:\n    apiVersion: v1\n    kind: Pod\n    spec:\n      containers: [{name: a, image: a}, {name: b}]\n");
+    ObjectNode patch =
+        (ObjectNode)
+            SmCase.parse(
+                SmCases.head("example.com/v1", "Wrapper", "w")
+                    + "spec:\n  inner:\n    spec:\n      containers: [{name: a, image: a2}]\n");
     StrategicMerge.merge(original, patch, MergeSchema.builtin(), null);
     assertEquals(2, original.get("spec").get("inner").get("spec").get("containers").size());
   }
 
   @Test
   void emptySchemaReplacesEveryList() {
-    ObjectNode original = (ObjectNode) SmCase.parse(SmCases.pod("e", "containers: [{name: a}, {name: b}]\n"));
-    ObjectNode patch = (ObjectNode) SmCase.parse(SmCases.pod("e", "containers: [{name: b, image: x}]\n"));
+    ObjectNode original =
+        (ObjectNode) SmCase.parse(SmCases.pod("e", "containers: [{name: a}, {name: b}]\n"));
+    ObjectNode patch =
+        (ObjectNode) SmCase.parse(SmCases.pod("e", "containers: [{name: b, image: x}]\n"));
     StrategicMerge.merge(original, patch, MergeSchema.empty(), null);
     assertEquals(1, original.get("spec").get("template").get("spec").get("containers").size());
   }
@@ -126,8 +151,10 @@ class StrategicMergeTest {
   void deepNestingIsAnInputError() {
     ObjectNode patch = deep(1200);
     ObjectNode original = deep(1200);
-    InputException e = assertThrows(InputException.class,
-        () -> StrategicMerge.merge(original, patch, MergeSchema.builtin(), null));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> StrategicMerge.merge(original, patch, MergeSchema.builtin(), null));
     assertTrue(e.diagnostics().get(0).message().contains("deeper than"), e.getMessage());
   }
 
