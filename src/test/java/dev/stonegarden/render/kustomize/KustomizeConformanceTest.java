@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,10 +69,7 @@ class KustomizeConformanceTest {
 
   @Test
   void conformance() throws IOException {
-    String shared = System.getProperty("shared.dir");
-    Assumptions.assumeTrue(shared != null, "shared.dir not set");
-    Path corpus = Path.of(shared, "conformance", "kustomize");
-    Assumptions.assumeTrue(Files.isDirectory(corpus), "no conformance corpus at " + corpus);
+    Path corpus = Prerequisites.shared("conformance/kustomize");
     List<Path> cases;
     try (Stream<Path> s = Files.list(corpus)) {
       cases = s.filter(p -> Files.isRegularFile(p.resolve("build-dir"))).sorted().toList();
@@ -110,7 +107,7 @@ class KustomizeConformanceTest {
       if (!want.equals(run.stdout())) {
         return "output differs at line " + firstDifference(want, run.stdout());
       }
-      return null;
+      return run.warningsDiffer(c.resolve("expected-warnings.txt"));
     }
     if (run.exitCode() != 3) {
       return "expected exit 3, got " + run.exitCode() + " " + firstLine(run.stderr());

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +27,7 @@ class GeneratedObjectsSchemaTest {
   @TempDir Path dir;
 
   static UpstreamSchemas schemas() {
-    var s = UpstreamSchemas.get();
-    Assumptions.assumeTrue(s.isPresent(), "shared schemas are absent");
-    return s.get();
+    return UpstreamSchemas.require();
   }
 
   ResourceList render(ServiceSpec.Environment env, PlatformSettings.DashboardMode mode)

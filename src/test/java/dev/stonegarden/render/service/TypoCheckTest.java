@@ -8,6 +8,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.Severity;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.testing.Prerequisites;
 import dev.stonegarden.render.testing.UpstreamSchemas;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -228,11 +228,8 @@ class TypoCheckTest {
    */
   @Test
   void agreesWithTheKubernetesOpenApiOnRealWorldBuilds() throws Exception {
-    UpstreamSchemas upstream = UpstreamSchemas.get().orElse(null);
-    Assumptions.assumeTrue(upstream != null, "shared schemas not available");
-    Path expected =
-        Path.of(System.getProperty("shared.dir"), "conformance/kustomize-wild/expected");
-    Assumptions.assumeTrue(Files.isDirectory(expected), "kustomize-wild corpus not available");
+    UpstreamSchemas upstream = UpstreamSchemas.require();
+    Path expected = Prerequisites.shared("conformance/kustomize-wild/expected");
     Pattern unknown = Pattern.compile("^(\\S*): property '([^']*)' is not defined in the schema");
     List<Path> files;
     try (Stream<Path> s = Files.list(expected)) {

@@ -39,15 +39,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * </ul>
  *
  * <p>A CRD's {@code metadata} (just {@code type: object} upstream) is checked as an ObjectMeta.
- * Loading takes a moment, so one instance is shared: {@link #get()}; it is empty when the shared
- * directory is absent, and tests then skip.
+ * Loading takes a moment, so one instance is shared: {@link #require()}.
  */
 public final class UpstreamSchemas {
   private static final String DOCUMENT = "https://schemas.platform-render.test/upstream.json";
   private static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
-  private static Optional<UpstreamSchemas> instance;
+  private static UpstreamSchemas instance;
 
   /** "group/version/kind" (group empty for core) → definition name in the combined document. */
   private final Map<String, String> definitionByGvk = new LinkedHashMap<>();
@@ -55,17 +54,21 @@ public final class UpstreamSchemas {
   private final Map<String, Schema> schemas = new LinkedHashMap<>();
   private final SchemaRegistry registry;
 
-  /** The shared validator, or empty when {@code shared.dir} has no schemas (tests then skip). */
-  public static synchronized Optional<UpstreamSchemas> get() {
+  /**
+   * The shared validator. Without {@code ../shared/schemas} the calling test fails under CI and is
+   * skipped otherwise ({@link Prerequisites}).
+   */
+  public static synchronized UpstreamSchemas require() {
+    Path dir = Prerequisites.shared("schemas/kubernetes-1.33.0-openapi.json").getParent();
     if (instance == null) {
-      String shared = System.getProperty("shared.dir");
-      Path dir = shared == null ? null : Path.of(shared, "schemas");
-      instance =
-          dir != null && Files.isRegularFile(dir.resolve("kubernetes-1.33.0-openapi.json"))
-              ? Optional.of(new UpstreamSchemas(dir))
-              : Optional.empty();
+      instance = new UpstreamSchemas(dir);
     }
     return instance;
+  }
+
+  /** Kept for callers written against the old optional form: always present when it returns. */
+  public static Optional<UpstreamSchemas> get() {
+    return Optional.of(require());
   }
 
   private UpstreamSchemas(Path dir) {
