@@ -42,7 +42,8 @@ public final class PlatformStage {
             owner.team(),
             env.name(),
             owner.slack(),
-            owner.email()));
+            owner.email()),
+        new SyncSafetyTransformer());
   }
 
   /**

@@ -93,7 +93,9 @@ class PlatformStageTest {
             .map(PlatformStageTest::name)
             .toList();
     assertEquals("ValuesTransformer", names.get(0));
-    assertEquals("OwnershipLabelTransformer", names.get(names.size() - 1));
+    // Ownership labels and the sync annotations run after every generator.
+    assertEquals("OwnershipLabelTransformer", names.get(names.size() - 2));
+    assertEquals("SyncSafetyTransformer", names.get(names.size() - 1));
     assertEquals(
         names.indexOf("CanaryRolloutTransformer") + 1, names.indexOf("AnalysisTemplateGenerator"));
   }
