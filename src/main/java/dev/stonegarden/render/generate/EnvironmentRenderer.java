@@ -107,6 +107,20 @@ public final class EnvironmentRenderer {
       PlatformSettings platform,
       Path repoRoot,
       ArgoEnvironment argo) {
+    return build(service, environment, platform, repoRoot, argo, null);
+  }
+
+  /**
+   * {@link #build}, with {@code values} instead of the environment's values.yaml (null: read the
+   * file): {@code promote} renders its edit before writing it.
+   */
+  public Built build(
+      ServiceSpec service,
+      ServiceSpec.Environment environment,
+      PlatformSettings platform,
+      Path repoRoot,
+      ArgoEnvironment argo,
+      Values valuesInstead) {
     Path serviceDir = service.serviceDirectory();
     Path overlay = serviceDir.resolve("environments").resolve(environment.name());
     if (!Files.isDirectory(overlay)) {
@@ -124,7 +138,12 @@ public final class EnvironmentRenderer {
     BuildResult[] build = new BuildResult[1];
     Values[] values = new Values[1];
     problems.collect(() -> build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot)));
-    problems.collect(() -> values[0] = ValuesReader.read(overlay.resolve(ValuesReader.FILE_NAME)));
+    problems.collect(
+        () ->
+            values[0] =
+                valuesInstead != null
+                    ? valuesInstead
+                    : ValuesReader.read(overlay.resolve(ValuesReader.FILE_NAME)));
     problems.throwIfErrors();
     List<Diagnostic> warnings = new ArrayList<>(build[0].warnings());
     ResourceList resources = build[0].resources();

@@ -6,6 +6,7 @@ import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.service.Values.Settings;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
+import dev.stonegarden.render.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -40,6 +41,19 @@ public final class ValuesReader {
       return new Values(none.defaults(), none.workloads(), valuesYaml, SourceMap.empty(valuesYaml));
     }
     return read(doc);
+  }
+
+  /**
+   * The values of {@code text}, as if it were the content of {@code valuesYaml} (promote renders an
+   * edit before it writes it).
+   */
+  public static Values read(Path valuesYaml, String text) {
+    List<YamlDocument> docs = YamlReader.read(valuesYaml, text, YamlReader.Options.resources());
+    if (docs.stream().allMatch(d -> d.root().isNull() || d.root().isMissingNode())) {
+      Values none = Values.none();
+      return new Values(none.defaults(), none.workloads(), valuesYaml, SourceMap.empty(valuesYaml));
+    }
+    return read(YamlFiles.parseSingle(valuesYaml, FILE_NAME, text));
   }
 
   static Values read(YamlDocument doc) {
