@@ -5,12 +5,19 @@ import dev.stonegarden.render.generate.EnvironmentRenderer;
 import dev.stonegarden.render.generate.RenderRequest;
 import dev.stonegarden.render.generate.RenderResult;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code generate [DIR] --env E}: render one environment of a service (product.md §5, §6). */
+/**
+ * {@code generate [DIR] --env E}: render one environment of a service (product.md §5, §6); {@code
+ * generate --all [ROOT] --output-dir OUT}: every environment of every service ({@link
+ * GenerateAll}).
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -24,12 +31,34 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Spec CommandSpec spec;
+
   @Parameters(
       index = "0",
       arity = "0..1",
       paramLabel = "DIR",
-      description = "The service directory (holds service.yaml).")
+      description = "The service directory (holds service.yaml); with --all, the ROOT to search.")
   String dir = ".";
+
+  @Option(
+      names = "--all",
+      description =
+          "Render every environment of every service below ROOT into --output-dir, in parallel.")
+  boolean all;
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "OUT",
+      description =
+          "With --all: write OUT/<service>/<env>.yaml, replacing OUT as a whole (left as it was"
+              + " when any render fails).")
+  String outputDir;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "With --all: at most N renders at once (default: the number of cores).")
+  Integer threads;
 
   @Option(
       names = {"-e", "--env"},
@@ -56,6 +85,18 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (all || outputDir != null || threads != null) {
+      if (!all || outputDir == null || env != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            all
+                ? (outputDir == null
+                    ? "--all needs --output-dir OUT"
+                    : "--all renders every environment: drop --env")
+                : "--output-dir and --threads go with --all");
+      }
+      return new GenerateAll(inv, common.verbose()).run(dir, repoRoot, outputDir, output, threads);
+    }
     RenderRequest request =
         new RenderRequest(
             inv.workingDirectory(),

@@ -7,6 +7,8 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.InputFiles;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.kustomize.BuildOptions;
 import dev.stonegarden.render.kustomize.BuildResult;
 import dev.stonegarden.render.kustomize.Kustomizer;
@@ -22,6 +24,7 @@ import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.service.ValuesReader;
 import dev.stonegarden.render.yaml.JsonStreamWriter;
+import dev.stonegarden.render.yaml.YamlDocument;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +41,24 @@ public final class EnvironmentRenderer {
   static final String SERVICE_FILE = "service.yaml";
 
   private final PrintWriter trace;
+  private final ParsedFiles<List<YamlDocument>> resourceFiles;
 
   /**
    * @param trace where {@code --verbose} traces go, or null for none
    */
   public EnvironmentRenderer(PrintWriter trace) {
+    this(trace, null);
+  }
+
+  /**
+   * A renderer for many renders in one run ({@code generate --all}, {@code diff}).
+   *
+   * @param trace where {@code --verbose} traces go, or null for none
+   * @param resourceFiles resource files parsed once and shared by every render, or null
+   */
+  public EnvironmentRenderer(PrintWriter trace, ParsedFiles<List<YamlDocument>> resourceFiles) {
     this.trace = trace;
+    this.resourceFiles = resourceFiles;
   }
 
   /** The resources of one environment, before output: what {@code validate} inspects. */
@@ -85,14 +100,42 @@ public final class EnvironmentRenderer {
     warnings.addAll(built.warnings());
 
     // 5. One order (kustomize's legacy order, or the overlay's sortOptions), one output path.
-    List<JsonNode> documents =
-        Kustomizer.outputDocuments(built.resources().asList(), built.sortOptions());
+    RenderResult printed = print(envName, built, request.format());
+    return new RenderResult(envName, printed.text(), printed.objects(), warnings.all());
+  }
+
+  /**
+   * Step 5 alone: the built resources sorted, cleaned and printed ({@code generate}'s output, byte
+   * for byte); the result carries the build's warnings.
+   */
+  public RenderResult print(String envName, Built built, RenderRequest.OutputFormat format) {
+    List<JsonNode> documents = documents(built);
     String text =
-        request.format() == RenderRequest.OutputFormat.JSON
-            ? json(documents)
-            : Kustomizer.write(documents);
+        format == RenderRequest.OutputFormat.JSON ? json(documents) : Kustomizer.write(documents);
     step("rendered " + documents.size() + " objects");
-    return new RenderResult(envName, text, documents.size(), warnings.all());
+    return new RenderResult(envName, text, documents.size(), built.warnings());
+  }
+
+  /** The documents {@code generate} prints, in output order. */
+  public static List<JsonNode> documents(Built built) {
+    return Kustomizer.outputDocuments(built.resources().asList(), built.sortOptions());
+  }
+
+  /**
+   * The settings files a render of the service in {@code serviceDir} reads or looks for:
+   * service.yaml, and platform.yaml in the service directory and every directory above it up to the
+   * repository root (the nearest one wins, so a new one anywhere there changes the render).
+   */
+  public static List<Path> settingsInputs(Path serviceDir, Path repoRoot) {
+    List<Path> paths = new ArrayList<>();
+    paths.add(serviceDir.resolve(SERVICE_FILE));
+    Path dir = serviceDir.toAbsolutePath().normalize();
+    Path root = repoRoot == null ? dir : repoRoot.toAbsolutePath().normalize();
+    while (dir != null && dir.startsWith(root)) {
+      paths.add(dir.resolve(PlatformReader.FILE_NAME));
+      dir = dir.getParent();
+    }
+    return paths;
   }
 
   /**
@@ -107,7 +150,7 @@ public final class EnvironmentRenderer {
       PlatformSettings platform,
       Path repoRoot,
       ArgoEnvironment argo) {
-    return build(service, environment, platform, repoRoot, argo, null);
+    return build(service, environment, platform, repoRoot, argo, null, InputFiles.none());
   }
 
   /**
@@ -121,6 +164,22 @@ public final class EnvironmentRenderer {
       Path repoRoot,
       ArgoEnvironment argo,
       Values valuesInstead) {
+    return build(service, environment, platform, repoRoot, argo, valuesInstead, InputFiles.none());
+  }
+
+  /**
+   * {@link #build(ServiceSpec, ServiceSpec.Environment, PlatformSettings, Path, ArgoEnvironment)},
+   * with {@code valuesInstead} (or null) and recording every file the overlay, values.yaml and the
+   * platform stage read in {@code inputs}.
+   */
+  public Built build(
+      ServiceSpec service,
+      ServiceSpec.Environment environment,
+      PlatformSettings platform,
+      Path repoRoot,
+      ArgoEnvironment argo,
+      Values valuesInstead,
+      InputFiles inputs) {
     Path serviceDir = service.serviceDirectory();
     Path overlay = serviceDir.resolve("environments").resolve(environment.name());
     if (!Files.isDirectory(overlay)) {
@@ -137,7 +196,9 @@ public final class EnvironmentRenderer {
     Problems problems = new Problems();
     BuildResult[] build = new BuildResult[1];
     Values[] values = new Values[1];
-    problems.collect(() -> build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot)));
+    BuildOptions options = new BuildOptions(repoRoot, inputs, resourceFiles);
+    problems.collect(() -> build[0] = Kustomizer.build(overlay, options));
+    inputs.add(overlay.resolve(ValuesReader.FILE_NAME));
     problems.collect(
         () ->
             values[0] =
@@ -159,9 +220,25 @@ public final class EnvironmentRenderer {
             argo.namespace(),
             apis == null ? null : String.join(",", apis),
             overlay,
-            SourceFiles.bounded(serviceDir, repoRoot));
+            recorded(SourceFiles.bounded(serviceDir, repoRoot), inputs));
     warnings.addAll(PlatformStage.apply(context, resources, this::step));
     return new Built(resources, build[0].sortOptions(), warnings);
+  }
+
+  /** Dashboards and alert files, each noted in {@code inputs} as it is read. */
+  private static SourceFiles recorded(SourceFiles files, InputFiles inputs) {
+    return new SourceFiles() {
+      @Override
+      public byte[] read(String relative) throws java.io.IOException {
+        inputs.add(files.resolve(relative));
+        return files.read(relative);
+      }
+
+      @Override
+      public Path resolve(String relative) {
+        return files.resolve(relative);
+      }
+    };
   }
 
   private static String json(List<JsonNode> documents) {

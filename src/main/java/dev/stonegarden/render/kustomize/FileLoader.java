@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,15 +21,22 @@ final class FileLoader {
   private final Path root;
   private final Path repositoryRoot;
   private final List<Path> visited;
+  private final InputFiles inputs;
 
-  private FileLoader(Path root, Path repositoryRoot, List<Path> visited) {
+  private FileLoader(Path root, Path repositoryRoot, List<Path> visited, InputFiles inputs) {
     this.root = root;
     this.repositoryRoot = repositoryRoot;
     this.visited = visited;
+    this.inputs = inputs;
   }
 
   /** The loader of the top kustomization directory. */
   static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at) {
+    return forRoot(dir, repositoryRoot, at, InputFiles.none());
+  }
+
+  /** The loader of the top kustomization directory, recording what it reads in {@code inputs}. */
+  static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at, InputFiles inputs) {
     Path real = realDirectory(dir, at);
     Path repo =
         repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
@@ -36,7 +44,12 @@ final class FileLoader {
       throw new InputException(
           at, "directory '" + dir.getFileName() + "' is outside the repository root");
     }
-    return new FileLoader(real, repo, List.of(real));
+    return new FileLoader(real, repo, List.of(real), inputs);
+  }
+
+  /** Notes a path the build looked for (a kustomization file name), found or not. */
+  void lookedFor(Path path) {
+    inputs.add(path);
   }
 
   /** The directory this loader reads from (absolute, symlinks resolved). */
@@ -66,6 +79,7 @@ final class FileLoader {
    */
   Loaded tryLoad(String relative) {
     Path p = resolve(relative);
+    inputs.add(p); // read or looked for: either way an input of this build
     Path real;
     try {
       real = p.toRealPath();
@@ -90,6 +104,7 @@ final class FileLoader {
     if (Files.isDirectory(real)) {
       return new Loaded(real, null, "'" + relative + "' is a directory, not a file");
     }
+    inputs.add(real);
     try {
       return new Loaded(real, Files.readAllBytes(real), null);
     } catch (IOException e) {
@@ -141,7 +156,7 @@ final class FileLoader {
     }
     List<Path> chain = new ArrayList<>(visited);
     chain.add(real);
-    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain)), null);
+    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain), inputs), null);
   }
 
   /** {@code p} relative to this root, for messages (no absolute paths in output). */
