@@ -57,7 +57,11 @@ public final class BatchRenderer {
    * the documents in output order (null on failure), and its warnings or errors.
    */
   public record EnvironmentRender(
-      String environment, String text, List<JsonNode> documents, List<Diagnostic> diagnostics) {
+      String environment,
+      String namespace,
+      String text,
+      List<JsonNode> documents,
+      List<Diagnostic> diagnostics) {
     public boolean failed() {
       return documents == null;
     }
@@ -72,13 +76,15 @@ public final class BatchRenderer {
    * @param diagnostics problems of the service as a whole (service.yaml, platform.yaml, a duplicate
    *     name) and its warnings
    * @param inputs every file the renders read or looked for (absolute paths)
+   * @param labelDomain platform.yaml's label domain (null when the settings could not be read)
    */
   public record ServiceRender(
       String directory,
       String name,
       List<EnvironmentRender> environments,
       List<Diagnostic> diagnostics,
-      List<Path> inputs) {
+      List<Path> inputs,
+      String labelDomain) {
     public boolean failed() {
       return diagnostics.stream().anyMatch(Diagnostic::isError)
           || environments.stream().anyMatch(EnvironmentRender::failed);
@@ -184,7 +190,7 @@ public final class BatchRenderer {
       spec = ServiceReader.read(serviceFile, platform, problems);
     } catch (InputException e) {
       return new ServiceRender(
-          directory, null, List.of(), e.diagnostics(), List.copyOf(inputs.paths()));
+          directory, null, List.of(), e.diagnostics(), List.copyOf(inputs.paths()), null);
     }
     List<EnvironmentRender> envs = new ArrayList<>();
     for (ServiceSpec.Environment env : spec.environments()) {
@@ -193,7 +199,12 @@ public final class BatchRenderer {
       }
     }
     return new ServiceRender(
-        directory, spec.name(), envs, problems.all(), List.copyOf(inputs.paths()));
+        directory,
+        spec.name(),
+        envs,
+        problems.all(),
+        List.copyOf(inputs.paths()),
+        platform.labelDomain());
   }
 
   private EnvironmentRender renderEnvironment(
@@ -203,7 +214,11 @@ public final class BatchRenderer {
           renderer.build(spec, env, platform, repoRoot, ArgoEnvironment.none(), null, inputs);
       if (output == Output.DOCUMENTS) {
         return new EnvironmentRender(
-            env.name(), null, EnvironmentRenderer.documents(built), built.warnings());
+            env.name(),
+            env.namespace(),
+            null,
+            EnvironmentRenderer.documents(built),
+            built.warnings());
       }
       RenderResult printed =
           renderer.print(
@@ -212,9 +227,10 @@ public final class BatchRenderer {
               output == Output.JSON
                   ? RenderRequest.OutputFormat.JSON
                   : RenderRequest.OutputFormat.YAML);
-      return new EnvironmentRender(env.name(), printed.text(), List.of(), printed.warnings());
+      return new EnvironmentRender(
+          env.name(), env.namespace(), printed.text(), List.of(), printed.warnings());
     } catch (InputException e) {
-      return new EnvironmentRender(env.name(), null, null, e.diagnostics());
+      return new EnvironmentRender(env.name(), env.namespace(), null, null, e.diagnostics());
     }
   }
 
@@ -265,7 +281,8 @@ public final class BatchRenderer {
                   + String.join(", ", others)
                   + ": names must be unique (they name the output directory)"));
       out.add(
-          new ServiceRender(r.directory(), r.name(), r.environments(), diagnostics, r.inputs()));
+          new ServiceRender(
+              r.directory(), r.name(), r.environments(), diagnostics, r.inputs(), r.labelDomain()));
     }
     return out;
   }
