@@ -195,7 +195,7 @@ public final class ReportWriter {
     for (int i = 0; i < blocks.size(); i++) {
       String note = cutNote(blocks.size() - i, r.command());
       if (out.length() + blocks.get(i).length() + 1 + note.length() > limit) {
-        out.append('\n').append(note);
+        out.append(note);
         return out.toString();
       }
       out.append(blocks.get(i)).append('\n');

@@ -3,12 +3,17 @@ package dev.stonegarden.render.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The markdown comment stays within GitHub's limit and says where it was cut. */
 class ReportWriterTest {
+  static final Path EXPECTED = Path.of(System.getProperty("fixtures.dir", "test-fixtures"), "diff");
+
   private static DiffReport report(int objects, int linesEach) {
     List<ObjectChange> changes = new ArrayList<>();
     for (int i = 0; i < objects; i++) {
@@ -54,7 +59,7 @@ class ReportWriterTest {
   }
 
   @Test
-  void aSmallLimitCutsAfterTheBlocksThatFit() {
+  void aSmallLimitCutsAfterTheBlocksThatFit() throws IOException {
     ReportWriter writer = new ReportWriter(d -> d.message());
     String text = writer.markdown(report(5, 2), 800);
     assertTrue(text.length() <= 800, text);
@@ -62,5 +67,6 @@ class ReportWriterTest {
     assertTrue(!text.contains("cm-004"), text);
     int shown = (int) text.lines().filter(l -> l.startsWith("<details>")).count();
     assertTrue(text.contains("**Cut here**: " + (5 - shown) + " more blocks did not fit"), text);
+    assertEquals(Files.readString(EXPECTED.resolve("markdown-cut.md")), text);
   }
 }
