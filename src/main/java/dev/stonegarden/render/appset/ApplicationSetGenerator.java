@@ -126,6 +126,26 @@ public final class ApplicationSetGenerator {
     return new Output(projects, List.copyOf(outputs));
   }
 
+  /**
+   * The service directories (relative to {@code repoRoot}) whose platform.yaml names no repository
+   * URL: {@code appset} needs {@code --repo-url} for them (a usage error otherwise).
+   */
+  public static List<String> withoutRepoUrl(List<Path> serviceFiles, Path repoRoot) {
+    List<String> missing = new ArrayList<>();
+    for (Path file : serviceFiles) {
+      String url;
+      try {
+        url = PlatformReader.find(file.getParent(), repoRoot).argocd().repoURL();
+      } catch (InputException e) {
+        continue; // reported by the generator with its position
+      }
+      if (url == null || url.isEmpty()) {
+        missing.add(slashes(real(repoRoot).relativize(real(file.getParent())).toString()));
+      }
+    }
+    return missing;
+  }
+
   /** A read service.yaml with the platform.yaml that applies to it. */
   record Loaded(ServiceSpec spec, PlatformSettings platform) {
     AppProjects.Input asInput(String repoUrl) {

@@ -14,10 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code appset [DIR or ROOT] [--repo-url URL] [--write]}: the Argo CD ApplicationSet of each
@@ -36,6 +39,8 @@ final class AppsetCommand implements Callable<Integer> {
   private final Invocation inv;
 
   @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -78,6 +83,16 @@ final class AppsetCommand implements Callable<Integer> {
             start,
             ArgoEnvironment.from(inv.env()),
             repoRoot == null ? null : inv.resolve(repoRoot));
+    if (repoUrl == null) {
+      List<String> missing = ApplicationSetGenerator.withoutRepoUrl(services, root);
+      if (!missing.isEmpty()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "no repository URL for the Applications of "
+                + String.join(", ", missing)
+                + ": pass --repo-url URL, or set spec.argocd.repoURL in platform.yaml");
+      }
+    }
     ApplicationSetGenerator.Output output =
         new ApplicationSetGenerator().generate(services, root, repoUrl, null);
     if (!write) {

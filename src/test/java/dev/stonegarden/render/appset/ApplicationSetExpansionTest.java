@@ -415,8 +415,59 @@ class ApplicationSetExpansionTest {
   }
 
   @Test
+  void theSeedsLayoutAfterAppsetWriteValidatesAndEveryEnvironmentRendersThroughThePlugin()
+      throws IOException {
+    Path seed = tmp.resolve("seed");
+    ProcessRunner.copyTree(
+        ProcessRunner.project().resolve("test-fixtures/generate/seed-layout/app"), seed);
+    Run before = localIn(seed, "validate", "kubernetes", "--repo-root", ".");
+    assertEquals(3, before.code(), before.err());
+    assertTrue(before.err().contains("applicationset.yaml differs"), before.err());
+    assertTrue(before.err().contains("points into environments/"), before.err());
+
+    String url = "https://github.com/Tim275/talos-homelab";
+    Run write =
+        localIn(seed, "appset", "kubernetes", "--repo-root", ".", "--repo-url", url, "--write");
+    assertEquals(0, write.code(), write.err());
+    assertEquals("", write.out());
+    assertEquals(
+        "wrote kubernetes/services/kafka-demo/applicationset.yaml\n"
+            + "wrote kubernetes/teams/platform/appproject.yaml\n",
+        write.err());
+    Run after = localIn(seed, "validate", "kubernetes", "--repo-root", ".");
+    assertEquals(0, after.code(), after.err());
+
+    Path written = seed.resolve("kubernetes/services/kafka-demo/applicationset.yaml");
+    ObjectNode set = JSON.valueToTree(load(Files.readString(written)).get(0));
+    List<ObjectNode> apps = expand(set);
+    assertEquals(4, apps.size());
+    for (ObjectNode app : apps) {
+      assertEquals(url, app.at("/spec/source/repoURL").stringValue());
+      Run plugin = pluginRender(seed, app);
+      assertEquals(0, plugin.code(), plugin.err());
+      Run local =
+          localIn(
+              seed,
+              "generate",
+              "--env",
+              app.at("/spec/source/plugin/parameters/0/string").stringValue(),
+              "--repo-root",
+              ".",
+              app.at("/spec/source/path").stringValue());
+      assertEquals(local.out(), plugin.out(), app.at("/metadata/name").stringValue());
+    }
+  }
+
+  private static Run localIn(Path cwd, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Cli.run(args, new Invocation(cwd, Map.of(), new PrintWriter(out), new PrintWriter(err)));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
   void twoServicesWithOneNameAreAnError() throws IOException {
-    Path twin = repo.resolve("kubernetes/twin");
     Path dup = tmp.resolve("dup");
     ProcessRunner.copyTree(ProcessRunner.project().resolve("examples"), dup);
     ProcessRunner.copyTree(
@@ -431,6 +482,5 @@ class ApplicationSetExpansionTest {
         e.diagnostics().stream()
             .anyMatch(d -> d.message().contains("service name n8n is also used")),
         e.diagnostics().toString());
-    assertFalse(Files.exists(twin));
   }
 }
