@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One {@code AppProject} per project name ({@code argocd.project}: per team with {@code {{team}}},
- * per service with {@code {{service}}}), docs/appset.md "AppProjects": the repository as the only
+ * per service with {@code {{service}}}), docs/appset.md#appprojects: the repository as the only
  * source, exactly the namespaces of its services' environments (on their clusters) as destinations,
  * the Namespace as the only cluster-scoped kind, namespaced kinds unrestricted, and a role for the
  * owning team's SSO group. A namespace claimed by two projects is an error: one team's Applications

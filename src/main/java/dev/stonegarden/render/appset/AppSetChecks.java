@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What {@code validate} checks about the Argo CD objects of a repository (docs/appset.md,
- * "Validate"):
+ * What {@code validate} checks about the Argo CD objects of a repository (docs/appset.md#validate):
  *
  * <ul>
  *   <li>a committed {@code <service dir>/applicationset.yaml} must be what {@code appset --write}

@@ -9,7 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The files {@code appset --write} writes (docs/appset.md, "Committing the generated files"): the
+ * The files {@code appset --write} writes (docs/appset.md#committing-the-generated-files): the
  * seed's layout, {@code <service dir>/applicationset.yaml}, and {@code
  * teams/<team>/appproject.yaml} under the root the command ran on. {@code validate} compares a
  * committed {@code applicationset.yaml} with {@link #applicationSetText}.

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What a feature adds to the Application of each environment, computed from what that environment
- * renders (docs/appset.md, "Extension points"). The generator asks every extension of {@link
+ * renders (docs/appset.md#extension-points). The generator asks every extension of {@link
  * ApplicationExtensions#all()} for every environment; what they return becomes per-element values
  * of the list generator, applied through {@code templatePatch}.
  *

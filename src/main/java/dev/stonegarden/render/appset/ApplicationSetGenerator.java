@@ -39,7 +39,7 @@ public final class ApplicationSetGenerator {
   static final String API_VERSION = "argoproj.io/v1alpha1";
   static final String MANIFEST_GENERATE_PATHS = "argocd.argoproj.io/manifest-generate-paths";
 
-  /** Sync options of every Application (docs/appset.md, "Sync policy"). */
+  /** Sync options of every Application (docs/appset.md#the-applicationset-of-a-service). */
   static final List<String> SYNC_OPTIONS =
       List.of(
           "CreateNamespace=true",
@@ -394,7 +394,7 @@ public final class ApplicationSetGenerator {
   /**
    * What differs in shape between elements, which a templated string field cannot express (a
    * boolean, a list, {@code server} or {@code name}): Go template text that Argo CD executes per
-   * element and merges into the Application (docs/appset.md, "templatePatch").
+   * element and merges into the Application (docs/appset.md#templatepatch).
    */
   static String templatePatch(boolean annotations) {
     StringBuilder t = new StringBuilder();

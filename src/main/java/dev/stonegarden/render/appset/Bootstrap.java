@@ -9,12 +9,12 @@ import java.util.List;
 
 /**
  * The bootstrap Application's render (plugin parameter {@code render: applicationsets},
- * docs/appset.md "Bootstrap"): what {@code appset} prints for every service below the app's
+ * docs/appset.md#bootstrap): what {@code appset} prints for every service below the app's
  * directory. All or nothing: a broken service anywhere fails the render with its diagnostics and
  * prints nothing, so Argo CD keeps the ApplicationSets it has instead of pruning the others'.
  */
 public final class Bootstrap {
-  /** Set by the repo-server: the Application's repository URL (argocd-cmp.md §2.2). */
+  /** Set by the repo-server: the Application's repository URL (docs/argocd.md). */
   public static final String REPO_URL_VARIABLE = "ARGOCD_APP_SOURCE_REPO_URL";
 
   private Bootstrap() {}

@@ -33,7 +33,7 @@ public record KnownParameter(
           null);
 
   /**
-   * What to render (docs/appset.md, "Bootstrap"): {@code environment}, the default, renders the
+   * What to render (docs/appset.md#bootstrap): {@code environment}, the default, renders the
    * environment named by {@link #ENVIRONMENT}; {@code applicationsets} renders the ApplicationSets
    * and AppProjects of every service below the app's path (the bootstrap Application).
    */

@@ -3,7 +3,7 @@ package dev.stonegarden.render.argocd;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 
-/** The values of the plugin parameter {@code render} (docs/appset.md, "Bootstrap"). */
+/** The values of the plugin parameter {@code render} (docs/appset.md#bootstrap). */
 public enum RenderMode {
   /** One environment of the service in the app's directory: what {@code generate} always did. */
   ENVIRONMENT("environment"),

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code appset [DIR or ROOT] [--repo-url URL] [--write]}: the Argo CD ApplicationSet of each
- * service and the AppProject of each team (product.md §7, docs/appset.md).
+ * service and the AppProject of each team (docs/appset.md).
  */
 @Command(
     name = "appset",

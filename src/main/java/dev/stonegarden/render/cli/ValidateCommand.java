@@ -75,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
       problems.collect(
           () -> validateService(serviceYaml, root, common.verbose() ? inv.err() : null, problems));
     }
-    // The Argo CD objects of the repository (docs/appset.md, "Validate").
+    // The Argo CD objects of the repository (docs/appset.md#validate).
     for (Path serviceYaml : services) {
       problems.collect(() -> problems.addAll(committedApplicationSet(serviceYaml, root)));
     }

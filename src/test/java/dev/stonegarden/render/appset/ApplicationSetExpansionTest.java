@@ -84,6 +84,18 @@ class ApplicationSetExpansionTest {
             .replace("name: n8n", "name: podcasts")
             .replace("namespace: n8n", "namespace: podcasts")
             .replace("team: platform", "team: product"));
+    // Its base lies outside the service directory, shared the way platform teams share bases.
+    Path sharedBase = repo.resolve("kubernetes/bases/podcasts");
+    ProcessRunner.copyTree(podcasts.resolve("environments/base"), sharedBase);
+    for (String env : List.of("dev", "staging", "production")) {
+      Path k = podcasts.resolve("environments/" + env + "/kustomization.yaml");
+      Files.writeString(k, Files.readString(k).replace("- ../base", "- ../../../bases/podcasts"));
+    }
+    try (var walk = Files.walk(podcasts.resolve("environments/base"))) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
 
     Map<?, ?> plugin = (Map<?, ?>) load(Files.readString(project.resolve("plugin.yaml"))).get(0);
     Map<?, ?> spec = (Map<?, ?>) plugin.get("spec");
@@ -352,6 +364,12 @@ class ApplicationSetExpansionTest {
             .at("/metadata/annotations/argocd.argoproj.io~1manifest-generate-paths")
             .stringValue();
     assertEquals("/kubernetes/platform.yaml;environments/base;environments/dev;service.yaml", dev);
+    assertEquals(
+        "/kubernetes/bases/podcasts;/kubernetes/platform.yaml;environments/staging;service.yaml",
+        applications
+            .get("podcasts-staging")
+            .at("/metadata/annotations/argocd.argoproj.io~1manifest-generate-paths")
+            .stringValue());
     String production =
         applications
             .get("audiobookshelf-production")
@@ -464,6 +482,64 @@ class ApplicationSetExpansionTest {
     int code =
         Cli.run(args, new Invocation(cwd, Map.of(), new PrintWriter(out), new PrintWriter(err)));
     return new Run(code, out.toString(), err.toString());
+  }
+
+  /** What Kargo's Stage needs (issue 14 plugs in here): an annotation per environment. */
+  record AuthorizedStage() implements ApplicationExtension {
+    @Override
+    public Map<String, String> annotations(RenderedEnvironment e) {
+      return Map.of("kargo.akuity.io/authorized-stage", e.project() + ":" + e.environment().name());
+    }
+
+    @Override
+    public List<IgnoreDifference> ignoreDifferences(RenderedEnvironment e) {
+      // A router's weights, for environments that render a Rollout (as issue 11 would add).
+      boolean rollout = e.resources().stream().anyMatch(r -> r.kind().equals("Rollout"));
+      return rollout
+          ? List.of(
+              new IgnoreDifference(
+                  "gateway.networking.k8s.io",
+                  "HTTPRoute",
+                  null,
+                  List.of(),
+                  List.of(".spec.rules[].backendRefs[].weight")))
+          : List.of();
+    }
+  }
+
+  @Test
+  void extensionsAddPerEnvironmentAnnotationsAndIgnoreDifferences() {
+    ApplicationSetGenerator.Output extended =
+        new ApplicationSetGenerator(List.of(new HpaScaledReplicas(), new AuthorizedStage()))
+            .generate(
+                ServiceFinder.find(repo.resolve("kubernetes/services/audiobookshelf")),
+                repo,
+                null,
+                null);
+    Map<String, ObjectNode> apps = new TreeMap<>();
+    for (ObjectNode app : expand(extended.services().get(0).applicationSet())) {
+      apps.put(app.at("/metadata/name").stringValue(), app);
+    }
+    UpstreamSchemas schemas = UpstreamSchemas.require();
+    for (ObjectNode app : apps.values()) {
+      assertEquals(List.of(), schemas.validate(app), app.at("/metadata/name").stringValue());
+      // The template's own annotations stay; the extension's are merged in.
+      assertTrue(
+          app.at("/metadata/annotations/argocd.argoproj.io~1manifest-generate-paths").isString());
+    }
+    assertEquals(
+        "product:staging",
+        apps.get("audiobookshelf-staging")
+            .at("/metadata/annotations/kargo.akuity.io~1authorized-stage")
+            .stringValue());
+    assertEquals(
+        "[{\"group\":\"argoproj.io\",\"kind\":\"Rollout\",\"name\":\"audiobookshelf\",\"jsonPointers\":[\"/spec/replicas\"]},"
+            + "{\"group\":\"gateway.networking.k8s.io\",\"kind\":\"HTTPRoute\",\"jqPathExpressions\":[\".spec.rules[].backendRefs[].weight\"]}]",
+        apps.get("audiobookshelf-canary").at("/spec/ignoreDifferences").toString());
+    assertTrue(apps.get("audiobookshelf-dev").at("/spec/ignoreDifferences").isMissingNode());
+    // Without any extension annotation, the element has no annotations key and the patch none.
+    assertFalse(
+        output.services().get(0).applicationSet().toString().contains("\"annotations\":\"{"));
   }
 
   @Test
