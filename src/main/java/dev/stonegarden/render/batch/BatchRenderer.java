@@ -7,8 +7,8 @@ import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
 import dev.stonegarden.render.generate.RenderRequest;
 import dev.stonegarden.render.generate.RenderResult;
-import dev.stonegarden.render.input.InputFiles;
 import dev.stonegarden.render.input.ParsedFiles;
+import dev.stonegarden.render.pipeline.ReadLog;
 import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceReader;
@@ -180,8 +180,8 @@ public final class BatchRenderer {
   public ServiceRender renderService(Path serviceFile, Predicate<String> environments) {
     Path serviceDir = serviceFile.toAbsolutePath().normalize().getParent();
     String directory = relative(serviceDir);
-    InputFiles inputs = new InputFiles();
-    EnvironmentRenderer.settingsInputs(serviceDir, repoRoot).forEach(inputs::add);
+    ReadLog inputs = ReadLog.recording();
+    EnvironmentRenderer.settingsInputs(serviceDir, repoRoot).forEach(inputs::read);
     Problems problems = new Problems();
     ServiceSpec spec;
     PlatformSettings platform;
@@ -189,8 +189,7 @@ public final class BatchRenderer {
       platform = platform(serviceDir);
       spec = ServiceReader.read(serviceFile, platform, problems);
     } catch (InputException e) {
-      return new ServiceRender(
-          directory, null, List.of(), e.diagnostics(), List.copyOf(inputs.paths()), null);
+      return new ServiceRender(directory, null, List.of(), e.diagnostics(), inputs.paths(), null);
     }
     List<EnvironmentRender> envs = new ArrayList<>();
     for (ServiceSpec.Environment env : spec.environments()) {
@@ -199,16 +198,11 @@ public final class BatchRenderer {
       }
     }
     return new ServiceRender(
-        directory,
-        spec.name(),
-        envs,
-        problems.all(),
-        List.copyOf(inputs.paths()),
-        platform.labelDomain());
+        directory, spec.name(), envs, problems.all(), inputs.paths(), platform.labelDomain());
   }
 
   private EnvironmentRender renderEnvironment(
-      ServiceSpec spec, ServiceSpec.Environment env, PlatformSettings platform, InputFiles inputs) {
+      ServiceSpec spec, ServiceSpec.Environment env, PlatformSettings platform, ReadLog inputs) {
     try {
       EnvironmentRenderer.Built built =
           renderer.build(spec, env, platform, repoRoot, ArgoEnvironment.none(), null, inputs);

@@ -33,7 +33,7 @@ public final class Main {
         new Invocation(Path.of("").toAbsolutePath(), System.getenv(), out, err, terminal);
     // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes through
     // it.
-    int code = ArgoGenerate.matches(args) ? ArgoGenerate.run(args, inv) : Cli.run(args, inv);
+    int code = run(args, inv);
     out.flush();
     err.flush();
     System.exit(code);
@@ -54,5 +54,13 @@ public final class Main {
     } catch (ReflectiveOperationException e) {
       return true; // JDK 17–21: a console exists only for a terminal
     }
+  }
+
+  /**
+   * Runs one command line as the process would, the Argo CD fast path included; for tests that run
+   * what plugin.yaml's argv runs without starting a process.
+   */
+  public static int run(String[] args, Invocation inv) {
+    return ArgoGenerate.matches(args) ? ArgoGenerate.run(args, inv) : Cli.run(args, inv);
   }
 }

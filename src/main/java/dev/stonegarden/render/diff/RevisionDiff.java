@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * changed file lies in its directory; when some changed file lies outside every service directory
  * (platform.yaml, a shared base or component, a dashboard kept elsewhere), the other services are
  * rendered once on the head side to learn what they read ({@link
- * dev.stonegarden.render.input.InputFiles}), and those that read a changed file are touched too.
+ * dev.stonegarden.render.pipeline.ReadLog}), and those that read a changed file are touched too.
  */
 public final class RevisionDiff {
   private final PrintWriter trace;
@@ -159,12 +159,20 @@ public final class RevisionDiff {
     }
   }
 
+  /**
+   * Whether a render read a changed file: a file it read, or a file inside a directory it read (a
+   * kustomization directory: a file added there may change the build).
+   */
   private static boolean readsAny(ServiceRender r, Path root, SortedSet<String> changed) {
     Path real = realOrSelf(root);
     for (Path p : r.inputs()) {
       for (Path base : new Path[] {root, real}) {
-        if (p.startsWith(base)
-            && changed.contains(base.relativize(p).toString().replace('\\', '/'))) {
+        if (!p.startsWith(base)) {
+          continue;
+        }
+        String rel = base.relativize(p).toString().replace('\\', '/');
+        if (changed.contains(rel)
+            || (Files.isDirectory(p) && changed.stream().anyMatch(c -> c.startsWith(rel + "/")))) {
           return true;
         }
       }

@@ -7,12 +7,12 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
-import dev.stonegarden.render.input.InputFiles;
 import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.kustomize.BuildOptions;
 import dev.stonegarden.render.kustomize.BuildResult;
 import dev.stonegarden.render.kustomize.Kustomizer;
 import dev.stonegarden.render.kustomize.SortOptions;
+import dev.stonegarden.render.pipeline.ReadLog;
 import dev.stonegarden.render.platform.PlatformContext;
 import dev.stonegarden.render.platform.PlatformStage;
 import dev.stonegarden.render.platform.SourceFiles;
@@ -25,6 +25,7 @@ import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.service.ValuesReader;
 import dev.stonegarden.render.yaml.JsonStreamWriter;
 import dev.stonegarden.render.yaml.YamlDocument;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,7 +151,7 @@ public final class EnvironmentRenderer {
       PlatformSettings platform,
       Path repoRoot,
       ArgoEnvironment argo) {
-    return build(service, environment, platform, repoRoot, argo, null, InputFiles.none());
+    return build(service, environment, platform, repoRoot, argo, null, ReadLog.none());
   }
 
   /**
@@ -164,13 +165,14 @@ public final class EnvironmentRenderer {
       Path repoRoot,
       ArgoEnvironment argo,
       Values valuesInstead) {
-    return build(service, environment, platform, repoRoot, argo, valuesInstead, InputFiles.none());
+    return build(service, environment, platform, repoRoot, argo, valuesInstead, ReadLog.none());
   }
 
   /**
    * {@link #build(ServiceSpec, ServiceSpec.Environment, PlatformSettings, Path, ArgoEnvironment)},
-   * with {@code valuesInstead} (or null) and recording every file the overlay, values.yaml and the
-   * platform stage read in {@code inputs}.
+   * telling {@code reads} every file and directory the render depends on: service.yaml,
+   * platform.yaml, each kustomization directory and file the overlay loads (wherever it lies),
+   * values.yaml, and the dashboards and alert files the platform stage reads.
    */
   public Built build(
       ServiceSpec service,
@@ -178,8 +180,23 @@ public final class EnvironmentRenderer {
       PlatformSettings platform,
       Path repoRoot,
       ArgoEnvironment argo,
+      ReadLog reads) {
+    return build(service, environment, platform, repoRoot, argo, null, reads);
+  }
+
+  /** The full form: {@code valuesInstead} (or null) and {@code reads}. */
+  public Built build(
+      ServiceSpec service,
+      ServiceSpec.Environment environment,
+      PlatformSettings platform,
+      Path repoRoot,
+      ArgoEnvironment argo,
       Values valuesInstead,
-      InputFiles inputs) {
+      ReadLog reads) {
+    reads.read(service.file());
+    if (platform.file() != null) {
+      reads.read(platform.file());
+    }
     Path serviceDir = service.serviceDirectory();
     Path overlay = serviceDir.resolve("environments").resolve(environment.name());
     if (!Files.isDirectory(overlay)) {
@@ -196,15 +213,15 @@ public final class EnvironmentRenderer {
     Problems problems = new Problems();
     BuildResult[] build = new BuildResult[1];
     Values[] values = new Values[1];
-    BuildOptions options = new BuildOptions(repoRoot, inputs, resourceFiles);
-    problems.collect(() -> build[0] = Kustomizer.build(overlay, options));
-    inputs.add(overlay.resolve(ValuesReader.FILE_NAME));
     problems.collect(
         () ->
-            values[0] =
-                valuesInstead != null
-                    ? valuesInstead
-                    : ValuesReader.read(overlay.resolve(ValuesReader.FILE_NAME)));
+            build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot, reads, resourceFiles)));
+    Path valuesFile = overlay.resolve(ValuesReader.FILE_NAME);
+    if (valuesInstead == null) {
+      reads.read(valuesFile); // read, or looked for: one created later changes the render
+    }
+    problems.collect(
+        () -> values[0] = valuesInstead != null ? valuesInstead : ValuesReader.read(valuesFile));
     problems.throwIfErrors();
     List<Diagnostic> warnings = new ArrayList<>(build[0].warnings());
     ResourceList resources = build[0].resources();
@@ -220,18 +237,22 @@ public final class EnvironmentRenderer {
             argo.namespace(),
             apis == null ? null : String.join(",", apis),
             overlay,
-            recorded(SourceFiles.bounded(serviceDir, repoRoot), inputs));
+            recorded(SourceFiles.bounded(serviceDir, repoRoot), reads));
     warnings.addAll(PlatformStage.apply(context, resources, this::step));
     return new Built(resources, build[0].sortOptions(), warnings);
   }
 
-  /** Dashboards and alert files, each noted in {@code inputs} as it is read. */
-  private static SourceFiles recorded(SourceFiles files, InputFiles inputs) {
+  /** {@code files}, telling {@code reads} each file it reads (dashboards, alert files). */
+  private static SourceFiles recorded(SourceFiles files, ReadLog reads) {
+    if (!reads.isRecording()) {
+      return files;
+    }
     return new SourceFiles() {
       @Override
-      public byte[] read(String relative) throws java.io.IOException {
-        inputs.add(files.resolve(relative));
-        return files.read(relative);
+      public byte[] read(String relative) throws IOException {
+        byte[] bytes = files.read(relative);
+        reads.read(files.resolve(relative).toRealPath());
+        return bytes;
       }
 
       @Override

@@ -1,7 +1,7 @@
 package dev.stonegarden.render.kustomize;
 
-import dev.stonegarden.render.input.InputFiles;
 import dev.stonegarden.render.input.ParsedFiles;
+import dev.stonegarden.render.pipeline.ReadLog;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,18 +12,24 @@ import java.util.List;
  * @param repositoryRoot when not null, no file or directory may resolve outside it (the {@code
  *     generate} path's bound, product.md §1); {@code kustomize DIR} leaves it null and follows
  *     kustomize's own load restrictor only
- * @param inputs where every file the build reads (or looks for) is recorded
+ * @param reads where every kustomization directory opened and every file loaded is recorded
  * @param resourceFiles resource files parsed once for several builds, or null to parse each time
  */
 public record BuildOptions(
-    Path repositoryRoot, InputFiles inputs, ParsedFiles<List<YamlDocument>> resourceFiles) {
+    Path repositoryRoot, ReadLog reads, ParsedFiles<List<YamlDocument>> resourceFiles) {
 
   public BuildOptions {
-    inputs = inputs == null ? InputFiles.none() : inputs;
+    reads = reads == null ? ReadLog.none() : reads;
   }
 
+  /** A build bounded by {@code repositoryRoot} that records what it reads in {@code reads}. */
+  public BuildOptions(Path repositoryRoot, ReadLog reads) {
+    this(repositoryRoot, reads, null);
+  }
+
+  /** A build bounded by {@code repositoryRoot} that records nothing it reads. */
   public BuildOptions(Path repositoryRoot) {
-    this(repositoryRoot, InputFiles.none(), null);
+    this(repositoryRoot, ReadLog.none());
   }
 
   /** kustomize's defaults: root-only file loading, no extra bound. */

@@ -2,7 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
-import dev.stonegarden.render.input.InputFiles;
+import dev.stonegarden.render.pipeline.ReadLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,22 +21,26 @@ final class FileLoader {
   private final Path root;
   private final Path repositoryRoot;
   private final List<Path> visited;
-  private final InputFiles inputs;
+  private final ReadLog reads;
 
-  private FileLoader(Path root, Path repositoryRoot, List<Path> visited, InputFiles inputs) {
+  private FileLoader(Path root, Path repositoryRoot, List<Path> visited, ReadLog reads) {
     this.root = root;
     this.repositoryRoot = repositoryRoot;
     this.visited = visited;
-    this.inputs = inputs;
+    this.reads = reads;
+    reads.read(root);
   }
 
   /** The loader of the top kustomization directory. */
   static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at) {
-    return forRoot(dir, repositoryRoot, at, InputFiles.none());
+    return forRoot(dir, repositoryRoot, ReadLog.none(), at);
   }
 
-  /** The loader of the top kustomization directory, recording what it reads in {@code inputs}. */
-  static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at, InputFiles inputs) {
+  /**
+   * The loader of the top kustomization directory, telling {@code reads} every directory it opens
+   * and every file it loads (the inputs of manifest-generate-paths, docs/appset.md).
+   */
+  static FileLoader forRoot(Path dir, Path repositoryRoot, ReadLog reads, SourcePosition at) {
     Path real = realDirectory(dir, at);
     Path repo =
         repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
@@ -44,12 +48,7 @@ final class FileLoader {
       throw new InputException(
           at, "directory '" + dir.getFileName() + "' is outside the repository root");
     }
-    return new FileLoader(real, repo, List.of(real), inputs);
-  }
-
-  /** Notes a path the build looked for (a kustomization file name), found or not. */
-  void lookedFor(Path path) {
-    inputs.add(path);
+    return new FileLoader(real, repo, List.of(real), reads);
   }
 
   /** The directory this loader reads from (absolute, symlinks resolved). */
@@ -79,7 +78,6 @@ final class FileLoader {
    */
   Loaded tryLoad(String relative) {
     Path p = resolve(relative);
-    inputs.add(p); // read or looked for: either way an input of this build
     Path real;
     try {
       real = p.toRealPath();
@@ -104,9 +102,10 @@ final class FileLoader {
     if (Files.isDirectory(real)) {
       return new Loaded(real, null, "'" + relative + "' is a directory, not a file");
     }
-    inputs.add(real);
     try {
-      return new Loaded(real, Files.readAllBytes(real), null);
+      byte[] bytes = Files.readAllBytes(real);
+      reads.read(real);
+      return new Loaded(real, bytes, null);
     } catch (IOException e) {
       return new Loaded(
           real, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
@@ -156,7 +155,7 @@ final class FileLoader {
     }
     List<Path> chain = new ArrayList<>(visited);
     chain.add(real);
-    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain), inputs), null);
+    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain), reads), null);
   }
 
   /** {@code p} relative to this root, for messages (no absolute paths in output). */

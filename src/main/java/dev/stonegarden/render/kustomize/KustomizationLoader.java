@@ -34,7 +34,6 @@ final class KustomizationLoader {
     List<Path> found = new ArrayList<>();
     for (String name : FILE_NAMES) {
       Path p = dir.resolve(name);
-      loader.lookedFor(p);
       // A case-insensitive file system would report one file under several names: compare real
       // names.
       if (Files.isRegularFile(p) && found.stream().noneMatch(f -> sameFile(f, p))) {

@@ -51,8 +51,8 @@ public final class Kustomizer {
         FileLoader.forRoot(
             kustomizationDir,
             options.repositoryRoot(),
-            SourcePosition.of(kustomizationDir),
-            options.inputs());
+            options.reads(),
+            SourcePosition.of(kustomizationDir));
     KustTarget target = KustTarget.load(root, SourcePosition.none(), ctx);
     PatchSteps.offerSchema(target, ctx, true);
     SortOptions sort = sortOptions(target.kustomization());

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The record of what a render read (what {@code diff} decides "changed" from), and files parsed
- * once per content.
+ * The record of what a render read (ReadLog, as BatchRenderer fills it) (what {@code diff} decides
+ * "changed" from), and files parsed once per content.
  */
-class InputFilesTest {
+class ReadsTest {
   @TempDir Path tmp;
 
   @Test
@@ -74,9 +74,10 @@ class InputFilesTest {
             "services/platform.yaml", // looked for: a nearer one would win
             "services/a/platform.yaml",
             "services/a/service.yaml",
+            "services/a/environments/dev", // a kustomization directory: a file added there counts
             "services/a/environments/dev/kustomization.yaml",
-            "services/a/environments/dev/kustomization.yml", // looked for
             "services/a/environments/dev/values.yaml", // absent, but it would count
+            "shared/base",
             "shared/base/kustomization.yaml",
             "shared/base/app.yaml")) {
       assertTrue(inputs.contains(expected), expected + " not in " + inputs);
