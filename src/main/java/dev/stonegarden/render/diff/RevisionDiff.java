@@ -148,7 +148,42 @@ public final class RevisionDiff {
               + environments(baseRenders)
               + " on the base side");
     }
-    return Differ.sides(baseRenders, head);
+    List<Comparison> manifests = Differ.sides(baseRenders, head);
+    if (touched.isEmpty()) {
+      return manifests;
+    }
+    // The Argo CD layer of each touched service, after its environments.
+    List<Comparison> out = new ArrayList<>();
+    Path baseRoot = base.root();
+    for (String dir : allDirs) {
+      if (!touched.contains(dir)) {
+        continue;
+      }
+      String name = serviceName(dir, headRenders, baseRenders);
+      List<Comparison> own = manifests.stream().filter(c -> c.service().equals(name)).toList();
+      out.addAll(own);
+      if (own.stream().noneMatch(Comparison::failed)) {
+        Comparison argo = ArgoCdLayer.compare(name, dir, baseRoot, root, ds -> mapped(ds, base));
+        if (argo != null) {
+          out.add(argo);
+        }
+      }
+    }
+    manifests.stream().filter(c -> !out.contains(c)).forEach(out::add);
+    return out;
+  }
+
+  private static String serviceName(
+      String dir, Map<String, ServiceRender> head, List<ServiceRender> base) {
+    ServiceRender h = head.get(dir);
+    if (h != null && h.name() != null) {
+      return h.name();
+    }
+    return base.stream()
+        .filter(b -> b.directory().equals(dir) && b.name() != null)
+        .map(ServiceRender::name)
+        .findFirst()
+        .orElse(dir);
   }
 
   private static List<Path> findOrNone(Path from) {
