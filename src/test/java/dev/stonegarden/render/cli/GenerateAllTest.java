@@ -77,6 +77,22 @@ class GenerateAllTest {
   }
 
   @Test
+  void aProgressBarWhenStderrIsATerminal() {
+    StringWriter err = new StringWriter();
+    int exit =
+        Cli.run(
+            new String[] {"generate", "--all", "repo", "--output-dir", "out", "--threads", "1"},
+            new Invocation(
+                tmp, Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(err), true));
+    assertEquals(0, exit, err.toString());
+    String bar = "#".repeat(15) + ".".repeat(15);
+    assertTrue(
+        err.toString()
+            .startsWith("\r[" + bar + "] 1/2 services\r[" + "#".repeat(30) + "] 2/2 services\n"),
+        err.toString());
+  }
+
+  @Test
   void jsonFilesAreGenerateOutputJson() throws IOException {
     Run all = run("generate", "--all", "repo", "--output-dir", "out", "--output", "json");
     assertEquals(0, all.exit(), all.err());
