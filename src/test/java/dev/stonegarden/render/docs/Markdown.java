@@ -14,6 +14,7 @@ final class Markdown {
 
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
   private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:id|name)=\"([^\"]+)\"");
+  private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
   /** A link of a page: its target as written and the line it is on (1-based). */
@@ -70,7 +71,7 @@ final class Markdown {
     return sb.toString();
   }
 
-  /** The targets of inline links ({@code [text](target)}) outside fenced code. */
+  /** The targets of inline links ({@code [text](target)}) outside fenced code and code spans. */
   static List<Link> links(String markdown) {
     List<Link> links = new ArrayList<>();
     boolean fenced = false;
@@ -83,7 +84,7 @@ final class Markdown {
       if (fenced) {
         continue;
       }
-      Matcher m = LINK.matcher(lines[i]);
+      Matcher m = LINK.matcher(CODE_SPAN.matcher(lines[i]).replaceAll("``"));
       while (m.find()) {
         links.add(new Link(m.group(1), i + 1));
       }
