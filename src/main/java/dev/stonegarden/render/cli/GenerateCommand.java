@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code generate [DIR] --env E}: render one environment of a service (product.md §5, §6); {@code
- * generate --all [ROOT] --output-dir OUT}: every environment of every service ({@link
- * GenerateAll}).
+ * {@code generate [DIR] --env E}: render one environment of a service (docs/rendering.md); {@code
+ * generate --all [ROOT] --output-dir OUT}: every environment of every service ({@link GenerateAll},
+ * docs/ci.md).
  */
 @Command(
     name = "generate",

@@ -10,8 +10,8 @@ import java.util.List;
  * How to build.
  *
  * @param repositoryRoot when not null, no file or directory may resolve outside it (the {@code
- *     generate} path's bound, product.md §1); {@code kustomize DIR} leaves it null and follows
- *     kustomize's own load restrictor only
+ *     generate} path's bound, docs/rendering.md#repository-root); {@code kustomize DIR} leaves it
+ *     null and follows kustomize's own load restrictor only
  * @param reads where every kustomization directory opened and every file loaded is recorded
  * @param resourceFiles resource files parsed once for several builds, or null to parse each time
  */
