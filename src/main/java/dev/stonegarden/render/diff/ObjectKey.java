@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
  * change: {@code autoscaling/v1} to {@code v2} is the same object).
  */
 record ObjectKey(String group, String version, String kind, String namespace, String name) {
-  // kustomize's name hash: 10 characters of an alphabet without vowels (kustomize-semantics.md
-  // §10: the encoding maps 0, 1, 3, a, e to g, h, k, m, t).
+  // kustomize's name hash: 10 characters of an alphabet without vowels (docs/kustomize.md, "The
+  // hash suffix": the encoding maps 0, 1, 3, a, e to g, h, k, m, t).
   private static final Pattern HASH = Pattern.compile("-[2456789bcdfghkmt]{10}$");
 
   static ObjectKey of(JsonNode doc) {
