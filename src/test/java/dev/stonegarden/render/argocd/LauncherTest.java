@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +25,7 @@ class LauncherTest {
   @Test
   void firstUseBuildKeepsStdoutCleanAndBuildsOnce() throws IOException {
     Path project = ProcessRunner.project();
-    Assumptions.assumeTrue(
-        Files.isRegularFile(project.resolve("mvnw")), "no Maven wrapper in " + project);
+    assertTrue(Files.isRegularFile(project.resolve("mvnw")), "no Maven wrapper in " + project);
     Path copy = tmp.resolve("project");
     for (String part : List.of("pom.xml", "mvnw", ".mvn", "src/main", "bin", "examples")) {
       if (Files.exists(project.resolve(part))) {
