@@ -155,6 +155,7 @@ public final class PlatformReader {
     JsonNode prom = spec.path("prometheus");
     JsonNode sli = spec.path("sli");
     JsonNode mon = spec.path("monitoring");
+    JsonNode canary = spec.path("canary");
     Map<String, Dependency> deps = d.dependencies();
     if (spec.has("dependencies")) {
       Map<String, Dependency> m = new LinkedHashMap<>();
@@ -196,7 +197,12 @@ public final class PlatformReader {
                 : d.monitoring().dashboards()),
         deps,
         spec.has("networkPolicy") ? spec.get("networkPolicy").booleanValue() : d.networkPolicy(),
-        doc.file());
+        doc.file(),
+        new PlatformSettings.Canary(
+            text(canary, "hashLabel", d.canary().hashLabel()),
+            canary.has("relabelMonitors")
+                ? canary.get("relabelMonitors").booleanValue()
+                : d.canary().relabelMonitors()));
   }
 
   private static String text(JsonNode parent, String key, String fallback) {
