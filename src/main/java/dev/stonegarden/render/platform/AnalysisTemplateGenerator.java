@@ -15,7 +15,7 @@ import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Argo Rollouts AnalysisTemplates for the environment's rollout (product.md §5.4, docs/canary.md):
+ * Argo Rollouts AnalysisTemplates for the environment's rollout (docs/canary.md):
  * one per converted workload and metric, named {@code <workload>-<metric>}, Prometheus provider,
  * background (no {@code count}).
  *
@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * explained in docs/canary.md. Thresholds are printed in exact decimal form.
  *
  * <p>Templates are generated only for Deployments the platform converted: a Rollout the overlay
- * brings owns its analysis (§5.3).
+ * brings owns its analysis (docs/rendering.md#canary-rollout).
  */
 public record AnalysisTemplateGenerator(
     ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform)
@@ -154,7 +154,8 @@ public record AnalysisTemplateGenerator(
 
   /**
    * Warnings for canary gates looser than the SLO: a canary at 5 % errors under a 99.9 % objective
-   * burns the budget 50x faster than sustainable and still passes (product.md §5.4).
+   * burns the budget 50x faster than sustainable and still passes
+   * (docs/rendering.md#analysis-templates).
    */
   public List<Diagnostic> gateWarnings() {
     ServiceSpec.Rollout rollout = environment.rollout();
