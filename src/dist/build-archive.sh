@@ -82,12 +82,13 @@ tar -czf "$archive" -C "$work" "$name"
 check=$(mktemp -d "$work/check.XXXXXX")
 mkdir "$check/install" "$check/empty-path" "$check/home"
 tar -xzf "$archive" -C "$check/install"
-"$build_java_home/bin/java" -cp "$target/platform-render.jar" "$main" generate --env canary \
-  "$project/$app" >"$check/expected.yaml" 2>/dev/null || fail "the build JDK cannot render the example"
+# Both in the example's directory: the repository root (and so platform.yaml) depends on it.
+(cd "$project/$app" && "$build_java_home/bin/java" -cp "$target/platform-render.jar" "$main" \
+  generate --env canary . >"$check/expected.yaml" 2>/dev/null) || fail "the build JDK cannot render the example"
 opts=
 $aot && opts=-XX:AOTMode=on
-(cd "$check" && env -i PATH="$check/empty-path" HOME="$check/home" PLATFORM_RENDER_JAVA_OPTS="$opts" \
-  "$check/install/$name/bin/platform-render" generate --env canary "$project/$app" \
+(cd "$project/$app" && env -i PATH="$check/empty-path" HOME="$check/home" PLATFORM_RENDER_JAVA_OPTS="$opts" \
+  "$check/install/$name/bin/platform-render" generate --env canary . \
   >"$check/actual.yaml" 2>"$check/actual.err") ||
   fail "the installed archive does not render the example: $(cat "$check/actual.err")"
 cmp -s "$check/expected.yaml" "$check/actual.yaml" || fail "the installed archive renders other bytes than the build JDK"
