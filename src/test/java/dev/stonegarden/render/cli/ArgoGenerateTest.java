@@ -94,6 +94,6 @@ class ArgoGenerateTest {
     env.put("ARGOCD_ENV_PLATFORM_RENDER_DEBUG", "true");
     Run viaCli = run(Cli::run, env);
     assertEquals(viaCli, run(ArgoGenerate::run, env));
-    assertTrue(viaCli.err().contains("platform-render: CanaryRolloutTransformer["), viaCli.err());
+    assertTrue(viaCli.err().contains("platform-render: canary rollout: "), viaCli.err());
   }
 }
