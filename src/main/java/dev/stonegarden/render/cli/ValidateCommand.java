@@ -66,10 +66,14 @@ final class ValidateCommand implements Callable<Integer> {
             ArgoEnvironment.from(inv.env()),
             repoRoot == null ? null : inv.resolve(repoRoot));
     Problems problems = new Problems();
+    int[] environments = {0};
     for (Path serviceYaml : services) {
       // One service's failure is collected, and the next service is checked all the same.
       problems.collect(
-          () -> validateService(serviceYaml, root, common.verbose() ? inv.err() : null, problems));
+          () ->
+              environments[0] +=
+                  validateService(
+                      serviceYaml, root, common.verbose() ? inv.err() : null, problems));
     }
     // A base shared by several environments reports the same problem once per environment: say it
     // once.
@@ -78,7 +82,22 @@ final class ValidateCommand implements Callable<Integer> {
       throw new InputException(distinct);
     }
     inv.report(distinct);
+    // What was checked, so that success is visible (docs/rendering.md#validate).
+    inv.err().println(summary(services.size(), environments[0], distinct.size()));
     return ExitCode.OK;
+  }
+
+  /** {@code 3 services, 10 environments: ok, 2 warnings}. */
+  static String summary(int services, int environments, int warnings) {
+    return count(services, "service")
+        + ", "
+        + count(environments, "environment")
+        + ": ok"
+        + (warnings == 0 ? "" : ", " + count(warnings, "warning"));
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /**
@@ -86,8 +105,10 @@ final class ValidateCommand implements Callable<Integer> {
    * render of every environment (as {@code generate} would do it outside Argo CD), with {@link
    * TypoCheck} on every rendered object. Warnings go into {@code problems}; a service whose
    * service.yaml is broken is not rendered (its errors would only repeat).
+   *
+   * @return the number of environments checked
    */
-  static void validateService(
+  static int validateService(
       Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems) {
     PlatformSettings platform = PlatformReader.find(serviceYaml.getParent(), repoRoot);
     ServiceSpec spec = ServiceReader.read(serviceYaml, platform, problems);
@@ -103,5 +124,6 @@ final class ValidateCommand implements Callable<Integer> {
             }
           });
     }
+    return spec.environments().size();
   }
 }

@@ -249,15 +249,13 @@ public record AnalysisTemplateGenerator(
     return SliQueries.plain(ratio.movePointRight(2));
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
     ServiceSpec.Rollout r = environment.rollout();
-    return "AnalysisTemplateGenerator[service="
-        + service.name()
-        + ", environment="
-        + environment.name()
-        + ", metrics="
-        + (r == null ? "[]" : r.metrics().stream().map(ServiceSpec.Metric::name).toList())
-        + "]";
+    return "analysis templates: "
+        + (r == null || r.metrics().isEmpty()
+            ? "none"
+            : String.join(", ", r.metrics().stream().map(ServiceSpec.Metric::name).toList()));
   }
 }
