@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class DiagnosticPrinter {
   static final int COMPACT_LIMIT = 20;
+  private static final long MAX_EXCERPT_FILE_BYTES = 64L * 1024 * 1024;
 
   /** How much to print for each diagnostic. */
   public enum Style {
@@ -48,7 +49,7 @@ public final class DiagnosticPrinter {
         break;
       }
       err.println(format(d));
-      if (style == Style.EXCERPTS) {
+      if (style == Style.EXCERPTS && d.excerpt()) {
         excerpt(d.at(), err);
       }
       printed++;
@@ -108,6 +109,10 @@ public final class DiagnosticPrinter {
 
   private static List<String> read(Path file) {
     try {
+      // Only a regular file of a size the loader could have read (no FIFO, no device).
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_EXCERPT_FILE_BYTES) {
+        return List.of();
+      }
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return List.of(); // no excerpt is better than a second error about the first one
