@@ -89,8 +89,6 @@ final class ArgoGenerate {
     // All or nothing: stdout is written only now, after every check passed.
     inv.report(result.warnings());
     inv.out().print(result.text());
-    inv.out().flush();
-    inv.err().flush();
-    return ExitCode.OK;
+    return Cli.finish(ExitCode.OK, inv);
   }
 }

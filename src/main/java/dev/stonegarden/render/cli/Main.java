@@ -29,11 +29,16 @@ public final class Main {
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
             true);
     Invocation inv = new Invocation(Path.of("").toAbsolutePath(), System.getenv(), out, err);
-    // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes through
-    // it.
-    int code = ArgoGenerate.matches(args) ? ArgoGenerate.run(args, inv) : Cli.run(args, inv);
+    int code = run(args, inv);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** One command line, as the process runs it (tests call this); never throws. */
+  public static int run(String[] args, Invocation inv) {
+    // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes through
+    // it.
+    return ArgoGenerate.matches(args) ? ArgoGenerate.run(args, inv) : Cli.run(args, inv);
   }
 }

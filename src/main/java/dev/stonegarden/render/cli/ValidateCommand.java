@@ -5,6 +5,7 @@ import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.service.PlatformReader;
@@ -111,7 +112,12 @@ final class ValidateCommand implements Callable<Integer> {
   static int validateService(
       Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems) {
     PlatformSettings platform = PlatformReader.find(serviceYaml.getParent(), repoRoot);
-    ServiceSpec spec = ServiceReader.read(serviceYaml, platform, problems);
+    ServiceSpec spec =
+        ServiceReader.read(
+            RootedFiles.at(repoRoot == null ? serviceYaml.getParent() : repoRoot),
+            serviceYaml,
+            platform,
+            problems);
     EnvironmentRenderer renderer = new EnvironmentRenderer(trace);
     for (ServiceSpec.Environment env : spec.environments()) {
       problems.collect(

@@ -7,6 +7,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.kustomize.BuildOptions;
 import dev.stonegarden.render.kustomize.BuildResult;
 import dev.stonegarden.render.kustomize.Kustomizer;
@@ -24,6 +25,7 @@ import dev.stonegarden.render.service.ValuesReader;
 import dev.stonegarden.render.yaml.JsonStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class EnvironmentRenderer {
   public RenderResult render(RenderRequest request) {
     Path serviceDir = request.serviceDirectory();
     Path serviceFile = serviceDir.resolve(SERVICE_FILE);
-    if (!Files.isRegularFile(serviceFile)) {
+    if (!Files.exists(serviceFile, LinkOption.NOFOLLOW_LINKS)) {
       throw new InputException(
           SourcePosition.of(serviceFile),
           "no service.yaml in "
@@ -76,7 +78,9 @@ public final class EnvironmentRenderer {
     // 2. platform.yaml (nearest one up to the repository root, or the defaults), then service.yaml.
     Problems warnings = new Problems();
     PlatformSettings platform = PlatformReader.find(serviceDir, repoRoot);
-    ServiceSpec service = ServiceReader.read(serviceFile, platform, warnings);
+    // Every input file through the one root-bound loader (docs/robustness.md#file-access).
+    ServiceSpec service =
+        ServiceReader.read(RootedFiles.at(repoRoot), serviceFile, platform, warnings);
     ServiceSpec.Environment environment =
         service.environment(envName).orElseThrow(() -> unknownEnvironment(service, envName));
 
@@ -143,7 +147,8 @@ public final class EnvironmentRenderer {
             values[0] =
                 valuesInstead != null
                     ? valuesInstead
-                    : ValuesReader.read(overlay.resolve(ValuesReader.FILE_NAME)));
+                    : ValuesReader.read(
+                        RootedFiles.at(repoRoot), overlay.resolve(ValuesReader.FILE_NAME)));
     problems.throwIfErrors();
     List<Diagnostic> warnings = new ArrayList<>(build[0].warnings());
     ResourceList resources = build[0].resources();

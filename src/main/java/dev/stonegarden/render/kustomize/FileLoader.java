@@ -2,9 +2,11 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
+import dev.stonegarden.render.files.Utf8Text;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,11 +22,14 @@ final class FileLoader {
   private final Path root;
   private final Path repositoryRoot;
   private final List<Path> visited;
+  private final RootedFiles files;
 
   private FileLoader(Path root, Path repositoryRoot, List<Path> visited) {
     this.root = root;
     this.repositoryRoot = repositoryRoot;
     this.visited = visited;
+    // The one loader reads every file: regular files only, bounded in size (docs/robustness.md).
+    this.files = RootedFiles.at(repositoryRoot != null ? repositoryRoot : root);
   }
 
   /** The loader of the top kustomization directory. */
@@ -55,8 +60,9 @@ final class FileLoader {
       return error == null;
     }
 
+    /** The bytes as UTF-8 text; bytes that are not UTF-8 are an error at their position. */
     String text() {
-      return new String(bytes, StandardCharsets.UTF_8);
+      return Utf8Text.decode(file, bytes);
     }
   }
 
@@ -65,14 +71,19 @@ final class FileLoader {
    * forbidden file.
    */
   Loaded tryLoad(String relative) {
-    Path p = resolve(relative);
+    Path p;
+    try {
+      p = resolve(relative);
+    } catch (InvalidPathException e) {
+      return new Loaded(root, null, unusableName(relative));
+    }
     Path real;
     try {
       real = p.toRealPath();
     } catch (NoSuchFileException e) {
       return new Loaded(p, null, "no such file or directory: '" + relative + "'");
-    } catch (IOException e) {
-      return new Loaded(p, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
+    } catch (IOException | InvalidPathException e) {
+      return new Loaded(p, null, "cannot read '" + relative + "'");
     }
     if (!real.startsWith(root)) {
       return new Loaded(
@@ -90,12 +101,10 @@ final class FileLoader {
     if (Files.isDirectory(real)) {
       return new Loaded(real, null, "'" + relative + "' is a directory, not a file");
     }
-    try {
-      return new Loaded(real, Files.readAllBytes(real), null);
-    } catch (IOException e) {
-      return new Loaded(
-          real, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
-    }
+    RootedFiles.Read read = files.tryRead(real, "'" + relative + "'");
+    return read.ok()
+        ? new Loaded(real, read.bytes(), null)
+        : new Loaded(real, null, read.problem());
   }
 
   /** Reads {@code relative} as a file inside this root, or fails at {@code at}. */
@@ -112,13 +121,14 @@ final class FileLoader {
 
   /** Tries to open {@code relative} as a kustomization directory (base or component). */
   Opened tryOpen(String relative) {
-    if (Path.of(relative).isAbsolute()) {
+    if (relative.startsWith("/")) {
       return new Opened(null, "new root '" + relative + "' cannot be absolute");
     }
-    Path p = resolve(relative);
     Path real;
     try {
-      real = p.toRealPath();
+      real = resolve(relative).toRealPath();
+    } catch (InvalidPathException e) {
+      return new Opened(null, unusableName(relative));
     } catch (IOException e) {
       return new Opened(null, "no such directory: '" + relative + "'");
     }
@@ -142,6 +152,17 @@ final class FileLoader {
     List<Path> chain = new ArrayList<>(visited);
     chain.add(real);
     return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain)), null);
+  }
+
+  /**
+   * A name the file system interface cannot take: a NUL character, or a non-ASCII name when the
+   * process runs under a non-UTF-8 locale (docs/robustness.md#file-names).
+   */
+  static String unusableName(String relative) {
+    return "the path '"
+        + relative
+        + "' cannot be used as a file name here (a NUL character, or a non-ASCII name under a"
+        + " locale that is not UTF-8: run with LC_ALL=C.UTF-8)";
   }
 
   /** {@code p} relative to this root, for messages (no absolute paths in output). */
