@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Scaling ratios of inputs that used to take quadratic time (issue 9, defect 5): each scenario is
 # run at a size S and at 4S, three times each, and the median CPU time (user + sys, which a loaded
-# machine distorts less than wall time) is printed with the ratio. Linear work gives a ratio near 4
-# (less: start-up is a fixed part), quadratic work near 16.
+# machine distorts less than wall time) is printed, then the ratio of the two after subtracting the
+# CPU time of start-up alone (`--version`). Linear work gives a ratio near 4, quadratic near 16.
 #
 #   bench/scaling.sh                                   # the launcher, bin/platform-render
 #   PLATFORM_RENDER=/path/to/platform-render bench/scaling.sh
@@ -27,13 +27,14 @@ cpu() {
   shift
   for i in 1 2 3; do
     (cd "$dir" && /usr/bin/time -f '%U %S' -o "$work/t" "$@" >/dev/null 2>&1) || true
-    awk '{ printf "%.2f\n", $1 + $2 }' "$work/t"
+    tail -n 1 "$work/t" | awk '{ printf "%.2f\n", $1 + $2 }'
   done | sort -n | sed -n 2p
 }
 
-report() { # NAME SMALL LARGE
-  awk -v n="$1" -v a="$2" -v b="$3" \
-    'BEGIN { printf "%-14s %8.2f s %8.2f s   ratio %5.1f\n", n, a, b, (a > 0 ? b / a : 0) }'
+report() { # NAME SMALL LARGE [START-UP]
+  awk -v n="$1" -v a="$2" -v b="$3" -v s="${4:-$startup}" 'BEGIN {
+    r = (a - s > 0.01) ? (b - s) / (a - s) : 0
+    printf "%-14s %8.2f s %8.2f s   ratio %5.1f\n", n, a, b, r }'
 }
 
 long_scalar() { # DIR MB
@@ -78,7 +79,8 @@ fan_out() { # DIR N
   done
 }
 
-printf '%-14s %10s %10s\n' scenario 'S' '4S'
+startup=$(cpu "$work" "$render" --version)
+printf '%-14s %10s %10s   (start-up %s s subtracted in the ratio)\n' scenario 'S' '4S' "$startup"
 for s in $scenarios; do
   case $s in
     long-scalar)
@@ -86,7 +88,8 @@ for s in $scenarios; do
       long_scalar "$work/ls4" 4
       report long-scalar "$(cpu "$work" "$render" kustomize ls1)" "$(cpu "$work" "$render" kustomize ls4)"
       if command -v kubectl >/dev/null; then
-        report "  kubectl" "$(cpu "$work" kubectl kustomize ls1)" "$(cpu "$work" kubectl kustomize ls4)"
+        report "  kubectl" "$(cpu "$work" kubectl kustomize ls1)" \
+          "$(cpu "$work" kubectl kustomize ls4)" "$(cpu "$work" kubectl version --client)"
       fi
       ;;
     unknown-keys)
