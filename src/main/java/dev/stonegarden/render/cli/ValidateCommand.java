@@ -1,5 +1,8 @@
 package dev.stonegarden.render.cli;
 
+import dev.stonegarden.render.appset.AppSetChecks;
+import dev.stonegarden.render.appset.AppSetFiles;
+import dev.stonegarden.render.appset.ApplicationSetGenerator;
 import dev.stonegarden.render.argocd.ArgoEnvironment;
 import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.diag.Diagnostic;
@@ -15,6 +18,7 @@ import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.TypoCheck;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -76,6 +80,18 @@ final class ValidateCommand implements Callable<Integer> {
                   validateService(
                       serviceYaml, root, common.verbose() ? inv.err() : null, problems));
     }
+    // The Argo CD objects of the repository (docs/appset.md#validate).
+    for (Path serviceYaml : services) {
+      problems.collect(() -> problems.addAll(committedApplicationSet(serviceYaml, root)));
+    }
+    problems.collect(
+        () ->
+            problems.addAll(
+                AppSetChecks.pluginPaths(
+                    Files.isDirectory(start) ? start : start.getParent(),
+                    PlatformReader.find(Files.isDirectory(start) ? start : start.getParent(), root)
+                        .argocd()
+                        .plugin())));
     // A base shared by several environments reports the same problem once per environment: say it
     // once.
     List<Diagnostic> distinct = problems.all().stream().distinct().toList();
@@ -99,6 +115,23 @@ final class ValidateCommand implements Callable<Integer> {
 
   private static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * A committed {@code applicationset.yaml} next to {@code serviceYaml} compared with what {@code
+   * appset --write} would write; the committed file's repository URL is used when platform.yaml
+   * names none.
+   */
+  static List<Diagnostic> committedApplicationSet(Path serviceYaml, Path root) {
+    Path file = serviceYaml.getParent().resolve(AppSetFiles.APPLICATIONSET_FILE);
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    ApplicationSetGenerator.Output output =
+        new ApplicationSetGenerator()
+            .generate(List.of(serviceYaml), root, null, AppSetChecks.committedRepoUrl(file));
+    return AppSetChecks.committedApplicationSet(
+        file, AppSetFiles.applicationSetText(output.services().get(0).applicationSet()));
   }
 
   /**

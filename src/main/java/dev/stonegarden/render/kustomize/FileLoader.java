@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.files.Utf8Text;
+import dev.stonegarden.render.pipeline.ReadLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -23,17 +24,28 @@ final class FileLoader {
   private final Path repositoryRoot;
   private final List<Path> visited;
   private final RootedFiles files;
+  private final ReadLog reads;
 
-  private FileLoader(Path root, Path repositoryRoot, List<Path> visited) {
+  private FileLoader(Path root, Path repositoryRoot, List<Path> visited, ReadLog reads) {
     this.root = root;
     this.repositoryRoot = repositoryRoot;
     this.visited = visited;
     // The one loader reads every file: regular files only, bounded in size (docs/robustness.md).
     this.files = RootedFiles.at(repositoryRoot != null ? repositoryRoot : root);
+    this.reads = reads;
+    reads.read(root);
   }
 
   /** The loader of the top kustomization directory. */
   static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at) {
+    return forRoot(dir, repositoryRoot, ReadLog.none(), at);
+  }
+
+  /**
+   * The loader of the top kustomization directory, telling {@code reads} every directory it opens
+   * and every file it loads (the inputs of manifest-generate-paths, docs/appset.md).
+   */
+  static FileLoader forRoot(Path dir, Path repositoryRoot, ReadLog reads, SourcePosition at) {
     Path real = realDirectory(dir, at);
     Path repo =
         repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
@@ -41,7 +53,7 @@ final class FileLoader {
       throw new InputException(
           at, "directory '" + dir.getFileName() + "' is outside the repository root");
     }
-    return new FileLoader(real, repo, List.of(real));
+    return new FileLoader(real, repo, List.of(real), reads);
   }
 
   /** The directory this loader reads from (absolute, symlinks resolved). */
@@ -102,9 +114,11 @@ final class FileLoader {
       return new Loaded(real, null, "'" + relative + "' is a directory, not a file");
     }
     RootedFiles.Read read = files.tryRead(real, "'" + relative + "'");
-    return read.ok()
-        ? new Loaded(real, read.bytes(), null)
-        : new Loaded(real, null, read.problem());
+    if (!read.ok()) {
+      return new Loaded(real, null, read.problem());
+    }
+    reads.read(real);
+    return new Loaded(real, read.bytes(), null);
   }
 
   /** Reads {@code relative} as a file inside this root, or fails at {@code at}. */
@@ -151,7 +165,7 @@ final class FileLoader {
     }
     List<Path> chain = new ArrayList<>(visited);
     chain.add(real);
-    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain)), null);
+    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain), reads), null);
   }
 
   /**

@@ -193,7 +193,8 @@ public final class PlatformReader {
             text(argo, "project", d.argocd().project()),
             text(argo, "repoURL", d.argocd().repoURL()),
             text(argo, "targetRevision", d.argocd().targetRevision()),
-            text(argo, "plugin", d.argocd().plugin())),
+            text(argo, "plugin", d.argocd().plugin()),
+            text(argo, "ssoGroup", d.argocd().ssoGroup())),
         new Prometheus(
             text(prom, "address", d.prometheus().address()),
             prom.has("ruleLabels")

@@ -1,6 +1,7 @@
 package dev.stonegarden.render.argocd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.cli.Cli;
@@ -50,7 +51,12 @@ class CmpParametersTest {
   private static JsonNode environmentEntry(String json) {
     JsonNode root = JsonMapper.builder().build().readTree(json);
     assertTrue(root.isArray(), json);
-    assertEquals(1, root.size(), json);
+    // environment, then render (the bootstrap's switch, docs/appset.md), as KnownParameter.ALL.
+    assertEquals(2, root.size(), json);
+    JsonNode render = root.get(1);
+    assertEquals("render", render.get("name").stringValue());
+    assertEquals("environment", render.get("string").stringValue());
+    assertFalse(render.get("required").booleanValue());
     JsonNode entry = root.get(0);
     assertEquals("environment", entry.get("name").stringValue());
     assertEquals("Environment", entry.get("title").stringValue());

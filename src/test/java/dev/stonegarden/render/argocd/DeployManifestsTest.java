@@ -136,7 +136,7 @@ class DeployManifestsTest {
     Object appset = loadFile("deploy/examples/applicationset.yaml");
     assertEquals(name, at(appset, "spec", "template", "spec", "source", "plugin", "name"));
     assertEquals(
-        "{{.environment}}",
+        "{{.env}}",
         named(
                 at(appset, "spec", "template", "spec", "source", "plugin", "parameters"),
                 "environment")
@@ -149,8 +149,7 @@ class DeployManifestsTest {
     }
     List<?> elements = at(appset, "spec", "generators", 0, "list", "elements");
     for (Object element : elements) {
-      assertTrue(
-          environments.contains(((Map<?, ?>) element).get("environment")), element.toString());
+      assertTrue(environments.contains(((Map<?, ?>) element).get("env")), element.toString());
     }
   }
 }
