@@ -13,6 +13,7 @@ final class Commands {
         new SchemaCommand(inv),
         new ValidateCommand(inv),
         new KustomizeCommand(inv),
-        new PromoteCommand(inv));
+        new PromoteCommand(inv),
+        new NewCommand(inv));
   }
 }

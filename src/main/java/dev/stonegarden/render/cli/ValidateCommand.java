@@ -6,7 +6,9 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
+import dev.stonegarden.render.promote.PipelineOrder;
 import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceFinder;
@@ -15,7 +17,9 @@ import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.TypoCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +55,13 @@ final class ValidateCommand implements Callable<Integer> {
       description = "The repository root (bounds file access and the search for platform.yaml).")
   String repoRoot;
 
+  @Option(
+      names = "--strict-order",
+      description =
+          "A stage running a newer version than the stage before it ever ran is an error, not a"
+              + " warning (for CI).")
+  boolean strictOrder;
+
   ValidateCommand(Invocation inv) {
     this.inv = inv;
   }
@@ -69,7 +80,9 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path serviceYaml : services) {
       // One service's failure is collected, and the next service is checked all the same.
       problems.collect(
-          () -> validateService(serviceYaml, root, common.verbose() ? inv.err() : null, problems));
+          () ->
+              validateService(
+                  serviceYaml, root, common.verbose() ? inv.err() : null, problems, strictOrder));
     }
     // A base shared by several environments reports the same problem once per environment: say it
     // once.
@@ -89,19 +102,31 @@ final class ValidateCommand implements Callable<Integer> {
    */
   static void validateService(
       Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems) {
+    validateService(serviceYaml, repoRoot, trace, problems, false);
+  }
+
+  /**
+   * {@link #validateService(Path, Path, PrintWriter, Problems)}, then the pipeline order check
+   * (docs/promotion.md#the-pipeline-order-check) over the environments that rendered.
+   */
+  static void validateService(
+      Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems, boolean strictOrder) {
     PlatformSettings platform = PlatformReader.find(serviceYaml.getParent(), repoRoot);
     ServiceSpec spec = ServiceReader.read(serviceYaml, platform, problems);
     EnvironmentRenderer renderer = new EnvironmentRenderer(trace);
+    Map<String, ResourceList> rendered = new LinkedHashMap<>();
     for (ServiceSpec.Environment env : spec.environments()) {
       problems.collect(
           () -> {
             EnvironmentRenderer.Built built =
                 renderer.build(spec, env, platform, repoRoot, ArgoEnvironment.none());
+            rendered.put(env.name(), built.resources());
             problems.addAll(built.warnings());
             for (Resource resource : built.resources()) {
               problems.addAll(TypoCheck.check(resource));
             }
           });
     }
+    problems.addAll(PipelineOrder.check(spec, platform, rendered, strictOrder));
   }
 }
