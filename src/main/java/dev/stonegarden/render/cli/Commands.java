@@ -15,6 +15,7 @@ final class Commands {
         new AppsetCommand(inv),
         new KustomizeCommand(inv),
         new PromoteCommand(inv),
+        new NewCommand(inv),
         new CompletionCommand(inv));
   }
 }
