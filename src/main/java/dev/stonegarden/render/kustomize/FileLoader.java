@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RenderBudget;
 import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.files.Utf8Text;
 import java.io.IOException;
@@ -24,12 +25,13 @@ final class FileLoader {
   private final List<Path> visited;
   private final RootedFiles files;
 
-  private FileLoader(Path root, Path repositoryRoot, List<Path> visited) {
+  private FileLoader(Path root, Path repositoryRoot, List<Path> visited, RenderBudget budget) {
     this.root = root;
     this.repositoryRoot = repositoryRoot;
     this.visited = visited;
-    // The one loader reads every file: regular files only, bounded in size (docs/robustness.md).
-    this.files = RootedFiles.at(repositoryRoot != null ? repositoryRoot : root);
+    // The one loader reads every file: regular files only, bounded in size, every byte charged to
+    // the build's one budget (docs/robustness.md#limits-and-memory).
+    this.files = RootedFiles.at(repositoryRoot != null ? repositoryRoot : root).withBudget(budget);
   }
 
   /** The loader of the top kustomization directory. */
@@ -41,7 +43,7 @@ final class FileLoader {
       throw new InputException(
           at, "directory '" + dir.getFileName() + "' is outside the repository root");
     }
-    return new FileLoader(real, repo, List.of(real));
+    return new FileLoader(real, repo, List.of(real), RenderBudget.defaults());
   }
 
   /** The directory this loader reads from (absolute, symlinks resolved). */
@@ -55,7 +57,11 @@ final class FileLoader {
   }
 
   /** Outcome of trying to read a file: its text, or why it could not be read. */
-  record Loaded(Path file, byte[] bytes, String error) {
+  record Loaded(Path file, byte[] bytes, String error, RenderBudget budget) {
+    Loaded(Path file, byte[] bytes, String error) {
+      this(file, bytes, error, null);
+    }
+
     boolean ok() {
       return error == null;
     }
@@ -103,7 +109,7 @@ final class FileLoader {
     }
     RootedFiles.Read read = files.tryRead(real, "'" + relative + "'");
     return read.ok()
-        ? new Loaded(real, read.bytes(), null)
+        ? new Loaded(real, read.bytes(), null, files.budget())
         : new Loaded(real, null, read.problem());
   }
 
@@ -151,7 +157,8 @@ final class FileLoader {
     }
     List<Path> chain = new ArrayList<>(visited);
     chain.add(real);
-    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain)), null);
+    return new Opened(
+        new FileLoader(real, repositoryRoot, List.copyOf(chain), files.budget()), null);
   }
 
   /**

@@ -112,7 +112,7 @@ final class KustTarget {
       refuseRemote(entry, at);
       FileLoader.Loaded file = loader.tryLoad(entry);
       if (file.ok()) {
-        ra.appendAll(ResourceReader.read(file.file(), file.text()), at);
+        ra.appendAll(ResourceReader.fromDocuments(Yaml.readResources(file)), at);
         continue;
       }
       FileLoader.Opened dir = loader.tryOpen(entry);
@@ -193,7 +193,7 @@ final class KustTarget {
     for (int i = 0; i < paths.size(); i++) {
       SourcePosition at = k.positionOf("/configurations/" + i);
       FileLoader.Loaded l = loader.load(paths.get(i), at);
-      List<YamlDocument> docs = Yaml.readData(l.file(), l.text());
+      List<YamlDocument> docs = Yaml.readData(l);
       for (YamlDocument d : docs) {
         tc = tc.merge(TransformerConfigs.fromJson(d.root(), d.start()), at);
       }
