@@ -51,9 +51,25 @@ final class FileLoader {
     return root;
   }
 
-  /** A file's path as the user wrote it, resolved against this root (not yet checked). */
+  /**
+   * A file's path as the user wrote it, resolved against this root (not yet checked); this root
+   * itself for a name the file system cannot take ({@link #unusableName}).
+   */
   Path resolve(String relative) {
-    return root.resolve(relative).normalize();
+    try {
+      return root.resolve(relative).normalize();
+    } catch (InvalidPathException e) {
+      return root;
+    }
+  }
+
+  /** Whether {@code relative} names a directory (false for a name that cannot be used). */
+  boolean isDirectory(String relative) {
+    try {
+      return Files.isDirectory(root.resolve(relative));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /** Outcome of trying to read a file: its text, or why it could not be read. */
@@ -79,7 +95,7 @@ final class FileLoader {
   Loaded tryLoad(String relative) {
     Path p;
     try {
-      p = resolve(relative);
+      p = root.resolve(relative).normalize();
     } catch (InvalidPathException e) {
       return new Loaded(root, null, unusableName(relative));
     }
@@ -132,7 +148,7 @@ final class FileLoader {
     }
     Path real;
     try {
-      real = resolve(relative).toRealPath();
+      real = root.resolve(relative).normalize().toRealPath();
     } catch (InvalidPathException e) {
       return new Opened(null, unusableName(relative));
     } catch (IOException e) {

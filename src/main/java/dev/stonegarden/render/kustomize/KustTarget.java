@@ -119,7 +119,7 @@ final class KustTarget {
       if (dir.loader() == null) {
         // kustomize reports both attempts (case 010); one is enough: the one that fits what is
         // there.
-        boolean isDir = java.nio.file.Files.isDirectory(loader.resolve(entry));
+        boolean isDir = loader.isDirectory(entry);
         throw new InputException(
             at, "cannot load resource '" + entry + "': " + (isDir ? dir.error() : file.error()));
       }
