@@ -97,7 +97,7 @@ final class ArgoGenerate {
       inv.report(e.diagnostics());
       inv.err().flush();
       return ExitCode.INVALID_INPUT;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException e) {
       // A bug: nothing has been printed yet, so let the CLI run it again and report it its way.
       return Cli.run(args, inv);
     }

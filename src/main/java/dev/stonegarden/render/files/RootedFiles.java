@@ -27,10 +27,12 @@ public final class RootedFiles {
 
   private final Path root;
   private final long maxFileBytes;
+  private final RenderBudget budget;
 
-  private RootedFiles(Path root, long maxFileBytes) {
+  private RootedFiles(Path root, long maxFileBytes, RenderBudget budget) {
     this.root = root;
     this.maxFileBytes = maxFileBytes;
+    this.budget = budget;
   }
 
   /** Files inside {@code root} (made absolute and real; kept as given when it does not exist). */
@@ -41,11 +43,21 @@ public final class RootedFiles {
     } catch (IOException e) {
       // A missing root: nothing inside it exists either, and each read says so.
     }
-    return new RootedFiles(abs, DEFAULT_MAX_FILE_BYTES);
+    return new RootedFiles(abs, DEFAULT_MAX_FILE_BYTES, null);
   }
 
   public RootedFiles withMaxFileBytes(long value) {
-    return new RootedFiles(root, value);
+    return new RootedFiles(root, value, budget);
+  }
+
+  /** Charges every byte read to {@code value}, the render's budget (null: none). */
+  public RootedFiles withBudget(RenderBudget value) {
+    return new RootedFiles(root, maxFileBytes, value);
+  }
+
+  /** The render's budget, or null. */
+  public RenderBudget budget() {
+    return budget;
   }
 
   /** The root, absolute and real. */
@@ -63,6 +75,8 @@ public final class RootedFiles {
     OUTSIDE_ROOT,
     NOT_A_REGULAR_FILE,
     TOO_LARGE,
+    /** The render's budget is spent ({@link RenderBudget}). */
+    BUDGET,
     UNREADABLE
   }
 
@@ -120,6 +134,9 @@ public final class RootedFiles {
       if (bytes.length > maxFileBytes) {
         return tooLarge(file, shown);
       }
+      if (budget != null && !budget.charge(bytes.length)) {
+        return refused(file, Refusal.BUDGET, budget.exceeded());
+      }
       return new Read(real, bytes, null, null);
     } catch (AccessDeniedException e) {
       return refused(file, Refusal.UNREADABLE, "permission denied reading " + shown);
@@ -159,6 +176,7 @@ public final class RootedFiles {
             + " is larger than "
             + maxFileBytes
             + " bytes, the largest file that may be read (docs/robustness.md)");
+    // (The default, DEFAULT_MAX_FILE_BYTES, is sized with RenderBudget to the heap the images set.)
   }
 
   private static Read refused(Path file, Refusal refusal, String problem) {

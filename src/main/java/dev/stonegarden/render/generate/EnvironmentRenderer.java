@@ -57,6 +57,14 @@ public final class EnvironmentRenderer {
   public RenderResult render(RenderRequest request) {
     Path serviceDir = request.serviceDirectory();
     Path serviceFile = serviceDir.resolve(SERVICE_FILE);
+    if (!Files.isDirectory(serviceDir)) {
+      // Under a locale that is not UTF-8 the JVM cannot even name a non-ASCII directory
+      // (docs/robustness.md#file-names).
+      throw new InputException(
+          new SourcePosition(serviceFile, 1, 1),
+          "the service directory cannot be opened: it does not exist, or its path is not ASCII and"
+              + " this process runs under a locale that is not UTF-8 (run with LC_ALL=C.UTF-8)");
+    }
     if (!Files.exists(serviceFile, LinkOption.NOFOLLOW_LINKS)) {
       throw new InputException(
           SourcePosition.of(serviceFile),

@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RenderBudget;
 import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.files.Utf8Text;
 import dev.stonegarden.render.pipeline.ReadLog;
@@ -26,12 +27,14 @@ final class FileLoader {
   private final RootedFiles files;
   private final ReadLog reads;
 
-  private FileLoader(Path root, Path repositoryRoot, List<Path> visited, ReadLog reads) {
+  private FileLoader(
+      Path root, Path repositoryRoot, List<Path> visited, ReadLog reads, RenderBudget budget) {
     this.root = root;
     this.repositoryRoot = repositoryRoot;
     this.visited = visited;
-    // The one loader reads every file: regular files only, bounded in size (docs/robustness.md).
-    this.files = RootedFiles.at(repositoryRoot != null ? repositoryRoot : root);
+    // The one loader reads every file: regular files only, bounded in size, every byte charged to
+    // the build's one budget (docs/robustness.md#limits-and-memory).
+    this.files = RootedFiles.at(repositoryRoot != null ? repositoryRoot : root).withBudget(budget);
     this.reads = reads;
     reads.read(root);
   }
@@ -53,7 +56,7 @@ final class FileLoader {
       throw new InputException(
           at, "directory '" + dir.getFileName() + "' is outside the repository root");
     }
-    return new FileLoader(real, repo, List.of(real), reads);
+    return new FileLoader(real, repo, List.of(real), reads, RenderBudget.defaults());
   }
 
   /** The directory this loader reads from (absolute, symlinks resolved). */
@@ -61,13 +64,33 @@ final class FileLoader {
     return root;
   }
 
-  /** A file's path as the user wrote it, resolved against this root (not yet checked). */
+  /**
+   * A file's path as the user wrote it, resolved against this root (not yet checked); this root
+   * itself for a name the file system cannot take ({@link #unusableName}).
+   */
   Path resolve(String relative) {
-    return root.resolve(relative).normalize();
+    try {
+      return root.resolve(relative).normalize();
+    } catch (InvalidPathException e) {
+      return root;
+    }
+  }
+
+  /** Whether {@code relative} names a directory (false for a name that cannot be used). */
+  boolean isDirectory(String relative) {
+    try {
+      return Files.isDirectory(root.resolve(relative));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /** Outcome of trying to read a file: its text, or why it could not be read. */
-  record Loaded(Path file, byte[] bytes, String error) {
+  record Loaded(Path file, byte[] bytes, String error, RenderBudget budget) {
+    Loaded(Path file, byte[] bytes, String error) {
+      this(file, bytes, error, null);
+    }
+
     boolean ok() {
       return error == null;
     }
@@ -85,7 +108,7 @@ final class FileLoader {
   Loaded tryLoad(String relative) {
     Path p;
     try {
-      p = resolve(relative);
+      p = root.resolve(relative).normalize();
     } catch (InvalidPathException e) {
       return new Loaded(root, null, unusableName(relative));
     }
@@ -118,7 +141,7 @@ final class FileLoader {
       return new Loaded(real, null, read.problem());
     }
     reads.read(real);
-    return new Loaded(real, read.bytes(), null);
+    return new Loaded(real, read.bytes(), null, files.budget());
   }
 
   /** Reads {@code relative} as a file inside this root, or fails at {@code at}. */
@@ -140,7 +163,7 @@ final class FileLoader {
     }
     Path real;
     try {
-      real = resolve(relative).toRealPath();
+      real = root.resolve(relative).normalize().toRealPath();
     } catch (InvalidPathException e) {
       return new Opened(null, unusableName(relative));
     } catch (IOException e) {
@@ -165,7 +188,8 @@ final class FileLoader {
     }
     List<Path> chain = new ArrayList<>(visited);
     chain.add(real);
-    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain), reads), null);
+    return new Opened(
+        new FileLoader(real, repositoryRoot, List.copyOf(chain), reads, files.budget()), null);
   }
 
   /**

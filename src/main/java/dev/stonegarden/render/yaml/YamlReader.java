@@ -2,6 +2,7 @@ package dev.stonegarden.render.yaml;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RenderBudget;
 import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.files.Utf8Text;
 import java.nio.file.Path;
@@ -62,6 +63,7 @@ public final class YamlReader {
    * @param limits the bounds on size, documents, depth and aliases
    * @param keys non-string keys
    * @param duplicateKeys keys written twice
+   * @param budget the render's budget that expansion is charged to, or null
    * @param kustomizeRoundTrip give values as kustomize's internal round trip of resource nodes
    *     through go-yaml v3 leaves them: folded block scalars gain a line break before more-indented
    *     lines ({@link FoldedScalars}); for resources and patches, not for files only we read
@@ -71,7 +73,17 @@ public final class YamlReader {
       YamlLimits limits,
       KeyPolicy keys,
       DuplicateKeys duplicateKeys,
-      boolean kustomizeRoundTrip) {
+      boolean kustomizeRoundTrip,
+      RenderBudget budget) {
+    public Options(
+        YamlVersion version,
+        YamlLimits limits,
+        KeyPolicy keys,
+        DuplicateKeys duplicateKeys,
+        boolean kustomizeRoundTrip) {
+      this(version, limits, keys, duplicateKeys, kustomizeRoundTrip, null);
+    }
+
     public Options {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(limits, "limits");
@@ -106,23 +118,28 @@ public final class YamlReader {
     }
 
     public Options withVersion(YamlVersion value) {
-      return new Options(value, limits, keys, duplicateKeys, kustomizeRoundTrip);
+      return new Options(value, limits, keys, duplicateKeys, kustomizeRoundTrip, budget);
     }
 
     public Options withLimits(YamlLimits value) {
-      return new Options(version, value, keys, duplicateKeys, kustomizeRoundTrip);
+      return new Options(version, value, keys, duplicateKeys, kustomizeRoundTrip, budget);
     }
 
     public Options withKeys(KeyPolicy value) {
-      return new Options(version, limits, value, duplicateKeys, kustomizeRoundTrip);
+      return new Options(version, limits, value, duplicateKeys, kustomizeRoundTrip, budget);
     }
 
     public Options withDuplicateKeys(DuplicateKeys value) {
-      return new Options(version, limits, keys, value, kustomizeRoundTrip);
+      return new Options(version, limits, keys, value, kustomizeRoundTrip, budget);
+    }
+
+    /** Charges what the documents expand to to the render's budget (null: none). */
+    public Options withBudget(RenderBudget value) {
+      return new Options(version, limits, keys, duplicateKeys, kustomizeRoundTrip, value);
     }
 
     public Options withKustomizeRoundTrip(boolean value) {
-      return new Options(version, limits, keys, duplicateKeys, value);
+      return new Options(version, limits, keys, duplicateKeys, value, budget);
     }
   }
 

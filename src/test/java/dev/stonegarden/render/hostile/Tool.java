@@ -73,12 +73,13 @@ final class Tool {
 
   /**
    * The tool in a child JVM on this test run's class path: {@code shell} is a bash command line in
-   * which the function {@code tool} runs it (so a case can set {@code ulimit} or redirect stdout).
+   * which the function {@code tool} runs it ({@code TOOL_OPTS} adds JVM options) (so a case can set
+   * {@code ulimit} or redirect stdout).
    */
   static Result process(Path cwd, Map<String, String> env, String shell) {
     String tool =
         "tool() { \"$TOOL_JAVA\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
-            + " -cp \"$TOOL_CP\" dev.stonegarden.render.cli.Main \"$@\"; }; ";
+            + " ${TOOL_OPTS:-} -cp \"$TOOL_CP\" dev.stonegarden.render.cli.Main \"$@\"; }; ";
     List<String> argv = new ArrayList<>(List.of("bash", "-c", tool + shell));
     ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile());
     pb.environment().clear();
