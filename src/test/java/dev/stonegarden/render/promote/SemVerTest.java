@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Semantic version precedence (semver.org §11), and what is not a semantic version. */
+/** Semantic version precedence (semver.org, rule 11), and what is not a semantic version. */
 class SemVerTest {
   @Test
   void ordersByPrecedence() {
