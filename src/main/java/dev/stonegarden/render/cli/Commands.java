@@ -15,6 +15,8 @@ final class Commands {
         new AppsetCommand(inv),
         new DiffCommand(inv),
         new KustomizeCommand(inv),
-        new PromoteCommand(inv));
+        new PromoteCommand(inv),
+        new NewCommand(inv),
+        new CompletionCommand(inv));
   }
 }

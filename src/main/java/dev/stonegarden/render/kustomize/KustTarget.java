@@ -119,7 +119,7 @@ final class KustTarget {
       if (dir.loader() == null) {
         // kustomize reports both attempts (case 010); one is enough: the one that fits what is
         // there.
-        boolean isDir = java.nio.file.Files.isDirectory(loader.resolve(entry));
+        boolean isDir = loader.isDirectory(entry);
         throw new InputException(
             at, "cannot load resource '" + entry + "': " + (isDir ? dir.error() : file.error()));
       }
@@ -134,11 +134,10 @@ final class KustTarget {
   private List<Resource> resources(FileLoader.Loaded file) {
     var shared = ctx.options.resourceFiles();
     if (shared == null) {
-      return ResourceReader.read(file.file(), file.text());
+      return ResourceReader.fromDocuments(Yaml.readResources(file));
     }
     List<YamlDocument> docs =
-        shared.get(
-            file.file(), file.bytes(), bytes -> Yaml.readResources(file.file(), file.text()));
+        shared.get(file.file(), file.bytes(), bytes -> Yaml.readResources(file));
     List<YamlDocument> copies = new ArrayList<>(docs.size());
     for (YamlDocument d : docs) {
       copies.add(
@@ -213,7 +212,7 @@ final class KustTarget {
     for (int i = 0; i < paths.size(); i++) {
       SourcePosition at = k.positionOf("/configurations/" + i);
       FileLoader.Loaded l = loader.load(paths.get(i), at);
-      List<YamlDocument> docs = Yaml.readData(l.file(), l.text());
+      List<YamlDocument> docs = Yaml.readData(l);
       for (YamlDocument d : docs) {
         tc = tc.merge(TransformerConfigs.fromJson(d.root(), d.start()), at);
       }
