@@ -2,6 +2,7 @@ package dev.stonegarden.render.diff;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +94,7 @@ public abstract class BaseTree implements AutoCloseable {
     SortedSet<String> changed = new TreeSet<>();
     for (Map.Entry<String, Path> e : fa.entrySet()) {
       Path other = fb.get(e.getKey());
-      if (other == null || !sameBytes(e.getValue(), other)) {
+      if (other == null || !sameBytes(e.getValue(), a, other, b)) {
         changed.add(e.getKey());
       }
     }
@@ -133,13 +134,12 @@ public abstract class BaseTree implements AutoCloseable {
     return out;
   }
 
-  private static boolean sameBytes(Path a, Path b) {
-    try {
-      return Files.size(a) == Files.size(b)
-          && Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
-    } catch (IOException e) {
-      return false;
-    }
+  // Through the one loader (each side bounded by its root): a file it refuses (a link out of the
+  // root, a device, too large) counts as changed, so the render reports it.
+  private static boolean sameBytes(Path a, Path rootA, Path b, Path rootB) {
+    RootedFiles.Read ra = RootedFiles.at(rootA).tryRead(a, a.toString());
+    RootedFiles.Read rb = RootedFiles.at(rootB).tryRead(b, b.toString());
+    return ra.ok() && rb.ok() && Arrays.equals(ra.bytes(), rb.bytes());
   }
 
   // ---- a git revision ----
