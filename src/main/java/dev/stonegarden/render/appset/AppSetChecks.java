@@ -3,10 +3,12 @@ package dev.stonegarden.render.appset;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +44,12 @@ public final class AppSetChecks {
    *     repository URL when platform.yaml names none)
    */
   public static List<Diagnostic> committedApplicationSet(Path file, String generatedText) {
-    String committed;
-    try {
-      committed = Files.readString(file);
-    } catch (IOException e) {
-      return List.of(
-          Diagnostic.error(
-              SourcePosition.of(file), "cannot read: " + e.getClass().getSimpleName()));
+    RootedFiles.Read read =
+        RootedFiles.at(file.getParent()).tryRead(file, file.getFileName().toString());
+    if (!read.ok()) {
+      return List.of(Diagnostic.error(SourcePosition.of(file), read.problem()));
     }
+    String committed = new String(read.bytes(), StandardCharsets.UTF_8);
     if (committed.equals(generatedText)) {
       return List.of();
     }
@@ -127,12 +127,12 @@ public final class AppSetChecks {
     files.sort(null);
     List<Diagnostic> out = new ArrayList<>();
     for (Path f : files) {
-      String text;
-      try {
-        text = Files.readString(f);
-      } catch (IOException e) {
+      // Through the one loader: a link out of the repository, a device or a huge file is skipped.
+      RootedFiles.Read read = RootedFiles.at(dir).tryRead(f, f.getFileName().toString());
+      if (!read.ok()) {
         continue;
       }
+      String text = new String(read.bytes(), StandardCharsets.UTF_8);
       if (!ARGO_KIND.matcher(text).find()) {
         continue;
       }

@@ -14,6 +14,8 @@ final class Commands {
         new ValidateCommand(inv),
         new AppsetCommand(inv),
         new KustomizeCommand(inv),
-        new PromoteCommand(inv));
+        new PromoteCommand(inv),
+        new NewCommand(inv),
+        new CompletionCommand(inv));
   }
 }

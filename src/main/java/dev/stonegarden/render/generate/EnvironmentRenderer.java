@@ -7,6 +7,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.kustomize.BuildOptions;
 import dev.stonegarden.render.kustomize.BuildResult;
 import dev.stonegarden.render.kustomize.Kustomizer;
@@ -26,6 +27,7 @@ import dev.stonegarden.render.yaml.JsonStreamWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,15 @@ public final class EnvironmentRenderer {
   public RenderResult render(RenderRequest request) {
     Path serviceDir = request.serviceDirectory();
     Path serviceFile = serviceDir.resolve(SERVICE_FILE);
-    if (!Files.isRegularFile(serviceFile)) {
+    if (!Files.isDirectory(serviceDir)) {
+      // Under a locale that is not UTF-8 the JVM cannot even name a non-ASCII directory
+      // (docs/robustness.md#file-names).
+      throw new InputException(
+          new SourcePosition(serviceFile, 1, 1),
+          "the service directory cannot be opened: it does not exist, or its path is not ASCII and"
+              + " this process runs under a locale that is not UTF-8 (run with LC_ALL=C.UTF-8)");
+    }
+    if (!Files.exists(serviceFile, LinkOption.NOFOLLOW_LINKS)) {
       throw new InputException(
           SourcePosition.of(serviceFile),
           "no service.yaml in "
@@ -78,7 +88,9 @@ public final class EnvironmentRenderer {
     // 2. platform.yaml (nearest one up to the repository root, or the defaults), then service.yaml.
     Problems warnings = new Problems();
     PlatformSettings platform = PlatformReader.find(serviceDir, repoRoot);
-    ServiceSpec service = ServiceReader.read(serviceFile, platform, warnings);
+    // Every input file through the one root-bound loader (docs/robustness.md#file-access).
+    ServiceSpec service =
+        ServiceReader.read(RootedFiles.at(repoRoot), serviceFile, platform, warnings);
     ServiceSpec.Environment environment =
         service.environment(envName).orElseThrow(() -> unknownEnvironment(service, envName));
 
@@ -177,7 +189,11 @@ public final class EnvironmentRenderer {
       reads.read(valuesFile);
     }
     problems.collect(
-        () -> values[0] = valuesInstead != null ? valuesInstead : ValuesReader.read(valuesFile));
+        () ->
+            values[0] =
+                valuesInstead != null
+                    ? valuesInstead
+                    : ValuesReader.read(RootedFiles.at(repoRoot), valuesFile));
     problems.throwIfErrors();
     List<Diagnostic> warnings = new ArrayList<>(build[0].warnings());
     ResourceList resources = build[0].resources();

@@ -94,4 +94,12 @@ public record SyncSafetyTransformer() implements Transformer {
     }
     return null;
   }
+
+  /** What {@code --verbose} prints. */
+  @Override
+  public String toString() {
+    return "sync safety: Prune=false,Delete=false on the Namespace and PVCs, sync wave "
+        + EARLY_WAVE
+        + " for what workloads need (unless the overlay sets waves)";
+  }
 }
