@@ -16,6 +16,7 @@ final class Commands {
         new KustomizeCommand(inv),
         new PromoteCommand(inv),
         new NewCommand(inv),
+        new KargoCommand(inv),
         new CompletionCommand(inv));
   }
 }
