@@ -17,6 +17,7 @@ final class Commands {
         new KustomizeCommand(inv),
         new PromoteCommand(inv),
         new NewCommand(inv),
+        new KargoCommand(inv),
         new CompletionCommand(inv));
   }
 }
