@@ -70,6 +70,222 @@ class HostileKustomizeTest {
             apiVersion: v1
             kind: ConfigMap
             metadata: {name: cm2, namespace: _non_namespaceable_}
+            """),
+        of(
+            "floats in a hashed Secret and in JSON patch tests are formatted as Go does on every JDK",
+            // JDK 17's Double.toString gives 2.82879384806159008E17: the Secret's hash differed
+            // from JDK 25's and kubectl's, and the test operation failed
+            "kustomization.yaml",
+            """
+            resources: [cm.yaml]
+            secretGenerator:
+            - name: s
+              literals: [a=b]
+            patches:
+            - target: {kind: Secret}
+              patch: |
+                - {op: add, path: /stringData, value: {k: 282879384806159000.0, t: 1.0e-7, u: 5e-324}}
+            - target: {kind: ConfigMap}
+              patch: |
+                - {op: test, path: /data/n, value: 282879384806159000}
+                - {op: test, path: /data/m, value: 1e-7}
+                - {op: add, path: /data/ok, value: "yes"}
+            """,
+            "cm.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data: {n: 282879384806159000.0, m: 0.0000001}
+            """),
+        of(
+            "a replacement puts a string into an integer field: kubectl fails",
+            "kustomization.yaml",
+            """
+            resources: [r.yaml]
+            replacements:
+            - source: {kind: ConfigMap, name: c, fieldPath: data.v}
+              targets:
+              - select: {kind: Deployment}
+                fieldPaths: [spec.replicas]
+            """,
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data: {v: "abc"}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              replicas: 1
+              paused: false
+              template:
+                metadata: {annotations: {a: x, f: 1.5}}
+            """),
+        of(
+            "a replacement puts a number text into an integer field",
+            "kustomization.yaml",
+            """
+            resources: [r.yaml]
+            replacements:
+            - source: {kind: ConfigMap, name: c, fieldPath: data.v}
+              targets:
+              - select: {kind: Deployment}
+                fieldPaths: [spec.replicas]
+            """,
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data: {v: "3"}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              replicas: 1
+              paused: false
+              template:
+                metadata: {annotations: {a: x, f: 1.5}}
+            """),
+        of(
+            "a replacement puts a float text into an integer field: kubectl fails",
+            "kustomization.yaml",
+            """
+            resources: [r.yaml]
+            replacements:
+            - source: {kind: ConfigMap, name: c, fieldPath: data.v}
+              targets:
+              - select: {kind: Deployment}
+                fieldPaths: [spec.replicas]
+            """,
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data: {v: "3.5"}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              replicas: 1
+              paused: false
+              template:
+                metadata: {annotations: {a: x, f: 1.5}}
+            """),
+        of(
+            "a replacement puts yes into a boolean field: kubectl fails (YAML 1.2)",
+            "kustomization.yaml",
+            """
+            resources: [r.yaml]
+            replacements:
+            - source: {kind: ConfigMap, name: c, fieldPath: data.v}
+              targets:
+              - select: {kind: Deployment}
+                fieldPaths: [spec.paused]
+            """,
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data: {v: "yes"}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              replicas: 1
+              paused: false
+              template:
+                metadata: {annotations: {a: x, f: 1.5}}
+            """),
+        of(
+            "a replacement puts true into a boolean field",
+            "kustomization.yaml",
+            """
+            resources: [r.yaml]
+            replacements:
+            - source: {kind: ConfigMap, name: c, fieldPath: data.v}
+              targets:
+              - select: {kind: Deployment}
+                fieldPaths: [spec.paused]
+            """,
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data: {v: "true"}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              replicas: 1
+              paused: false
+              template:
+                metadata: {annotations: {a: x, f: 1.5}}
+            """),
+        of(
+            "a replacement puts an integer into a float field",
+            "kustomization.yaml",
+            """
+            resources: [r.yaml]
+            replacements:
+            - source: {kind: ConfigMap, name: c, fieldPath: data.v}
+              targets:
+              - select: {kind: Deployment}
+                fieldPaths: [spec.template.metadata.annotations.f]
+            """,
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data: {v: "7"}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              replicas: 1
+              paused: false
+              template:
+                metadata: {annotations: {a: x, f: 1.5}}
+            """),
+        of(
+            "a replacement puts a number into a string field",
+            "kustomization.yaml",
+            """
+            resources: [r.yaml]
+            replacements:
+            - source: {kind: ConfigMap, name: c, fieldPath: data.v}
+              targets:
+              - select: {kind: Deployment}
+                fieldPaths: [spec.template.metadata.annotations.a]
+            """,
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data: {v: 42}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: d}
+            spec:
+              replicas: 1
+              paused: false
+              template:
+                metadata: {annotations: {a: x, f: 1.5}}
             """));
   }
 
