@@ -21,14 +21,12 @@ import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.service.ValuesReader;
-import dev.stonegarden.render.yaml.JsonStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Renders one environment of one service (product.md §5). {@link #render} and {@link #build} are
@@ -85,14 +83,12 @@ public final class EnvironmentRenderer {
     warnings.addAll(built.warnings());
 
     // 5. One order (kustomize's legacy order, or the overlay's sortOptions), one output path.
-    List<JsonNode> documents =
-        Kustomizer.outputDocuments(built.resources().asList(), built.sortOptions());
+    Kustomizer.Output output = Kustomizer.output(built.resources().asList(), built.sortOptions());
     String text =
-        request.format() == RenderRequest.OutputFormat.JSON
-            ? json(documents)
-            : Kustomizer.write(documents);
-    step("rendered " + documents.size() + " objects");
-    return new RenderResult(envName, text, documents.size(), warnings.all());
+        request.format() == RenderRequest.OutputFormat.JSON ? output.json() : output.yaml();
+    int count = output.documents().size();
+    step("rendered " + count + " objects");
+    return new RenderResult(envName, text, count, warnings.all());
   }
 
   /**
@@ -162,14 +158,6 @@ public final class EnvironmentRenderer {
             SourceFiles.bounded(serviceDir, repoRoot));
     warnings.addAll(PlatformStage.apply(context, resources, this::step));
     return new Built(resources, build[0].sortOptions(), warnings);
-  }
-
-  private static String json(List<JsonNode> documents) {
-    try {
-      return JsonStreamWriter.write(documents);
-    } catch (IllegalArgumentException e) { // NaN and infinities have no JSON form, as in kustomize
-      throw new InputException(SourcePosition.none(), e.getMessage());
-    }
   }
 
   private static InputException unknownEnvironment(ServiceSpec service, String envName) {

@@ -45,6 +45,30 @@ class HostileKustomizeTest {
   static Stream<Case> cases() {
     return Stream.of(
         of(
+            "an infinity in a resource is refused at its line and column",
+            "kustomization.yaml",
+            "resources: [r.yaml]\n",
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            spec:
+              x: .inf
+            """),
+        of(
+            "a control character go-yaml rejects is refused at its line and column",
+            "kustomization.yaml",
+            "resources: [r.yaml]\n",
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data:
+              x: "a\\uFFFEb"
+            """),
+        of(
             "a patch target's namespace pattern matches cluster-scoped objects as _non_namespaceable_",
             "kustomization.yaml",
             """
