@@ -341,7 +341,13 @@ final class TreeConverter {
         // quotes it: after kustomize's round trip {a: } is {a: ""}, not null (kubectl checked).
         return NODES.stringNode("");
       }
-      return ScalarResolver.resolvePlain(s.value, options.version());
+      JsonNode value = ScalarResolver.resolvePlain(s.value, options.version());
+      if (options.kustomizeRoundTrip()
+          && value.isDouble()
+          && Double.isFinite(value.doubleValue())) {
+        return new PlainFloatNode(value.doubleValue(), s.value);
+      }
+      return value;
     }
     if (s.folded && options.kustomizeRoundTrip()) {
       return NODES.stringNode(FoldedScalars.afterKustomizeRoundTrip(s.value));

@@ -45,6 +45,33 @@ class HostileKustomizeTest {
   static Stream<Case> cases() {
     return Stream.of(
         of(
+            "a replacement copies a float as written, not as the JDK prints it",
+            "kustomization.yaml",
+            """
+            resources: [r.yaml]
+            replacements:
+            - source: {kind: Widget, name: w, fieldPath: spec.x}
+              targets:
+              - select: {kind: ConfigMap}
+                fieldPaths: [data.v]
+            - source: {kind: Widget, name: w, fieldPath: spec.y}
+              targets:
+              - select: {kind: ConfigMap}
+                fieldPaths: [data.u]
+            """,
+            "r.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: c}
+            data: {v: "a", u: "b"}
+            ---
+            apiVersion: example.com/v1
+            kind: Widget
+            metadata: {name: w}
+            spec: {x: 282879384806159000.0, y: 1e-7}
+            """),
+        of(
             "an infinity in a resource is refused at its line and column",
             "kustomization.yaml",
             "resources: [r.yaml]\n",
