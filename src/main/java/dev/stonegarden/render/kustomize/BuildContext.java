@@ -14,7 +14,8 @@ final class BuildContext {
   /**
    * The most kustomization levels one build loads, counting a base or component once for every path
    * that includes it. Includes that fan out (each level including the next twice) double the work
-   * per level: 36 small kustomizations took kubectl minutes; real builds load a few dozen.
+   * per level: 36 small kustomizations took kubectl minutes; real builds load a few dozen
+   * (docs/kustomize.md#load-restrictions).
    */
   static final int MAX_LOADS = 1_000;
 
