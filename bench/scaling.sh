@@ -15,11 +15,16 @@
 #   fan-out       includes that fan out: each level includes the next twice through two prefixing
 #                 kustomizations, 5 / 7 levels (125 / 509 loads); then 12 levels (36 kustomizations,
 #                 16,381 loads), which is refused after 1,000 loads (CPU time to the refusal)
+#   one-file      5,000 / 20,000 ConfigMaps in one file (the id check on append; kustomize DIR)
+#   referrers     2,500 / 10,000 prefixed Deployments naming one generated ConfigMap (name references)
+#   platform      1,250 / 5,000 Deployments + Services through generate (the platform stage)
+#
+# The unit tests pin what each scenario computes; its time lives here, never in a timed test.
 set -euo pipefail
 
 project=$(cd -P "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 render=${PLATFORM_RENDER:-$project/bin/platform-render}
-scenarios=${SCENARIOS:-long-scalar unknown-keys namespace fan-out}
+scenarios=${SCENARIOS:-long-scalar unknown-keys namespace fan-out one-file referrers platform}
 work=$(mktemp -d "${TMPDIR:-/tmp}/platform-render-scaling.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -83,6 +88,29 @@ fan_out() { # DIR LEVELS
   config_maps "$1/l$2/cm.yaml" 1
 }
 
+one_file() { # DIR N
+  mkdir -p "$1"
+  printf 'resources: [many.yaml]\n' >"$1/kustomization.yaml"
+  config_maps "$1/many.yaml" "$2"
+}
+
+referrers() { # DIR N
+  mkdir -p "$1"
+  printf 'namePrefix: p-\nresources: [many.yaml]\nconfigMapGenerator:\n- name: settings\n  literals: [a=b]\n' >"$1/kustomization.yaml"
+  awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++)
+    printf "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d-%d\nspec:\n  template:\n    spec:\n      volumes:\n      - name: c\n        configMap: {name: settings}\n", i }' >"$1/many.yaml"
+}
+
+platform_service() { # DIR N: a service whose dev overlay holds N Deployments and N Services
+  mkdir -p "$1/environments/dev"
+  touch "$1/.git"
+  printf 'apiVersion: platform.stonegarden.dev/v1alpha1\nkind: Service\nmetadata:\n  name: scaled\nspec:\n  owner:\n    team: platform\n  environments:\n    - name: dev\n      namespace: scaled-dev\n' >"$1/service.yaml"
+  printf 'resources: [many.yaml]\nlabels:\n- pairs: {app: scaled}\n' >"$1/environments/dev/kustomization.yaml"
+  awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++) {
+    printf "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d-%d\nspec:\n  selector:\n    matchLabels: {w: \"%d\"}\n  template:\n    metadata:\n      labels: {w: \"%d\"}\n    spec:\n      containers:\n      - name: c\n        image: example/c:1\n", i, i, i
+    printf "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: d-%d\nspec:\n  selector: {w: \"%d\"}\n  ports:\n  - port: 80\n", i, i } }' >"$1/environments/dev/many.yaml"
+}
+
 startup=$(cpu "$work" "$render" --version)
 printf '%-14s %10s %10s   (start-up %s s subtracted in the ratio)\n' scenario 'S' '4S' "$startup"
 for s in $scenarios; do
@@ -113,6 +141,22 @@ for s in $scenarios; do
       fan_out "$work/fo12" 12
       report fan-out "$(cpu "$work" "$render" kustomize fo1/l0)" "$(cpu "$work" "$render" kustomize fo4/l0)"
       printf '%-14s %8.2f s   (refused)\n' "  12 levels" "$(cpu "$work" "$render" kustomize fo12/l0)"
+      ;;
+    one-file)
+      one_file "$work/of1" 5000
+      one_file "$work/of4" 20000
+      report one-file "$(cpu "$work" "$render" kustomize of1)" "$(cpu "$work" "$render" kustomize of4)"
+      ;;
+    referrers)
+      referrers "$work/rf1" 2500
+      referrers "$work/rf4" 10000
+      report referrers "$(cpu "$work" "$render" kustomize rf1)" "$(cpu "$work" "$render" kustomize rf4)"
+      ;;
+    platform)
+      platform_service "$work/ps1" 1250
+      platform_service "$work/ps4" 5000
+      report platform "$(cpu "$work/ps1" "$render" generate --env dev)" \
+        "$(cpu "$work/ps4" "$render" generate --env dev)"
       ;;
     *) echo "unknown scenario: $s" >&2; exit 2 ;;
   esac

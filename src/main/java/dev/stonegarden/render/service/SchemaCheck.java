@@ -148,7 +148,9 @@ final class SchemaCheck {
           String keyPointer = pointer + "/" + SourceMap.escape(key);
           List<String> known = Trees.fieldNames(siblingProperties(schema, e));
           String where = pointer.isEmpty() ? "at the top level" : "in " + path;
-          String hint = Spelling.didYouMean(key, known);
+          // values.yaml: Helm habits (replicaCount, image.repository) get their own hint.
+          String helm = schema == Schemas.VALUES ? HelmKeys.hint(pointer, key) : null;
+          String hint = helm != null ? helm : Spelling.didYouMean(key, known);
           if (hint.isEmpty() && !known.isEmpty()) {
             hint = " (expected one of: " + String.join(", ", known) + ")";
           }

@@ -300,6 +300,9 @@ final class TreeConverter {
       return;
     }
     budget -= cost;
+    if (options.budget() != null && !options.budget().charge(cost)) {
+      throw limit(at, options.budget().exceeded());
+    }
     if (budget < 0) {
       throw limit(
           at,
