@@ -24,7 +24,6 @@ import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.service.ValuesReader;
-import dev.stonegarden.render.yaml.JsonStreamWriter;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -122,16 +121,16 @@ public final class EnvironmentRenderer {
    * for byte); the result carries the build's warnings.
    */
   public RenderResult print(String envName, Built built, RenderRequest.OutputFormat format) {
-    List<JsonNode> documents = documents(built);
-    String text =
-        format == RenderRequest.OutputFormat.JSON ? json(documents) : Kustomizer.write(documents);
-    step("rendered " + documents.size() + " objects");
-    return new RenderResult(envName, text, documents.size(), built.warnings());
+    Kustomizer.Output output = Kustomizer.output(built.resources().asList(), built.sortOptions());
+    String text = format == RenderRequest.OutputFormat.JSON ? output.json() : output.yaml();
+    int count = output.documents().size();
+    step("rendered " + count + " objects");
+    return new RenderResult(envName, text, count, built.warnings());
   }
 
   /** The documents {@code generate} prints, in output order. */
   public static List<JsonNode> documents(Built built) {
-    return Kustomizer.outputDocuments(built.resources().asList(), built.sortOptions());
+    return Kustomizer.output(built.resources().asList(), built.sortOptions()).documents();
   }
 
   /**
@@ -276,14 +275,6 @@ public final class EnvironmentRenderer {
         return files.resolve(relative);
       }
     };
-  }
-
-  private static String json(List<JsonNode> documents) {
-    try {
-      return JsonStreamWriter.write(documents);
-    } catch (IllegalArgumentException e) { // NaN and infinities have no JSON form, as in kustomize
-      throw new InputException(SourcePosition.none(), e.getMessage());
-    }
   }
 
   private static InputException unknownEnvironment(ServiceSpec service, String envName) {

@@ -46,6 +46,7 @@ final class KustTarget {
 
   /** Loads the kustomization of {@code loader}'s directory. */
   static KustTarget load(FileLoader loader, SourcePosition referencedFrom, BuildContext ctx) {
+    ctx.countLoad(referencedFrom);
     return new KustTarget(
         loader, KustomizationLoader.load(loader, referencedFrom, ctx.warnings), ctx);
   }
