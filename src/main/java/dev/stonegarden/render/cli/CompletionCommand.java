@@ -11,9 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code completion bash|zsh}: prints a shell completion script for every command, option and fixed
- * value (product.md §6 "shell completion"; docs/install.md#shell-completion). picocli's {@link
- * AutoComplete} writes it; the same script serves zsh, where it loads zsh's {@code bashcompinit}
- * itself.
+ * value (docs/install.md#shell-completion). picocli's {@link AutoComplete} writes it; the same
+ * script serves zsh, where it loads zsh's {@code bashcompinit} itself.
  */
 @Command(
     name = "completion",
