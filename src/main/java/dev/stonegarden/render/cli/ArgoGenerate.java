@@ -1,6 +1,8 @@
 package dev.stonegarden.render.cli;
 
+import dev.stonegarden.render.appset.Bootstrap;
 import dev.stonegarden.render.argocd.ArgoEnvironment;
+import dev.stonegarden.render.argocd.RenderMode;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
 import dev.stonegarden.render.generate.RenderRequest;
@@ -68,6 +70,19 @@ final class ArgoGenerate {
       // PLATFORM_RENDER_DEBUG in the Application's plugin env: trace the steps on stderr, as
       // --verbose does.
       PrintWriter trace = ArgoEnvironment.debugRequested(inv.env()) ? inv.err() : null;
+      ArgoEnvironment argo = ArgoEnvironment.from(inv.env());
+      if (RenderMode.of(argo) == RenderMode.APPLICATIONSETS) {
+        String text =
+            Bootstrap.render(
+                inv.workingDirectory(),
+                inv.workingDirectory(),
+                argo,
+                inv.getenv(Bootstrap.REPO_URL_VARIABLE));
+        inv.out().print(text);
+        inv.out().flush();
+        inv.err().flush();
+        return ExitCode.OK;
+      }
       result =
           new EnvironmentRenderer(trace)
               .render(
@@ -76,21 +91,19 @@ final class ArgoGenerate {
                       inv.resolve(dir),
                       env,
                       null,
-                      ArgoEnvironment.from(inv.env()),
+                      argo,
                       RenderRequest.OutputFormat.YAML));
     } catch (InputException e) {
       inv.report(e.diagnostics());
       inv.err().flush();
       return ExitCode.INVALID_INPUT;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException e) {
       // A bug: nothing has been printed yet, so let the CLI run it again and report it its way.
       return Cli.run(args, inv);
     }
     // All or nothing: stdout is written only now, after every check passed.
     inv.report(result.warnings());
     inv.out().print(result.text());
-    inv.out().flush();
-    inv.err().flush();
-    return ExitCode.OK;
+    return Cli.finish(ExitCode.OK, inv);
   }
 }

@@ -154,8 +154,14 @@ public record CanaryRolloutTransformer(
       for (ServiceSpec.Metric m : rollout.metrics()) {
         templates
             .addObject()
-            .put("templateName", AnalysisTemplateGenerator.templateName(service, m));
+            .put("templateName", AnalysisTemplateGenerator.templateName(deployment.name(), m));
       }
+      analysis
+          .putArray("args")
+          .addObject()
+          .put("name", AnalysisTemplateGenerator.HASH_ARG)
+          .putObject("valueFrom")
+          .put("podTemplateHashValue", "Latest");
       int start = startingStep(rollout.steps());
       if (start > 0) {
         analysis.put("startingStep", start);

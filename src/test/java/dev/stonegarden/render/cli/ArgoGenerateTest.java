@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +30,7 @@ class ArgoGenerateTest {
   @BeforeEach
   void copy() throws IOException {
     Path example = ProcessRunner.project().resolve("examples");
-    Assumptions.assumeTrue(
+    assertTrue(
         Files.isRegularFile(example.resolve(APP_PATH).resolve("service.yaml")), "no example");
     if (app == null) {
       ProcessRunner.copyTree(example, tmp.resolve("repo"));

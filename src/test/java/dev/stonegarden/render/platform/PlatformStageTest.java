@@ -51,7 +51,7 @@ class PlatformStageTest {
             "Service/web",
             "Rollout/web",
             "Namespace/audiobookshelf-canary",
-            "AnalysisTemplate/audiobookshelf-success-rate"),
+            "AnalysisTemplate/web-success-rate"),
         list.asList().stream().map(Nodes::describe).toList());
     for (Resource r : list) {
       assertEquals(
