@@ -7,8 +7,8 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The images each workload of a rendered environment runs (docs/values-yaml.md#imagetag:
- * Deployments, StatefulSets, DaemonSets and Rollouts), for promotion and the pipeline order check.
+ * The images each workload of a rendered environment runs (docs/rendering.md#values: Deployments,
+ * StatefulSets, DaemonSets and Rollouts), for promotion and the pipeline order check.
  *
  * @param workload {@code metadata.name}
  * @param kind the workload's kind
