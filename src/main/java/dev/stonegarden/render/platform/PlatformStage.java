@@ -80,6 +80,7 @@ public final class PlatformStage {
           new CanaryRolloutTransformer(ctx.service(), ctx.environment(), ctx.kubeApiVersions())
               .unusedRolloutWarnings(overlayOutput));
     }
+    problems.addAll(new QueryCheck(ctx.service()).check(overlayOutput));
     problems.addAll(
         new PlatformChecks(ctx.values(), ctx.overlayDirectory(), fromOverlay).check(overlayOutput));
     problems.throwIfErrors();

@@ -322,6 +322,16 @@ public final class ServiceReader {
           missing.add(key);
         }
       }
+      JsonNode query = m.get("query");
+      if (query != null && query.isString()) {
+        QueryChecks.customQuery(problems, map.positionOf(p + "/query"), n, query.stringValue());
+      }
+      for (String key : List.of("successCondition", "failureCondition")) {
+        JsonNode c = m.get(key);
+        if (c != null && c.isString()) {
+          QueryChecks.condition(problems, map.positionOf(p + "/" + key), n, key, c.stringValue());
+        }
+      }
       if (!missing.isEmpty() && !m.has("threshold")) {
         problems.error(
             map.positionOf(p + "/name"),

@@ -227,4 +227,61 @@ class MonitoringGeneratorsTest {
             + " ConfigMap",
         errors.get(0).message());
   }
+
+  @Test
+  void anAlertFileQueryThatDoesNotParseIsAWarningAtItsPosition() throws IOException {
+    write(
+        "prometheus/bare.yaml",
+        """
+        groups:
+          - name: shop.rules
+            rules:
+              - alert: Fine
+                expr: rate(x[5m]) > 1
+              - alert: Broken
+                expr: sum(rate(x[5m]) > 1
+        """);
+    write(
+        "prometheus/kept.yaml",
+        """
+        apiVersion: monitoring.coreos.com/v1
+        kind: PrometheusRule
+        metadata: {name: kept}
+        spec:
+          groups:
+            - name: g
+              rules:
+                - record: newer
+                  expr: "histogram_something_newer(x)"
+        """);
+    ResourceList rules = alerts(List.of("prometheus/bare.yaml", "prometheus/kept.yaml"));
+    List<Diagnostic> found = new QueryCheck(service(List.of(), List.of())).check(rules);
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(
+        "prometheus/bare.yaml:7:34: warning: PrometheusRule/audiobookshelf-bare: the query is not"
+            + " valid PromQL: unexpected end of input in aggregation sum, expected \")\" (kept as"
+            + " written: Prometheus may know more than this check)",
+        dir.relativize(found.get(0).at().file())
+            + ":"
+            + found.get(0).at().line()
+            + ":"
+            + found.get(0).at().column()
+            + ": "
+            + found.get(0).severity().label()
+            + ": "
+            + found.get(0).message());
+    assertEquals(
+        "prometheus/kept.yaml:9:18: warning: PrometheusRule/kept: the query is not valid PromQL:"
+            + " unknown function with name \"histogram_something_newer\" (kept as written: Prometheus"
+            + " may know more than this check)",
+        dir.relativize(found.get(1).at().file())
+            + ":"
+            + found.get(1).at().line()
+            + ":"
+            + found.get(1).at().column()
+            + ": "
+            + found.get(1).severity().label()
+            + ": "
+            + found.get(1).message());
+  }
 }
