@@ -88,6 +88,7 @@ public record CanaryRolloutTransformer(
             Nodes.ensure(r.body(), List.of("spec", "strategy", "canary")), r.name(), rollout);
       }
     }
+    Set<String> converted = new HashSet<>(); // looked up only
     for (Resource d :
         resources.select(
             r -> KindTables.is(r, KindTables.DEPLOYMENT) && !runBy.containsKey(r.name()))) {
@@ -124,8 +125,10 @@ public record CanaryRolloutTransformer(
       }
       resources.replace(d, toRollout(d, rollout));
       runBy.put(d.name(), d.name());
+      converted.add(d.name());
     }
     repoint(resources, runBy);
+    leaveReplicasToAutoscalers(resources, converted);
     problems.throwIfErrors();
   }
 
@@ -275,6 +278,33 @@ public record CanaryRolloutTransformer(
           ref.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
           ref.put("kind", "Rollout");
           ref.put("name", rolloutName);
+        }
+      }
+    }
+  }
+
+  /**
+   * A converted Rollout that an autoscaler scales leaves {@code spec.replicas} out: with a count in
+   * the manifests, every Argo CD sync would reset what the autoscaler set (PlatformChecks warns and
+   * names where the count came from).
+   */
+  private static void leaveReplicasToAutoscalers(ResourceList resources, Set<String> converted) {
+    Set<String> scaled = new HashSet<>(); // looked up only
+    for (Resource r : resources) {
+      for (List<String> path : KindTables.TARGET_REFERENCES) {
+        ObjectNode ref = Nodes.objectAt(r.body(), path);
+        if (ref != null && Nodes.text(ref, "kind").equals("Rollout")) {
+          scaled.add(Nodes.text(ref, "name"));
+        }
+      }
+    }
+    for (Resource r : resources) {
+      if (KindTables.is(r, KindTables.ROLLOUT)
+          && converted.contains(r.name())
+          && scaled.contains(r.name())) {
+        ObjectNode spec = Nodes.objectAt(r.body(), List.of("spec"));
+        if (spec != null) {
+          spec.remove("replicas");
         }
       }
     }

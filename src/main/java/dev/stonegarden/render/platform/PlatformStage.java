@@ -81,6 +81,7 @@ public final class PlatformStage {
               .unusedRolloutWarnings(overlayOutput));
     }
     problems.addAll(new QueryCheck(ctx.service()).check(overlayOutput));
+    problems.addAll(new CanaryWeights(ctx.service(), ctx.environment()).warnings(overlayOutput));
     problems.addAll(WorkloadChecks.check(overlayOutput, ctx.environment().rollout() != null));
     problems.addAll(
         new PlatformChecks(ctx.values(), ctx.overlayDirectory(), fromOverlay).check(overlayOutput));

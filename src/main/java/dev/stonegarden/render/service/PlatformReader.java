@@ -202,7 +202,10 @@ public final class PlatformReader {
                 : d.monitoring().environments(),
             mon.has("dashboards") && mon.get("dashboards").stringValue().equals("grafana-operator")
                 ? DashboardMode.GRAFANA_OPERATOR
-                : d.monitoring().dashboards()),
+                : d.monitoring().dashboards(),
+            mon.has("grafanaInstanceSelector")
+                ? ServiceReader.stringMap(mon.get("grafanaInstanceSelector"))
+                : d.monitoring().grafanaInstanceSelector()),
         deps,
         spec.has("networkPolicy") ? spec.get("networkPolicy").booleanValue() : d.networkPolicy(),
         doc.file(),

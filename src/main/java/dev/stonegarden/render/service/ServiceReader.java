@@ -16,6 +16,7 @@ import dev.stonegarden.render.service.ServiceSpec.Step;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,10 @@ import tools.jackson.databind.JsonNode;
 public final class ServiceReader {
   static final String SUCCESS_RATE = "success-rate";
   static final String LATENCY = "latency";
+  private static final BigInteger MAX_INT_SECONDS = BigInteger.valueOf(Integer.MAX_VALUE);
+  private static final BigInteger NANOS = BigInteger.valueOf(1_000_000_000L);
+  private static final BigInteger MAX_GO_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
+
   private static final List<String> OWNER_KEYS = List.of("team", "slack", "email");
   private static final List<String> BUILT_IN_METRICS = List.of(SUCCESS_RATE, LATENCY);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -176,6 +181,42 @@ public final class ServiceReader {
         if (metrics.isArray()) {
           metrics(p + "/rollout/analysis/metrics", metrics);
         }
+        JsonNode steps = env.at("/rollout/steps");
+        for (int k = 0; k < steps.size(); k++) {
+          pauseDuration(
+              p + "/rollout/steps/" + k + "/pause/duration", steps.get(k).at("/pause/duration"));
+        }
+      }
+    }
+
+    /**
+     * A pause duration Argo Rollouts cannot hold, though the schema's forms allow it: an integer
+     * beyond IntOrString's 32 bits, or a duration beyond Go's (an int64 of nanoseconds, about 292
+     * years).
+     */
+    private void pauseDuration(String pointer, JsonNode d) {
+      String problem = null;
+      if (d.isIntegralNumber() && d.bigIntegerValue().compareTo(MAX_INT_SECONDS) > 0) {
+        problem =
+            "Argo Rollouts holds an integer pause duration in 32 bits: at most 2147483647 seconds";
+      } else if (d.isString() && d.stringValue().matches("[0-9]+(s|m|h)")) {
+        String v = d.stringValue();
+        BigInteger amount = new BigInteger(v.substring(0, v.length() - 1));
+        BigInteger perUnit =
+            BigInteger.valueOf(
+                switch (v.charAt(v.length() - 1)) {
+                  case 's' -> 1L;
+                  case 'm' -> 60L;
+                  default -> 3600L;
+                });
+        if (amount.multiply(perUnit).multiply(NANOS).compareTo(MAX_GO_NANOS) > 0) {
+          problem =
+              "Argo Rollouts reads a pause duration with Go's time.ParseDuration, which ends at"
+                  + " 2562047h (about 292 years)";
+        }
+      }
+      if (problem != null) {
+        problems.error(map.positionOf(pointer), problem + ", found " + Trees.describe(d));
       }
     }
 

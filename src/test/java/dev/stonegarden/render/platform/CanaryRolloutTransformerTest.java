@@ -22,7 +22,7 @@ class CanaryRolloutTransformerTest {
   }
 
   @Test
-  void aDeploymentBecomesARolloutInPlaceAndItsHpaFollows() {
+  void aDeploymentBecomesARolloutInPlaceAndItsHpaFollowsAndOwnsTheReplicas() {
     ResourceList list =
         resources(
             """
@@ -68,7 +68,6 @@ class CanaryRolloutTransformerTest {
         kind: Rollout
         metadata: {name: web, labels: {app: web}}
         spec:
-          replicas: 2
           revisionHistoryLimit: 3
           strategy:
             canary:

@@ -79,12 +79,47 @@ class MonitoringGeneratorsTest {
         metadata: {name: audiobookshelf-dashboard-audiobookshelf, namespace: audiobookshelf}
         spec:
           folder: product
+          allowCrossNamespaceImport: true
           instanceSelector: {matchLabels: {dashboards: grafana}}
           json: "{}"
         """,
         dashboards(
             List.of("grafana/audiobookshelf.json"),
             PlatformSettings.DashboardMode.GRAFANA_OPERATOR));
+    // platform.yaml monitoring.grafanaInstanceSelector picks the Grafana instances.
+    PlatformSettings base =
+        Fixtures.platform(false, PlatformSettings.DashboardMode.GRAFANA_OPERATOR);
+    PlatformSettings custom =
+        new PlatformSettings(
+            base.name(),
+            base.pipeline(),
+            base.labelDomain(),
+            base.clusters(),
+            base.argocd(),
+            base.prometheus(),
+            base.sli(),
+            new PlatformSettings.Monitoring(
+                base.monitoring().environments(),
+                PlatformSettings.DashboardMode.GRAFANA_OPERATOR,
+                java.util.Map.of("team", "platform", "grafana", "main")),
+            base.dependencies(),
+            base.networkPolicy(),
+            base.file());
+    ServiceSpec s = service(List.of("grafana/audiobookshelf.json"), List.of());
+    assertResources(
+        """
+        apiVersion: grafana.integreatly.org/v1beta1
+        kind: GrafanaDashboard
+        metadata: {name: audiobookshelf-dashboard-audiobookshelf, namespace: audiobookshelf}
+        spec:
+          folder: product
+          allowCrossNamespaceImport: true
+          instanceSelector: {matchLabels: {grafana: main, team: platform}}
+          json: "{}"
+        """,
+        new ResourceList(
+            new DashboardGenerator(s, Fixtures.production(), custom, SourceFiles.within(dir))
+                .generate(new ResourceList())));
   }
 
   @Test
