@@ -31,8 +31,8 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Renders one environment of one service (product.md §5). {@link #render} and {@link #build} are
- * the whole program, in order; each step names the class that does the work.
+ * Renders one environment of one service (docs/rendering.md). {@link #render} and {@link #build}
+ * are the whole program, in order; each step names the class that does the work.
  */
 public final class EnvironmentRenderer {
   static final String SERVICE_FILE = "service.yaml";
@@ -99,7 +99,7 @@ public final class EnvironmentRenderer {
    * Steps 3 and 4 for an environment of an already-read service: the kustomize build of {@code
    * environments/<env>} bounded by the repository root, then values.yaml and the platform stage
    * (namespace, Rollouts, analysis, ownership, SLOs, dashboards, dependencies, and the checks of
-   * product.md §5.9, all problems at once).
+   * docs/rendering.md#checks, all problems at once).
    */
   public Built build(
       ServiceSpec service,

@@ -15,7 +15,8 @@ import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Argo Rollouts AnalysisTemplates for the environment's rollout (product.md §5.4, docs/canary.md):
+ * Argo Rollouts AnalysisTemplates for the environment's rollout (docs/rendering.md#analysis-templates,
+ * docs/canary.md):
  * one per converted workload and metric, named {@code <workload>-<metric>}, Prometheus provider,
  * background (no {@code count}).
  *
@@ -184,7 +185,8 @@ public record AnalysisTemplateGenerator(
 
   /**
    * Warnings for canary gates looser than the SLO: a canary at 5 % errors under a 99.9 % objective
-   * burns the budget 50x faster than sustainable and still passes (product.md §5.4).
+   * burns the budget 50x faster than sustainable and still passes
+   * (docs/rendering.md#analysis-templates).
    */
   public List<Diagnostic> gateWarnings(ResourceList output) {
     ServiceSpec.Rollout rollout = environment.rollout();

@@ -55,7 +55,7 @@ record SliQueries(
         + "]))";
   }
 
-  /** The success ratio over {@code window} (product.md §5.4). */
+  /** The success ratio over {@code window} (docs/rendering.md#analysis-templates). */
   String successRatio(String window) {
     return "1 - " + errorRatio(window);
   }
@@ -83,7 +83,7 @@ record SliQueries(
     return "histogram_quantile(0.99, sum(rate(" + latencyBucket() + "[" + window + "])) by (le))";
   }
 
-  /** {@code template} with the placeholders of product.md §4 substituted. */
+  /** {@code template} with the placeholders of the sli templates substituted (docs/platform-yaml.md). */
   String substitute(String template) {
     return template
         .replace("{{namespace}}", namespace)

@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies values.yaml to the workloads of the environment (product.md §3): image tag, replicas,
- * resources and env. values win over the overlay because they are applied after it.
+ * Applies values.yaml to the workloads of the environment (docs/rendering.md#values): image tag,
+ * replicas, resources and env. values win over the overlay because they are applied after it.
  *
  * <p>The effective value of key K for workload W is {@code workloads.W.K}, else the top-level K,
  * else unchanged; keys are replaced whole. The image tag goes into every container and init

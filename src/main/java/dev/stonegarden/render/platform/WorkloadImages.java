@@ -7,7 +7,7 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The images each workload of a rendered environment runs (product.md §3: Deployments,
+ * The images each workload of a rendered environment runs (docs/rendering.md#values: Deployments,
  * StatefulSets, DaemonSets and Rollouts), for promotion and the pipeline order check.
  *
  * @param workload {@code metadata.name}

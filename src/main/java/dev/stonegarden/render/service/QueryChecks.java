@@ -19,7 +19,7 @@ import java.util.List;
 final class QueryChecks {
   private QueryChecks() {}
 
-  /** The placeholders of the {@code sli} templates (product.md §4). */
+  /** The placeholders of the {@code sli} templates (docs/platform-yaml.md). */
   static final List<String> SLI_PLACEHOLDERS = List.of("namespace", "service", "environment");
 
   /** The placeholders of custom analysis queries: the sli ones and the canary's hash argument. */

@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads {@code environments/<env>/values.yaml} (product.md §3): checked against the values schema
- * (unknown keys are errors), then bound to {@link Values}. Whether each {@code workloads} entry
- * names a workload is known only after rendering; the platform stage checks that.
+ * Reads {@code environments/<env>/values.yaml} (docs/values-yaml.md): checked against the values
+ * schema (unknown keys are errors), then bound to {@link Values}. Whether each {@code workloads}
+ * entry names a workload is known only after rendering; the platform stage checks that.
  */
 public final class ValuesReader {
   /** The file name in an environment's directory. */

@@ -251,7 +251,7 @@ class ValidateCommandTest {
                 + " (not a field of v1 Service); did you mean \"targetPort\"?",
             // The platform stage's own warnings: the fixture's 1-replica canaries cannot
             // approximate their weights (docs/canary.md), and its canary gate is looser than its
-            // SLO (product.md §5.4).
+            // SLO (docs/rendering.md#analysis-templates).
             "shop/service.yaml:30:13: warning: Rollout/app runs 1 replica without a traffic router, so a step's weight is"
                 + " a share of pods: setWeight 20 runs 1 canary pod beside 1 stable (50%); setWeight 60 runs 1 canary pod"
                 + " beside 1 stable (50%); with 4 replicas every step is within 5 points of its weight (or route"
