@@ -83,7 +83,10 @@ record SliQueries(
     return "histogram_quantile(0.99, sum(rate(" + latencyBucket() + "[" + window + "])) by (le))";
   }
 
-  /** {@code template} with the placeholders of the sli templates substituted (docs/platform-yaml.md). */
+  /**
+   * {@code template} with the placeholders of the sli templates substituted
+   * (docs/platform-yaml.md).
+   */
   String substitute(String template) {
     return template
         .replace("{{namespace}}", namespace)
