@@ -21,7 +21,7 @@ WORKDIR /build
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY src/main src/main
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests -Ddist.skip=true
 COPY examples examples
 COPY test-fixtures test-fixtures
 COPY deploy/image deploy/image
@@ -39,7 +39,7 @@ RUN CP="target/classes:$(printf '%s:' target/lib/*.jar)" \
  && deploy/image/trace-renders.sh /build java \
       -agentlib:native-image-agent=config-merge-dir=target/agent/META-INF/native-image/dev.stonegarden/platform-render-traced \
       -- -cp "$CP" dev.stonegarden.render.cli.Main \
- && native-image --no-fallback -march=compatibility --static-nolibc \
+ && native-image --no-fallback -march=compatibility --static-nolibc -R:MaxHeapSize=256m \
       -cp "target/agent:$CP" -o target/platform-render dev.stonegarden.render.cli.Main \
  && deploy/image/check-native.sh /build /build/target/platform-render -- java -cp "$CP" dev.stonegarden.render.cli.Main
 
@@ -83,7 +83,8 @@ RUN ["/opt/platform-render/runtime/bin/java", "@/opt/platform-render/jvm-flags.a
 # Smoke test: -XX:AOTMode=on makes an unusable cache fatal, so a mismatch fails the build.
 RUN ["/opt/platform-render/runtime/bin/java", "-XX:AOTMode=on", "@/opt/platform-render/jvm.args", "generate"]
 COPY plugin.yaml /home/argocd/cmp-server/config/plugin.yaml
-ENV HOME=/tmp
+# A UTF-8 locale: the JVM decodes file names with the locale's charset (docs/robustness.md#file-names).
+ENV HOME=/tmp LANG=C.UTF-8 LC_ALL=C.UTF-8
 WORKDIR /tmp
 USER 999:999
 CMD ["platform-render", "--help"]
@@ -94,7 +95,8 @@ COPY deploy/image/passwd /etc/passwd
 COPY deploy/image/group /etc/group
 COPY --from=native-build /build/target/platform-render /usr/local/bin/platform-render
 COPY plugin.yaml /home/argocd/cmp-server/config/plugin.yaml
-ENV HOME=/tmp
+# A UTF-8 locale, as in the jvm target (a native image takes file names as the JVM does).
+ENV HOME=/tmp LANG=C.UTF-8 LC_ALL=C.UTF-8
 WORKDIR /tmp
 USER 999:999
 CMD ["platform-render", "--help"]

@@ -42,7 +42,7 @@ command -v kubectl >/dev/null || fail "kubectl is needed for the comparison"
 command -v gcc >/dev/null || fail "gcc is needed for the exec wrapper"
 
 say "jar (./mvnw -o package)"
-(cd "$project" && ./mvnw -q -B -o package -DskipTests >&2)
+(cd "$project" && ./mvnw -q -B -o package -DskipTests -Ddist.skip=true >&2)
 rm -rf "$opt"
 mkdir -p "$opt/lib"
 cp "$project/target/platform-render.jar" "$opt/"
@@ -75,7 +75,7 @@ argo_env_for() { # ENV: Argo CD's environment for this app (argocd-cmp.md §2.2)
   [ "$env" = production ] && namespace=audiobookshelf
   # shellcheck disable=SC2054 # the commas are part of KUBE_API_VERSIONS's value
   argo_env=(
-    env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$work"
+    env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$work" LANG=C.UTF-8 LC_ALL=C.UTF-8
     ARGOCD_APP_NAME="audiobookshelf-$env" ARGOCD_APP_NAMESPACE="$namespace"
     ARGOCD_APP_PROJECT_NAME=product ARGOCD_APP_REVISION=0f3c9a7d5e2b41c8a6d9e0b7f1a2c3d4e5f60718
     "ARGOCD_APP_SOURCE_PATH=$APP_PATH" ARGOCD_APP_SOURCE_REPO_URL=https://git.example.com/platform/homelab.git

@@ -1,6 +1,8 @@
 package dev.stonegarden.render.argocd;
 
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceFinder;
@@ -26,7 +28,12 @@ public final class ServiceEnvironments {
    */
   public static List<String> read(Path serviceDir, Path repoRoot) {
     PlatformSettings platform = PlatformReader.find(serviceDir, repoRoot);
-    ServiceSpec service = ServiceReader.read(serviceDir.resolve(ServiceFinder.FILE_NAME), platform);
+    ServiceSpec service =
+        ServiceReader.read(
+            RootedFiles.at(repoRoot == null ? serviceDir : repoRoot),
+            serviceDir.resolve(ServiceFinder.FILE_NAME),
+            platform,
+            new Problems());
     List<String> names = new ArrayList<>();
     for (ServiceSpec.Environment e : service.environments()) {
       names.add(e.name());

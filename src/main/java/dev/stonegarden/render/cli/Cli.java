@@ -37,8 +37,24 @@ public final class Cli {
   /** Runs one command line and returns its exit code; never throws. */
   public static int run(String[] args, Invocation inv) {
     CommandLine cl = commandLine(inv);
-    int code = cl.execute(args);
+    return finish(cl.execute(args), inv);
+  }
+
+  /**
+   * Flushes both streams and turns a failed write to stdout into exit 4 with one line: {@code
+   * PrintWriter} swallows the {@code IOException} of a full disk, a closed or broken pipe or a file
+   * size limit, and a cut stream with exit 0 is what Argo CD and CI must never see
+   * (docs/robustness.md).
+   */
+  static int finish(int code, Invocation inv) {
     inv.out().flush();
+    if (inv.out().checkError()) {
+      inv.err()
+          .println(
+              "error: cannot write the output to stdout (closed, full or over a file size limit);"
+                  + " what was written is incomplete");
+      code = ExitCode.INTERNAL;
+    }
     inv.err().flush();
     return code;
   }

@@ -6,6 +6,7 @@ import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.argocd.ServiceEnvironments;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,11 @@ final class CmpCommand implements Runnable {
           e.diagnostics().stream()
               .map(
                   d ->
-                      Diagnostic.warning(
+                      new Diagnostic(
+                          Severity.WARNING,
                           d.at(),
-                          d.message()
-                              + " (announcing the parameters without the environment list)"))
+                          d.message() + " (announcing the parameters without the environment list)",
+                          d.excerpt()))
               .limit(1)
               .toList());
     }

@@ -29,11 +29,39 @@ public final class Main {
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
             true);
     Invocation inv = new Invocation(Path.of("").toAbsolutePath(), System.getenv(), out, err);
-    // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes through
-    // it.
-    int code = ArgoGenerate.matches(args) ? ArgoGenerate.run(args, inv) : Cli.run(args, inv);
+    int code = run(args, inv);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Runs one command line as the process would, the Argo CD fast path included; for tests that run
+   * what plugin.yaml's argv runs without starting a process.
+   */
+  public static int run(String[] args, Invocation inv) {
+    try {
+      // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes
+      // through it.
+      return ArgoGenerate.matches(args) ? ArgoGenerate.run(args, inv) : Cli.run(args, inv);
+    } catch (OutOfMemoryError e) {
+      // Nothing was printed on stdout (it is written only after success), and what filled the heap
+      // is garbage now: one line, exit 4 (docs/robustness.md#limits-and-memory).
+      return fault(
+          inv,
+          "out of memory: the render needs more than the heap this JVM was given (-Xmx); the"
+              + " limits and the memory budget are in docs/robustness.md");
+    } catch (StackOverflowError e) {
+      return fault(inv, "stack overflow: the input nests too deeply for this JVM's thread stack");
+    } catch (Error e) {
+      return fault(
+          inv, "the JVM failed: " + (e.getMessage() == null ? "no message" : e.getMessage()));
+    }
+  }
+
+  private static int fault(Invocation inv, String message) {
+    inv.err().println("internal error: " + message);
+    inv.err().flush();
+    return ExitCode.INTERNAL;
   }
 }

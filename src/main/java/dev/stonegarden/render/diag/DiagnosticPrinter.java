@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class DiagnosticPrinter {
   static final int COMPACT_LIMIT = 20;
+  private static final long MAX_EXCERPT_FILE_BYTES = 64L * 1024 * 1024;
+  static final int EXCERPT_WIDTH = 160;
+  static final int MESSAGE_LIMIT = 1_000;
 
   /** How much to print for each diagnostic. */
   public enum Style {
@@ -47,8 +50,8 @@ public final class DiagnosticPrinter {
         err.println("... and " + rest + " more problem" + (rest == 1 ? "" : "s"));
         break;
       }
-      err.println(format(d));
-      if (style == Style.EXCERPTS) {
+      err.println(cap(format(d)));
+      if (style == Style.EXCERPTS && d.excerpt()) {
         excerpt(d.at(), err);
       }
       printed++;
@@ -73,6 +76,17 @@ public final class DiagnosticPrinter {
     return sb.append(d.severity().label()).append(": ").append(d.message()).toString();
   }
 
+  // One diagnostic line stays one line of reasonable length, whatever the input put into it.
+  private static String cap(String line) {
+    String escaped = escape(line);
+    return escaped.length() <= MESSAGE_LIMIT
+        ? escaped
+        : escaped.substring(0, MESSAGE_LIMIT)
+            + "... ("
+            + (escaped.length() - MESSAGE_LIMIT)
+            + " more characters)";
+  }
+
   /** {@code file} relative to the working directory, with '/' separators. */
   public String displayPath(Path file) {
     Path abs = file.toAbsolutePath().normalize();
@@ -92,22 +106,76 @@ public final class DiagnosticPrinter {
     }
     List<String> text =
         lines.computeIfAbsent(at.file().toAbsolutePath().normalize(), DiagnosticPrinter::read);
-    if (at.line() > text.size()) {
+    if (at.line() > text.size() || SecretLines.hides(text, at.line())) {
       return;
     }
     String line = text.get(at.line() - 1);
-    err.println(line);
-    if (at.column() > 0) {
-      StringBuilder caret = new StringBuilder();
-      for (int i = 0; i < at.column() - 1 && i < line.length(); i++) {
-        caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    // A window of at most EXCERPT_WIDTH characters around the column, control characters escaped.
+    int column = Math.max(0, Math.min(at.column() - 1, line.length()));
+    int from = 0;
+    int to = line.length();
+    if (to > EXCERPT_WIDTH) {
+      from = Math.max(0, Math.min(column - EXCERPT_WIDTH / 2, line.length() - EXCERPT_WIDTH));
+      to = Math.min(line.length(), from + EXCERPT_WIDTH);
+    }
+    StringBuilder shown = new StringBuilder(from > 0 ? "..." : "");
+    StringBuilder caret = new StringBuilder(from > 0 ? "   " : "");
+    for (int i = from; i < to; i++) {
+      char c = line.charAt(i);
+      String s = c == '\t' ? "\t" : escape(String.valueOf(c));
+      shown.append(s);
+      if (i < column) {
+        caret.append(c == '\t' ? "\t" : " ".repeat(s.length()));
       }
+    }
+    if (to < line.length()) {
+      shown.append("...");
+    }
+    err.println(shown);
+    if (at.column() > 0) {
       err.println(caret.append('^'));
     }
   }
 
+  /**
+   * {@code s} with control characters escaped ({@code \n}, {@code \x1b}, ...), so that a file name,
+   * a key or a source line can neither forge a diagnostic line nor send terminal escapes.
+   */
+  static String escape(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String e =
+          switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default ->
+                c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029
+                    ? String.format(
+                        java.util.Locale.ROOT, c < 0x100 ? "\\x%02x" : "\\u%04x", (int) c)
+                    : null;
+          };
+      if (e != null && sb == null) {
+        sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (sb != null) {
+        if (e != null) {
+          sb.append(e);
+        } else {
+          sb.append(c);
+        }
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
   private static List<String> read(Path file) {
     try {
+      // Only a regular file of a size the loader could have read (no FIFO, no device).
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_EXCERPT_FILE_BYTES) {
+        return List.of();
+      }
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return List.of(); // no excerpt is better than a second error about the first one

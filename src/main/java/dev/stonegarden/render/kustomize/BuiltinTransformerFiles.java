@@ -41,7 +41,7 @@ final class BuiltinTransformerFiles {
                   + l.error()
                   + ")");
         }
-        docs = Yaml.readResources(l.file(), l.text());
+        docs = Yaml.readResources(l);
       }
       for (YamlDocument d : docs) {
         JsonNode c = d.root();

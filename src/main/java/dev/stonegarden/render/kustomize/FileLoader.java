@@ -2,9 +2,13 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RenderBudget;
+import dev.stonegarden.render.files.RootedFiles;
+import dev.stonegarden.render.files.Utf8Text;
+import dev.stonegarden.render.pipeline.ReadLog;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +24,31 @@ final class FileLoader {
   private final Path root;
   private final Path repositoryRoot;
   private final List<Path> visited;
+  private final RootedFiles files;
+  private final ReadLog reads;
 
-  private FileLoader(Path root, Path repositoryRoot, List<Path> visited) {
+  private FileLoader(
+      Path root, Path repositoryRoot, List<Path> visited, ReadLog reads, RenderBudget budget) {
     this.root = root;
     this.repositoryRoot = repositoryRoot;
     this.visited = visited;
+    // The one loader reads every file: regular files only, bounded in size, every byte charged to
+    // the build's one budget (docs/robustness.md#limits-and-memory).
+    this.files = RootedFiles.at(repositoryRoot != null ? repositoryRoot : root).withBudget(budget);
+    this.reads = reads;
+    reads.read(root);
   }
 
   /** The loader of the top kustomization directory. */
   static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at) {
+    return forRoot(dir, repositoryRoot, ReadLog.none(), at);
+  }
+
+  /**
+   * The loader of the top kustomization directory, telling {@code reads} every directory it opens
+   * and every file it loads (the inputs of manifest-generate-paths, docs/appset.md).
+   */
+  static FileLoader forRoot(Path dir, Path repositoryRoot, ReadLog reads, SourcePosition at) {
     Path real = realDirectory(dir, at);
     Path repo =
         repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
@@ -36,7 +56,7 @@ final class FileLoader {
       throw new InputException(
           at, "directory '" + dir.getFileName() + "' is outside the repository root");
     }
-    return new FileLoader(real, repo, List.of(real));
+    return new FileLoader(real, repo, List.of(real), reads, RenderBudget.defaults());
   }
 
   /** The directory this loader reads from (absolute, symlinks resolved). */
@@ -44,19 +64,40 @@ final class FileLoader {
     return root;
   }
 
-  /** A file's path as the user wrote it, resolved against this root (not yet checked). */
+  /**
+   * A file's path as the user wrote it, resolved against this root (not yet checked); this root
+   * itself for a name the file system cannot take ({@link #unusableName}).
+   */
   Path resolve(String relative) {
-    return root.resolve(relative).normalize();
+    try {
+      return root.resolve(relative).normalize();
+    } catch (InvalidPathException e) {
+      return root;
+    }
+  }
+
+  /** Whether {@code relative} names a directory (false for a name that cannot be used). */
+  boolean isDirectory(String relative) {
+    try {
+      return Files.isDirectory(root.resolve(relative));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /** Outcome of trying to read a file: its text, or why it could not be read. */
-  record Loaded(Path file, byte[] bytes, String error) {
+  record Loaded(Path file, byte[] bytes, String error, RenderBudget budget) {
+    Loaded(Path file, byte[] bytes, String error) {
+      this(file, bytes, error, null);
+    }
+
     boolean ok() {
       return error == null;
     }
 
+    /** The bytes as UTF-8 text; bytes that are not UTF-8 are an error at their position. */
     String text() {
-      return new String(bytes, StandardCharsets.UTF_8);
+      return Utf8Text.decode(file, bytes);
     }
   }
 
@@ -65,14 +106,19 @@ final class FileLoader {
    * forbidden file.
    */
   Loaded tryLoad(String relative) {
-    Path p = resolve(relative);
+    Path p;
+    try {
+      p = root.resolve(relative).normalize();
+    } catch (InvalidPathException e) {
+      return new Loaded(root, null, unusableName(relative));
+    }
     Path real;
     try {
       real = p.toRealPath();
     } catch (NoSuchFileException e) {
       return new Loaded(p, null, "no such file or directory: '" + relative + "'");
-    } catch (IOException e) {
-      return new Loaded(p, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
+    } catch (IOException | InvalidPathException e) {
+      return new Loaded(p, null, "cannot read '" + relative + "'");
     }
     if (!real.startsWith(root)) {
       return new Loaded(
@@ -90,12 +136,12 @@ final class FileLoader {
     if (Files.isDirectory(real)) {
       return new Loaded(real, null, "'" + relative + "' is a directory, not a file");
     }
-    try {
-      return new Loaded(real, Files.readAllBytes(real), null);
-    } catch (IOException e) {
-      return new Loaded(
-          real, null, "cannot read '" + relative + "': " + e.getClass().getSimpleName());
+    RootedFiles.Read read = files.tryRead(real, "'" + relative + "'");
+    if (!read.ok()) {
+      return new Loaded(real, null, read.problem());
     }
+    reads.read(real);
+    return new Loaded(real, read.bytes(), null, files.budget());
   }
 
   /** Reads {@code relative} as a file inside this root, or fails at {@code at}. */
@@ -112,13 +158,14 @@ final class FileLoader {
 
   /** Tries to open {@code relative} as a kustomization directory (base or component). */
   Opened tryOpen(String relative) {
-    if (Path.of(relative).isAbsolute()) {
+    if (relative.startsWith("/")) {
       return new Opened(null, "new root '" + relative + "' cannot be absolute");
     }
-    Path p = resolve(relative);
     Path real;
     try {
-      real = p.toRealPath();
+      real = root.resolve(relative).normalize().toRealPath();
+    } catch (InvalidPathException e) {
+      return new Opened(null, unusableName(relative));
     } catch (IOException e) {
       return new Opened(null, "no such directory: '" + relative + "'");
     }
@@ -141,7 +188,19 @@ final class FileLoader {
     }
     List<Path> chain = new ArrayList<>(visited);
     chain.add(real);
-    return new Opened(new FileLoader(real, repositoryRoot, List.copyOf(chain)), null);
+    return new Opened(
+        new FileLoader(real, repositoryRoot, List.copyOf(chain), reads, files.budget()), null);
+  }
+
+  /**
+   * A name the file system interface cannot take: a NUL character, or a non-ASCII name when the
+   * process runs under a non-UTF-8 locale (docs/robustness.md#file-names).
+   */
+  static String unusableName(String relative) {
+    return "the path '"
+        + relative
+        + "' cannot be used as a file name here (a NUL character, or a non-ASCII name under a"
+        + " locale that is not UTF-8: run with LC_ALL=C.UTF-8)";
   }
 
   /** {@code p} relative to this root, for messages (no absolute paths in output). */

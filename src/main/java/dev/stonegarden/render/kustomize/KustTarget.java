@@ -112,14 +112,14 @@ final class KustTarget {
       refuseRemote(entry, at);
       FileLoader.Loaded file = loader.tryLoad(entry);
       if (file.ok()) {
-        ra.appendAll(ResourceReader.read(file.file(), file.text()), at);
+        ra.appendAll(ResourceReader.fromDocuments(Yaml.readResources(file)), at);
         continue;
       }
       FileLoader.Opened dir = loader.tryOpen(entry);
       if (dir.loader() == null) {
         // kustomize reports both attempts (case 010); one is enough: the one that fits what is
         // there.
-        boolean isDir = java.nio.file.Files.isDirectory(loader.resolve(entry));
+        boolean isDir = loader.isDirectory(entry);
         throw new InputException(
             at, "cannot load resource '" + entry + "': " + (isDir ? dir.error() : file.error()));
       }
@@ -193,7 +193,7 @@ final class KustTarget {
     for (int i = 0; i < paths.size(); i++) {
       SourcePosition at = k.positionOf("/configurations/" + i);
       FileLoader.Loaded l = loader.load(paths.get(i), at);
-      List<YamlDocument> docs = Yaml.readData(l.file(), l.text());
+      List<YamlDocument> docs = Yaml.readData(l);
       for (YamlDocument d : docs) {
         tc = tc.merge(TransformerConfigs.fromJson(d.root(), d.start()), at);
       }

@@ -57,7 +57,7 @@ final class KustomizationLoader {
     }
     Path file = found.get(0);
     FileLoader.Loaded l = loader.load(file.getFileName().toString(), SourcePosition.of(file));
-    List<YamlDocument> docs = Yaml.readKustomization(l.file(), l.text());
+    List<YamlDocument> docs = Yaml.readKustomization(l);
     JsonNode root = docs.isEmpty() ? null : docs.get(0).root();
     SourceMap sourceMap = docs.isEmpty() ? SourceMap.empty(l.file()) : docs.get(0).sourceMap();
     Problems local = new Problems();

@@ -195,7 +195,7 @@ final class PatchSteps {
         throw new InputException(at, "builtin version and custom schema provided, cannot use both");
       }
       FileLoader.Loaded l = t.loader().load(path, k.positionOf("/openapi/path"));
-      List<YamlDocument> docs = Yaml.readResources(l.file(), l.text());
+      List<YamlDocument> docs = Yaml.readResources(l);
       ctx.setSchema(MergeSchema.fromOpenApi(docs.isEmpty() ? null : docs.get(0).root(), l.file()));
     } else if (version != null && !version.isEmpty()) {
       if (!version.equals("v1.21.2")) {

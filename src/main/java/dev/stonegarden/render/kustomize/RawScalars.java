@@ -1,12 +1,11 @@
 package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.yaml.ScalarResolver;
 import dev.stonegarden.render.yaml.YamlVersion;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -83,11 +82,11 @@ final class RawScalars {
     return rest.substring(0, end).strip();
   }
 
+  // Files the loader read before; read again through it (a regular file, bounded in size).
   private static List<String> read(Path file) {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      return List.of();
-    }
+    RootedFiles.Read read = RootedFiles.at(file.getParent()).tryRead(file, "");
+    return read.ok()
+        ? new String(read.bytes(), StandardCharsets.UTF_8).lines().toList()
+        : List.of();
   }
 }

@@ -33,7 +33,7 @@ final class Replacements {
           throw new InputException(at, "cannot specify both path and inline replacement");
         }
         FileLoader.Loaded l = target.loader().load(path, at);
-        List<YamlDocument> docs = Yaml.readData(l.file(), l.text());
+        List<YamlDocument> docs = Yaml.readData(l);
         JsonNode root = docs.isEmpty() ? null : docs.get(0).root();
         SourcePosition fileAt = docs.isEmpty() ? SourcePosition.of(l.file()) : docs.get(0).start();
         Problems p = new Problems();

@@ -14,6 +14,23 @@ import java.util.List;
 final class Yaml {
   private Yaml() {}
 
+  /** A kustomization file the loader read; what it expands to is charged to the build's budget. */
+  static List<YamlDocument> readKustomization(FileLoader.Loaded l) {
+    return YamlReader.read(
+        l.file(), l.text(), YamlReader.Options.kustomization().withBudget(l.budget()));
+  }
+
+  /** Resources the loader read, charged to the build's budget. */
+  static List<YamlDocument> readResources(FileLoader.Loaded l) {
+    return YamlReader.read(
+        l.file(), l.text(), YamlReader.Options.resources().withBudget(l.budget()));
+  }
+
+  /** A configuration file the loader read, charged to the build's budget. */
+  static List<YamlDocument> readData(FileLoader.Loaded l) {
+    return readKustomization(l);
+  }
+
   static List<YamlDocument> readKustomization(Path file, String text) {
     return YamlReader.read(file, text, YamlReader.Options.kustomization());
   }

@@ -15,9 +15,9 @@ import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Argo Rollouts AnalysisTemplates for the environment's rollout
- * (docs/rendering.md#analysis-templates, docs/canary.md): one per converted workload and metric,
- * named {@code <workload>-<metric>}, Prometheus provider, background (no {@code count}).
+ * Argo Rollouts AnalysisTemplates for the environment's rollout (docs/canary.md): one per converted
+ * workload and metric, named {@code <workload>-<metric>}, Prometheus provider, background (no
+ * {@code count}).
  *
  * <p>Each template measures only the canary of its own workload: it takes the argument {@value
  * #HASH_ARG}, which the Rollout fills with the canary's pod-template hash ({@code
@@ -280,15 +280,13 @@ public record AnalysisTemplateGenerator(
     return SliQueries.plain(ratio.movePointRight(2));
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
     ServiceSpec.Rollout r = environment.rollout();
-    return "AnalysisTemplateGenerator[service="
-        + service.name()
-        + ", environment="
-        + environment.name()
-        + ", metrics="
-        + (r == null ? "[]" : r.metrics().stream().map(ServiceSpec.Metric::name).toList())
-        + "]";
+    return "analysis templates: "
+        + (r == null || r.metrics().isEmpty()
+            ? "none"
+            : String.join(", ", r.metrics().stream().map(ServiceSpec.Metric::name).toList()));
   }
 }

@@ -65,8 +65,12 @@ public record MonitorRelabelTransformer(String hashLabel, boolean enabled) imple
     rule.put("targetLabel", hashLabel);
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
-    return "MonitorRelabelTransformer[hashLabel=" + hashLabel + ", enabled=" + enabled + "]";
+    return enabled
+        ? "monitor relabeling: PodMonitors and ServiceMonitors copy the pod-template hash into "
+            + hashLabel
+        : "monitor relabeling: off";
   }
 }

@@ -70,9 +70,10 @@ record MonitoringFile(String relative, SourcePosition namedAt, Path file, byte[]
               + " "
               + relative
               + " does not exist: expected a file relative to the service directory");
+    } catch (SourceFiles.RefusedException e) {
+      throw new InputException(namedAt, what + " " + e.getMessage());
     } catch (IOException e) {
-      throw new InputException(
-          namedAt, "cannot read " + what + " " + relative + ": " + e.getClass().getSimpleName());
+      throw new InputException(namedAt, "cannot read " + what + " " + relative);
     }
   }
 

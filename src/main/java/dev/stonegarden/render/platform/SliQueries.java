@@ -83,10 +83,7 @@ record SliQueries(
     return "histogram_quantile(0.99, sum(rate(" + latencyBucket() + "[" + window + "])) by (le))";
   }
 
-  /**
-   * {@code template} with the placeholders of the sli templates substituted
-   * (docs/platform-yaml.md).
-   */
+  /** {@code template} with the placeholders of docs/platform-yaml.md#specsli substituted. */
   String substitute(String template) {
     return template
         .replace("{{namespace}}", namespace)

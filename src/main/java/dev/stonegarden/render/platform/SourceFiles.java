@@ -1,7 +1,8 @@
 package dev.stonegarden.render.platform;
 
+import dev.stonegarden.render.files.RootedFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -35,18 +36,31 @@ public interface SourceFiles {
     }
   }
 
+  /** Thrown for a file that is not a regular file, too large or unreadable: the message says so. */
+  final class RefusedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public RefusedException(String message) {
+      super(message);
+    }
+  }
+
   /** Files under {@code serviceDirectory}, bounded by {@code root} (the repository root). */
   static SourceFiles bounded(Path serviceDirectory, Path root) {
+    // The one loader (docs/robustness.md#file-access): regular files inside the root, bounded.
+    RootedFiles files = RootedFiles.at(root);
     return new SourceFiles() {
       @Override
       public byte[] read(String relative) throws IOException {
-        Path file = resolve(relative);
-        Path realRoot = root.toRealPath();
-        Path real = file.toRealPath();
-        if (!real.startsWith(realRoot)) {
-          throw new OutsideRootException(relative + " resolves outside the repository root");
+        RootedFiles.Read read = files.tryRead(resolve(relative), relative);
+        if (read.ok()) {
+          return read.bytes();
         }
-        return Files.readAllBytes(real);
+        switch (read.refusal()) {
+          case MISSING -> throw new NoSuchFileException(relative);
+          case OUTSIDE_ROOT -> throw new OutsideRootException(read.problem());
+          default -> throw new RefusedException(read.problem());
+        }
       }
 
       @Override

@@ -4,6 +4,7 @@ import dev.stonegarden.render.argocd.ArgoEnvironment;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
 import dev.stonegarden.render.platform.WorkloadImages;
 import dev.stonegarden.render.service.PlatformReader;
@@ -13,9 +14,6 @@ import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.service.ValuesReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -411,10 +409,6 @@ public final class Promoter {
     if (!Files.exists(file)) {
       return "";
     }
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RootedFiles.at(file.getParent()).readText(file, file.getFileName().toString());
   }
 }

@@ -3,6 +3,7 @@ package dev.stonegarden.render.service;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.service.PlatformSettings.ArgoCd;
 import dev.stonegarden.render.service.PlatformSettings.DashboardMode;
 import dev.stonegarden.render.service.PlatformSettings.Dependency;
@@ -11,7 +12,9 @@ import dev.stonegarden.render.service.PlatformSettings.Prometheus;
 import dev.stonegarden.render.service.PlatformSettings.Sli;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,13 +70,16 @@ public final class PlatformReader {
    * over; one that is not valid YAML is an error (it was meant to be read).
    */
   public static PlatformSettings find(Path serviceDir, Path repoRoot) {
-    Path dir = serviceDir.toAbsolutePath().normalize();
-    Path root = repoRoot == null ? null : repoRoot.toAbsolutePath().normalize();
-    boolean bounded = root != null && dir.startsWith(root);
+    // Real paths on both sides, so a link in either cannot make the walk pass the root; never
+    // above the repository root, and without one, the service directory alone.
+    Path dir = real(serviceDir);
+    Path root = repoRoot == null ? dir : real(repoRoot);
+    RootedFiles files = RootedFiles.at(root);
+    boolean bounded = dir.startsWith(root);
     while (dir != null) {
       Path candidate = dir.resolve(FILE_NAME);
-      if (Files.isRegularFile(candidate)) {
-        YamlDocument doc = YamlFiles.readSingle(candidate, FILE_NAME);
+      if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+        YamlDocument doc = YamlFiles.readSingle(files, candidate, FILE_NAME);
         JsonNode kind = doc.root().get("kind");
         if (kind != null && kind.isString() && kind.stringValue().equals("Platform")) {
           return read(doc);
@@ -85,6 +91,15 @@ public final class PlatformReader {
       dir = dir.getParent();
     }
     return defaults();
+  }
+
+  private static Path real(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    try {
+      return abs.toRealPath();
+    } catch (IOException e) {
+      return abs;
+    }
   }
 
   /**
@@ -186,7 +201,8 @@ public final class PlatformReader {
             text(argo, "project", d.argocd().project()),
             text(argo, "repoURL", d.argocd().repoURL()),
             text(argo, "targetRevision", d.argocd().targetRevision()),
-            text(argo, "plugin", d.argocd().plugin())),
+            text(argo, "plugin", d.argocd().plugin()),
+            text(argo, "ssoGroup", d.argocd().ssoGroup())),
         new Prometheus(
             text(prom, "address", d.prometheus().address()),
             prom.has("ruleLabels")

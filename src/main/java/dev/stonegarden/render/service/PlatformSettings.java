@@ -65,9 +65,28 @@ public record PlatformSettings(
     public static final Canary DEFAULTS = new Canary("rollouts_pod_template_hash", false);
   }
 
-  /** {@code spec.argocd}: how `appset` builds Applications. */
+  /**
+   * {@code spec.argocd}: how `appset` builds Applications.
+   *
+   * @param ssoGroup the SSO group of a team's AppProject role; {@code {{team}}} is substituted
+   */
   public record ArgoCd(
-      String namespace, String project, String repoURL, String targetRevision, String plugin) {}
+      String namespace,
+      String project,
+      String repoURL,
+      String targetRevision,
+      String plugin,
+      String ssoGroup) {
+
+    /** The default SSO group: the team's name. */
+    public static final String DEFAULT_SSO_GROUP = "{{team}}";
+
+    /** Without {@code ssoGroup}: the default. */
+    public ArgoCd(
+        String namespace, String project, String repoURL, String targetRevision, String plugin) {
+      this(namespace, project, repoURL, targetRevision, plugin, DEFAULT_SSO_GROUP);
+    }
+  }
 
   /**
    * {@code spec.prometheus}: the analysis provider address and the labels PrometheusRules carry.

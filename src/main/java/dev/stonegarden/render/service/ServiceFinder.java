@@ -2,6 +2,7 @@ package dev.stonegarden.render.service;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -48,6 +49,7 @@ public final class ServiceFinder {
       return List.of(own);
     }
     List<Path> found = new ArrayList<>();
+    RootedFiles files = RootedFiles.at(start);
     try {
       Files.walkFileTree(
           start,
@@ -60,7 +62,7 @@ public final class ServiceFinder {
               Path candidate = dir.resolve(FILE_NAME);
               if (!dir.equals(start)
                   && Files.isRegularFile(candidate)
-                  && isPlatformService(candidate)) {
+                  && isPlatformService(files, candidate)) {
                 found.add(candidate);
                 return FileVisitResult.SKIP_SUBTREE;
               }
@@ -85,11 +87,13 @@ public final class ServiceFinder {
     return List.copyOf(found);
   }
 
-  private static boolean isPlatformService(Path file) {
-    try {
-      return PLATFORM_API.matcher(Files.readString(file)).find();
-    } catch (IOException | RuntimeException e) {
-      return true; // unreadable: let the reader report it
+  private static boolean isPlatformService(RootedFiles files, Path file) {
+    RootedFiles.Read read = files.tryRead(file, FILE_NAME);
+    if (!read.ok()) {
+      return true; // refused or unreadable: let the reader report it
     }
+    return PLATFORM_API
+        .matcher(new String(read.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .find();
   }
 }

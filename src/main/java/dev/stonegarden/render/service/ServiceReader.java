@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.service.ServiceSpec.Environment;
 import dev.stonegarden.render.service.ServiceSpec.Metric;
 import dev.stonegarden.render.service.ServiceSpec.Monitoring;
@@ -61,6 +62,15 @@ public final class ServiceReader {
    */
   public static ServiceSpec read(Path serviceYaml, PlatformSettings platform, Problems warnings) {
     return read(YamlFiles.readSingle(serviceYaml, "service.yaml"), platform, warnings);
+  }
+
+  /**
+   * Like {@link #read(Path, PlatformSettings, Problems)}, through the repository's loader: a
+   * service.yaml that is a link out of the repository, a FIFO or a device is refused, never read.
+   */
+  public static ServiceSpec read(
+      RootedFiles files, Path serviceYaml, PlatformSettings platform, Problems warnings) {
+    return read(YamlFiles.readSingle(files, serviceYaml, "service.yaml"), platform, warnings);
   }
 
   /**

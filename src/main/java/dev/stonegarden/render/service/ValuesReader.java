@@ -3,11 +3,13 @@ package dev.stonegarden.render.service;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.service.Values.Settings;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,10 +34,18 @@ public final class ValuesReader {
    * values (but the file) when it holds no document (empty, or only comments).
    */
   public static Values read(Path valuesYaml) {
-    if (!Files.exists(valuesYaml)) {
+    return read(YamlFiles.ownDirectory(valuesYaml), valuesYaml);
+  }
+
+  /**
+   * Like {@link #read(Path)}, through the repository's loader: a values.yaml that is a link out of
+   * the repository, a FIFO or a device is refused, never read (docs/robustness.md#file-access).
+   */
+  public static Values read(RootedFiles files, Path valuesYaml) {
+    if (!Files.exists(valuesYaml, LinkOption.NOFOLLOW_LINKS)) {
       return Values.none();
     }
-    YamlDocument doc = YamlFiles.readOptional(valuesYaml, FILE_NAME);
+    YamlDocument doc = YamlFiles.readOptional(files, valuesYaml, FILE_NAME);
     if (doc == null) {
       Values none = Values.none();
       return new Values(none.defaults(), none.workloads(), valuesYaml, SourceMap.empty(valuesYaml));

@@ -2,6 +2,7 @@ package dev.stonegarden.render.service;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import java.nio.file.Files;
@@ -19,19 +20,28 @@ final class YamlFiles {
    * The single document of {@code file}; an {@link InputException} when it is missing, unreadable,
    * not YAML, empty or several.
    */
-  static YamlDocument readSingle(Path file, String what) {
+  static YamlDocument readSingle(RootedFiles files, Path file, String what) {
     if (!Files.exists(file)) {
       throw new InputException(SourcePosition.of(file), what + " not found");
     }
-    return single(file, what, YamlReader.readFile(file, YamlReader.Options.resources()));
+    return single(file, what, YamlReader.readFile(files, file, YamlReader.Options.resources()));
+  }
+
+  /** {@link #readSingle(RootedFiles, Path, String)} bounded by the file's own directory. */
+  static YamlDocument readSingle(Path file, String what) {
+    return readSingle(ownDirectory(file), file, what);
+  }
+
+  static RootedFiles ownDirectory(Path file) {
+    return RootedFiles.at(file.toAbsolutePath().normalize().getParent());
   }
 
   /** Like {@link #readSingle}, but a file with no document (empty, or only comments) gives null. */
-  static YamlDocument readOptional(Path file, String what) {
+  static YamlDocument readOptional(RootedFiles files, Path file, String what) {
     if (!Files.exists(file)) {
       throw new InputException(SourcePosition.of(file), what + " not found");
     }
-    List<YamlDocument> docs = YamlReader.readFile(file, YamlReader.Options.resources());
+    List<YamlDocument> docs = YamlReader.readFile(files, file, YamlReader.Options.resources());
     return docs.stream().allMatch(d -> d.root().isNull() || d.root().isMissingNode())
         ? null
         : single(file, what, docs);

@@ -1,5 +1,7 @@
 package dev.stonegarden.render.yaml;
 
+import dev.stonegarden.render.files.RootedFiles;
+
 /**
  * Bounds on what one YAML file may cost to read (docs/rendering.md#limits); beyond them the reader
  * fails with an {@link dev.stonegarden.render.diag.InputException} instead of running out of time,
@@ -23,9 +25,12 @@ public record YamlLimits(
     int maxAliasExpansions,
     int expansionFactor) {
 
-  /** The product's defaults: 50 MiB, 50,000 documents, depth 1,000, 1,000 aliases, 10×. */
+  /**
+   * The product's defaults: 16 MiB (the loader's file limit, sized to the heap:
+   * docs/robustness.md#limits-and-memory), 50,000 documents, depth 1,000, 1,000 aliases, 10×.
+   */
   public static final YamlLimits DEFAULT =
-      new YamlLimits(50L * 1024 * 1024, 50_000, 1_000, 1_000, 10);
+      new YamlLimits(RootedFiles.DEFAULT_MAX_FILE_BYTES, 50_000, 1_000, 1_000, 10);
 
   public YamlLimits {
     if (maxFileBytes < 0

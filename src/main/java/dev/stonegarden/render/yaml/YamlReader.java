@@ -2,14 +2,9 @@ package dev.stonegarden.render.yaml;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.stonegarden.render.files.RenderBudget;
+import dev.stonegarden.render.files.RootedFiles;
+import dev.stonegarden.render.files.Utf8Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +63,7 @@ public final class YamlReader {
    * @param limits the bounds on size, documents, depth and aliases
    * @param keys non-string keys
    * @param duplicateKeys keys written twice
+   * @param budget the render's budget that expansion is charged to, or null
    * @param kustomizeRoundTrip give values as kustomize's internal round trip of resource nodes
    *     through go-yaml v3 leaves them: folded block scalars gain a line break before more-indented
    *     lines ({@link FoldedScalars}); for resources and patches, not for files only we read
@@ -77,7 +73,17 @@ public final class YamlReader {
       YamlLimits limits,
       KeyPolicy keys,
       DuplicateKeys duplicateKeys,
-      boolean kustomizeRoundTrip) {
+      boolean kustomizeRoundTrip,
+      RenderBudget budget) {
+    public Options(
+        YamlVersion version,
+        YamlLimits limits,
+        KeyPolicy keys,
+        DuplicateKeys duplicateKeys,
+        boolean kustomizeRoundTrip) {
+      this(version, limits, keys, duplicateKeys, kustomizeRoundTrip, null);
+    }
+
     public Options {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(limits, "limits");
@@ -112,73 +118,83 @@ public final class YamlReader {
     }
 
     public Options withVersion(YamlVersion value) {
-      return new Options(value, limits, keys, duplicateKeys, kustomizeRoundTrip);
+      return new Options(value, limits, keys, duplicateKeys, kustomizeRoundTrip, budget);
     }
 
     public Options withLimits(YamlLimits value) {
-      return new Options(version, value, keys, duplicateKeys, kustomizeRoundTrip);
+      return new Options(version, value, keys, duplicateKeys, kustomizeRoundTrip, budget);
     }
 
     public Options withKeys(KeyPolicy value) {
-      return new Options(version, limits, value, duplicateKeys, kustomizeRoundTrip);
+      return new Options(version, limits, value, duplicateKeys, kustomizeRoundTrip, budget);
     }
 
     public Options withDuplicateKeys(DuplicateKeys value) {
-      return new Options(version, limits, keys, value, kustomizeRoundTrip);
+      return new Options(version, limits, keys, value, kustomizeRoundTrip, budget);
+    }
+
+    /** Charges what the documents expand to to the render's budget (null: none). */
+    public Options withBudget(RenderBudget value) {
+      return new Options(version, limits, keys, duplicateKeys, kustomizeRoundTrip, value);
     }
 
     public Options withKustomizeRoundTrip(boolean value) {
-      return new Options(version, limits, keys, duplicateKeys, value);
+      return new Options(version, limits, keys, duplicateKeys, value, budget);
     }
   }
 
-  // One immutable settings object: our own limits replace snakeyaml-engine's 3 MB code point limit.
-  private static final LoadSettings SETTINGS =
-      LoadSettings.builder()
-          .setCodePointLimit(Integer.MAX_VALUE)
-          .setParseComments(false)
-          .setUseMarks(true)
-          .setAllowDuplicateKeys(true)
-          .build();
+  private static final int MIN_BUFFER = 1024;
+  private static final int BUFFER_FRACTION = 16;
+
+  /**
+   * snakeyaml-engine's settings for a text of {@code length} characters: our own limits replace its
+   * 3 MB code point limit, and the read buffer grows with the text.
+   *
+   * <p>The buffer size is what keeps parsing linear. snakeyaml-engine's scanner looks ahead through
+   * a whole token (a plain, quoted or block scalar line) before consuming it, and each refill of
+   * its reader copies the window from the token's start: a token of L characters read B at a time
+   * costs L²/B. With B at least a sixteenth of the text, a stream is read in at most 17 refills and
+   * the copying is bounded by 17 times the text, whatever its tokens.
+   */
+  static LoadSettings settingsFor(int length) {
+    return LoadSettings.builder()
+        .setCodePointLimit(Integer.MAX_VALUE)
+        .setParseComments(false)
+        .setUseMarks(true)
+        .setAllowDuplicateKeys(true)
+        .setBufferSize(Math.max(MIN_BUFFER, length / BUFFER_FRACTION + 1))
+        .build();
+  }
 
   private static final long RETRY_BUDGET = 20_000_000L;
 
   private YamlReader() {}
 
-  /** Reads {@code file} as UTF-8 (a byte order mark is skipped) and parses it. */
+  /**
+   * Reads {@code file} as UTF-8 (a byte order mark is skipped) and parses it; the file must lie in
+   * its own directory (a symbolic link may not lead out of it).
+   */
   public static List<YamlDocument> readFile(Path file, Options options) {
-    byte[] bytes;
-    try {
-      long size = Files.size(file);
-      if (size > options.limits().maxFileBytes()) {
-        throw tooLarge(file, options.limits());
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(SourcePosition.of(file), "file not found");
-    } catch (AccessDeniedException e) {
-      throw new InputException(SourcePosition.of(file), "permission denied reading the file");
-    } catch (IOException e) {
-      throw new InputException(
-          SourcePosition.of(file), "cannot read the file (" + e.getClass().getSimpleName() + ")");
+    Path abs = file.toAbsolutePath().normalize();
+    return readFile(RootedFiles.at(abs.getParent() == null ? abs : abs.getParent()), abs, options);
+  }
+
+  /**
+   * Reads {@code file} through the one root-bound loader ({@link RootedFiles}: a regular file
+   * inside the root, at most the limits' file size) as strict UTF-8, and parses it.
+   */
+  public static List<YamlDocument> readFile(RootedFiles files, Path file, Options options) {
+    Path shown = file.getFileName() == null ? file : file.getFileName();
+    RootedFiles.Read read =
+        files.withMaxFileBytes(options.limits().maxFileBytes()).tryRead(file, shown.toString());
+    if (!read.ok()) {
+      throw switch (read.refusal()) {
+        case MISSING -> new InputException(SourcePosition.of(file), "file not found");
+        case TOO_LARGE -> tooLarge(file, options.limits());
+        default -> RootedFiles.refusal(file, read.problem());
+      };
     }
-    if (bytes.length > options.limits().maxFileBytes()) {
-      throw tooLarge(file, options.limits());
-    }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new InputException(
-          SourcePosition.of(file), "expected UTF-8 text, found bytes that are not valid UTF-8");
-    }
-    return read(file, text, options);
+    return read(file, Utf8Text.decode(file, read.bytes()), options);
   }
 
   /** Parses {@code text}, the content of {@code file} (used for positions only). */
@@ -226,7 +242,8 @@ public final class YamlReader {
     List<YamlDocument> documents = new ArrayList<>();
     TreeConverter converter = new TreeConverter(options, file, text.length());
     DocumentComposer composer =
-        new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits, text);
+        new DocumentComposer(
+            new Parse(settingsFor(text.length())).parseString(text).iterator(), file, limits, text);
     try {
       DocumentComposer.Composed doc;
       while ((doc = composer.next()) != null) {

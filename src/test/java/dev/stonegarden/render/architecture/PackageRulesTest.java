@@ -86,4 +86,32 @@ class PackageRulesTest {
       assertEquals(List.of(), filesWhere(t -> code(t, token)), token);
     }
   }
+
+  @Test
+  void onlyTheLoaderReadsInputFiles() throws IOException {
+    // Every input goes through files.RootedFiles (inside the root, regular files, bounded); the
+    // printer reads source lines for excerpts of files the loader already read
+    // (docs/robustness.md).
+    for (String token :
+        List.of(
+            "Files.readAllBytes(",
+            "Files.readString(",
+            "Files.readAllLines(",
+            "Files.lines(",
+            "Files.newInputStream(",
+            "Files.newBufferedReader(",
+            "new FileInputStream(",
+            "new FileReader(")) {
+      List<String> users = filesWhere(t -> code(t, token));
+      assertTrue(
+          users.stream()
+              .allMatch(
+                  f ->
+                      f.startsWith("files/")
+                          || f.equals("diag/DiagnosticPrinter.java")
+                          // the program's own jar, hashed for --version: not an input
+                          || f.equals("cli/Version.java")),
+          token + " used outside files/: " + users);
+    }
+  }
 }

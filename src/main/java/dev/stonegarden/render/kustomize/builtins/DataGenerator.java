@@ -149,7 +149,13 @@ public record DataGenerator(
   private String[] literal(String source) {
     int eq = source.indexOf('=');
     if (eq <= 0) {
-      throw new InputException(at, "invalid literal source " + source + ", expected key=value");
+      // kustomize echoes the literal; a secretGenerator literal is a secret, so we never do
+      // (docs/robustness.md#secrets: secrets never appear in diagnostics).
+      throw new InputException(
+          at,
+          kind.equals("Secret")
+              ? "invalid literal source (a secretGenerator literal, not shown), expected key=value"
+              : "invalid literal source " + source + ", expected key=value");
     }
     String value = source.substring(eq + 1);
     // Matching surrounding quotes are removed, nothing else is unescaped (case 070).
