@@ -153,10 +153,22 @@ public record PlatformSettings(
   public record Sli(String requests, String errors, String latencyBucket) {}
 
   /**
-   * {@code spec.monitoring}: where dashboards, alert files and SLO rules are rendered, and how
-   * dashboards are shipped.
+   * {@code spec.monitoring}: where dashboards, alert files and SLO rules are rendered, how
+   * dashboards are shipped, and (grafana-operator) the matchLabels of the Grafana instances that
+   * import them.
    */
-  public record Monitoring(List<String> environments, DashboardMode dashboards) {}
+  public record Monitoring(
+      List<String> environments,
+      DashboardMode dashboards,
+      Map<String, String> grafanaInstanceSelector) {
+    /** The default instance selector of GrafanaDashboards: {@code {dashboards: grafana}}. */
+    public static final Map<String, String> DEFAULT_GRAFANA_INSTANCE_SELECTOR =
+        Map.of("dashboards", "grafana");
+
+    public Monitoring(List<String> environments, DashboardMode dashboards) {
+      this(environments, dashboards, DEFAULT_GRAFANA_INSTANCE_SELECTOR);
+    }
+  }
 
   /** How dashboards are shipped. */
   public enum DashboardMode {

@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 public final class ServiceReader {
   static final String SUCCESS_RATE = "success-rate";
   static final String LATENCY = "latency";
+
   private static final List<String> OWNER_KEYS = List.of("team", "slack", "email");
   private static final List<String> BUILT_IN_METRICS = List.of(SUCCESS_RATE, LATENCY);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -372,6 +373,16 @@ public final class ServiceReader {
       for (String key : List.of("query", "successCondition")) {
         if (!m.has(key)) {
           missing.add(key);
+        }
+      }
+      JsonNode query = m.get("query");
+      if (query != null && query.isString()) {
+        QueryChecks.customQuery(problems, map.positionOf(p + "/query"), n, query.stringValue());
+      }
+      for (String key : List.of("successCondition", "failureCondition")) {
+        JsonNode c = m.get(key);
+        if (c != null && c.isString()) {
+          QueryChecks.condition(problems, map.positionOf(p + "/" + key), n, key, c.stringValue());
         }
       }
       if (!missing.isEmpty() && !m.has("threshold")) {
