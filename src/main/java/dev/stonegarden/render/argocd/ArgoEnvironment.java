@@ -16,13 +16,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a CMP command learns from Argo CD through its environment (argocd-cmp.md §2.2–2.5), parsed
- * once and checked: the plugin parameters, the plugin env entry {@code ENVIRONMENT}, the
- * destination namespace, the app's source path and the destination cluster's API list.
+ * What a CMP command learns from Argo CD through its environment
+ * (docs/argocd.md#environment-variables), parsed once and checked: the plugin parameters, the
+ * plugin env entry {@code ENVIRONMENT}, the destination namespace, the app's source path and the
+ * destination cluster's API list.
  *
  * <p>Deliberately not kept: {@code ARGOCD_APP_REVISION} and its short forms. The repo-server's
- * cache reuses output under new revisions (argocd-cmp.md §3.4), so nothing derived from it may
- * reach the output; not reading it makes that impossible by construction.
+ * cache reuses output under new revisions (docs/argocd.md#upgrades-and-caching), so nothing derived
+ * from it may reach the output; not reading it makes that impossible by construction.
  *
  * @param parameters the parameters that were set, by name, insertion-ordered; from {@code
  *     ARGOCD_APP_PARAMETERS} when that is present, else from the {@code PARAM_*} variables of the
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param envEnvironment {@code ARGOCD_ENV_ENVIRONMENT} (the Application's plugin env entry {@code
  *     ENVIRONMENT}), or null
  * @param misspelledEnvironmentVariables {@code ARGOCD_ENV_*} names that differ from {@code
- *     ARGOCD_ENV_ENVIRONMENT} only in case (Argo CD does not upper-case them, argocd-cmp.md §2.2)
+ *     ARGOCD_ENV_ENVIRONMENT} only in case (Argo CD does not upper-case them,
+ *     docs/argocd.md#how-argo-cd-passes-parameters)
  * @param namespace {@code ARGOCD_APP_NAMESPACE}, null when unset or empty
  * @param sourcePath {@code ARGOCD_APP_SOURCE_PATH}, null when unset
  * @param appName {@code ARGOCD_APP_NAME}, null when unset (set means: running under Argo CD)
@@ -54,7 +56,7 @@ public record ArgoEnvironment(
     Set<String> kubeApiVersions,
     boolean debug) {
 
-  /** The variable holding the parameters as JSON (argocd-cmp.md §2.4). */
+  /** The variable holding the parameters as JSON (docs/argocd.md#how-argo-cd-passes-parameters). */
   public static final String PARAMETERS_VARIABLE = "ARGOCD_APP_PARAMETERS";
 
   /** The plugin env entry {@code ENVIRONMENT} as the command sees it. */
@@ -81,7 +83,7 @@ public record ArgoEnvironment(
   }
 
   /**
-   * Parses the variables of argocd-cmp.md §2 out of a process environment.
+   * Parses the variables of docs/argocd.md#environment-variables out of a process environment.
    *
    * @throws dev.stonegarden.render.diag.InputException with every problem of the parameters at once
    *     (not JSON, not an array, an unknown name, a wrong value form, a name given twice)
@@ -102,9 +104,9 @@ public record ArgoEnvironment(
     }
     String paramEnvironment = env.get(KnownParameter.ENVIRONMENT.paramVariable());
     if (!jsonPresent) {
-      // PARAM_* only as a fallback: its names are lossy (argocd-cmp.md §2.5), so it is read only
-      // for
-      // the known string parameters, and unknown PARAM_* variables are not errors.
+      // PARAM_* only as a fallback: its names are lossy (upper-cased, every other character
+      // than A-Z, 0-9 and _ replaced by _), so it is read only for the known string parameters,
+      // and unknown PARAM_* variables are not errors.
       for (KnownParameter known : KnownParameter.ALL) {
         String value = env.get(known.paramVariable());
         if (known.form() == ParameterForm.STRING && value != null) {
@@ -183,7 +185,7 @@ public record ArgoEnvironment(
       return null;
     }
     if (root == null || root.isNull() || root.isMissingNode()) {
-      // A plugin section with no parameters gives the literal `null` (argocd-cmp.md §2.4).
+      // A plugin section with no parameters gives the literal `null`.
       return null;
     }
     if (!root.isArray()) {
@@ -206,8 +208,7 @@ public record ArgoEnvironment(
   private static PluginParameter element(JsonNode node, int index, Problems problems) {
     String where = String.format(Locale.ROOT, "%s[%d]", PARAMETERS_VARIABLE, index);
     if (node.isNull()) {
-      // ApplicationSets have been seen to send null entries (argocd-cmp.md §5, #11900): nothing
-      // set.
+      // ApplicationSets have been seen to send null entries (argo-cd #11900): nothing set.
       return null;
     }
     if (!node.isObject()) {
@@ -394,7 +395,7 @@ public record ArgoEnvironment(
   /**
    * Whether the Application asks for debug output through its plugin env entry {@code
    * PLATFORM_RENDER_DEBUG} (Argo CD gives the command a fixed argv, so {@code --debug} cannot be
-   * passed; argocd-cmp.md §7.11). Cheap and never fails, unlike {@link #from}.
+   * passed; docs/argocd.md#debugging). Cheap and never fails, unlike {@link #from}.
    */
   public static boolean debugRequested(Map<String, String> env) {
     return flag(env.get("ARGOCD_ENV_PLATFORM_RENDER_DEBUG"));

@@ -5,15 +5,16 @@ import dev.stonegarden.render.diag.SourcePosition;
 import java.util.regex.Pattern;
 
 /**
- * Picks the environment to render, first match wins (product.md §6, argocd-cmp.md §7.2): {@code
- * --env}, the plugin parameter {@code environment} ({@code ARGOCD_APP_PARAMETERS}, then {@code
- * PARAM_ENVIRONMENT}), the plugin env entry {@code ENVIRONMENT} ({@code ARGOCD_ENV_ENVIRONMENT}).
- * There is no default: rendering a wrong or empty environment would make Argo CD prune.
+ * Picks the environment to render, first match wins (docs/rendering.md#choosing-the-environment):
+ * {@code --env}, the plugin parameter {@code environment} ({@code ARGOCD_APP_PARAMETERS}, then
+ * {@code PARAM_ENVIRONMENT}), the plugin env entry {@code ENVIRONMENT} ({@code
+ * ARGOCD_ENV_ENVIRONMENT}). There is no default: rendering a wrong or empty environment would make
+ * Argo CD prune.
  */
 public final class EnvironmentResolver {
   /**
-   * A DNS-1123 label: the environment name becomes part of paths and namespaces (quality.md,
-   * security).
+   * A DNS-1123 label: the environment name becomes part of paths and namespaces, so nothing else
+   * may reach them.
    */
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
@@ -70,8 +71,8 @@ public final class EnvironmentResolver {
                 + ArgoEnvironment.ENV_ENVIRONMENT_VARIABLE
                 + ")");
     if (!argo.misspelledEnvironmentVariables().isEmpty()) {
-      // Argo CD does not upper-case plugin env names (argocd-cmp.md §2.2): `name: environment`
-      // arrives as ARGOCD_ENV_environment.
+      // Argo CD does not upper-case plugin env names: `name: environment` arrives as
+      // ARGOCD_ENV_environment.
       message
           .append("; found ")
           .append(String.join(", ", argo.misspelledEnvironmentVariables()))

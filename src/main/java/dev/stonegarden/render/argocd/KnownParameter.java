@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A parameter platform-render announces to Argo CD, and therefore accepts. The table {@link #ALL}
  * is the single source for parsing ({@link ArgoEnvironment}), for applying defaults (Argo CD never
- * sends announced defaults, argocd-cmp.md §2.4) and for the announcement ({@link
- * ParameterAnnouncement}); plugin.yaml's static list repeats it and a test keeps the two equal.
+ * sends announced defaults, docs/argocd.md#how-argo-cd-passes-parameters) and for the announcement
+ * ({@link ParameterAnnouncement}); plugin.yaml's static list repeats it and a test keeps the two
+ * equal.
  *
  * @param form the one value form accepted
  * @param defaultValue applied by us when the parameter is not sent; {@code null} = no default
@@ -20,8 +21,8 @@ public record KnownParameter(
     String defaultValue) {
 
   /**
-   * The environment to render: required, no default (an empty render would be pruned, argocd-cmp.md
-   * §7.2).
+   * The environment to render: required, no default (a wrong or empty render would make Argo CD
+   * prune, docs/argocd.md#parameters).
    */
   public static final KnownParameter ENVIRONMENT =
       new KnownParameter(
@@ -46,8 +47,8 @@ public record KnownParameter(
   }
 
   /**
-   * The {@code PARAM_} variable Argo CD sets for a string parameter (argocd-cmp.md §2.5
-   * normalisation).
+   * The {@code PARAM_} variable Argo CD sets for a string parameter, its name normalised as Argo CD
+   * does (docs/argocd.md#how-argo-cd-passes-parameters).
    */
   public String paramVariable() {
     StringBuilder sb = new StringBuilder("PARAM_");

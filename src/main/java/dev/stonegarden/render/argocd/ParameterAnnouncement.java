@@ -7,10 +7,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON array the dynamic parameters command prints (argocd-cmp.md §1.2, ParameterAnnouncement):
- * every {@link KnownParameter}, with the service's environments named in the tooltip of {@code
- * environment} (decisions.md: same name as the static announcement; the dynamic list comes first,
- * so it wins in the UI).
+ * The JSON array the dynamic parameters command prints (Argo CD's ParameterAnnouncement,
+ * docs/argocd.md#parameters): every {@link KnownParameter}, with the service's environments named
+ * in the tooltip of {@code environment} (the same name as the static announcement; the dynamic list
+ * comes first, so it wins in the UI).
  */
 public final class ParameterAnnouncement {
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * One element of {@code ARGOCD_APP_PARAMETERS} as Argo CD sent it: a name and any of the three
- * value forms, each {@code null} when the element does not carry it (argocd-cmp.md §2.4: nothing
- * stops an element from carrying all three).
+ * value forms, each {@code null} when the element does not carry it
+ * (docs/argocd.md#how-argo-cd-passes-parameters: nothing stops an element from carrying all three).
  *
  * @param map insertion-ordered (Argo CD sorts the keys)
  */

@@ -8,13 +8,12 @@ import java.nio.file.Path;
 
 /**
  * Finds the repository root, the directory that bounds every file access of {@code generate}
- * (product.md §1; decisions.md "File access"). First match wins:
+ * (docs/rendering.md#repository-root). First match wins:
  *
  * <ol>
  *   <li>{@code --repo-root DIR};
  *   <li>under Argo CD ({@code ARGOCD_APP_SOURCE_PATH} set): the working directory minus that path,
- *       since the sidecar unpacks the repository and starts the command in the app's directory
- *       (argocd-cmp.md §3.1);
+ *       since the sidecar unpacks the repository and starts the command in the app's directory;
  *   <li>the nearest ancestor of the service directory (itself included) that holds {@code .git};
  *   <li>the working directory when it contains the service directory, else the service directory's
  *       parent.
@@ -85,8 +84,8 @@ public final class RepositoryRoot {
               + " is not a path inside the repository");
     }
     if (!cwd.endsWith(relative)) {
-      // argocd-cmp.md §3.1: with manifest-generate-paths the tar root is the common parent of the
-      // paths.
+      // With manifest-generate-paths the archive's root is the common parent of the paths
+      // (docs/argocd.md#recommended-repo-server-settings).
       throw new InputException(
           SourcePosition.none(),
           "the working directory does not end with ARGOCD_APP_SOURCE_PATH "

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The environment names of a service for the parameter announcement: {@code service.yaml} read and
  * checked by {@link ServiceReader}, ordered by the platform pipeline ({@code spec.pipeline} of the
- * nearest {@code platform.yaml} inside the repository, product.md §4).
+ * nearest {@code platform.yaml} inside the repository, docs/platform-yaml.md).
  */
 public final class ServiceEnvironments {
   private ServiceEnvironments() {}

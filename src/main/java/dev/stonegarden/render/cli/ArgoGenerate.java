@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  * <p>Why: picocli's classes are Java 5 class files that the AOT cache cannot hold, and building the
  * model of every command costs more CPU than the render itself: about 170 ms of 400 ms per cold
  * render, 2.9x {@code kubectl kustomize} with picocli against 1.5x without
- * (bench/jvm-image-check.sh; startup-measurements.md §6). {@code ArgoGenerateTest} keeps this path
+ * (bench/jvm-image-check.sh; ARCHITECTURE.md#start-up). {@code ArgoGenerateTest} keeps this path
  * byte for byte equal to {@code generate} through {@link Cli}.
  */
 final class ArgoGenerate {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cmp ...}: what Argo CD's Config Management Plugin runs besides {@code generate}
- * (product.md §6, §8).
+ * (docs/argocd.md#parameters).
  */
 @Command(
     name = "cmp",
@@ -53,7 +53,8 @@ final class CmpCommand implements Runnable {
     List<String> environments;
     try {
       // Only the source path matters here: the dynamic command sees a reduced environment
-      // (argocd-cmp.md §2.3), and a bad ARGOCD_APP_PARAMETERS must not break the announcement.
+      // (docs/argocd.md#how-argo-cd-passes-parameters), and a bad ARGOCD_APP_PARAMETERS must not
+      // break the announcement.
       String sourcePath = inv.getenv("ARGOCD_APP_SOURCE_PATH");
       Path root;
       try {

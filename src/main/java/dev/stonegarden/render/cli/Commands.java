@@ -12,6 +12,7 @@ final class Commands {
         new CmpCommand(inv),
         new SchemaCommand(inv),
         new ValidateCommand(inv),
-        new KustomizeCommand(inv));
+        new KustomizeCommand(inv),
+        new PromoteCommand(inv));
   }
 }

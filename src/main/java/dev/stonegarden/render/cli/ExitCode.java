@@ -1,6 +1,6 @@
 package dev.stonegarden.render.cli;
 
-/** The exit codes of product.md §6, in one place. */
+/** The exit codes (docs/rendering.md#diagnostics-and-exit-codes), in one place. */
 public final class ExitCode {
   /** Success. */
   public static final int OK = 0;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code generate [DIR] --env E}: render one environment of a service (product.md §5, §6). */
+/** {@code generate [DIR] --env E}: render one environment of a service (docs/rendering.md). */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What one run of the tool may touch of the outside world: the working directory, the environment
  * and the two output streams. Commands get everything through this record, never from {@code
- * System}, so tests run the whole tool in process (architecture guide §10.8).
+ * System}, so tests run the whole tool in process (ARCHITECTURE.md#decisions-that-shape-the-code).
  *
  * @param workingDirectory absolute; every relative path of the command line resolves against it
  * @param env the process environment (Argo CD passes its parameters here)

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code schema service|values|platform}: prints a JSON Schema exactly as shipped, for editors
- * (product.md §6).
+ * (docs/README.md#reference).
  */
 @Command(
     name = "schema",

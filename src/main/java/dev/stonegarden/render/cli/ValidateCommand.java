@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code validate [DIR or ROOT]}: checks every service found without printing manifests; every
- * problem of every service on stderr at once, nothing on stdout (product.md §6). Exit 3 on any
- * error, 0 otherwise (warnings are printed).
+ * problem of every service on stderr at once, nothing on stdout (docs/rendering.md#validate). Exit
+ * 3 on any error, 0 otherwise (warnings are printed).
  */
 @Command(
     name = "validate",

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which source lines may hold a secret, so that no excerpt shows them (quality.md: values of
- * secretGenerator literals and files, and data of Secrets, never appear in diagnostics;
+ * Which source lines may hold a secret, so that no excerpt shows them (values of secretGenerator
+ * literals and files, and data of Secrets, never appear in diagnostics;
  * docs/robustness.md#secrets): inside a document of {@code kind: Secret} every line except those of
  * its {@code apiVersion}, {@code kind}, {@code metadata}, {@code type} and {@code immutable}
  * blocks, and inside a kustomization the {@code secretGenerator} block. A text scan, since the file

@@ -33,8 +33,8 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Renders one environment of one service (product.md §5). {@link #render} and {@link #build} are
- * the whole program, in order; each step names the class that does the work.
+ * Renders one environment of one service (docs/rendering.md). {@link #render} and {@link #build}
+ * are the whole program, in order; each step names the class that does the work.
  */
 public final class EnvironmentRenderer {
   static final String SERVICE_FILE = "service.yaml";
@@ -111,7 +111,7 @@ public final class EnvironmentRenderer {
    * Steps 3 and 4 for an environment of an already-read service: the kustomize build of {@code
    * environments/<env>} bounded by the repository root, then values.yaml and the platform stage
    * (namespace, Rollouts, analysis, ownership, SLOs, dashboards, dependencies, and the checks of
-   * product.md §5.9, all problems at once).
+   * docs/rendering.md#checks, all problems at once).
    */
   public Built build(
       ServiceSpec service,
@@ -119,6 +119,20 @@ public final class EnvironmentRenderer {
       PlatformSettings platform,
       Path repoRoot,
       ArgoEnvironment argo) {
+    return build(service, environment, platform, repoRoot, argo, null);
+  }
+
+  /**
+   * {@link #build}, with {@code values} instead of the environment's values.yaml (null: read the
+   * file): {@code promote} renders its edit before writing it.
+   */
+  public Built build(
+      ServiceSpec service,
+      ServiceSpec.Environment environment,
+      PlatformSettings platform,
+      Path repoRoot,
+      ArgoEnvironment argo,
+      Values valuesInstead) {
     Path serviceDir = service.serviceDirectory();
     Path overlay = serviceDir.resolve("environments").resolve(environment.name());
     if (!Files.isDirectory(overlay)) {
@@ -139,8 +153,10 @@ public final class EnvironmentRenderer {
     problems.collect(
         () ->
             values[0] =
-                ValuesReader.read(
-                    RootedFiles.at(repoRoot), overlay.resolve(ValuesReader.FILE_NAME)));
+                valuesInstead != null
+                    ? valuesInstead
+                    : ValuesReader.read(
+                        RootedFiles.at(repoRoot), overlay.resolve(ValuesReader.FILE_NAME)));
     problems.throwIfErrors();
     List<Diagnostic> warnings = new ArrayList<>(build[0].warnings());
     ResourceList resources = build[0].resources();

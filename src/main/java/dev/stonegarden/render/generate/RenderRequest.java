@@ -30,7 +30,7 @@ public record RenderRequest(
     requireNonNull(format, "format == null");
   }
 
-  /** How the rendered stream is printed (product.md §5.10). */
+  /** How the rendered stream is printed (docs/rendering.md#output). */
   public enum OutputFormat {
     /** kustomize's YAML stream, byte for byte. */
     YAML,

@@ -40,7 +40,7 @@ final class Accumulator {
   /**
    * Appends, failing on an id that is already there (case 014, 035). The ids present are collected
    * once per call, so appending n resources to m is O(n + m), not O(n * m): a file of thousands of
-   * objects must not take seconds (quality.md "scaling").
+   * objects must not take seconds.
    */
   void appendAll(List<Resource> rs, SourcePosition at) {
     // Only looked up, never iterated: a HashSet cannot change any order here.
@@ -109,9 +109,9 @@ final class Accumulator {
   }
 
   /**
-   * Adds generator output (kustomize's {@code appendReplaceOrMerge}, kustomize-semantics.md §12.6):
-   * a new id is appended; an existing one is merged into or replaced in place, if the behavior says
-   * so.
+   * Adds generator output (kustomize's {@code appendReplaceOrMerge},
+   * docs/kustomize.md#generator-behavior): a new id is appended; an existing one is merged into or
+   * replaced in place, if the behavior says so.
    */
   void absorb(Resource generated, SourcePosition at) {
     ResId id = generated.id();

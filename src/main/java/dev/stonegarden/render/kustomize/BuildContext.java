@@ -6,7 +6,7 @@ import dev.stonegarden.render.kustomize.patch.MergeSchema;
 /**
  * What every level of one build shares: the options, the warnings collected so far, and the
  * strategic-merge schema, which kustomize keeps globally (the root's {@code openapi} wins, else the
- * first base that declares one; kustomize-semantics.md §14.4).
+ * first base that declares one; docs/kustomize.md#custom-schemas).
  */
 final class BuildContext {
   final BuildOptions options;

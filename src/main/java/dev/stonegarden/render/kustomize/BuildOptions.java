@@ -6,8 +6,8 @@ import java.nio.file.Path;
  * How to build.
  *
  * @param repositoryRoot when not null, no file or directory may resolve outside it (the {@code
- *     generate} path's bound, product.md §1); {@code kustomize DIR} leaves it null and follows
- *     kustomize's own load restrictor only
+ *     generate} path's bound, docs/rendering.md#repository-root); {@code kustomize DIR} leaves it
+ *     null and follows kustomize's own load restrictor only
  */
 public record BuildOptions(Path repositoryRoot) {
 

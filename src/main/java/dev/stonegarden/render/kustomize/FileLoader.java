@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * Reads the files of one kustomization directory under kustomize's default load restriction ({@code
- * LoadRestrictionsRootOnly}, kustomize-semantics.md §3.2): a file must lie inside the directory
- * after symlinks are resolved; a directory (base, component) may lie anywhere but may not contain a
- * kustomization already being loaded (a cycle). An optional repository root bounds both.
+ * LoadRestrictionsRootOnly}, docs/kustomize.md#load-restrictions): a file must lie inside the
+ * directory after symlinks are resolved; a directory (base, component) may lie anywhere but may not
+ * contain a kustomization already being loaded (a cycle). An optional repository root bounds both.
  */
 final class FileLoader {
   private final Path root;

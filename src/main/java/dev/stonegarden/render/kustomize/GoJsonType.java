@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The Go type of a kustomization field, as far as Go's {@code encoding/json} sees it when it
- * decodes a kustomization with {@code DisallowUnknownFields} (kustomize-semantics.md §2): scalars,
- * string-keyed maps, slices and structs whose field names match case-insensitively.
+ * decodes a kustomization with {@code DisallowUnknownFields}
+ * (docs/kustomize.md#the-kustomization-file): scalars, string-keyed maps, slices and structs whose
+ * field names match case-insensitively.
  */
 abstract class GoJsonType {
   /** The name Go prints in "of type ..." messages. */

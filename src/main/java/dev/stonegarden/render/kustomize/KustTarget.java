@@ -30,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One kustomization directory and how it builds (kustomize's {@code KustTarget}). {@link
  * #accumulateTarget} is the table of contents of a level: resources, configurations, generators,
- * components, the builtin transformers in kustomize's fixed order, vars (kustomize-semantics.md
- * §1.1).
+ * components, the builtin transformers in kustomize's fixed order, vars
+ * (docs/kustomize.md#the-build-pipeline).
  */
 final class KustTarget {
   private final FileLoader loader;
@@ -79,7 +79,7 @@ final class KustTarget {
 
   /**
    * The builtin transformers of this level, always in kustomize's order whatever the order of keys
-   * in the file (kustomize-semantics.md §1.1 step 5, case 114).
+   * in the file (docs/kustomize.md#the-build-pipeline, case 114).
    */
   List<Transformer> builtinTransformers(TransformerConfig tc) {
     List<Transformer> steps = new ArrayList<>();

@@ -15,9 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Finds and decodes the kustomization file of a directory (kustomize's {@code KustTarget.Load},
- * kustomize-semantics.md §2): one of the three recognised names, Go-JSON-strict decoding, the
- * deprecation warnings, the emptiness and kind/apiVersion checks, and a clear refusal of what this
- * engine does not run (Helm, plugins, remote resources).
+ * docs/kustomize.md#the-kustomization-file): one of the three recognised names, Go-JSON-strict
+ * decoding, the deprecation warnings, the emptiness and kind/apiVersion checks, and a clear refusal
+ * of what this engine does not run (Helm, plugins, remote resources).
  */
 final class KustomizationLoader {
   static final List<String> FILE_NAMES =

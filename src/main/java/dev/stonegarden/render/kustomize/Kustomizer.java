@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Builds a kustomization directory the way {@code kubectl kustomize} (kustomize 5.5.0) does
  * (kustomize's {@code krusty.Kustomizer}): the root level and everything it includes, then the
  * top-level steps — hash suffixes, name references, vars, dropping local-config objects
- * (kustomize-semantics.md §1.2); {@link #sortAndWrite} sorts and prints.
+ * (docs/kustomize.md#the-build-pipeline); {@link #sortAndWrite} sorts and prints.
  */
 public final class Kustomizer {
   private Kustomizer() {}
@@ -85,8 +85,9 @@ public final class Kustomizer {
 
   /**
    * The documents to print, in output order: sorted as the root kustomization asked (fifo keeps the
-   * accumulation order) and cleaned of kustomize's internal annotations (§18.9). The one output
-   * path of {@code kustomize} and {@code generate}.
+   * accumulation order) and cleaned of kustomize's internal annotations
+   * (docs/kustomize.md#output-format). The one output path of {@code kustomize} and {@code
+   * generate}.
    */
   public static List<JsonNode> outputDocuments(List<Resource> resources, SortOptions sortOptions) {
     List<Resource> list = new ArrayList<>(resources);
@@ -132,7 +133,7 @@ public final class Kustomizer {
 
   /**
    * The root's {@code buildMetadata}: {@code managedByLabel} adds kustomize's managed-by label
-   * (kustomize-semantics.md §1.2 step 12) with the version kubectl's embedded kustomize reports,
+   * ({@code app.kubernetes.io/managed-by}) with the version kubectl's embedded kustomize reports,
    * {@code (devel)} (checked with kubectl 1.32.4); the origin and transformer annotations are
    * refused.
    */

@@ -12,12 +12,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The last touch before printing (kustomize-semantics.md §18.9, §18.6): kustomize's internal and
- * origin annotations are removed even when the input had them, an empty {@code annotations} map is
- * dropped, and the remaining annotations are rewritten the way kyaml's {@code SetAnnotations} does
- * — values become strings with the text they had in the file ({@code 1.10} stays {@code "1.10"},
- * {@code 0x1F} stays {@code "0x1F"}), keys are re-typed as plain scalars, so a key such as {@code
- * "1"} fails (case 147).
+ * The last touch before printing (docs/kustomize.md#output-format,
+ * docs/kustomize.md#keys-that-are-not-strings): kustomize's internal and origin annotations are
+ * removed even when the input had them, an empty {@code annotations} map is dropped, and the
+ * remaining annotations are rewritten the way kyaml's {@code SetAnnotations} does — values become
+ * strings with the text they had in the file ({@code 1.10} stays {@code "1.10"}, {@code 0x1F} stays
+ * {@code "0x1F"}), keys are re-typed as plain scalars, so a key such as {@code "1"} fails (case
+ * 147).
  */
 final class OutputCleaner {
   private static final List<String> STRIPPED_PREFIXES = List.of("internal.config.kubernetes.io/");

@@ -18,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns the patch fields of a kustomization into the patch transformers of {@code kustomize.patch}
- * (kustomize-semantics.md §13): loads patch files through the level's root-restricted loader and
+ * (docs/kustomize.md#patches): loads patch files through the level's root-restricted loader and
  * decodes targets and options; the merging itself is the patch package's job. Also sets the build's
- * merge schema from {@code openapi:} (§14.4).
+ * merge schema from {@code openapi:} (docs/kustomize.md#custom-schemas).
  */
 final class PatchSteps {
   private PatchSteps() {}

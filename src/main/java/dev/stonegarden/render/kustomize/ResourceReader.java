@@ -15,9 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns the documents of a resource file into {@link Resource}s (kustomize's {@code
- * resource.Factory.SliceFromBytes}, kustomize-semantics.md §3.1): empty documents are skipped,
- * every object needs {@code kind} and {@code metadata.name}, and a {@code *List} with {@code items}
- * is replaced by its items, which are appended after the file's other documents (case 005).
+ * resource.Factory.SliceFromBytes}, docs/kustomize.md#resources-and-loading): empty documents are
+ * skipped, every object needs {@code kind} and {@code metadata.name}, and a {@code *List} with
+ * {@code items} is replaced by its items, which are appended after the file's other documents (case
+ * 005).
  */
 final class ResourceReader {
   private ResourceReader() {}

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The root kustomization's {@code sortOptions} (kustomize-semantics.md §4.2): {@code legacy} (the
- * default, optionally with custom first/last kind lists) or {@code fifo} (accumulation order).
+ * The root kustomization's {@code sortOptions} (docs/kustomize.md#sort-options): {@code legacy}
+ * (the default, optionally with custom first/last kind lists) or {@code fifo} (accumulation order).
  */
 public record SortOptions(boolean fifo, List<String> orderFirst, List<String> orderLast) {
 

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The engine's one door to the YAML reader, with the typing rules kustomize uses for each kind of
- * file (kustomize-semantics.md §2, §18): kustomization files are YAML 1.1 (go-yaml v2) with keys
- * stringified and the last duplicate key winning; resources and patches are YAML 1.2 (go-yaml v3).
+ * file (docs/kustomize.md#the-kustomization-file, docs/kustomize.md#numbers-booleans-and-dates):
+ * kustomization files are YAML 1.1 (go-yaml v2) with keys stringified and the last duplicate key
+ * winning; resources and patches are YAML 1.2 (go-yaml v3).
  */
 final class Yaml {
   private Yaml() {}

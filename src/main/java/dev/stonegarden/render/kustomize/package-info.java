@@ -4,6 +4,6 @@
  * dev.stonegarden.render.kustomize.Kustomizer} is the entry point; {@code KustTarget} holds the
  * per-level pipeline as one literal list of steps; {@code builtins} holds the generators and
  * transformers, {@code config} the field-spec tables, {@code patch} the strategic-merge and JSON
- * 6902 patches. The semantics are those of {@code ../shared/spec/kustomize-semantics.md}.
+ * 6902 patches. What it does, for users: docs/kustomize.md.
  */
 package dev.stonegarden.render.kustomize;

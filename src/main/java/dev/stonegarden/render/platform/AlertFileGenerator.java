@@ -16,10 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The team's alert files of a monitored environment (product.md §5.7): each document is a
- * PrometheusRule, kept with the environment's namespace and {@code prometheus.ruleLabels} set, or a
- * bare {@code groups:} document (the Prometheus rule-file form), wrapped into a PrometheusRule
- * {@code <service>-<file base name>}.
+ * The team's alert files of a monitored environment (docs/rendering.md#dashboards-and-alert-files):
+ * each document is a PrometheusRule, kept with the environment's namespace and {@code
+ * prometheus.ruleLabels} set, or a bare {@code groups:} document (the Prometheus rule-file form),
+ * wrapped into a PrometheusRule {@code <service>-<file base name>}.
  *
  * <p>Alert files are read like resources (YAML 1.2 typing, positions kept), so a kept
  * PrometheusRule points back at its own lines in diagnostics.

@@ -14,16 +14,16 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One Argo Rollouts AnalysisTemplate per metric of the environment's rollout (product.md §5.4),
- * named {@code <service>-<metric>}: Prometheus provider, background (no {@code count}), {@code
- * interval: 1m}, {@code failureLimit: 1}.
+ * One Argo Rollouts AnalysisTemplate per metric of the environment's rollout
+ * (docs/rendering.md#analysis-templates), named {@code <service>-<metric>}: Prometheus provider,
+ * background (no {@code count}), {@code interval: 1m}, {@code failureLimit: 1}.
  *
  * <p>Zero traffic must not abort a rollout: Prometheus answers an empty vector when no series exist
  * and NaN for 0/0, so the built-in conditions accept both ({@code len(result) == 0 ||
  * isNaN(result[0]) || …}; argo-rollouts #180, #1466). Thresholds are printed in exact decimal form.
  *
  * <p>Templates are generated only for Deployments the platform converted: a Rollout the overlay
- * brings owns its analysis (§5.3).
+ * brings owns its analysis (docs/rendering.md#canary-rollout).
  */
 public record AnalysisTemplateGenerator(
     ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform)
@@ -107,7 +107,8 @@ public record AnalysisTemplateGenerator(
 
   /**
    * Warnings for canary gates looser than the SLO: a canary at 5 % errors under a 99.9 % objective
-   * burns the budget 50x faster than sustainable and still passes (product.md §5.4).
+   * burns the budget 50x faster than sustainable and still passes
+   * (docs/rendering.md#analysis-templates).
    */
   public List<Diagnostic> gateWarnings() {
     ServiceSpec.Rollout rollout = environment.rollout();

@@ -18,9 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns every Deployment of an environment with a {@code rollout} block into an Argo Rollout in
- * place (product.md §5.3): same position, metadata, selector and template; the Deployment strategy
- * becomes {@code strategy.canary} with the service.yaml steps and background analysis naming the
- * generated AnalysisTemplates. A failed analysis aborts the rollout: the automated rollback.
+ * place (docs/rendering.md#canary-rollout): same position, metadata, selector and template; the
+ * Deployment strategy becomes {@code strategy.canary} with the service.yaml steps and background
+ * analysis naming the generated AnalysisTemplates. A failed analysis aborts the rollout: the
+ * automated rollback.
  *
  * <p>Background analysis starts at the step after the first {@code setWeight} above 0 ({@code
  * startingStep}), i.e. once canary pods exist and take traffic; measuring earlier only measures the
@@ -30,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * equal service.yaml's (one source of truth). A Deployment such a Rollout uses through {@code
  * spec.workloadRef} (Argo's migration mode) stays a Deployment: the Rollout reads its template.
  * Objects whose {@code scaleTargetRef} or {@code targetRef} names a converted Deployment (HPA, VPA,
- * KEDA) are re-pointed to the Rollout (decisions.md "Rendering details").
+ * KEDA) are re-pointed to the Rollout.
  *
  * @param kubeApiVersions {@code KUBE_API_VERSIONS} from Argo CD, or null
  */

@@ -16,11 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Grafana dashboards of a monitored environment (product.md §5.7, decisions.md "Rendering
- * details"): each file of {@code spec.monitoring.dashboards} must be a JSON object and becomes a
- * ConfigMap {@code <service>-dashboard-<base>} for Grafana's sidecar (label {@code
- * grafana_dashboard: "1"}, annotation {@code grafana_folder: <team>}, data key {@code <base>.json},
- * the file's text unchanged), or a grafana-operator {@code GrafanaDashboard} of the same name.
+ * Grafana dashboards of a monitored environment (docs/rendering.md#dashboards-and-alert-files):
+ * each file of {@code spec.monitoring.dashboards} must be a JSON object and becomes a ConfigMap
+ * {@code <service>-dashboard-<base>} for Grafana's sidecar (label {@code grafana_dashboard: "1"},
+ * annotation {@code grafana_folder: <team>}, data key {@code <base>.json}, the file's text
+ * unchanged), or a grafana-operator {@code GrafanaDashboard} of the same name.
  *
  * <p>Above 256 KiB the object gets {@code argocd.argoproj.io/sync-options: ServerSideApply=true}:
  * client-side apply would store it again in the last-applied annotation, which is limited to 256

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Checks {@code spec.dependencies} against the platform catalog and records them (product.md §5.8):
- * an unknown name is an error at its position in service.yaml listing the known names; the names go
- * into the annotation {@code <labelDomain>/dependencies} (comma-separated, in service.yaml order)
- * of every object with a pod template, where the pods that use them are.
+ * Checks {@code spec.dependencies} against the platform catalog and records them
+ * (docs/rendering.md#dependencies): an unknown name is an error at its position in service.yaml
+ * listing the known names; the names go into the annotation {@code <labelDomain>/dependencies}
+ * (comma-separated, in service.yaml order) of every object with a pod template, where the pods that
+ * use them are.
  */
 public record DependencyTransformer(ServiceSpec service, PlatformSettings platform)
     implements Transformer {

@@ -24,8 +24,8 @@ final class KindTables {
   }
 
   /**
-   * A workload of values.yaml (product.md §3): where its pod template is and whether it has {@code
-   * spec.replicas}. Operator resources are not workloads.
+   * A workload of values.yaml (docs/rendering.md#values): where its pod template is and whether it
+   * has {@code spec.replicas}. Operator resources are not workloads.
    */
   record Workload(GroupKind kind, boolean hasReplicas) {}
 
@@ -100,8 +100,9 @@ final class KindTables {
   }
 
   /**
-   * Whether kustomize treats the object's kind as cluster-scoped (kustomize-semantics.md §3.3: the
-   * Kubernetes 1.21.2 schema; every CRD kind is namespaced), the engine's own table.
+   * Whether kustomize treats the object's kind as cluster-scoped
+   * (docs/kustomize.md#resource-identity: the Kubernetes 1.21.2 schema; every CRD kind is
+   * namespaced), the engine's own table.
    */
   static boolean clusterScoped(Resource r) {
     return Scope.isClusterScoped(r.gvk());

@@ -10,14 +10,14 @@ import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Puts every namespaced object into the environment's namespace (product.md §5.2): service.yaml is
- * the single source of truth, so an object the overlay placed elsewhere is an error naming its
- * file, and so is an Argo CD application namespace that differs. Emits the {@code Namespace} object
- * unless the overlay has one (it is labelled later, like everything else).
+ * Puts every namespaced object into the environment's namespace (docs/rendering.md#namespace):
+ * service.yaml is the single source of truth, so an object the overlay placed elsewhere is an error
+ * naming its file, and so is an Argo CD application namespace that differs. Emits the {@code
+ * Namespace} object unless the overlay has one (it is labelled later, like everything else).
  *
  * <p>Only an empty namespace counts as "not placed"; an explicit {@code default} is a placement and
  * an error like any other name (the overlay's {@code namespace:} is the usual way to set it).
- * Cluster-scoped kinds are those kustomize knows (kustomize-semantics.md §3.3), see {@link
+ * Cluster-scoped kinds are those kustomize knows (docs/kustomize.md#resource-identity), see {@link
  * dev.stonegarden.render.resource.Scope}.
  *
  * @param namespace the environment's namespace from service.yaml
@@ -78,7 +78,7 @@ public record NamespaceTransformer(
   /**
    * Role bindings name ServiceAccounts with a namespace of their own; a subject that names a
    * ServiceAccount of this output without a namespace gets the environment's (kustomize does the
-   * same for its {@code namespace:}, kustomize-semantics.md §5).
+   * same for its {@code namespace:}, docs/kustomize.md#namespace).
    */
   private void bindServiceAccounts(ResourceList resources) {
     Set<String> accounts = new HashSet<>(); // looked up only

@@ -10,9 +10,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * With {@code networkPolicy: true} (product.md §5.8), a NetworkPolicy {@code <service>-egress} that
- * selects the service's pods (by the platform's {@code <labelDomain>/service} label) and allows
- * egress to DNS, to the own namespace, and to each dependency's namespace and ports.
+ * With {@code networkPolicy: true} (docs/rendering.md#network-policy), a NetworkPolicy {@code
+ * <service>-egress} that selects the service's pods (by the platform's {@code
+ * <labelDomain>/service} label) and allows egress to DNS, to the own namespace, and to each
+ * dependency's namespace and ports.
  *
  * <p>DNS is allowed on port 53 (UDP and TCP) to any destination rather than to a kube-dns selector:
  * cluster DNS runs under different labels and namespaces (CoreDNS, NodeLocal DNSCache), and a

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Ownership labels and annotations on every emitted object and pod template (product.md §5.5,
- * decisions.md "Rendering details"); runs last so generated objects are labelled too.
+ * Ownership labels and annotations on every emitted object and pod template
+ * (docs/rendering.md#ownership-labels); runs last so generated objects are labelled too.
  *
  * <ul>
  *   <li>{@code <labelDomain>/service|team|environment}: always set, they are the platform's;

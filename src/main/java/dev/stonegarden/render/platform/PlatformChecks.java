@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The checks before anything is printed (product.md §5.9). Reads only; returns every problem at
- * once: objects without apiVersion/kind/name, names Kubernetes would reject, two objects with one
- * group/kind/namespace/name, Services that select no pod template, Rollouts whose analysis
+ * The checks before anything is printed (docs/rendering.md#checks). Reads only; returns every
+ * problem at once: objects without apiVersion/kind/name, names Kubernetes would reject, two objects
+ * with one group/kind/namespace/name, Services that select no pod template, Rollouts whose analysis
  * templates are missing, an HPA fighting values.yaml replicas (warning), and an overlay that
  * rendered nothing (Argo CD would prune everything; the platform's own Namespace does not count).
  *

@@ -53,7 +53,10 @@ public record PlatformContext(
         null);
   }
 
-  /** Whether dashboards, alert files and SLO rules are rendered here (product.md §5.6, §5.7). */
+  /**
+   * Whether dashboards, alert files and SLO rules are rendered here (docs/rendering.md#slo-rules,
+   * docs/rendering.md#dashboards-and-alert-files).
+   */
   boolean monitored() {
     return platform.monitoring().environments().contains(environment.name());
   }

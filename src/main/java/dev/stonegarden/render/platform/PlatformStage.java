@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The platform stage of one environment (product.md §3–§5): values.yaml, then the platform's
- * transformers and generators, then the checks of §5.9.
+ * The platform stage of one environment (docs/rendering.md#the-platform-steps): values.yaml, then
+ * the platform's transformers and generators, then the checks (docs/rendering.md#checks).
  */
 public final class PlatformStage {
   private PlatformStage() {}

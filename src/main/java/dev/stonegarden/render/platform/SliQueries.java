@@ -34,7 +34,7 @@ record SliQueries(PlatformSettings.Sli sli, String namespace, String service, St
         + "]))";
   }
 
-  /** The success ratio over {@code window} (product.md §5.4). */
+  /** The success ratio over {@code window} (docs/rendering.md#analysis-templates). */
   String successRatio(String window) {
     return "1 - " + errorRatio(window);
   }

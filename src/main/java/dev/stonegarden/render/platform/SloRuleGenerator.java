@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The SLO rules of a monitored environment (product.md §5.6): a PrometheusRule {@code
+ * The SLO rules of a monitored environment (docs/rendering.md#slo-rules): a PrometheusRule {@code
  * <service>-slo} carrying {@code prometheus.ruleLabels} (Prometheus selects rules by them).
  *
  * <ul>

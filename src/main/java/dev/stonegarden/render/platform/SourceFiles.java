@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Reads a file that {@code service.yaml} names, relative to the service directory, refusing any
- * path that resolves (after {@code ..} and symbolic links) outside a root (product.md §1).
+ * path that resolves (after {@code ..} and symbolic links) outside a root
+ * (docs/rendering.md#repository-root).
  */
 @FunctionalInterface
 public interface SourceFiles {

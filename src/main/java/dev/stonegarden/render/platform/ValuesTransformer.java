@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies values.yaml to the workloads of the environment (product.md §3): image tag, replicas,
- * resources and env. values win over the overlay because they are applied after it.
+ * Applies values.yaml to the workloads of the environment (docs/rendering.md#values): image tag,
+ * replicas, resources and env. values win over the overlay because they are applied after it.
  *
  * <p>The effective value of key K for workload W is {@code workloads.W.K}, else the top-level K,
  * else unchanged; keys are replaced whole. The image tag goes into every container and init
@@ -92,7 +92,11 @@ public record ValuesTransformer(Values values) implements Transformer {
     }
   }
 
-  /** {@code image} with its tag replaced: the repository is kept, a digest dropped. */
+  /**
+   * {@code image} with its tag replaced: the repository is kept, a digest dropped. A tag that is a
+   * digest ({@code sha256:…}) or ends in one ({@code 1.2.0@sha256:…}) pins the image by digest
+   * (docs/promotion.md: promote copies what the earlier stage runs, digest included).
+   */
   static String withTag(String image, String tag) {
     String repo = image;
     int at = repo.indexOf('@');
@@ -104,8 +108,15 @@ public record ValuesTransformer(Values values) implements Transformer {
     if (colon > repo.lastIndexOf('/')) {
       repo = repo.substring(0, colon);
     }
+    if (tag.indexOf('@') < 0 && DIGEST.matcher(tag).matches()) {
+      return repo + "@" + tag;
+    }
     return repo + ":" + tag;
   }
+
+  /** An OCI digest: {@code algorithm:hex}. */
+  private static final java.util.regex.Pattern DIGEST =
+      java.util.regex.Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}");
 
   private static void upsertEnv(ObjectNode container, Map<String, String> env) {
     ArrayNode list = container.get("env") instanceof ArrayNode a ? a : container.putArray("env");

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * uses it for {@code labelSelector} and {@code annotationSelector} of patch targets and of
  * replacement sources and targets: requirements separated by commas, each {@code key}, {@code
  * !key}, {@code key=v}, {@code key==v}, {@code key!=v}, {@code key in (a,b)}, {@code key notin
- * (a,b)}, {@code key>n} or {@code key<n}; all must hold (kustomize-semantics.md §13.1, case 095).
+ * (a,b)}, {@code key>n} or {@code key<n}; all must hold (docs/kustomize.md#patch-targets).
  */
 public final class LabelSelector {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");

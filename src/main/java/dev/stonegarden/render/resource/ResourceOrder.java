@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * kustomize's "legacy" output order (its {@code SortOrderTransformer}, kustomize-semantics.md
- * §4.1): kinds ranked by two lists, then the GVK string (group first), then namespace and name,
- * with an empty namespace sorting after every real one.
+ * kustomize's "legacy" output order (its {@code SortOrderTransformer},
+ * docs/kustomize.md#output-order): kinds ranked by two lists, then the GVK string (group first),
+ * then namespace and name, with an empty namespace sorting after every real one.
  */
 public final class ResourceOrder implements Comparator<Resource> {
   /** Kinds that come first, in this order (ranks -22 .. -1). */

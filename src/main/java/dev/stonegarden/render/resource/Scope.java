@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * Which kinds kustomize treats as cluster-scoped: exactly the apiVersion/kind pairs that the
  * compiled Kubernetes 1.21.2 schema marks as not namespaced ({@code
- * openapi.IsCertainlyClusterScoped}, kustomize-semantics.md §3.3). Every other kind, including
- * every custom resource, is namespaced.
+ * openapi.IsCertainlyClusterScoped}, docs/kustomize.md#resource-identity). Every other kind,
+ * including every custom resource, is namespaced.
  */
 public final class Scope {
   // apiVersion + " " + kind; a Set used only for lookups, never iterated.

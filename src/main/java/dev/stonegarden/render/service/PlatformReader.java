@@ -24,9 +24,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds and reads {@code platform.yaml} (product.md §4): the nearest one with {@code kind:
+ * Finds and reads {@code platform.yaml} (docs/platform-yaml.md): the nearest one with {@code kind:
  * Platform}, walking up from the service directory to the repository root; every key missing from
- * it (or every key, when there is none) takes the default of product.md §4.
+ * it (or every key, when there is none) takes the default of docs/platform-yaml.md.
  */
 public final class PlatformReader {
   /** The file name looked for in each directory. */
@@ -34,7 +34,7 @@ public final class PlatformReader {
 
   private PlatformReader() {}
 
-  /** All defaults of product.md §4 (no platform.yaml). */
+  /** All defaults of docs/platform-yaml.md (no platform.yaml). */
   public static PlatformSettings defaults() {
     Map<String, String> clusters = new LinkedHashMap<>();
     clusters.put("in-cluster", "https://kubernetes.default.svc");

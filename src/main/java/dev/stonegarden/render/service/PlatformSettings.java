@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A bound {@code platform.yaml} ({@code kind: Platform}, product.md §4), or the defaults when the
- * repository has none. Every field is filled: defaults are applied by the reader.
+ * A bound {@code platform.yaml} ({@code kind: Platform}, docs/platform-yaml.md), or the defaults
+ * when the repository has none. Every field is filled: defaults are applied by the reader.
  *
  * @param file the platform.yaml used, or null for all defaults
  */

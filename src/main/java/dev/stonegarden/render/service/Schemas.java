@@ -36,7 +36,7 @@ public enum Schemas {
     return kind;
   }
 
-  /** The schema's {@code $id} (decisions.md "Identity"). */
+  /** The schema's {@code $id}, the URL editors know the schema by. */
   public String id() {
     return "https://platform.stonegarden.dev/schemas/" + kind + "-v1alpha1.json";
   }
@@ -101,7 +101,7 @@ public enum Schemas {
       this.text = text;
       this.tree = JsonMapper.builder().build().readTree(text);
       // English whatever the default locale: networknt picks its message bundle by locale
-      // (startup-measurements.md §5). We word most messages ourselves, but not all.
+      // (and loads it at start-up). We word most messages ourselves, but not all.
       SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();
       SchemaRegistry registry =
           SchemaRegistry.withDefaultDialect(

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * Finds the service definitions under a directory: {@code DIR/service.yaml} when DIR is a service
  * directory, else every {@code service.yaml} below it that is a platform {@code Service}. A service
  * directory is not searched further (its {@code environments/base/service.yaml} is usually a
- * Kubernetes Service), {@code .git} is skipped, and the result is sorted by path (architecture
- * guide §9.8: never the file system's order).
+ * Kubernetes Service), {@code .git} is skipped, and the result is sorted by path (never the file
+ * system's order, which differs between machines).
  */
 public final class ServiceFinder {
   /** The file name of a service definition. */

@@ -26,10 +26,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads {@code service.yaml} (product.md §2): checks the document against the service schema, then
- * the rules a schema cannot say (environments as a map, thresholds, durations, pipeline stages,
- * unique names, the dependency catalog), reports every problem of the file at once, and only then
- * binds the {@link ServiceSpec} records, so binding never hides a schema error.
+ * Reads {@code service.yaml} (docs/service-yaml.md): checks the document against the service
+ * schema, then the rules a schema cannot say (environments as a map, thresholds, durations,
+ * pipeline stages, unique names, the dependency catalog), reports every problem of the file at
+ * once, and only then binds the {@link ServiceSpec} records, so binding never hides a schema error.
  */
 public final class ServiceReader {
   static final String SUCCESS_RATE = "success-rate";
@@ -104,8 +104,8 @@ public final class ServiceReader {
   }
 
   /**
-   * The rules of product.md §2 that the schema cannot express; every check tolerates a wrongly
-   * typed tree.
+   * The rules of service.yaml (docs/rendering.md#inputs) that the schema cannot express; every
+   * check tolerates a wrongly typed tree.
    */
   private static final class Rules {
     private final YamlDocument doc;

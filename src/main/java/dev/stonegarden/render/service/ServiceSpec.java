@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A bound, validated {@code service.yaml} ({@code platform.stonegarden.dev/v1alpha1 Service},
- * product.md §2).
+ * docs/service-yaml.md).
  *
  * <p>Maps are insertion-ordered ({@code LinkedHashMap} copies) and lists are immutable. Optional
  * blocks are {@code null} when absent. {@link #sourceMap()} gives positions for diagnostics that

@@ -39,8 +39,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * found through its {@code KubernetesResource} service entries ({@code @Group}, {@code @Version},
  * {@code @Kind}), the fields of each class from its {@code @JsonProperty} getters, walked along the
  * object. Kinds fabric8 does not know (custom resources, Argo Rollouts) are not checked. fabric8's
- * introspection is slow to start (decisions.md), so only {@code validate} and tests load this
- * class; {@code generate} never does.
+ * introspection is slow to start (90-260 ms, ARCHITECTURE.md#decisions-that-shape-the-code), so
+ * only {@code validate} and tests load this class; {@code generate} never does.
  */
 public final class TypoCheck {
   private static final Map<Class<?>, Map<String, Type>> PROPERTIES = new ConcurrentHashMap<>();

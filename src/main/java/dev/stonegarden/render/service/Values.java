@@ -6,8 +6,8 @@ import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A bound {@code environments/<env>/values.yaml} (product.md §3): what changes between environments
- * and what promotion edits. Applied to the kustomize output, so values win.
+ * A bound {@code environments/<env>/values.yaml} (docs/values-yaml.md): what changes between
+ * environments and what promotion edits. Applied to the kustomize output, so values win.
  *
  * @param defaults the top-level keys, for every workload
  * @param workloads per workload name ({@code metadata.name}), overriding the top-level keys whole

@@ -7,6 +7,7 @@ import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.service.Values.Settings;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
+import dev.stonegarden.render.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads {@code environments/<env>/values.yaml} (product.md §3): checked against the values schema
- * (unknown keys are errors), then bound to {@link Values}. Whether each {@code workloads} entry
- * names a workload is known only after rendering; the platform stage checks that.
+ * Reads {@code environments/<env>/values.yaml} (docs/values-yaml.md): checked against the values
+ * schema (unknown keys are errors), then bound to {@link Values}. Whether each {@code workloads}
+ * entry names a workload is known only after rendering; the platform stage checks that.
  */
 public final class ValuesReader {
   /** The file name in an environment's directory. */
@@ -50,6 +51,19 @@ public final class ValuesReader {
       return new Values(none.defaults(), none.workloads(), valuesYaml, SourceMap.empty(valuesYaml));
     }
     return read(doc);
+  }
+
+  /**
+   * The values of {@code text}, as if it were the content of {@code valuesYaml} (promote renders an
+   * edit before it writes it).
+   */
+  public static Values read(Path valuesYaml, String text) {
+    List<YamlDocument> docs = YamlReader.read(valuesYaml, text, YamlReader.Options.resources());
+    if (docs.stream().allMatch(d -> d.root().isNull() || d.root().isMissingNode())) {
+      Values none = Values.none();
+      return new Values(none.defaults(), none.workloads(), valuesYaml, SourceMap.empty(valuesYaml));
+    }
+    return read(YamlFiles.parseSingle(valuesYaml, FILE_NAME, text));
   }
 
   static Values read(YamlDocument doc) {

@@ -92,7 +92,7 @@ final class DocumentComposer {
   }
 
   private Composed document(int[] start) {
-    // Anchors are scoped to their document (YAML 1.2 §3.2.2.2).
+    // Anchors are scoped to their document (YAML 1.2, section 3.2.2.2).
     Map<String, SourceNode> anchors = new HashMap<>(); // lookup only
     Set<String> open = new HashSet<>(); // anchors whose node is still being composed; lookup only
     Deque<SourceNode> stack = new ArrayDeque<>();

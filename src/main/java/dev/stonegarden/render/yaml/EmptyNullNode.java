@@ -7,7 +7,7 @@ import tools.jackson.databind.node.NullNode;
  * null} or {@code ~}. It is a NullNode in every respect (equal to {@link NullNode#instance},
  * printed as {@code null}); only kyaml's strategic merge tells them apart: a written null in a
  * resource survives a merge that does not mention the field, an empty one is dropped ({@code
- * MakePersistentNullNode} keeps only nulls with text; kustomize-semantics.md §14.2).
+ * MakePersistentNullNode} keeps only nulls with text; docs/kustomize.md#strategic-merge).
  */
 public final class EmptyNullNode extends NullNode {
   private static final long serialVersionUID = 1L;

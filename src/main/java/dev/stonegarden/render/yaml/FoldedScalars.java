@@ -3,12 +3,12 @@ package dev.stonegarden.render.yaml;
 /**
  * What kustomize's internal round trip does to a folded block scalar ({@code >}): kyaml keeps the
  * node's folded style, go-yaml v3's emitter writes it back as a folded block and go-yaml v3 reads
- * that again (kustomize-semantics.md §18.1). The emitter adds a blank line after every line break
- * that ends a line not starting with a blank, so that the break survives folding; but it decides
- * whether to do so by looking at the start of the whole value instead of at the next line ({@code
- * yaml_emitter_write_folded_scalar}, {@code k := 0}). Before a more-indented line, which is never
- * folded, the blank line then stays: {@code "x\n y"} becomes {@code "x\n\n y"}. At the end of a
- * value kept with {@code >+}, the last break run gains one too. Seen in four wild builds (grafana
+ * that again (docs/kustomize.md#output-format). The emitter adds a blank line after every line
+ * break that ends a line not starting with a blank, so that the break survives folding; but it
+ * decides whether to do so by looking at the start of the whole value instead of at the next line
+ * ({@code yaml_emitter_write_folded_scalar}, {@code k := 0}). Before a more-indented line, which is
+ * never folded, the blank line then stays: {@code "x\n y"} becomes {@code "x\n\n y"}. At the end of
+ * a value kept with {@code >+}, the last break run gains one too. Seen in four wild builds (grafana
  * dashboards, CEL expressions, Maven settings) and checked with kubectl.
  *
  * <p>The emitter only keeps the folded style when a block scalar is allowed: no space right before

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
 /**
  * Go's number formatting as kustomize's output shows it: {@code strconv.FormatFloat(f, fmt, -1,
  * 64)} (shortest round-trip digits) and the observable result of kustomize's JSON round trip
- * (kustomize-semantics.md §18.5).
+ * (docs/kustomize.md#numbers-booleans-and-dates).
  *
  * <p>Java's {@code Double.toString} is not Go's shortest formatting (it always prints at least two
  * digits, so {@code 4.9E-324} where Go prints {@code 5e-324}, and JDK 17 is not always shortest),

@@ -1,11 +1,12 @@
 package dev.stonegarden.render.yaml;
 
 /**
- * What kustomize's JSON hop does to a string before go-yaml v2 prints it (kustomize-semantics.md
- * §18.1): Go's encoding/json replaces invalid UTF-16/UTF-8 with U+FFFD and writes DEL, C1 controls
- * and U+FFFE/U+FFFF raw, which go-yaml v2's reader then rejects, failing the build. It also writes
- * NEL (U+0085) raw, and go-yaml v2 reads a raw NEL inside the JSON string as a line break and folds
- * it like any line break of a double-quoted scalar ({@code "a\u0085b"} comes out as {@code a b}).
+ * What kustomize's JSON hop does to a string before go-yaml v2 prints it
+ * (docs/kustomize.md#output-format): Go's encoding/json replaces invalid UTF-16/UTF-8 with U+FFFD
+ * and writes DEL, C1 controls and U+FFFE/U+FFFF raw, which go-yaml v2's reader then rejects,
+ * failing the build. It also writes NEL (U+0085) raw, and go-yaml v2 reads a raw NEL inside the
+ * JSON string as a line break and folds it like any line break of a double-quoted scalar ({@code
+ * "a\u0085b"} comes out as {@code a b}).
  */
 final class JsonText {
   /** kustomize's message (after the dump of the object) when the JSON text has such characters. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The order in which kustomize prints mapping keys: go-yaml v2's "natural" key sort ({@code
- * keyList.Less} in {@code sorter.go}), restricted to string keys (kustomize-semantics.md §18.3).
+ * keyList.Less} in {@code sorter.go}), restricted to string keys (docs/kustomize.md#key-order).
  *
  * <p>Keys are compared code point by code point. At the first difference: two letters compare by
  * code point; a letter against a non-letter puts the non-letter first; otherwise the runs of

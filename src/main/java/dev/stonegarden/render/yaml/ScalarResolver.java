@@ -11,7 +11,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Types YAML scalars the way go-yaml does when it decodes into {@code interface{}}: v3 rules for
  * {@link YamlVersion#YAML_1_2} (resources), v2 rules for {@link YamlVersion#YAML_1_1}
- * (kustomization files, JSON 6902 operations), kustomize-semantics.md §2, §13.3, §18.5, case 142.
+ * (kustomization files, JSON 6902 operations): docs/kustomize.md#the-kustomization-file,
+ * docs/kustomize.md#json-6902-patches, docs/kustomize.md#numbers-booleans-and-dates.
  *
  * <p>The two versions share go-yaml's {@code resolve} algorithm: the first character picks a hint
  * (sign, digit, {@code .}, one of {@code yYnNtTfFoO~}, or none → string); exact words are looked up

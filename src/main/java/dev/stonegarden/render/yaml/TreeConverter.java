@@ -522,7 +522,7 @@ final class TreeConverter {
       return value.stringValue();
     }
     if (options.keys() == YamlReader.KeyPolicy.REJECT) {
-      // Go's JSON encoder accepts only string keys (kustomize-semantics.md §18.6, case 148).
+      // Go's JSON encoder accepts only string keys (docs/kustomize.md#keys-that-are-not-strings).
       problem(
           at,
           ks.value.isEmpty()

@@ -4,7 +4,7 @@ package dev.stonegarden.render.yaml;
  * Whether go-yaml v2's encoder may write a string as a plain scalar: {@code encoder.stringv} asks
  * {@code resolve("", s)} (YAML 1.1 typing, {@link ScalarResolver}) and quotes the string unless it
  * resolves to {@code !!str} and is not a base-60 float such as {@code 1:20} (which v2 no longer
- * reads as a number but still quotes "for compatibility"), kustomize-semantics.md §18.4 rule 2.
+ * reads as a number but still quotes "for compatibility"): docs/kustomize.md#strings.
  */
 final class V2PlainCheck {
   private V2PlainCheck() {}

@@ -3,7 +3,7 @@ package dev.stonegarden.render.yaml;
 import dev.stonegarden.render.files.RootedFiles;
 
 /**
- * Bounds on what one YAML file may cost to read (decisions.md "Limits"); beyond them the reader
+ * Bounds on what one YAML file may cost to read (docs/rendering.md#limits); beyond them the reader
  * fails with an {@link dev.stonegarden.render.diag.InputException} instead of running out of time,
  * memory or stack.
  *

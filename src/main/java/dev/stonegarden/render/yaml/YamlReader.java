@@ -22,7 +22,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Reads a YAML (or JSON) stream into typed Jackson trees, one {@link YamlDocument} per document,
  * with the position of every value (kyaml's {@code kio.ByteReader} for resources, {@code
- * sigs.k8s.io/yaml} for kustomization files; kustomize-semantics.md §3.1, §2).
+ * sigs.k8s.io/yaml} for kustomization files; docs/kustomize.md#resources-and-loading,
+ * docs/kustomize.md#the-kustomization-file).
  *
  * <p>Every document of the stream is returned, in order: a leading {@code ---}, a trailing {@code
  * ...}, empty and comment-only documents are accepted, the last two with a {@code NullNode} root
@@ -36,7 +37,10 @@ public final class YamlReader {
 
   /** What to do with mapping keys that are not strings (a plain {@code true:}, {@code 1:}). */
   public enum KeyPolicy {
-    /** An error at the key, as kustomize fails on them in resources (§18.6, case 148). */
+    /**
+     * An error at the key, as kustomize fails on them in resources
+     * (docs/kustomize.md#keys-that-are-not-strings, case 148).
+     */
     REJECT,
     /**
      * Their string form ({@code 1}, {@code true}, {@code 1.5}), as sigs.k8s.io/yaml's YAMLToJSON.

@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Writes trees as YAML text exactly as {@code kubectl kustomize} prints them: go-yaml v2's encoder
- * and libyaml-derived emitter over a JSON-typed tree (kustomize-semantics.md §18).
+ * and libyaml-derived emitter over a JSON-typed tree (docs/kustomize.md#output-format).
  *
  * <p>This is the only code in the product that turns trees into YAML. It is a port of the parts of
  * the emitter that such trees reach (block mappings and sequences, empty flow collections, the four
@@ -533,7 +533,7 @@ public final class YamlWriter {
     writeIndicator("\"", true, false, false);
     int n = v.length;
     // go-yaml's is_bom(value, i) looks at the start of the value, not at position i: a value that
-    // starts with U+FEFF has every character escaped (kustomize-semantics.md §18.4 rule 4).
+    // starts with U+FEFF has every character escaped (docs/kustomize.md#strings).
     boolean bom = n > 0 && v[0] == 0xFEFF;
     for (int i = 0; i < n; i++) {
       int c = v[i];

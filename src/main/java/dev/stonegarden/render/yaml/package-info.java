@@ -1,7 +1,7 @@
 /**
  * YAML in and out: the reader (YAML/JSON streams → Jackson trees with source positions, scalars
  * typed like go-yaml v3 for resources or v2 for kustomization files) and the writer (go-yaml v2's
- * output format, kustomize-semantics.md §18).
+ * output format, docs/kustomize.md#output-format).
  *
  * <p>Corresponds to kyaml's reader ({@code kio.ByteReader}, go-yaml v3), {@code
  * sigs.k8s.io/yaml.YAMLToJSON} (go-yaml v2) and {@code sigs.k8s.io/yaml.JSONToYAML} in kustomize.

@@ -53,7 +53,8 @@ class PackageRulesTest {
 
   @Test
   void onlyTheTypoCheckUsesFabric8() throws IOException {
-    // fabric8's typed model costs 90-260 ms of start-up: validate only (decisions.md).
+    // fabric8's typed model costs 90-260 ms of start-up: validate only
+    // (ARCHITECTURE.md#decisions-that-shape-the-code).
     assertEquals(List.of("service/TypoCheck.java"), filesWhere(t -> code(t, "io.fabric8.")));
   }
 

@@ -28,10 +28,10 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Does what argocd-cmp-server does (argocd-cmp.md §1.2, §2, §3.1, §4): unpacks the example
- * repository into a fresh directory (files 0644), runs plugin.yaml's {@code generate} command as an
- * argv without a shell in the app directory, with the environment the repo-server builds, and reads
- * stdout the way Argo CD does. {@code platform-render} resolves to the project's launcher.
+ * Does what argocd-cmp-server does (docs/argocd.md): unpacks the example repository into a fresh
+ * directory (files 0644), runs plugin.yaml's {@code generate} command as an argv without a shell in
+ * the app directory, with the environment the repo-server builds, and reads stdout the way Argo CD
+ * does. {@code platform-render} resolves to the project's launcher.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArgoCdContractTest {
@@ -40,7 +40,7 @@ class ArgoCdContractTest {
 
   /**
    * Sorted, group/version and group/version/Kind entries, as APIResourcesToStrings builds them
-   * (argocd-cmp.md §2.2).
+   * (docs/argocd.md#environment-variables).
    */
   private static final List<String> API_VERSIONS =
       List.of(
@@ -128,7 +128,8 @@ class ArgoCdContractTest {
   }
 
   /**
-   * The environment the repo-server sends for an Application of this service (argocd-cmp.md §2.2).
+   * The environment the repo-server sends for an Application of this service
+   * (docs/argocd.md#environment-variables).
    */
   private Map<String, String> argoEnv(String env) {
     Map<String, String> e = ProcessRunner.baseEnv();
@@ -148,7 +149,8 @@ class ArgoCdContractTest {
   }
 
   private static Map<String, String> withParameter(Map<String, String> e, String env) {
-    // Exactly what Go's json.Marshal gives: compact, keys sorted (argocd-cmp.md §2.4).
+    // Exactly what Go's json.Marshal gives: compact, keys sorted
+    // (docs/argocd.md#how-argo-cd-passes-parameters).
     e.put("ARGOCD_APP_PARAMETERS", "[{\"name\":\"environment\",\"string\":\"" + env + "\"}]");
     e.put("PARAM_ENVIRONMENT", env);
     return e;
@@ -213,21 +215,21 @@ class ArgoCdContractTest {
         Map<?, ?> labels = (Map<?, ?>) ((Map<?, ?>) object.get("metadata")).get("labels");
         assertFalse(
             labels != null && labels.containsKey("app.kubernetes.io/instance"),
-            "Argo CD owns app.kubernetes.io/instance (argocd-cmp.md §4): " + object.get("kind"));
+            "Argo CD owns app.kubernetes.io/instance: " + object.get("kind"));
       }
 
       ProcessRunner.Result byEnvEntry = generate(app, withEnvEntry(argoEnv(env), env));
       assertEquals(0, byEnvEntry.code(), env + ": " + byEnvEntry);
       assertEquals(byParameter.out(), byEnvEntry.out(), env);
 
-      // Both set, disagreeing: the parameter wins (argocd-cmp.md §7.2).
+      // Both set, disagreeing: the parameter wins (docs/argocd.md#parameters).
       Map<String, String> both = withParameter(argoEnv(env), env);
       both.put("ARGOCD_ENV_ENVIRONMENT", env.equals("dev") ? "staging" : "dev");
       ProcessRunner.Result byBoth = generate(app, both);
       assertEquals(0, byBoth.code(), env + ": " + byBoth);
       assertEquals(byParameter.out(), byBoth.out(), env);
 
-      // The same bytes as a local run with --env (product.md §1: Argo CD and a laptop agree).
+      // The same bytes as a local run with --env (Argo CD and a laptop agree).
       Map<String, String> local = ProcessRunner.baseEnv();
       local.put("PLATFORM_RENDER_CACHE_DIR", tmp.resolve("cache").toString());
       // A developer's checkout has a .git at its root; the copy has none, so name the root.

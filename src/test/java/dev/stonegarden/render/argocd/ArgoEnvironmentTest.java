@@ -61,7 +61,8 @@ class ArgoEnvironmentTest {
 
   @Test
   void escapesAreDecoded() {
-    // Go's json.Marshal writes <, > and & as \u003c, \u003e, \u0026 (argocd-cmp.md §2.4).
+    // Go's json.Marshal writes <, > and & as \u003c, \u003e, \u0026
+    // (docs/argocd.md#how-argo-cd-passes-parameters).
     ArgoEnvironment argo =
         parse(
             "ARGOCD_APP_PARAMETERS",
@@ -80,7 +81,7 @@ class ArgoEnvironmentTest {
   @Test
   void emptyListAndNullElements() {
     assertTrue(parse("ARGOCD_APP_PARAMETERS", "[]").parameters().isEmpty());
-    // ApplicationSets have been seen to send null (argocd-cmp.md §5, #11900).
+    // ApplicationSets have been seen to send null (argo-cd #11900).
     ArgoEnvironment argo =
         parse("ARGOCD_APP_PARAMETERS", "[null,{\"name\":\"environment\",\"string\":null}]");
     assertNull(argo.parameter(KnownParameter.ENVIRONMENT));
@@ -181,7 +182,8 @@ class ArgoEnvironmentTest {
             "[{\"name\":\"environment\",\"string\":\"prod\"}]");
     assertEquals("prod", both.parameter(KnownParameter.ENVIRONMENT));
     assertEquals("dev", both.paramEnvironment());
-    // Unknown PARAM_* variables are not errors: their names are lossy (argocd-cmp.md §2.5).
+    // Unknown PARAM_* variables are not errors: their names are lossy
+    // (docs/argocd.md#how-argo-cd-passes-parameters).
     assertTrue(parse("PARAM_REGIONS_0", "eu").parameters().isEmpty());
   }
 

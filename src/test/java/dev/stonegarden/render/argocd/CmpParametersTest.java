@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code cmp parameters}, run in process as the sidecar would run it (argocd-cmp.md §1.2, §2.3).
+ * {@code cmp parameters}, run in process as the sidecar would run it (docs/argocd.md#parameters).
  */
 class CmpParametersTest {
   @TempDir Path tmp;
@@ -33,7 +33,10 @@ class CmpParametersTest {
     return new Result(code, out.toString(), err.toString());
   }
 
-  /** The reduced environment the dynamic command gets (argocd-cmp.md §2.3). */
+  /**
+   * The reduced environment the dynamic command gets
+   * (docs/argocd.md#how-argo-cd-passes-parameters).
+   */
   static Map<String, String> dynamicEnv(String sourcePath) {
     Map<String, String> env = new HashMap<>();
     env.put("ARGOCD_APP_NAME", "audiobookshelf-dev");

@@ -17,8 +17,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * deploy/: the kustomize component builds (kubectl kustomize as the oracle), the sidecar meets
- * argocd-cmp.md §1.3 / §7.9, the Helm values say the same, and the examples name the plugin as
- * plugin.yaml defines it.
+ * docs/argocd.md#install-the-sidecar, the Helm values say the same, and the examples name the
+ * plugin as plugin.yaml defines it.
  */
 class DeployManifestsTest {
   private static final Path PROJECT = ProcessRunner.project();
@@ -86,7 +86,8 @@ class DeployManifestsTest {
     assertEquals("/var/run/argocd", named(mounts, "var-files").get("mountPath"));
     assertEquals("/home/argocd/cmp-server/plugins", named(mounts, "plugins").get("mountPath"));
     assertEquals("/tmp", named(mounts, "platform-render-tmp").get("mountPath"));
-    // The sidecar's /tmp is private: not the repo-server's tmp volume (argocd-cmp.md §1.3).
+    // The sidecar's /tmp is private: not the repo-server's tmp volume
+    // (docs/argocd.md#install-the-sidecar).
     Map<?, ?> repoServer = named(at(podSpec, "containers"), "argocd-repo-server");
     assertTrue(
         ((List<?>) repoServer.get("volumeMounts"))

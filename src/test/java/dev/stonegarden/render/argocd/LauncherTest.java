@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * bin/platform-render on a fresh copy of the project (no target/): the first use builds the jar,
  * several starters at once build it once, and stdout carries only the command's output while the
- * build runs (decisions.md "The generate path and start-up").
+ * build runs (README.md#the-launcher).
  */
 class LauncherTest {
   @TempDir Path tmp;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** plugin.yaml against product.md §8 and argocd-cmp.md §1 / §7.1. */
+/** plugin.yaml as docs/argocd.md#pluginyaml describes it. */
 class PluginYamlTest {
   Map<?, ?> plugin;
   Map<?, ?> spec;
@@ -45,7 +45,7 @@ class PluginYamlTest {
 
   @Test
   void noDiscoveryAndNoIgnoredFields() {
-    assertNull(spec.get("discover"), "Applications name the plugin (argocd-cmp.md §7.1)");
+    assertNull(spec.get("discover"), "Applications name the plugin: no discovery");
     for (String ignored :
         List.of("lockRepo", "allowConcurrency", "preserveFileMode", "provideGitCreds")) {
       assertFalse(spec.containsKey(ignored), ignored);

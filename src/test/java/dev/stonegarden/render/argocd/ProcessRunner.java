@@ -69,7 +69,7 @@ public final class ProcessRunner {
 
   /**
    * Copies a tree the way the sidecar unpacks the repository tarball: files 0644, directories 0755
-   * (argocd-cmp.md §1.2).
+   * (as argocd-cmp-server does).
    */
   public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {

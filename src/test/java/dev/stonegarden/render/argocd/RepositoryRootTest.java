@@ -90,7 +90,8 @@ class RepositoryRootTest {
 
   @Test
   void fallbackWithoutGit() {
-    // decisions.md "File access": the working directory when it contains the service directory ...
+    // docs/rendering.md#repository-root: the working directory when it contains the service
+    // directory ...
     assertEquals(
         repo,
         RepositoryRoot.find(

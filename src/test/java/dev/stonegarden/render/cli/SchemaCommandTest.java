@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code schema service|values|platform}: the output is the shipped file, byte for byte, and as a
  * schema (compiled afresh from the output, as an editor would) it accepts the seed's service.yaml
- * and rejects each mistake product.md §2 names.
+ * and rejects each mistake docs/service-yaml.md describes.
  */
 class SchemaCommandTest {
   record Run(int exit, String out, String err) {}

@@ -242,7 +242,8 @@ class ValidateCommandTest {
             "shop/service.yaml:17:5: warning: unknown key \"pager\" in spec.owner is ignored",
             "shop/environments/base/app.yaml:23:22: warning: unknown field spec.ports[0].targetport in Service app"
                 + " (not a field of v1 Service); did you mean \"targetPort\"?",
-            // The platform stage's own warning (product.md §5.4): the fixture's canary gate is
+            // The platform stage's own warning (docs/rendering.md#analysis-templates): the
+            // fixture's canary gate is
             // looser than its SLO.
             "shop/service.yaml:46:26: warning: the canary gate success-rate >= 99.5% is looser than the SLO availability 99.95%:"
                 + " a canary at 0.5% errors burns the error budget 10x faster than sustainable and still passes"),

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Decoding of kustomization files with Go's JSON rules (kustomize-semantics.md §2, cases 016, 017,
- * 024, 036, 056).
+ * Decoding of kustomization files with Go's JSON rules (docs/kustomize.md#the-kustomization-file,
+ * cases 016, 017, 024, 036, 056).
  */
 class KustomizationLoaderTest {
   @TempDir Path dir;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * 5,000 objects through the whole platform stage (quality.md: a 5,000-resource render in under a
+ * 5,000 objects through the whole platform stage (a 5,000-resource render must take well under a
  * second).
  */
 class PlatformStageScaleTest {

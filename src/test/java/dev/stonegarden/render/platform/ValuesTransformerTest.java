@@ -227,5 +227,13 @@ class ValuesTransformerTest {
     assertEquals("nginx:1.27", ValuesTransformer.withTag("nginx:1.25", "1.27"));
     assertEquals("ghcr.io/a/b:1.27", ValuesTransformer.withTag("ghcr.io/a/b@sha256:00", "1.27"));
     assertEquals("localhost:5000/b:1.27", ValuesTransformer.withTag("localhost:5000/b:1", "1.27"));
+    // A digest, alone or after a tag, pins the image (what promote copies from a stage that runs
+    // a digest).
+    String digest = "sha256:" + "ab".repeat(32);
+    assertEquals("nginx@" + digest, ValuesTransformer.withTag("nginx:1.25", digest));
+    assertEquals(
+        "nginx:1.27@" + digest, ValuesTransformer.withTag("nginx@sha256:00", "1.27@" + digest));
+    assertEquals(
+        "localhost:5000/b@" + digest, ValuesTransformer.withTag("localhost:5000/b:1", digest));
   }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** kustomize's legacy order (kustomize-semantics.md §4.1, cases 025 and 026). */
+/** kustomize's legacy order (docs/kustomize.md#output-order, cases 025 and 026). */
 class ResourceOrderTest {
 
   private static ResId id(String apiVersion, String kind, String name, String ns) {

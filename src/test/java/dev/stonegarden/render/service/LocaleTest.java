@@ -14,8 +14,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Diagnostics do not depend on the default locale: networknt picks its message bundle by locale
- * (startup-measurements.md §5) and Turkish lower-cases "I" to a dotless "ı".
+ * Diagnostics do not depend on the default locale: networknt picks its message bundle by locale and
+ * Turkish lower-cases "I" to a dotless "ı".
  */
 class LocaleTest {
   private static List<String> diagnosticsOfInvalidFixtures() throws Exception {

@@ -15,10 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The schemas and the records cannot drift apart (architecture guide §9.5): for each record, the
- * property names of its part of the schema, after the few deliberate renames, are exactly its
- * record components minus bookkeeping. Adding a key to a schema without a component (or the other
- * way round) fails here.
+ * The schemas and the records cannot drift apart: for each record, the property names of its part
+ * of the schema, after the few deliberate renames, are exactly its record components minus
+ * bookkeeping. Adding a key to a schema without a component (or the other way round) fails here.
  */
 class SchemaDriftTest {
   /**

@@ -67,7 +67,7 @@ class SchemasTest {
   void objectsWithPropertiesAreClosed(Schemas s) {
     List<String> open = new ArrayList<>();
     closed(s.tree(), "", open);
-    // owner is open on purpose: teams add their own keys (a warning, product.md §2).
+    // owner is open on purpose: teams add their own keys (a warning, docs/service-yaml.md).
     assertEquals(
         s == Schemas.SERVICE ? List.of("/properties/spec/properties/owner") : List.of(), open);
   }

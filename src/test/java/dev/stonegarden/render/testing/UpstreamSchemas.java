@@ -34,8 +34,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *       lists properties, unless it says {@code x-kubernetes-preserve-unknown-fields}), so a typo
  *       in a generated field fails the test instead of being pruned silently;
  *   <li>IntOrString and Quantity accept integers (and Quantity any number) although the OpenAPI
- *       types them as strings (decisions.md "YAML in and out"); {@code x-kubernetes-int-or-string}
- *       likewise.
+ *       types them as strings (kustomize and the API server accept both); {@code
+ *       x-kubernetes-int-or-string} likewise.
  * </ul>
  *
  * <p>A CRD's {@code metadata} (just {@code type: object} upstream) is checked as an ObjectMeta.

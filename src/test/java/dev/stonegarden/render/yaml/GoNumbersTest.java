@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Go's float formatting and the JSON round trip of kustomize-semantics.md §18.5. */
+/**
+ * Go's float formatting and the JSON round trip of docs/kustomize.md#numbers-booleans-and-dates.
+ */
 class GoNumbersTest {
 
   @ParameterizedTest(name = "FormatFloat({0}, g) = {1}")

@@ -4,7 +4,8 @@ package dev.stonegarden.render.yaml;
  * go-yaml v2's {@code parseTimestamp}: a string is a timestamp when it starts with four digits and
  * a dash and Go's {@code time.Parse} accepts it with one of the layouts {@code
  * 2006-1-2T15:4:5.999999999Z07:00}, the same with a lower-case {@code t}, {@code 2006-1-2
- * 15:4:5.999999999} or {@code 2006-1-2}. Such strings are quoted on output (§18.4 rule 2).
+ * 15:4:5.999999999} or {@code 2006-1-2}. Such strings are quoted on output
+ * (docs/kustomize.md#strings).
  */
 final class GoTime {
   private GoTime() {}

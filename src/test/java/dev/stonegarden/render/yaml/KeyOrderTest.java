@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** go-yaml v2's natural key order, every corner case of kustomize-semantics.md §18.3. */
+/** go-yaml v2's natural key order, every corner case of docs/kustomize.md#key-order. */
 class KeyOrderTest {
 
   @ParameterizedTest(name = "{0} < {1}")

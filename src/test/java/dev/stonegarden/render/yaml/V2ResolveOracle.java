@@ -5,7 +5,7 @@ package dev.stonegarden.render.yaml;
  * differential test. Whether go-yaml v2's encoder may write a string as a plain scalar: {@code
  * encoder.stringv} asks {@code resolve("", s)} (YAML 1.1 typing with Go's number parsers and v2's
  * timestamp formats) and quotes the string unless it resolves to {@code !!str} and is not a base-60
- * float (kustomize-semantics.md §18.4 rule 2).
+ * float (docs/kustomize.md#strings).
  *
  * <p>Everything here is what the writer needs of v2's resolver, written from its behaviour: the
  * bool/null/inf/nan table, {@code strconv.ParseInt/ParseUint(s, 0, 64)} after removing {@code _},

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Layout, quoting and folding decisions of the writer (kustomize-semantics.md §18). */
+/** Layout, quoting and folding decisions of the writer (docs/kustomize.md#output-format). */
 class YamlWriterTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 

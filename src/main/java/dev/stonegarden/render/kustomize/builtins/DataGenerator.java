@@ -20,9 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One {@code configMapGenerator} or {@code secretGenerator} entry (kustomize's {@code
- * ConfigMapGenerator}/{@code SecretGenerator} and {@code kv} loader, kustomize-semantics.md §12):
- * pairs from env files, then literals, then files; a repeated key is an error; ConfigMap values
- * that are not UTF-8 go to {@code binaryData}; Secret values are base64, wrapped at 70 characters.
+ * ConfigMapGenerator}/{@code SecretGenerator} and {@code kv} loader,
+ * docs/kustomize.md#configmap-and-secret-generators): pairs from env files, then literals, then
+ * files; a repeated key is an error; ConfigMap values that are not UTF-8 go to {@code binaryData};
+ * Secret values are base64, wrapped at 70 characters.
  */
 public record DataGenerator(
     String kind,
@@ -149,7 +150,7 @@ public record DataGenerator(
     int eq = source.indexOf('=');
     if (eq <= 0) {
       // kustomize echoes the literal; a secretGenerator literal is a secret, so we never do
-      // (quality.md: secrets never appear in diagnostics; docs/robustness.md#secrets).
+      // (secrets never appear in diagnostics: docs/robustness.md#secrets).
       throw new InputException(
           at,
           kind.equals("Secret")
@@ -282,7 +283,7 @@ public record DataGenerator(
 
   /**
    * Standard base64; longer than 69 characters → 70-character lines each ending in a newline
-   * (§12.3).
+   * (docs/kustomize.md#configmap-and-secret-generators).
    */
   static String base64(byte[] b) {
     String enc = Base64.getEncoder().encodeToString(b);

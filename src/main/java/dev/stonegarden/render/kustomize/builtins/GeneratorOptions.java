@@ -14,8 +14,8 @@ public record GeneratorOptions(
     boolean immutable) {
 
   /**
-   * kustomize's {@code MergeGlobalOptionsIntoLocal} (kustomize-semantics.md §12.4): local keys win,
-   * flags are OR-ed.
+   * kustomize's {@code MergeGlobalOptionsIntoLocal}
+   * (docs/kustomize.md#configmap-and-secret-generators): local keys win, flags are OR-ed.
    */
   public static GeneratorOptions merge(GeneratorOptions local, GeneratorOptions global) {
     if (global == null) {

@@ -6,9 +6,10 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Go's {@code encoding/json.Marshal} of a tree, as the hash suffix needs it (kustomize-semantics.md
- * §12.7): no spaces, object keys sorted byte-wise, UTF-8 kept raw, and {@code <}, {@code >}, {@code
- * &}, U+2028 and U+2029 escaped as {@code \\u003c}… (Go's HTML-safe default).
+ * Go's {@code encoding/json.Marshal} of a tree, as the hash suffix needs it
+ * (docs/kustomize.md#the-hash-suffix): no spaces, object keys sorted byte-wise, UTF-8 kept raw, and
+ * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code \\u003c}… (Go's HTML-safe
+ * default).
  */
 public final class GoJson {
   private GoJson() {}

@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Appends the content hash to the names of generated ConfigMaps and Secrets that want one
- * (kustomize's {@code HashTransformer} and {@code hasher}, kustomize-semantics.md §12.7), on the
- * final object of the top-level build.
+ * (kustomize's {@code HashTransformer} and {@code hasher}, docs/kustomize.md#the-hash-suffix), on
+ * the final object of the top-level build.
  */
 public record HashSuffixTransformer() implements Transformer {
 

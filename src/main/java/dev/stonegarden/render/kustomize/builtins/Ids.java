@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * kustomize's id comparisons ({@code resid.ResId.Equals} and friends, kustomize-semantics.md §3.3).
+ * kustomize's id comparisons ({@code resid.ResId.Equals} and friends,
+ * docs/kustomize.md#resource-identity).
  */
 public final class Ids {
   private Ids() {}

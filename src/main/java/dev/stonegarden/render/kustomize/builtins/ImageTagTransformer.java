@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * One {@code images:} entry (kustomize's {@code ImageTagTransformer}, kustomize-semantics.md §10):
+ * One {@code images:} entry (kustomize's {@code ImageTagTransformer}, docs/kustomize.md#images):
  * first a walk over every {@code containers}/{@code initContainers} list at any depth, then the
  * image field specs; both run, so a non-idempotent {@code tagSuffix} lands twice where both match.
  */

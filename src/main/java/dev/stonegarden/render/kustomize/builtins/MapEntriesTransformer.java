@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code labels:}, {@code commonLabels:} and {@code commonAnnotations:} (kustomize's {@code
- * LabelTransformer} and {@code AnnotationsTransformer}, kustomize-semantics.md §8, §9): sets every
- * pair, in key order, in every map the field specs reach, creating maps where a spec says so.
+ * LabelTransformer} and {@code AnnotationsTransformer}, docs/kustomize.md#labels-and-annotations):
+ * sets every pair, in key order, in every map the field specs reach, creating maps where a spec
+ * says so.
  */
 public record MapEntriesTransformer(
     String what, Map<String, String> pairs, List<FieldSpec> fieldSpecs) implements Transformer {

@@ -14,9 +14,10 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * {@code namePrefix:} or {@code nameSuffix:} (kustomize's {@code PrefixTransformer} and {@code
- * SuffixTransformer}, kustomize-semantics.md §6): adds the affix to {@code metadata.name} (and any
- * configured field) of every object except CRDs, Namespaces and APIServices, and records the old id
- * and the affix so that references can be fixed and disambiguated later.
+ * SuffixTransformer}, docs/kustomize.md#name-prefix-and-suffix): adds the affix to {@code
+ * metadata.name} (and any configured field) of every object except CRDs, Namespaces and
+ * APIServices, and records the old id and the affix so that references can be fixed and
+ * disambiguated later.
  */
 public record NameAffixTransformer(String affix, boolean prefix, List<FieldSpec> fieldSpecs)
     implements Transformer {

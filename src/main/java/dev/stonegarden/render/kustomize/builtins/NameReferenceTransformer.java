@@ -27,8 +27,8 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * Fixes fields that hold the names of other objects of the build after renames (kustomize's {@code
- * nameReferenceTransformer} and {@code nameref.Filter}, kustomize-semantics.md §7): a value that is
- * a previous name of exactly one suitable object becomes that object's current name.
+ * nameReferenceTransformer} and {@code nameref.Filter}, docs/kustomize.md#name-references): a value
+ * that is a previous name of exactly one suitable object becomes that object's current name.
  */
 public record NameReferenceTransformer(List<NameBackReference> backReferences)
     implements Transformer {

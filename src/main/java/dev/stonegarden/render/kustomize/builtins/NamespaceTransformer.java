@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * {@code namespace:} (kustomize's {@code NamespaceTransformer}, kustomize-semantics.md §5): sets
+ * {@code namespace:} (kustomize's {@code NamespaceTransformer}, docs/kustomize.md#namespace): sets
  * {@code metadata.namespace} of every namespaced object, renames {@code v1 Namespace} objects, sets
  * the namespace of RBAC subjects named {@code default}, and fails if two objects end up with one
  * id.

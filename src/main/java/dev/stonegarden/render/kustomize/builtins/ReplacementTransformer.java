@@ -20,9 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * {@code replacements:} (kustomize's {@code ReplacementTransformer}, kustomize-semantics.md §17):
- * copies one field of a source object into fields of target objects, optionally one part of a
- * delimited string, optionally creating missing target fields.
+ * {@code replacements:} (kustomize's {@code ReplacementTransformer},
+ * docs/kustomize.md#vars-and-replacements): copies one field of a source object into fields of
+ * target objects, optionally one part of a delimited string, optionally creating missing target
+ * fields.
  */
 public record ReplacementTransformer(List<Replacement> replacements) implements Transformer {
 

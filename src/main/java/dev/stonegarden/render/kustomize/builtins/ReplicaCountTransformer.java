@@ -13,9 +13,9 @@ import java.util.List;
 import tools.jackson.databind.node.LongNode;
 
 /**
- * One {@code replicas:} entry (kustomize's {@code ReplicaCountTransformer}, kustomize-semantics.md
- * §11): objects whose current or any previous name matches and whose any id has a replicas-spec
- * kind get {@code spec.replicas}; an entry that matches nothing is an error.
+ * One {@code replicas:} entry (kustomize's {@code ReplicaCountTransformer},
+ * docs/kustomize.md#replicas): objects whose current or any previous name matches and whose any id
+ * has a replicas-spec kind get {@code spec.replicas}; an entry that matches nothing is an error.
  */
 public record ReplicaCountTransformer(
     String name, long count, List<FieldSpec> fieldSpecs, SourcePosition at) implements Transformer {

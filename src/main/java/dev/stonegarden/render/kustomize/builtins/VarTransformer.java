@@ -23,8 +23,8 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * {@code vars:} (deprecated; kustomize's {@code ResolveVars} and {@code refvar.Filter},
- * kustomize-semantics.md §17): at the end of the build each {@code $(NAME)} in the var-reference
- * fields is replaced by the value of the named field of the object the var points at.
+ * docs/kustomize.md#vars-and-replacements): at the end of the build each {@code $(NAME)} in the
+ * var-reference fields is replaced by the value of the named field of the object the var points at.
  */
 public record VarTransformer(
     List<Var> vars, List<FieldSpec> varReference, List<Diagnostic> warnings)

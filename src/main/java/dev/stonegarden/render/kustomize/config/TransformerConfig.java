@@ -12,7 +12,7 @@ import java.util.List;
  * Which fields each builtin transformer touches (kustomize's {@code
  * builtinconfig.TransformerConfig}). A level's configuration is the built-in tables merged with its
  * {@code configurations:} files, and it is inherited upward: an overlay's configuration includes
- * its bases' (kustomize-semantics.md §1.1).
+ * its bases' (docs/kustomize.md#the-build-pipeline).
  */
 public record TransformerConfig(
     List<FieldSpec> namePrefix,

@@ -17,10 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * RFC 6902 JSON patch with the semantics of {@code gopkg.in/evanphx/json-patch.v4} v4.12.0, the
  * library kustomize applies {@code patchesJson6902} and JSON {@code patches} with
- * (kustomize-semantics.md §13.3). Its deviations from the RFC are kept on purpose: {@code replace}
- * of a missing object member adds it, negative array indices count from the end, the first segment
- * of a pointer is skipped whatever it is, a null member counts as missing on the way down, and
- * numbers in {@code test} compare by value. Error messages use the library's words.
+ * (docs/kustomize.md#json-6902-patches). Its deviations from the RFC are kept on purpose: {@code
+ * replace} of a missing object member adds it, negative array indices count from the end, the first
+ * segment of a pointer is skipped whatever it is, a null member counts as missing on the way down,
+ * and numbers in {@code test} compare by value. Error messages use the library's words.
  */
 public final class JsonPatch {
   private final SourcePosition at;

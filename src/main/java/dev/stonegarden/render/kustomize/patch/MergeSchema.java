@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
  * The OpenAPI knowledge strategic merge needs: for an apiVersion/kind, the schema of the object,
  * whose list fields say whether they merge by key ({@code x-kubernetes-patch-strategy: merge}) and
  * with which keys. {@link #builtin()} is kustomize's compiled Kubernetes 1.21.2 schema reduced to
- * the paths that lead to associative lists (kustomize-semantics.md §14.1, §14.5); {@link
- * #fromOpenApi} is a kustomization's {@code openapi: {path: ...}} file, which replaces the built-in
- * schema for the whole build (§14.4, case 112).
+ * the paths that lead to associative lists (docs/kustomize.md#merge-keys); {@link #fromOpenApi} is
+ * a kustomization's {@code openapi: {path: ...}} file, which replaces the built-in schema for the
+ * whole build (docs/kustomize.md#custom-schemas, case 112).
  */
 public final class MergeSchema {
   static final String BUILTIN_RESOURCE = "mergekeys.txt";
@@ -44,7 +44,10 @@ public final class MergeSchema {
     return Builtin.INSTANCE;
   }
 
-  /** A schema that knows no kind: every list is replaced (kinds without schema, §14.1). */
+  /**
+   * A schema that knows no kind: every list is replaced (kinds without schema,
+   * docs/kustomize.md#merge-keys).
+   */
   public static MergeSchema empty() {
     return new MergeSchema(Map.of(), name -> null);
   }

@@ -9,9 +9,9 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * One entry of the deprecated {@code patchesJson6902:} (kustomize's {@code
- * PatchJson6902Transformer}, kustomize-semantics.md §13.2): JSON operations (JSON, or YAML read
- * with YAML 1.1 typing) applied to every resource the target selects; the target needs a name and
- * the patch at least one operation.
+ * PatchJson6902Transformer}, docs/kustomize.md#which-kind-of-patch): JSON operations (JSON, or YAML
+ * read with YAML 1.1 typing) applied to every resource the target selects; the target needs a name
+ * and the patch at least one operation.
  *
  * @param patchText the inline operations or the content of the patch file
  * @param origin the patch file, or the kustomization entry of inline operations

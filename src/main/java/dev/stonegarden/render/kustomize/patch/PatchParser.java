@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decides whether a {@code patches:} entry is a strategic-merge or a JSON 6902 patch, as
- * kustomize's {@code PatchTransformer.Config} does (kustomize-semantics.md §13.1): the text is
- * parsed both ways and exactly one must succeed.
+ * kustomize's {@code PatchTransformer.Config} does (docs/kustomize.md#which-kind-of-patch): the
+ * text is parsed both ways and exactly one must succeed.
  *
  * <ul>
  *   <li>strategic merge: a YAML stream (YAML 1.2 typing, like resources) of objects, each with
@@ -146,7 +146,7 @@ public final class PatchParser {
       pendingLocators.add(PatchYaml.locator(d, origin, ""));
     }
     // kustomize's Factory.RNodesFromBytes: drop empty documents, validate, then inline *List items
-    // after the remaining documents (kustomize-semantics.md §3.1)
+    // after the remaining documents (docs/kustomize.md#resources-and-loading)
     for (int i = 0; i < pending.size(); i++) {
       JsonNode d = pending.get(i);
       Function<String, SourcePosition> locator = pendingLocators.get(i);

@@ -8,9 +8,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One entry of the deprecated {@code patchesStrategicMerge:} (kustomize's {@code
- * PatchStrategicMergeTransformer}, kustomize-semantics.md §13.2): every document must match exactly
- * one resource by any of its ids, and is applied re-stamped with that resource's apiVersion; name,
- * kind and namespace are restored (no options in this form).
+ * PatchStrategicMergeTransformer}, docs/kustomize.md#which-kind-of-patch): every document must
+ * match exactly one resource by any of its ids, and is applied re-stamped with that resource's
+ * apiVersion; name, kind and namespace are restored (no options in this form).
  *
  * @param patchText the entry's inline text, or the content of the file it names
  * @param origin the patch file, or the kustomization entry of an inline patch

@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * empty or null means any. The name matches the original or the current name, the namespace the
  * original or the current <em>effective</em> namespace (so {@code default} selects unnamespaced
  * objects, case 097), the group/version/kind the current one; the selectors use Kubernetes
- * label-selector syntax on the current labels and annotations (kustomize-semantics.md §13.1, {@code
- * resWrangler.Select}).
+ * label-selector syntax on the current labels and annotations (docs/kustomize.md#patch-targets,
+ * {@code resWrangler.Select}).
  */
 public record PatchTarget(
     String group,

@@ -9,11 +9,11 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One entry of {@code patches:} (kustomize's {@code PatchTransformer}, kustomize-semantics.md
- * §13.1): a strategic-merge or JSON 6902 patch, decided by {@link PatchParser}. Without a target a
- * strategic-merge document must match exactly one resource by any of its ids; with a target it is
- * applied, re-stamped, to every selected resource, and a JSON patch needs a target. A target that
- * selects nothing is not an error (case 119).
+ * One entry of {@code patches:} (kustomize's {@code PatchTransformer},
+ * docs/kustomize.md#which-kind-of-patch): a strategic-merge or JSON 6902 patch, decided by {@link
+ * PatchParser}. Without a target a strategic-merge document must match exactly one resource by any
+ * of its ids; with a target it is applied, re-stamped, to every selected resource, and a JSON patch
+ * needs a target. A target that selects nothing is not an error (case 119).
  *
  * @param patchText the patch, inline text already trimmed (kustomize trims inline patches) or the
  *     file's content as loaded

@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads patch text into trees with the project's YAML reader: strategic-merge patches like
- * resources (YAML 1.2, kustomize-semantics.md §13.1), JSON 6902 operations written in YAML like
- * kustomization files (YAML 1.1 through sigs.k8s.io/yaml, case 088), JSON operations as strict
+ * resources (YAML 1.2, docs/kustomize.md#json-6902-patches), JSON 6902 operations written in YAML
+ * like kustomization files (YAML 1.1 through sigs.k8s.io/yaml, case 088), JSON operations as strict
  * JSON.
  */
 final class PatchYaml {

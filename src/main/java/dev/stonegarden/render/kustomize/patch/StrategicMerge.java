@@ -15,10 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Strategic merge exactly as kustomize runs it: kyaml's {@code merge2.Merge(patch, resource,
- * {ListIncreaseDirection: Prepend})}, a schema-driven walk over both trees (kustomize-semantics.md
- * §14). This is not apimachinery's strategic merge patch: patched list elements move to the front,
- * element-level {@code $patch: replace} keeps the original, multi-key lists have their own matching
- * rules, and {@code $setElementOrder}/{@code $retainKeys} are ordinary keys.
+ * {ListIncreaseDirection: Prepend})}, a schema-driven walk over both trees
+ * (docs/kustomize.md#strategic-merge). This is not apimachinery's strategic merge patch: patched
+ * list elements move to the front, element-level {@code $patch: replace} keeps the original,
+ * multi-key lists have their own matching rules, and {@code $setElementOrder}/{@code $retainKeys}
+ * are ordinary keys.
  *
  * <p>The walk is a port of the observable behaviour of {@code walk.Walker}, {@code merge2.Merger},
  * {@code ElementSetter} and {@code ElementMatcher}. kyaml mutates the resource's nodes in place and
@@ -110,7 +111,8 @@ public final class StrategicMerge {
         if (s != null && s.isAssociative()) {
           return walkAssociativeList(dest, origin, s, path, depth);
         }
-        // a non-associative list is replaced by the patch's list (§14.3)
+        // a non-associative list is replaced by the patch's list
+        // (docs/kustomize.md#strategic-merge)
         return origin != null ? origin : dest;
       case SCALAR:
         requireKind(NodeKind.SCALAR, dest, origin, path);
@@ -157,7 +159,7 @@ public final class StrategicMerge {
       }
       d = origin;
     } else if (origin != null && origin.isNull()) {
-      return null; // null in the patch deletes the field (§14.2)
+      return null; // null in the patch deletes the field (docs/kustomize.md#strategic-merge)
     } else {
       Directive ps = directive(origin, path);
       if (ps == Directive.DELETE) {
@@ -323,7 +325,8 @@ public final class StrategicMerge {
     ArrayNode result = dest;
     if (!valuesList.isEmpty() && validKeys != null) {
       // the patch's elements come first; the originals are set over them by key, so an element
-      // that merged in place stays and an element replaced by a patch node reverts (§14.3)
+      // that merged in place stays and an element replaced by a patch node reverts
+      // (docs/kustomize.md#strategic-merge)
       result = appendListNode(itemsToBeAdded, dest, validKeys, path);
     }
     return result;

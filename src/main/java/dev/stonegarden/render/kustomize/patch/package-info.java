@@ -4,6 +4,6 @@
  * v4, patch targets ({@code types.Selector}, {@code resWrangler.Select}) and the three builtin
  * patch transformers ({@code PatchTransformer}, {@code PatchStrategicMergeTransformer}, {@code
  * PatchJson6902Transformer}). The merge-key knowledge of the built-in Kubernetes 1.21.2 schema is
- * data ({@code mergekeys.txt}), see kustomize-semantics.md §13 and §14.
+ * data ({@code mergekeys.txt}), see docs/kustomize.md#patches.
  */
 package dev.stonegarden.render.kustomize.patch;

@@ -17,8 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * ConfigMap and Secret generators (kustomize-semantics.md §12). The expected text is what {@code
- * kubectl kustomize} printed for the equivalent kustomization (checked by hand).
+ * ConfigMap and Secret generators (docs/kustomize.md#configmap-and-secret-generators). The expected
+ * text is what {@code kubectl kustomize} printed for the equivalent kustomization (checked by
+ * hand).
  */
 class DataGeneratorTest {
   private static FileSource files(Map<String, String> content) {

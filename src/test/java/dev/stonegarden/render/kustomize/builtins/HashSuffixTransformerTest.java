@@ -7,7 +7,9 @@ import dev.stonegarden.render.resource.Resource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The worked examples of kustomize-semantics.md §12.7, each checked against the real kustomize. */
+/**
+ * Worked examples of docs/kustomize.md#the-hash-suffix, each checked against the real kustomize.
+ */
 class HashSuffixTransformerTest {
 
   @ParameterizedTest(name = "{0}")

@@ -15,9 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Name references and vars after a rename (kustomize-semantics.md §7, §17): the expected text is
- * what {@code kubectl kustomize} printed for {@code namePrefix: p-} and one var over the same input
- * with {@code sortOptions: fifo} (checked by hand).
+ * Name references and vars after a rename (docs/kustomize.md#name-references,
+ * docs/kustomize.md#vars-and-replacements): the expected text is what {@code kubectl kustomize}
+ * printed for {@code namePrefix: p-} and one var over the same input with {@code sortOptions: fifo}
+ * (checked by hand).
  */
 class NameReferenceAndVarsTest {
 

@@ -91,7 +91,7 @@ class MergeKeysTest {
   @Test
   void kindsWithoutSchema() {
     MergeSchema s = MergeSchema.builtin();
-    assertNull(s.forType("autoscaling/v2", "HorizontalPodAutoscaler")); // §14.1: not in 1.21.2
+    assertNull(s.forType("autoscaling/v2", "HorizontalPodAutoscaler")); // not in 1.21.2
     assertNotNull(s.forType("autoscaling/v2beta2", "HorizontalPodAutoscaler"));
     assertNull(s.forType("argoproj.io/v1alpha1", "Rollout"));
     assertNull(s.forType("", "Deployment"));

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The strategic-merge scenario tables, one per concern. Every resource is named after its case so
  * that all success cases can run through kubectl in a single build. Expected outputs follow
- * kustomize-semantics.md §14 and were confirmed with kubectl kustomize 5.5.0 (the oracle test
- * re-checks them whenever kubectl is installed).
+ * docs/kustomize.md#strategic-merge and were confirmed with kubectl kustomize 5.5.0 (the oracle
+ * test re-checks them whenever kubectl is installed).
  */
 final class SmCases {
   private SmCases() {}
