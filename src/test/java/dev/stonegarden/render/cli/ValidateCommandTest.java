@@ -173,7 +173,7 @@ class ValidateCommandTest {
         r.err());
     // Success says what was checked, last.
     assertEquals(
-        "2 services, 5 environments: ok, 2 warnings", r.err().lines().reduce((a, b) -> b).get());
+        "2 services, 5 environments: ok, 4 warnings", r.err().lines().reduce((a, b) -> b).get());
   }
 
   @Test
