@@ -15,7 +15,7 @@
 #    directory, Argo CD's environment variables), against `kubectl kustomize` of the same
 #    environment directory: interleaved rounds in shuffled order, medians, the ratio, peak RSS.
 #
-# Not a unit test (quality.md: benchmarks stay out of the default test run).
+# Not a unit test: benchmarks stay out of the default test run.
 set -euo pipefail
 
 project=$(cd -P "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
@@ -70,7 +70,7 @@ find "$opt/training" -type f -exec chmod 0644 {} +
 find "$opt/training" -type d -exec chmod 0755 {} +
 app=$opt/training/$APP_PATH
 
-argo_env_for() { # ENV: Argo CD's environment for this app (argocd-cmp.md §2.2), on top of a minimal PATH
+argo_env_for() { # ENV: Argo CD's environment for this app (docs/argocd.md#environment-variables), on top of a minimal PATH
   local env=$1 namespace=audiobookshelf-$1
   [ "$env" = production ] && namespace=audiobookshelf
   # shellcheck disable=SC2054 # the commas are part of KUBE_API_VERSIONS's value
@@ -113,7 +113,7 @@ total=$(printf '%s\n' "$loads" | grep -c 'dev\.stonegarden' || true)
 cached=$(printf '%s\n' "$loads" | grep -c 'source: shared objects file' || true)
 printf 'app classes loaded: %s, from the AOT cache: %s\n' "$total" "$cached"
 # A cache that does not match the class path is still accepted for the JDK's classes and silently
-# drops every application class (startup-measurements.md §5): that gives 0 here. A few classes are
+# drops every application class: that gives 0 here. A few classes are
 # legitimately outside the cache: lambdas and classes only picocli (Java 5 class files, not
 # archivable) links.
 printf '%s\n' "$loads" | grep -v 'source: shared objects file' | sed 's/^.*load\] /  not from the cache: /' || true
@@ -133,6 +133,23 @@ for args in "generate --env dev" "generate --env production --output json" "vali
   done
 done
 printf 'generate, validate, cmp parameters, kustomize, schema, an error: identical on the jlink runtime and the full JDK\n'
+# A non-ASCII file name (docs/robustness.md#file-names), with the image's environment (ENV
+# LANG=C.UTF-8 LC_ALL=C.UTF-8) and, as a control, under LC_ALL=C: the same bytes as kubectl
+# kustomize in the first case, a positioned exit 3 (never a crash) in the second.
+cafe=$work/cafe
+rm -rf "$cafe" && mkdir -p "$cafe/overlay"
+cafe_name=$'cm-caf\303\251.yaml' # cm-café.yaml, whatever the locale this script runs under
+printf 'resources:\n- %s\n' "$cafe_name" >"$cafe/overlay/kustomization.yaml"
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cafe\ndata:\n  k: v\n' >"$cafe/overlay/$cafe_name"
+(cd "$cafe" && LC_ALL=C env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+  "$opt/platform-render" kustomize overlay >"$work/cafe.out") || fail "a non-ASCII file name fails under C.UTF-8"
+(cd "$cafe" && kubectl kustomize overlay >"$work/cafe.kubectl")
+cmp -s "$work/cafe.out" "$work/cafe.kubectl" || fail "a non-ASCII file name renders other bytes than kubectl"
+code=0
+(cd "$cafe" && env -i PATH=/usr/bin:/bin HOME="$work" LC_ALL=C "$opt/platform-render" kustomize overlay \
+  >"$work/cafe-c.out" 2>"$work/cafe-c.err") || code=$?
+[ "$code" = 3 ] && [ ! -s "$work/cafe-c.out" ] || fail "under LC_ALL=C a non-ASCII name gives exit $code, not 3"
+printf 'a non-ASCII file name: as kubectl under the image locale (C.UTF-8); under LC_ALL=C: %s\n' "$(head -n 1 "$work/cafe-c.err")"
 printf 'output: %s lines, %s documents, identical on the full JDK and through the wrapper\n' \
   "$(wc -l <"$work/image.out")" "$(grep -c '^kind:' "$work/image.out")"
 

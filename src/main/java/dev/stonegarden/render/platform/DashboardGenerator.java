@@ -7,11 +7,11 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.JsonErrors;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -108,13 +108,9 @@ public record DashboardGenerator(
     try {
       tree = JSON.readTree(text);
     } catch (JacksonException e) {
-      TokenStreamLocation loc = e.getLocation();
-      SourcePosition at =
-          loc == null || loc.getLineNr() < 1
-              ? SourcePosition.of(f.file())
-              : new SourcePosition(f.file(), loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
       throw new InputException(
-          at, "dashboard " + f.relative() + " is not valid JSON: " + e.getOriginalMessage());
+          JsonErrors.position(f.file(), text, e),
+          "dashboard " + f.relative() + " is not valid JSON: " + JsonErrors.message(e));
     }
     if (tree == null || !tree.isObject()) {
       throw new InputException(

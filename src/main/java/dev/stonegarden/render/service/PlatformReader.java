@@ -170,6 +170,15 @@ public final class PlatformReader {
     }
   }
 
+  private static PlatformSettings.Kargo kargo(JsonNode k, PlatformSettings.Kargo d) {
+    return new PlatformSettings.Kargo(
+        k.has("enabled") ? k.get("enabled").booleanValue() : d.enabled(),
+        text(k, "project", d.project()),
+        text(k, "promotion", d.promotion()),
+        text(k, "branch", d.branch()),
+        text(k, "soak", d.soak()));
+  }
+
   private static PlatformSettings bind(YamlDocument doc) {
     PlatformSettings d = defaults();
     JsonNode root = doc.root();
@@ -229,7 +238,8 @@ public final class PlatformReader {
             text(canary, "hashLabel", d.canary().hashLabel()),
             canary.has("relabelMonitors")
                 ? canary.get("relabelMonitors").booleanValue()
-                : d.canary().relabelMonitors()));
+                : d.canary().relabelMonitors()),
+        kargo(spec.path("kargo"), d.kargo()));
   }
 
   private static String text(JsonNode parent, String key, String fallback) {

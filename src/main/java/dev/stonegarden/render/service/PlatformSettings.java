@@ -22,7 +22,60 @@ public record PlatformSettings(
     Map<String, Dependency> dependencies,
     boolean networkPolicy,
     Path file,
-    Canary canary) {
+    Canary canary,
+    Kargo kargo) {
+
+  /** The settings without {@code spec.kargo} (its defaults). */
+  public PlatformSettings(
+      String name,
+      List<String> pipeline,
+      String labelDomain,
+      Map<String, String> clusters,
+      ArgoCd argocd,
+      Prometheus prometheus,
+      Sli sli,
+      Monitoring monitoring,
+      Map<String, Dependency> dependencies,
+      boolean networkPolicy,
+      Path file,
+      Canary canary) {
+    this(
+        name,
+        pipeline,
+        labelDomain,
+        clusters,
+        argocd,
+        prometheus,
+        sli,
+        monitoring,
+        dependencies,
+        networkPolicy,
+        file,
+        canary,
+        Kargo.DEFAULTS);
+  }
+
+  /**
+   * {@code spec.kargo}: the Kargo pipeline {@code kargo} prints (docs/promotion.md#kargo).
+   *
+   * @param enabled Applications carry Kargo's authorized-stage annotation
+   * @param project the Kargo Project (and namespace) of a service; {@code {{service}}} is
+   *     substituted
+   * @param promotion {@code pull-request} (a Stage opens a pull request and waits for its merge) or
+   *     {@code push} (a Stage pushes to {@code branch})
+   * @param branch the branch Argo CD's Applications follow and promotions target
+   * @param soak how long a stage's SLO is checked after a promotion before the Freight is verified
+   */
+  public record Kargo(
+      boolean enabled, String project, String promotion, String branch, String soak) {
+    public static final Kargo DEFAULTS =
+        new Kargo(false, "kargo-{{service}}", "pull-request", "main", "30m");
+
+    /** The Kargo Project of {@code service}. */
+    public String projectOf(String service) {
+      return project.replace("{{service}}", service);
+    }
+  }
 
   /** The settings without {@code spec.canary} (its defaults). */
   public PlatformSettings(

@@ -35,9 +35,6 @@ import tools.jackson.databind.JsonNode;
 public final class ServiceReader {
   static final String SUCCESS_RATE = "success-rate";
   static final String LATENCY = "latency";
-  private static final BigInteger MAX_INT_SECONDS = BigInteger.valueOf(Integer.MAX_VALUE);
-  private static final BigInteger NANOS = BigInteger.valueOf(1_000_000_000L);
-  private static final BigInteger MAX_GO_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
 
   private static final List<String> OWNER_KEYS = List.of("team", "slack", "email");
   private static final List<String> BUILT_IN_METRICS = List.of(SUCCESS_RATE, LATENCY);
@@ -100,6 +97,26 @@ public final class ServiceReader {
     }
     warnings.addAll(all);
     return bind(doc);
+  }
+
+  /** The longest pause, in seconds: Argo Rollouts' IntOrString holds a 32-bit integer. */
+  static final BigInteger MAX_PAUSE_SECONDS = BigInteger.valueOf(Integer.MAX_VALUE);
+
+  /** The seconds a well-formed pause duration stands for, or null for any other value. */
+  static BigInteger pauseSeconds(JsonNode d) {
+    if (d == null) {
+      return null;
+    }
+    if (d.isIntegralNumber()) {
+      return d.bigIntegerValue();
+    }
+    if (!d.isString() || !d.stringValue().matches("[0-9]+[smh]")) {
+      return null;
+    }
+    String text = d.stringValue();
+    char unit = text.charAt(text.length() - 1);
+    BigInteger n = new BigInteger(text.substring(0, text.length() - 1));
+    return n.multiply(BigInteger.valueOf(unit == 'h' ? 3600 : unit == 'm' ? 60 : 1));
   }
 
   static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
@@ -192,41 +209,9 @@ public final class ServiceReader {
           metrics(p + "/rollout/analysis/metrics", metrics);
         }
         JsonNode steps = env.at("/rollout/steps");
-        for (int k = 0; k < steps.size(); k++) {
-          pauseDuration(
-              p + "/rollout/steps/" + k + "/pause/duration", steps.get(k).at("/pause/duration"));
+        for (int j = 0; steps.isArray() && j < steps.size(); j++) {
+          pause(p + "/rollout/steps/" + j + "/pause/duration", steps.get(j).at("/pause/duration"));
         }
-      }
-    }
-
-    /**
-     * A pause duration Argo Rollouts cannot hold, though the schema's forms allow it: an integer
-     * beyond IntOrString's 32 bits, or a duration beyond Go's (an int64 of nanoseconds, about 292
-     * years).
-     */
-    private void pauseDuration(String pointer, JsonNode d) {
-      String problem = null;
-      if (d.isIntegralNumber() && d.bigIntegerValue().compareTo(MAX_INT_SECONDS) > 0) {
-        problem =
-            "Argo Rollouts holds an integer pause duration in 32 bits: at most 2147483647 seconds";
-      } else if (d.isString() && d.stringValue().matches("[0-9]+(s|m|h)")) {
-        String v = d.stringValue();
-        BigInteger amount = new BigInteger(v.substring(0, v.length() - 1));
-        BigInteger perUnit =
-            BigInteger.valueOf(
-                switch (v.charAt(v.length() - 1)) {
-                  case 's' -> 1L;
-                  case 'm' -> 60L;
-                  default -> 3600L;
-                });
-        if (amount.multiply(perUnit).multiply(NANOS).compareTo(MAX_GO_NANOS) > 0) {
-          problem =
-              "Argo Rollouts reads a pause duration with Go's time.ParseDuration, which ends at"
-                  + " 2562047h (about 292 years)";
-        }
-      }
-      if (problem != null) {
-        problems.error(map.positionOf(pointer), problem + ", found " + Trees.describe(d));
       }
     }
 
@@ -256,6 +241,23 @@ public final class ServiceReader {
       return "\"environments: ["
           + String.join(", ", items)
           + "]\", one \"- name: ...\" item per environment";
+    }
+
+    /**
+     * A pause is at most {@link #MAX_PAUSE_SECONDS}: Argo Rollouts reads an integer duration as a
+     * 32-bit IntOrString, and one bound for every form keeps them alike.
+     */
+    private void pause(String pointer, JsonNode duration) {
+      BigInteger seconds = pauseSeconds(duration);
+      if (seconds != null && seconds.compareTo(MAX_PAUSE_SECONDS) > 0) {
+        problems.error(
+            map.positionOf(pointer),
+            Trees.path(pointer)
+                + " must be at most "
+                + MAX_PAUSE_SECONDS
+                + " seconds (about 68 years, the largest integer Argo Rollouts accepts), found "
+                + Trees.describe(duration));
+      }
     }
 
     private void metrics(String pointer, JsonNode metrics) {

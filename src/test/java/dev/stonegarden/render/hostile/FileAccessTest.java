@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * repository is refused without quoting the file it points to; only regular files are read (a FIFO
  * would block forever, a device never ends); platform.yaml is never looked for above the root.
  */
-@Timeout(
-    value = 120,
-    unit = TimeUnit.SECONDS) // a FIFO that is opened blocks forever: fail, not hang
+// A FIFO that is opened blocks forever in native code: time out on another thread, so that such a
+// regression fails instead of hanging the build.
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FileAccessTest {
   private static final String CREDENTIALS =
       "aws_access_key_id = AKIAHOSTILEIO0000000\naws_secret_access_key = s3cr3t-hostile-io\n";

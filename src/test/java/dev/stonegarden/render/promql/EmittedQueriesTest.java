@@ -36,6 +36,11 @@ class EmittedQueriesTest {
     }
     List<Query> out = new ArrayList<>();
     for (Path f : files) {
+      Path caseFile = f.resolveSibling("case.yaml");
+      if (Files.exists(caseFile)
+          && !Files.readString(caseFile, StandardCharsets.UTF_8).contains("args: [generate")) {
+        continue; // diff, appset and kargo cases print reports or other objects, not renders
+      }
       String text = Files.readString(f, StandardCharsets.UTF_8);
       if (text.startsWith("{")) {
         continue; // --output json prints the same objects as the YAML case beside it
