@@ -170,6 +170,15 @@ public final class DiagnosticPrinter {
     return sb == null ? s : sb.toString();
   }
 
+  /**
+   * The lines of a file a diagnostic points into, read as for excerpts (a regular file of a size
+   * the loader could have read; empty when it cannot be read): for positions inside a scalar
+   * ({@code yaml.ScalarOffsets}).
+   */
+  public static List<String> sourceLines(Path file) {
+    return read(file);
+  }
+
   private static List<String> read(Path file) {
     try {
       // Only a regular file of a size the loader could have read (no FIFO, no device).

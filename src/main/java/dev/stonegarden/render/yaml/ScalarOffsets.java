@@ -1,16 +1,15 @@
 package dev.stonegarden.render.yaml;
 
+import dev.stonegarden.render.diag.DiagnosticPrinter;
 import dev.stonegarden.render.diag.SourcePosition;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
 /**
  * Positions inside a scalar: where character {@code offset} of a string value is in its file, for
  * diagnostics that point into a query or a condition. Exact for a plain or quoted scalar on one
  * line without escapes before the offset; otherwise (block scalars, folded lines, escapes) the
- * scalar's own position, never a wrong line. Reads the file, so only for diagnostics.
+ * scalar's own position, never a wrong line. Reads the file's lines the way the diagnostic printer
+ * does, so only for diagnostics.
  */
 public final class ScalarOffsets {
   private ScalarOffsets() {}
@@ -24,12 +23,7 @@ public final class ScalarOffsets {
     if (!start.hasFile() || start.line() <= 0 || start.column() <= 0 || offset < 0) {
       return start;
     }
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(start.file(), StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      return start;
-    }
+    List<String> lines = DiagnosticPrinter.sourceLines(start.file());
     if (start.line() > lines.size()) {
       return start;
     }
