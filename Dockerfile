@@ -21,7 +21,7 @@ WORKDIR /build
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY src/main src/main
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests -Ddist.skip=true
 COPY examples examples
 COPY test-fixtures test-fixtures
 COPY deploy/image deploy/image

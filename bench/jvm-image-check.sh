@@ -42,7 +42,7 @@ command -v kubectl >/dev/null || fail "kubectl is needed for the comparison"
 command -v gcc >/dev/null || fail "gcc is needed for the exec wrapper"
 
 say "jar (./mvnw -o package)"
-(cd "$project" && ./mvnw -q -B -o package -DskipTests >&2)
+(cd "$project" && ./mvnw -q -B -o package -DskipTests -Ddist.skip=true >&2)
 rm -rf "$opt"
 mkdir -p "$opt/lib"
 cp "$project/target/platform-render.jar" "$opt/"

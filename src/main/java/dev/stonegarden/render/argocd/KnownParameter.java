@@ -33,8 +33,22 @@ public record KnownParameter(
           true,
           null);
 
+  /**
+   * What to render (docs/appset.md#bootstrap): {@code environment}, the default, renders the
+   * environment named by {@link #ENVIRONMENT}; {@code applicationsets} renders the ApplicationSets
+   * and AppProjects of every service below the app's path (the bootstrap Application).
+   */
+  public static final KnownParameter RENDER =
+      new KnownParameter(
+          "render",
+          "Render",
+          "What to render: environment (the default) renders the environment of the parameter environment; applicationsets renders the ApplicationSets and AppProjects of every service below the app's path (for the bootstrap Application, which needs no environment).",
+          ParameterForm.STRING,
+          false,
+          RenderMode.ENVIRONMENT.value());
+
   /** Every accepted parameter, in announcement order. */
-  public static final List<KnownParameter> ALL = List.of(ENVIRONMENT);
+  public static final List<KnownParameter> ALL = List.of(ENVIRONMENT, RENDER);
 
   /** The parameter of that name, or {@code null}. */
   public static KnownParameter named(String name) {

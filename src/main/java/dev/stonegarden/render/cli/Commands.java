@@ -12,7 +12,10 @@ final class Commands {
         new CmpCommand(inv),
         new SchemaCommand(inv),
         new ValidateCommand(inv),
+        new AppsetCommand(inv),
         new KustomizeCommand(inv),
-        new PromoteCommand(inv));
+        new PromoteCommand(inv),
+        new NewCommand(inv),
+        new CompletionCommand(inv));
   }
 }

@@ -1,6 +1,8 @@
 package dev.stonegarden.render.cli;
 
+import dev.stonegarden.render.appset.Bootstrap;
 import dev.stonegarden.render.argocd.ArgoEnvironment;
+import dev.stonegarden.render.argocd.RenderMode;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
 import dev.stonegarden.render.generate.RenderRequest;
 import dev.stonegarden.render.generate.RenderResult;
@@ -56,13 +58,25 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ArgoEnvironment argo = ArgoEnvironment.from(inv.env());
+    if (RenderMode.of(argo) == RenderMode.APPLICATIONSETS && env == null) {
+      // The bootstrap Application (docs/appset.md): what `appset` prints for the services below.
+      inv.out()
+          .print(
+              Bootstrap.render(
+                  inv.workingDirectory(),
+                  inv.resolve(dir),
+                  argo,
+                  inv.getenv(Bootstrap.REPO_URL_VARIABLE)));
+      return ExitCode.OK;
+    }
     RenderRequest request =
         new RenderRequest(
             inv.workingDirectory(),
             inv.resolve(dir),
             env,
             repoRoot == null ? null : inv.resolve(repoRoot),
-            ArgoEnvironment.from(inv.env()),
+            argo,
             output);
     // Under Argo CD the argv is fixed: the plugin env entry PLATFORM_RENDER_DEBUG asks for the
     // trace.

@@ -35,7 +35,10 @@ public final class Main {
     System.exit(code);
   }
 
-  /** One command line, as the process runs it (tests call this); never throws. */
+  /**
+   * Runs one command line as the process would, the Argo CD fast path included; for tests that run
+   * what plugin.yaml's argv runs without starting a process.
+   */
   public static int run(String[] args, Invocation inv) {
     try {
       // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes

@@ -12,6 +12,7 @@ import dev.stonegarden.render.kustomize.BuildOptions;
 import dev.stonegarden.render.kustomize.BuildResult;
 import dev.stonegarden.render.kustomize.Kustomizer;
 import dev.stonegarden.render.kustomize.SortOptions;
+import dev.stonegarden.render.pipeline.ReadLog;
 import dev.stonegarden.render.platform.PlatformContext;
 import dev.stonegarden.render.platform.PlatformStage;
 import dev.stonegarden.render.platform.SourceFiles;
@@ -23,6 +24,7 @@ import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.service.ValuesReader;
 import dev.stonegarden.render.yaml.JsonStreamWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -119,7 +121,7 @@ public final class EnvironmentRenderer {
       PlatformSettings platform,
       Path repoRoot,
       ArgoEnvironment argo) {
-    return build(service, environment, platform, repoRoot, argo, null);
+    return build(service, environment, platform, repoRoot, argo, null, ReadLog.none());
   }
 
   /**
@@ -133,6 +135,38 @@ public final class EnvironmentRenderer {
       Path repoRoot,
       ArgoEnvironment argo,
       Values valuesInstead) {
+    return build(service, environment, platform, repoRoot, argo, valuesInstead, ReadLog.none());
+  }
+
+  /**
+   * {@link #build(ServiceSpec, ServiceSpec.Environment, PlatformSettings, Path, ArgoEnvironment)},
+   * telling {@code reads} every file and directory the render depends on: service.yaml,
+   * platform.yaml, each kustomization directory and file the overlay loads (wherever it lies),
+   * values.yaml, and the dashboards and alert files the platform stage reads.
+   */
+  public Built build(
+      ServiceSpec service,
+      ServiceSpec.Environment environment,
+      PlatformSettings platform,
+      Path repoRoot,
+      ArgoEnvironment argo,
+      ReadLog reads) {
+    return build(service, environment, platform, repoRoot, argo, null, reads);
+  }
+
+  /** The full form: {@code valuesInstead} (or null) and {@code reads}. */
+  public Built build(
+      ServiceSpec service,
+      ServiceSpec.Environment environment,
+      PlatformSettings platform,
+      Path repoRoot,
+      ArgoEnvironment argo,
+      Values valuesInstead,
+      ReadLog reads) {
+    reads.read(service.file());
+    if (platform.file() != null) {
+      reads.read(platform.file());
+    }
     Path serviceDir = service.serviceDirectory();
     Path overlay = serviceDir.resolve("environments").resolve(environment.name());
     if (!Files.isDirectory(overlay)) {
@@ -149,14 +183,17 @@ public final class EnvironmentRenderer {
     Problems problems = new Problems();
     BuildResult[] build = new BuildResult[1];
     Values[] values = new Values[1];
-    problems.collect(() -> build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot)));
+    problems.collect(() -> build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot, reads)));
+    Path valuesFile = overlay.resolve(ValuesReader.FILE_NAME);
+    if (valuesInstead == null && Files.exists(valuesFile)) {
+      reads.read(valuesFile);
+    }
     problems.collect(
         () ->
             values[0] =
                 valuesInstead != null
                     ? valuesInstead
-                    : ValuesReader.read(
-                        RootedFiles.at(repoRoot), overlay.resolve(ValuesReader.FILE_NAME)));
+                    : ValuesReader.read(RootedFiles.at(repoRoot), valuesFile));
     problems.throwIfErrors();
     List<Diagnostic> warnings = new ArrayList<>(build[0].warnings());
     ResourceList resources = build[0].resources();
@@ -172,9 +209,29 @@ public final class EnvironmentRenderer {
             argo.namespace(),
             apis == null ? null : String.join(",", apis),
             overlay,
-            SourceFiles.bounded(serviceDir, repoRoot));
+            recorded(SourceFiles.bounded(serviceDir, repoRoot), reads));
     warnings.addAll(PlatformStage.apply(context, resources, this::step));
     return new Built(resources, build[0].sortOptions(), warnings);
+  }
+
+  /** {@code files}, telling {@code reads} each file it reads (dashboards, alert files). */
+  private static SourceFiles recorded(SourceFiles files, ReadLog reads) {
+    if (!reads.isRecording()) {
+      return files;
+    }
+    return new SourceFiles() {
+      @Override
+      public byte[] read(String relative) throws IOException {
+        byte[] bytes = files.read(relative);
+        reads.read(files.resolve(relative).toRealPath());
+        return bytes;
+      }
+
+      @Override
+      public Path resolve(String relative) {
+        return files.resolve(relative);
+      }
+    };
   }
 
   private static String json(List<JsonNode> documents) {

@@ -44,13 +44,13 @@ final class Accumulator {
    */
   void appendAll(List<Resource> rs, SourcePosition at) {
     // Only looked up, never iterated: a HashSet cannot change any order here.
-    Set<Ids.Key> present = new HashSet<>();
+    Set<ResId.Key> present = new HashSet<>();
     for (Resource existing : resources) {
-      present.add(Ids.key(existing.id()));
+      present.add(existing.id().key());
     }
     for (Resource r : rs) {
       ResId id = r.id();
-      if (!present.add(Ids.key(id))) {
+      if (!present.add(id.key())) {
         throw new InputException(at, "may not add resource with an already registered id: " + id);
       }
       resources.add(r);
@@ -84,7 +84,7 @@ final class Accumulator {
           !v.objNamespace().isEmpty()
               || dev.stonegarden.render.resource.Scope.isClusterScoped(v.objGvk());
       List<Resource> matched =
-          Ids.byAnyId(resources, id -> exact ? Ids.equal(target, id) : Ids.gvknEqual(target, id));
+          Ids.byAnyId(resources, id -> exact ? target.sameAs(id) : target.sameGvkAndName(id));
       if (matched.size() > 1) {
         throw new InputException(
             v.at(),
@@ -115,7 +115,7 @@ final class Accumulator {
    */
   void absorb(Resource generated, SourcePosition at) {
     ResId id = generated.id();
-    List<Resource> matches = Ids.byAnyId(resources, other -> Ids.equal(id, other));
+    List<Resource> matches = Ids.byAnyId(resources, other -> id.sameAs(other));
     String behavior = generated.behavior();
     if (matches.isEmpty()) {
       if (behavior.equals("merge") || behavior.equals("replace")) {

@@ -1,5 +1,6 @@
 package dev.stonegarden.render.kustomize;
 
+import dev.stonegarden.render.pipeline.ReadLog;
 import java.nio.file.Path;
 
 /**
@@ -8,8 +9,18 @@ import java.nio.file.Path;
  * @param repositoryRoot when not null, no file or directory may resolve outside it (the {@code
  *     generate} path's bound, docs/rendering.md#repository-root); {@code kustomize DIR} leaves it
  *     null and follows kustomize's own load restrictor only
+ * @param reads where every kustomization directory opened and every file loaded is recorded
  */
-public record BuildOptions(Path repositoryRoot) {
+public record BuildOptions(Path repositoryRoot, ReadLog reads) {
+
+  public BuildOptions {
+    reads = reads == null ? ReadLog.none() : reads;
+  }
+
+  /** A build bounded by {@code repositoryRoot} that records nothing it reads. */
+  public BuildOptions(Path repositoryRoot) {
+    this(repositoryRoot, ReadLog.none());
+  }
 
   /** kustomize's defaults: root-only file loading, no extra bound. */
   public static BuildOptions defaults() {

@@ -5,6 +5,7 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.files.RenderBudget;
 import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.files.Utf8Text;
+import dev.stonegarden.render.pipeline.ReadLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -24,18 +25,30 @@ final class FileLoader {
   private final Path repositoryRoot;
   private final List<Path> visited;
   private final RootedFiles files;
+  private final ReadLog reads;
 
-  private FileLoader(Path root, Path repositoryRoot, List<Path> visited, RenderBudget budget) {
+  private FileLoader(
+      Path root, Path repositoryRoot, List<Path> visited, ReadLog reads, RenderBudget budget) {
     this.root = root;
     this.repositoryRoot = repositoryRoot;
     this.visited = visited;
     // The one loader reads every file: regular files only, bounded in size, every byte charged to
     // the build's one budget (docs/robustness.md#limits-and-memory).
     this.files = RootedFiles.at(repositoryRoot != null ? repositoryRoot : root).withBudget(budget);
+    this.reads = reads;
+    reads.read(root);
   }
 
   /** The loader of the top kustomization directory. */
   static FileLoader forRoot(Path dir, Path repositoryRoot, SourcePosition at) {
+    return forRoot(dir, repositoryRoot, ReadLog.none(), at);
+  }
+
+  /**
+   * The loader of the top kustomization directory, telling {@code reads} every directory it opens
+   * and every file it loads (the inputs of manifest-generate-paths, docs/appset.md).
+   */
+  static FileLoader forRoot(Path dir, Path repositoryRoot, ReadLog reads, SourcePosition at) {
     Path real = realDirectory(dir, at);
     Path repo =
         repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
@@ -43,7 +56,7 @@ final class FileLoader {
       throw new InputException(
           at, "directory '" + dir.getFileName() + "' is outside the repository root");
     }
-    return new FileLoader(real, repo, List.of(real), RenderBudget.defaults());
+    return new FileLoader(real, repo, List.of(real), reads, RenderBudget.defaults());
   }
 
   /** The directory this loader reads from (absolute, symlinks resolved). */
@@ -124,9 +137,11 @@ final class FileLoader {
       return new Loaded(real, null, "'" + relative + "' is a directory, not a file");
     }
     RootedFiles.Read read = files.tryRead(real, "'" + relative + "'");
-    return read.ok()
-        ? new Loaded(real, read.bytes(), null, files.budget())
-        : new Loaded(real, null, read.problem());
+    if (!read.ok()) {
+      return new Loaded(real, null, read.problem());
+    }
+    reads.read(real);
+    return new Loaded(real, read.bytes(), null, files.budget());
   }
 
   /** Reads {@code relative} as a file inside this root, or fails at {@code at}. */
@@ -174,7 +189,7 @@ final class FileLoader {
     List<Path> chain = new ArrayList<>(visited);
     chain.add(real);
     return new Opened(
-        new FileLoader(real, repositoryRoot, List.copyOf(chain), files.budget()), null);
+        new FileLoader(real, repositoryRoot, List.copyOf(chain), reads, files.budget()), null);
   }
 
   /**

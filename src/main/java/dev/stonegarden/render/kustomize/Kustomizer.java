@@ -49,7 +49,10 @@ public final class Kustomizer {
   private static BuildResult build(Path kustomizationDir, BuildOptions options, BuildContext ctx) {
     FileLoader root =
         FileLoader.forRoot(
-            kustomizationDir, options.repositoryRoot(), SourcePosition.of(kustomizationDir));
+            kustomizationDir,
+            options.repositoryRoot(),
+            options.reads(),
+            SourcePosition.of(kustomizationDir));
     KustTarget target = KustTarget.load(root, SourcePosition.none(), ctx);
     PatchSteps.offerSchema(target, ctx, true);
     SortOptions sort = sortOptions(target.kustomization());

@@ -99,14 +99,10 @@ public record AlertFileGenerator(
     return service.name() + "-" + f.baseName();
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
-    return "AlertFileGenerator[service="
-        + service.name()
-        + ", environment="
-        + environment.name()
-        + ", alerts="
-        + (service.monitoring() == null ? "[]" : service.monitoring().alerts())
-        + "]";
+    List<String> files = service.monitoring() == null ? List.of() : service.monitoring().alerts();
+    return "alert files: " + (files.isEmpty() ? "none" : String.join(", ", files));
   }
 }

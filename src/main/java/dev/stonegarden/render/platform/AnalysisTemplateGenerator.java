@@ -11,16 +11,24 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One Argo Rollouts AnalysisTemplate per metric of the environment's rollout
- * (docs/rendering.md#analysis-templates), named {@code <service>-<metric>}: Prometheus provider,
- * background (no {@code count}), {@code interval: 1m}, {@code failureLimit: 1}.
+ * Argo Rollouts AnalysisTemplates for the environment's rollout (docs/canary.md): one per converted
+ * workload and metric, named {@code <workload>-<metric>}, Prometheus provider, background (no
+ * {@code count}).
  *
- * <p>Zero traffic must not abort a rollout: Prometheus answers an empty vector when no series exist
- * and NaN for 0/0, so the built-in conditions accept both ({@code len(result) == 0 ||
- * isNaN(result[0]) || …}; argo-rollouts #180, #1466). Thresholds are printed in exact decimal form.
+ * <p>Each template measures only the canary of its own workload: it takes the argument {@value
+ * #HASH_ARG}, which the Rollout fills with the canary's pod-template hash ({@code
+ * valueFrom.podTemplateHashValue: Latest}), and every selector of its query carries {@code
+ * <hashLabel>="{{args.canary-hash}}"} (platform.yaml {@code canary.hashLabel}).
+ *
+ * <p>No data is not a pass: an empty result (no series) and NaN (0/0, no requests) satisfy neither
+ * the success nor the failure condition, so the measurement is Inconclusive and, past {@value
+ * #INCONCLUSIVE_LIMIT}, the Rollout pauses for a person. Both conditions guard {@code result[0]}
+ * with {@code len(result) > 0}, so no data never becomes an evaluation error. The limits are
+ * explained in docs/canary.md. Thresholds are printed in exact decimal form.
  *
  * <p>Templates are generated only for Deployments the platform converted: a Rollout the overlay
  * brings owns its analysis (docs/rendering.md#canary-rollout).
@@ -31,58 +39,95 @@ public record AnalysisTemplateGenerator(
 
   static final String SUCCESS_RATE = "success-rate";
   static final String LATENCY = "latency";
-  static final String ZERO_TRAFFIC = "len(result) == 0 || isNaN(result[0]) || ";
 
-  static String templateName(ServiceSpec service, ServiceSpec.Metric metric) {
-    return service.name() + "-" + metric.name();
+  /** The argument that carries the canary's pod-template hash. */
+  static final String HASH_ARG = "canary-hash";
+
+  /** How often a metric is measured. */
+  static final String INTERVAL = "1m";
+
+  /** The rate window of the built-in queries. */
+  static final String WINDOW = "2m";
+
+  /**
+   * Wait one rate window before the first measurement, so that it sees a window of canary samples.
+   */
+  static final String INITIAL_DELAY = WINDOW;
+
+  /** Two failed measurements (two minutes in a row or not) abort the rollout. */
+  static final int FAILURE_LIMIT = 1;
+
+  /** Three measurements without data pause the rollout. */
+  static final int INCONCLUSIVE_LIMIT = 2;
+
+  /** Five query errors in a row (Prometheus unreachable) abort: no gate, no promotion. */
+  static final int CONSECUTIVE_ERROR_LIMIT = 4;
+
+  /** A guard that makes {@code []} and {@code [NaN]} satisfy neither condition. */
+  static final String HAS_DATA = "len(result) > 0 && !isNaN(result[0]) && ";
+
+  static String templateName(String workload, ServiceSpec.Metric metric) {
+    return workload + "-" + metric.name();
   }
 
   @Override
   public List<Resource> generate(ResourceList current) {
     ServiceSpec.Rollout rollout = environment.rollout();
-    if (rollout == null || rollout.metrics().isEmpty() || !hasConvertedRollout(current)) {
+    if (rollout == null || rollout.metrics().isEmpty()) {
       return List.of();
     }
     SliQueries sli =
-        new SliQueries(platform.sli(), environment.namespace(), service.name(), environment.name());
+        new SliQueries(platform.sli(), environment.namespace(), service.name(), environment.name())
+            .scopedTo(platform.canary().hashLabel(), "{{args." + HASH_ARG + "}}");
     List<Resource> out = new ArrayList<>();
-    for (ServiceSpec.Metric m : rollout.metrics()) {
-      ObjectNode body =
-          Nodes.newObject(
-              KindTables.ROLLOUT_API_VERSION,
-              "AnalysisTemplate",
-              templateName(service, m),
-              environment.namespace());
-      ObjectNode metric = body.putObject("spec").putArray("metrics").addObject();
-      metric.put("name", m.name());
-      metric.put("interval", "1m");
-      metric.put("failureLimit", 1);
-      String query;
-      if (m.name().equals(SUCCESS_RATE)) {
-        query = sli.successRatio("2m");
-        metric.put(
-            "successCondition",
-            ZERO_TRAFFIC + "result[0] >= " + SliQueries.plain(m.successRatio()));
-      } else if (m.name().equals(LATENCY)) {
-        query = sli.latencyP99("2m");
-        metric.put(
-            "successCondition",
-            ZERO_TRAFFIC + "result[0] <= " + SliQueries.plain(m.latencySeconds()));
-      } else {
-        query = m.query();
-        if (m.successCondition() != null) {
-          metric.put("successCondition", m.successCondition());
-        }
-        if (m.failureCondition() != null) {
-          metric.put("failureCondition", m.failureCondition());
-        }
+    for (String workload : convertedRollouts(current)) {
+      for (ServiceSpec.Metric m : rollout.metrics()) {
+        out.add(template(workload, m, sli));
       }
-      ObjectNode prometheus = metric.putObject("provider").putObject("prometheus");
-      prometheus.put("address", platform.prometheus().address());
-      prometheus.put("query", query);
-      out.add(Nodes.generated(body, Nodes.at(service, metricPointer(m))));
     }
     return out;
+  }
+
+  private Resource template(String workload, ServiceSpec.Metric m, SliQueries sli) {
+    ObjectNode body =
+        Nodes.newObject(
+            KindTables.ROLLOUT_API_VERSION,
+            "AnalysisTemplate",
+            templateName(workload, m),
+            environment.namespace());
+    ObjectNode spec = body.putObject("spec");
+    spec.putArray("args").addObject().put("name", HASH_ARG);
+    ObjectNode metric = spec.putArray("metrics").addObject();
+    metric.put("name", m.name());
+    metric.put("interval", INTERVAL);
+    metric.put("initialDelay", INITIAL_DELAY);
+    metric.put("failureLimit", FAILURE_LIMIT);
+    metric.put("inconclusiveLimit", INCONCLUSIVE_LIMIT);
+    metric.put("consecutiveErrorLimit", CONSECUTIVE_ERROR_LIMIT);
+    String query;
+    if (m.name().equals(SUCCESS_RATE)) {
+      String ratio = SliQueries.plain(m.successRatio());
+      query = sli.analysisSuccessRatio(WINDOW);
+      metric.put("successCondition", HAS_DATA + "result[0] >= " + ratio);
+      metric.put("failureCondition", HAS_DATA + "result[0] < " + ratio);
+    } else if (m.name().equals(LATENCY)) {
+      String seconds = SliQueries.plain(m.latencySeconds());
+      query = sli.latencyP99(WINDOW);
+      metric.put("successCondition", HAS_DATA + "result[0] <= " + seconds);
+      metric.put("failureCondition", HAS_DATA + "result[0] > " + seconds);
+    } else {
+      query = sli.substitute(m.query());
+      if (m.successCondition() != null) {
+        metric.put("successCondition", m.successCondition());
+      }
+      if (m.failureCondition() != null) {
+        metric.put("failureCondition", m.failureCondition());
+      }
+    }
+    ObjectNode prometheus = metric.putObject("provider").putObject("prometheus");
+    prometheus.put("address", platform.prometheus().address());
+    prometheus.put("query", query);
+    return Nodes.generated(body, Nodes.at(service, metricPointer(m)));
   }
 
   private String metricPointer(ServiceSpec.Metric m, Object... more) {
@@ -95,14 +140,16 @@ public record AnalysisTemplateGenerator(
     return Nodes.envPointer(environment, path);
   }
 
-  private static boolean hasConvertedRollout(ResourceList current) {
+  /** The names of the Rollouts the platform converted from Deployments, in output order. */
+  static List<String> convertedRollouts(ResourceList current) {
+    List<String> out = new ArrayList<>();
     for (Resource r : current) {
       if (KindTables.is(r, KindTables.ROLLOUT)
           && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()))) {
-        return true;
+        out.add(r.name());
       }
     }
-    return false;
+    return out;
   }
 
   /**
@@ -114,7 +161,13 @@ public record AnalysisTemplateGenerator(
     ServiceSpec.Rollout rollout = environment.rollout();
     ServiceSpec.Sla sla = service.sla();
     List<Diagnostic> out = new ArrayList<>();
-    if (rollout == null || sla == null) {
+    if (rollout == null) {
+      return out;
+    }
+    if (!rollout.metrics().isEmpty()) {
+      unmeasured(rollout).ifPresent(out::add);
+    }
+    if (sla == null) {
       return out;
     }
     for (ServiceSpec.Metric m : rollout.metrics()) {
@@ -157,19 +210,52 @@ public record AnalysisTemplateGenerator(
     return out;
   }
 
+  /**
+   * A warning when the canary never runs with traffic before the rollout completes: the first
+   * {@code setWeight} above 0 is the last step, or there is none. Steps are never added to what
+   * service.yaml says; the warning names the fix.
+   */
+  private Optional<Diagnostic> unmeasured(ServiceSpec.Rollout rollout) {
+    List<ServiceSpec.Step> steps = rollout.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i) instanceof ServiceSpec.SetWeight w && w.weight() > 0) {
+        if (i + 1 < steps.size()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            Diagnostic.warning(
+                Nodes.at(service, Nodes.envPointer(environment, "rollout", "steps", i)),
+                "the first setWeight above 0 (setWeight "
+                    + w.weight()
+                    + ") is the last step of environment "
+                    + environment.name()
+                    + ": the rollout completes as soon as the canary gets traffic, so the analysis"
+                    + " never measures it; add a pause after it (e.g. \"- pause: {duration: 5m}\"),"
+                    + " or a smaller setWeight and a pause before it"));
+      }
+    }
+    return Optional.of(
+        Diagnostic.warning(
+            Nodes.at(service, Nodes.envPointer(environment, "rollout", "steps")),
+            "no step of environment "
+                + environment.name()
+                + " sends traffic to the canary (no setWeight above 0): after the last step the"
+                + " rollout goes to 100% without the analysis having measured the canary; add a"
+                + " setWeight and a pause after it (e.g. \"- setWeight: 10\" and \"- pause:"
+                + " {duration: 5m}\")"));
+  }
+
   private static String percent(BigDecimal ratio) {
     return SliQueries.plain(ratio.movePointRight(2));
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
     ServiceSpec.Rollout r = environment.rollout();
-    return "AnalysisTemplateGenerator[service="
-        + service.name()
-        + ", environment="
-        + environment.name()
-        + ", metrics="
-        + (r == null ? "[]" : r.metrics().stream().map(ServiceSpec.Metric::name).toList())
-        + "]";
+    return "analysis templates: "
+        + (r == null || r.metrics().isEmpty()
+            ? "none"
+            : String.join(", ", r.metrics().stream().map(ServiceSpec.Metric::name).toList()));
   }
 }

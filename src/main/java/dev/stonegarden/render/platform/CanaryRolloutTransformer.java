@@ -154,8 +154,14 @@ public record CanaryRolloutTransformer(
       for (ServiceSpec.Metric m : rollout.metrics()) {
         templates
             .addObject()
-            .put("templateName", AnalysisTemplateGenerator.templateName(service, m));
+            .put("templateName", AnalysisTemplateGenerator.templateName(deployment.name(), m));
       }
+      analysis
+          .putArray("args")
+          .addObject()
+          .put("name", AnalysisTemplateGenerator.HASH_ARG)
+          .putObject("valueFrom")
+          .put("podTemplateHashValue", "Latest");
       int start = startingStep(rollout.steps());
       if (start > 0) {
         analysis.put("startingStep", start);
@@ -270,17 +276,16 @@ public record CanaryRolloutTransformer(
     return String.join(", ", parts);
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
     ServiceSpec.Rollout r = environment.rollout();
-    return "CanaryRolloutTransformer[service="
-        + service.name()
-        + ", environment="
-        + environment.name()
-        + ", steps="
-        + (r == null ? "none" : "[" + describe(r.steps()) + "]")
-        + ", kubeApiVersions="
-        + (kubeApiVersions == null ? "unset" : "set")
-        + "]";
+    return "canary rollout: "
+        + (r == null ? "none (Deployments stay Deployments)" : describe(r.steps()))
+        + (r == null
+            ? ""
+            : kubeApiVersions == null
+                ? " (Rollout CRD not checked: KUBE_API_VERSIONS unset)"
+                : " (Rollout CRD checked in KUBE_API_VERSIONS)");
   }
 }

@@ -132,16 +132,17 @@ public record DashboardGenerator(
     }
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
-    return "DashboardGenerator[service="
-        + service.name()
-        + ", environment="
-        + environment.name()
-        + ", dashboards="
-        + (service.monitoring() == null ? "[]" : service.monitoring().dashboards())
-        + ", mode="
-        + platform.monitoring().dashboards()
-        + "]";
+    List<String> files =
+        service.monitoring() == null ? List.of() : service.monitoring().dashboards();
+    return "dashboards: "
+        + (files.isEmpty()
+            ? "none"
+            : String.join(", ", files)
+                + (platform.monitoring().dashboards() == PlatformSettings.DashboardMode.CONFIGMAP
+                    ? " as ConfigMaps"
+                    : " as GrafanaDashboards"));
   }
 }

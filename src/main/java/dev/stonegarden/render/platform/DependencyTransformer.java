@@ -83,10 +83,12 @@ public record DependencyTransformer(ServiceSpec service, PlatformSettings platfo
     return prev[b.length()];
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
-    return "DependencyTransformer[dependencies="
-        + (service.dependencies() == null ? "[]" : service.dependencies())
-        + "]";
+    return "dependencies: "
+        + (service.dependencies() == null || service.dependencies().isEmpty()
+            ? "none"
+            : String.join(", ", service.dependencies()));
   }
 }

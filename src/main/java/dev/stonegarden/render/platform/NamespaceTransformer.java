@@ -108,12 +108,13 @@ public record NamespaceTransformer(
   static final KindTables.GroupKind CLUSTER_ROLE_BINDING =
       new KindTables.GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding");
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
-    return "NamespaceTransformer[namespace="
+    return "namespace: "
         + namespace
-        + ", argoAppNamespace="
-        + argoAppNamespace
-        + "]";
+        + (argoAppNamespace == null || argoAppNamespace.isEmpty()
+            ? ""
+            : " (Argo CD destination " + argoAppNamespace + ")");
   }
 }

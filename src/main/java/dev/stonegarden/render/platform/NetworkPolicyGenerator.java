@@ -70,14 +70,9 @@ public record NetworkPolicyGenerator(
     return List.of(Nodes.generated(body, Nodes.at(service, "/spec/dependencies")));
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
-    return "NetworkPolicyGenerator[service="
-        + service.name()
-        + ", environment="
-        + environment.name()
-        + ", enabled="
-        + platform.networkPolicy()
-        + "]";
+    return "egress NetworkPolicy: " + (platform.networkPolicy() ? "on" : "off (platform.yaml)");
   }
 }

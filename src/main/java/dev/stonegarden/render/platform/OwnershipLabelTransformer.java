@@ -110,4 +110,20 @@ public record OwnershipLabelTransformer(
       l.put(MANAGED_BY, TOOL);
     }
   }
+
+  /** What {@code --verbose} prints. */
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    parts.add("service " + service);
+    parts.add("team " + team);
+    parts.add("environment " + environment);
+    if (slack != null) {
+      parts.add("slack " + slack);
+    }
+    if (email != null) {
+      parts.add("email " + email);
+    }
+    return "ownership labels " + labelDomain + "/*: " + String.join(", ", parts);
+  }
 }

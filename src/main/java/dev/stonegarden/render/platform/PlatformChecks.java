@@ -100,13 +100,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
       }
       boolean clusterScoped = KindTables.clusterScoped(r);
       String key =
-          r.gvk().group()
-              + "|"
-              + r.kind()
-              + "|"
-              + (clusterScoped ? "" : r.id().effectiveNamespace())
-              + "|"
-              + r.name();
+          r.gvk().group() + "|" + r.kind() + "|" + r.id().effectiveNamespace() + "|" + r.name();
       if (seen.putIfAbsent(key, r) != null) {
         out.add(
             Diagnostic.error(

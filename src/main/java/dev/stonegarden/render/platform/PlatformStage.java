@@ -31,6 +31,9 @@ public final class PlatformStage {
             Nodes.at(service, Nodes.envPointer(env, "namespace"))),
         new CanaryRolloutTransformer(service, env, ctx.kubeApiVersions()),
         new Append(new AnalysisTemplateGenerator(service, env, ctx.platform())),
+        new MonitorRelabelTransformer(
+            ctx.platform().canary().hashLabel(),
+            env.rollout() != null && ctx.platform().canary().relabelMonitors()),
         new Append(new SloRuleGenerator(service, env, ctx.platform())),
         new Append(new DashboardGenerator(service, env, ctx.platform(), ctx.files())),
         new Append(new AlertFileGenerator(service, env, ctx.platform(), ctx.files())),

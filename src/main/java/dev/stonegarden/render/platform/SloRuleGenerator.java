@@ -6,6 +6,7 @@ import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ArrayNode;
@@ -186,19 +187,17 @@ public record SloRuleGenerator(
     }
   }
 
+  /** What {@code --verbose} prints. */
   @Override
   public String toString() {
     ServiceSpec.Sla sla = service.sla();
-    return "SloRuleGenerator[service="
-        + service.name()
-        + ", environment="
-        + environment.name()
-        + ", errorBudget="
-        + (sla == null || sla.errorBudget() == null ? "none" : SliQueries.plain(sla.errorBudget()))
-        + ", latencySeconds="
-        + (sla == null || sla.latencySeconds() == null
-            ? "none"
-            : SliQueries.plain(sla.latencySeconds()))
-        + "]";
+    List<String> parts = new ArrayList<>();
+    if (sla != null && sla.availabilityPercent() != null) {
+      parts.add("availability " + sla.availabilityPercent().toPlainString() + "%");
+    }
+    if (sla != null && sla.latencySeconds() != null) {
+      parts.add("latency " + SliQueries.plain(sla.latencySeconds()) + "s");
+    }
+    return "SLO alerts: " + (parts.isEmpty() ? "none (no sla)" : String.join(", ", parts));
   }
 }

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Argo CD annotations that make a sync safe by default (docs/appset.md, "Safe by default"):
+ * Argo CD annotations that make a sync safe by default (docs/appset.md#safe-by-default):
  *
  * <ul>
  *   <li>{@code argocd.argoproj.io/sync-options: Prune=false,Delete=false} on the Namespace and on
@@ -93,5 +93,13 @@ public record SyncSafetyTransformer() implements Transformer {
       return a.get(key).stringValue();
     }
     return null;
+  }
+
+  /** What {@code --verbose} prints. */
+  @Override
+  public String toString() {
+    return "sync safety: Prune=false,Delete=false on the Namespace and PVCs, sync wave "
+        + EARLY_WAVE
+        + " for what workloads need (unless the overlay sets waves)";
   }
 }

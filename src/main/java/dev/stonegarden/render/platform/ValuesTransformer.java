@@ -143,19 +143,39 @@ public record ValuesTransformer(Values values) implements Transformer {
   }
 
   /** For {@code --verbose}: the settings, never the file's absolute path. */
+  /** What {@code --verbose} prints: the settings, never the env values (they may be secrets). */
   @Override
   public String toString() {
-    Values.Settings d = values.defaults();
-    return "ValuesTransformer[image.tag="
-        + d.imageTag()
-        + ", replicas="
-        + d.replicas()
-        + ", resources="
-        + (d.resources() != null)
-        + ", env="
-        + (d.env() == null ? "[]" : d.env().keySet())
-        + ", workloads="
-        + values.workloads().keySet()
-        + "]";
+    List<String> parts = new ArrayList<>(describe(values.defaults()));
+    values
+        .workloads()
+        .forEach(
+            (name, settings) ->
+                parts.add(
+                    "workload "
+                        + name
+                        + " ("
+                        + (describe(settings).isEmpty()
+                            ? "nothing"
+                            : String.join(", ", describe(settings)))
+                        + ")"));
+    return "values.yaml: " + (parts.isEmpty() ? "nothing to apply" : String.join(", ", parts));
+  }
+
+  private static List<String> describe(Values.Settings s) {
+    List<String> parts = new ArrayList<>();
+    if (s.imageTag() != null) {
+      parts.add("image.tag " + s.imageTag());
+    }
+    if (s.replicas() != null) {
+      parts.add("replicas " + s.replicas());
+    }
+    if (s.resources() != null) {
+      parts.add("resources");
+    }
+    if (s.env() != null && !s.env().isEmpty()) {
+      parts.add("env " + String.join(" ", s.env().keySet()));
+    }
+    return parts;
   }
 }

@@ -4,11 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The identity of a resource in a build: group, version, kind, name and namespace (kustomize's
- * {@code resid.ResId}). The namespace is kept as written; {@link #effectiveNamespace()} folds
- * {@code default} and empty together, as kustomize does when it compares ids.
+ * {@code resid.ResId}). The namespace is kept as written; {@link #effectiveNamespace()}, the one
+ * place that knows the scope of a kind, gives the namespace ids are compared by, and {@link #key()}
+ * the identity as a value. The kustomize engine (accumulation, the namespace transformer, patch
+ * targets, name references, replacements) and the platform checks all compare ids through it.
  */
 public record ResId(Gvk gvk, String name, String namespace) {
   public static final String DEFAULT_NAMESPACE = "default";
+
+  /**
+   * kustomize's effective namespace of cluster-scoped objects ({@code resid.TotallyNotANamespace}):
+   * a patch target's {@code namespace} pattern is matched against it
+   * (docs/kustomize.md#patch-targets).
+   */
+  public static final String NON_NAMESPACEABLE = "_non_namespaceable_";
 
   public ResId {
     requireNonNull(gvk, "gvk == null");
@@ -16,19 +25,41 @@ public record ResId(Gvk gvk, String name, String namespace) {
     namespace = namespace == null ? "" : namespace;
   }
 
-  /** The namespace used for comparisons: empty means {@code default}. */
+  /**
+   * kustomize's {@code ResId.EffectiveNamespace}: {@link #NON_NAMESPACEABLE} for a cluster-scoped
+   * kind (whatever namespace it was given), {@code default} for none, else the namespace.
+   */
   public String effectiveNamespace() {
+    if (Scope.isClusterScoped(gvk)) {
+      return NON_NAMESPACEABLE;
+    }
     return namespace.isEmpty() ? DEFAULT_NAMESPACE : namespace;
   }
 
+  /** What {@link #sameAs} compares, as a value: ids that are the same have equal keys. */
+  public record Key(Gvk gvk, String name, String effectiveNamespace) {}
+
+  public Key key() {
+    return new Key(gvk, name, effectiveNamespace());
+  }
+
   /**
-   * Same kind of object and name, in the same effective namespace (cluster-scoped kinds: see
-   * ResourceList).
+   * kustomize's {@code ResId.Equals}: same group, version, kind and name, same effective namespace.
    */
   public boolean sameAs(ResId other) {
-    return gvk.equals(other.gvk)
-        && name.equals(other.name)
-        && effectiveNamespace().equals(other.effectiveNamespace());
+    return gvk.equals(other.gvk) && name.equals(other.name) && sameNamespace(other);
+  }
+
+  /** kustomize's {@code ResId.IsNsEquals}: the same effective namespace. */
+  public boolean sameNamespace(ResId other) {
+    return effectiveNamespace().equals(other.effectiveNamespace());
+  }
+
+  /**
+   * kustomize's {@code ResId.GvknEquals}: same group, version, kind and name, namespace ignored.
+   */
+  public boolean sameGvkAndName(ResId other) {
+    return gvk.equals(other.gvk) && name.equals(other.name);
   }
 
   /** kustomize's spelling in messages: {@code Deployment.v1.apps/web.prod}, {@code ...[noNs]}. */

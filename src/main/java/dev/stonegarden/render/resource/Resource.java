@@ -166,12 +166,8 @@ public final class Resource {
    */
   public void rememberId() {
     ResId id = id();
-    String ns = Scope.isClusterScoped(id.gvk()) ? NON_NAMESPACEABLE : id.effectiveNamespace();
-    previousIds.add(new ResId(id.gvk(), id.name(), ns));
+    previousIds.add(new ResId(id.gvk(), id.name(), id.effectiveNamespace()));
   }
-
-  /** kustomize's stand-in namespace of cluster-scoped objects in stored previous ids. */
-  public static final String NON_NAMESPACEABLE = "_non_namespaceable_";
 
   /**
    * Drops the recorded history (a generator merge takes the history of the object it merges into).

@@ -170,6 +170,7 @@ public final class PlatformReader {
     JsonNode prom = spec.path("prometheus");
     JsonNode sli = spec.path("sli");
     JsonNode mon = spec.path("monitoring");
+    JsonNode canary = spec.path("canary");
     Map<String, Dependency> deps = d.dependencies();
     if (spec.has("dependencies")) {
       Map<String, Dependency> m = new LinkedHashMap<>();
@@ -192,7 +193,8 @@ public final class PlatformReader {
             text(argo, "project", d.argocd().project()),
             text(argo, "repoURL", d.argocd().repoURL()),
             text(argo, "targetRevision", d.argocd().targetRevision()),
-            text(argo, "plugin", d.argocd().plugin())),
+            text(argo, "plugin", d.argocd().plugin()),
+            text(argo, "ssoGroup", d.argocd().ssoGroup())),
         new Prometheus(
             text(prom, "address", d.prometheus().address()),
             prom.has("ruleLabels")
@@ -211,7 +213,12 @@ public final class PlatformReader {
                 : d.monitoring().dashboards()),
         deps,
         spec.has("networkPolicy") ? spec.get("networkPolicy").booleanValue() : d.networkPolicy(),
-        doc.file());
+        doc.file(),
+        new PlatformSettings.Canary(
+            text(canary, "hashLabel", d.canary().hashLabel()),
+            canary.has("relabelMonitors")
+                ? canary.get("relabelMonitors").booleanValue()
+                : d.canary().relabelMonitors()));
   }
 
   private static String text(JsonNode parent, String key, String fallback) {

@@ -21,11 +21,72 @@ public record PlatformSettings(
     Monitoring monitoring,
     Map<String, Dependency> dependencies,
     boolean networkPolicy,
-    Path file) {
+    Path file,
+    Canary canary) {
 
-  /** {@code spec.argocd}: how `appset` builds Applications. */
+  /** The settings without {@code spec.canary} (its defaults). */
+  public PlatformSettings(
+      String name,
+      List<String> pipeline,
+      String labelDomain,
+      Map<String, String> clusters,
+      ArgoCd argocd,
+      Prometheus prometheus,
+      Sli sli,
+      Monitoring monitoring,
+      Map<String, Dependency> dependencies,
+      boolean networkPolicy,
+      Path file) {
+    this(
+        name,
+        pipeline,
+        labelDomain,
+        clusters,
+        argocd,
+        prometheus,
+        sli,
+        monitoring,
+        dependencies,
+        networkPolicy,
+        file,
+        Canary.DEFAULTS);
+  }
+
+  /**
+   * {@code spec.canary}: how canary analysis tells the canary's series from the stable's
+   * (docs/canary.md).
+   *
+   * @param hashLabel the label of the {@code sli} series that carries the pod's {@code
+   *     rollouts-pod-template-hash}
+   * @param relabelMonitors whether PodMonitors and ServiceMonitors of rollout environments get the
+   *     relabeling that adds {@code hashLabel}
+   */
+  public record Canary(String hashLabel, boolean relabelMonitors) {
+    public static final Canary DEFAULTS = new Canary("rollouts_pod_template_hash", false);
+  }
+
+  /**
+   * {@code spec.argocd}: how `appset` builds Applications.
+   *
+   * @param ssoGroup the SSO group of a team's AppProject role; {@code {{team}}} is substituted
+   */
   public record ArgoCd(
-      String namespace, String project, String repoURL, String targetRevision, String plugin) {}
+      String namespace,
+      String project,
+      String repoURL,
+      String targetRevision,
+      String plugin,
+      String ssoGroup) {
+
+    /** The default SSO group: the team's name. */
+    public static final String DEFAULT_SSO_GROUP = "{{team}}";
+
+    /** Without {@code ssoGroup}: the default. */
+    public ArgoCd(
+        String namespace, String project, String repoURL, String targetRevision, String plugin) {
+      this(namespace, project, repoURL, targetRevision, plugin, DEFAULT_SSO_GROUP);
+    }
+  }
 
   /**
    * {@code spec.prometheus}: the analysis provider address and the labels PrometheusRules carry.

@@ -9,8 +9,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -51,7 +53,7 @@ final class SchemaCheck {
    */
   static List<Diagnostic> check(
       Schemas schema, YamlDocument doc, Predicate<String> skip, Predicate<String> secret) {
-    List<Diagnostic> out = new ArrayList<>();
+    Set<Diagnostic> out = new LinkedHashSet<>(); // deduplicated in linear time, in order
     // Numbers no field of ours can hold (.inf, .nan, 1e400, 99999999999999999999999) are reported
     // here and replaced by 0 in the copy the validator sees: networknt's minimum check throws on
     // doubles beyond the long range, and every later step would have to guard against them.
@@ -80,11 +82,11 @@ final class SchemaCheck {
         continue;
       }
       Diagnostic d = word(schema, doc, e, pointer, secret.test(pointer));
-      if (d != null && !out.contains(d)) {
+      if (d != null) {
         out.add(d);
       }
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
   /** Larger numbers lose integer precision as doubles; no key of our files needs them. */
@@ -146,7 +148,9 @@ final class SchemaCheck {
           String keyPointer = pointer + "/" + SourceMap.escape(key);
           List<String> known = Trees.fieldNames(siblingProperties(schema, e));
           String where = pointer.isEmpty() ? "at the top level" : "in " + path;
-          String hint = Spelling.didYouMean(key, known);
+          // values.yaml: Helm habits (replicaCount, image.repository) get their own hint.
+          String helm = schema == Schemas.VALUES ? HelmKeys.hint(pointer, key) : null;
+          String hint = helm != null ? helm : Spelling.didYouMean(key, known);
           if (hint.isEmpty() && !known.isEmpty()) {
             hint = " (expected one of: " + String.join(", ", known) + ")";
           }

@@ -49,6 +49,11 @@ public final class SourceMap {
     return file;
   }
 
+  /** The locator answering unrecorded lookups, or null (for tests that count its work). */
+  Locator locator() {
+    return locator;
+  }
+
   /** Records the 1-based line and column of the value at {@code pointer}. */
   public void putValue(String pointer, int line, int column) {
     values.putIfAbsent(pointer, new int[] {line, column});

@@ -143,14 +143,28 @@ public final class YamlReader {
     }
   }
 
-  // One immutable settings object: our own limits replace snakeyaml-engine's 3 MB code point limit.
-  private static final LoadSettings SETTINGS =
-      LoadSettings.builder()
-          .setCodePointLimit(Integer.MAX_VALUE)
-          .setParseComments(false)
-          .setUseMarks(true)
-          .setAllowDuplicateKeys(true)
-          .build();
+  private static final int MIN_BUFFER = 1024;
+  private static final int BUFFER_FRACTION = 16;
+
+  /**
+   * snakeyaml-engine's settings for a text of {@code length} characters: our own limits replace its
+   * 3 MB code point limit, and the read buffer grows with the text.
+   *
+   * <p>The buffer size is what keeps parsing linear. snakeyaml-engine's scanner looks ahead through
+   * a whole token (a plain, quoted or block scalar line) before consuming it, and each refill of
+   * its reader copies the window from the token's start: a token of L characters read B at a time
+   * costs L²/B. With B at least a sixteenth of the text, a stream is read in at most 17 refills and
+   * the copying is bounded by 17 times the text, whatever its tokens.
+   */
+  static LoadSettings settingsFor(int length) {
+    return LoadSettings.builder()
+        .setCodePointLimit(Integer.MAX_VALUE)
+        .setParseComments(false)
+        .setUseMarks(true)
+        .setAllowDuplicateKeys(true)
+        .setBufferSize(Math.max(MIN_BUFFER, length / BUFFER_FRACTION + 1))
+        .build();
+  }
 
   private static final long RETRY_BUDGET = 20_000_000L;
 
@@ -228,7 +242,8 @@ public final class YamlReader {
     List<YamlDocument> documents = new ArrayList<>();
     TreeConverter converter = new TreeConverter(options, file, text.length());
     DocumentComposer composer =
-        new DocumentComposer(new Parse(SETTINGS).parseString(text).iterator(), file, limits, text);
+        new DocumentComposer(
+            new Parse(settingsFor(text.length())).parseString(text).iterator(), file, limits, text);
     try {
       DocumentComposer.Composed doc;
       while ((doc = composer.next()) != null) {

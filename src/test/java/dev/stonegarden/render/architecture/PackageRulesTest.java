@@ -109,7 +109,7 @@ class PackageRulesTest {
                   f ->
                       f.startsWith("files/")
                           || f.equals("diag/DiagnosticPrinter.java")
-                          // the tool's own jar (--version's build id), not an input
+                          // the program's own jar, hashed for --version: not an input
                           || f.equals("cli/Version.java")),
           token + " used outside files/: " + users);
     }

@@ -37,7 +37,7 @@ class ArgoEnvironmentTest {
         "[{\"name\":\"environment\",\"string\":\"prod\"},{\"array\":[\"eu\",\"us\"],\"name\":\"regions\"}]";
     String message = errors("ARGOCD_APP_PARAMETERS", json);
     assertEquals(
-        "error: unknown parameter \"regions\" in ARGOCD_APP_PARAMETERS: expected one of environment",
+        "error: unknown parameter \"regions\" in ARGOCD_APP_PARAMETERS: expected one of environment, render",
         message);
   }
 

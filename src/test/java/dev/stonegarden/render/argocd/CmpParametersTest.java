@@ -1,6 +1,7 @@
 package dev.stonegarden.render.argocd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.cli.Cli;
@@ -50,7 +51,12 @@ class CmpParametersTest {
   private static JsonNode environmentEntry(String json) {
     JsonNode root = JsonMapper.builder().build().readTree(json);
     assertTrue(root.isArray(), json);
-    assertEquals(1, root.size(), json);
+    // environment, then render (the bootstrap's switch, docs/appset.md), as KnownParameter.ALL.
+    assertEquals(2, root.size(), json);
+    JsonNode render = root.get(1);
+    assertEquals("render", render.get("name").stringValue());
+    assertEquals("environment", render.get("string").stringValue());
+    assertFalse(render.get("required").booleanValue());
     JsonNode entry = root.get(0);
     assertEquals("environment", entry.get("name").stringValue());
     assertEquals("Environment", entry.get("title").stringValue());
@@ -170,7 +176,7 @@ class CmpParametersTest {
     String project = System.getProperty("project.dir");
     Path dir =
         Path.of(project == null ? "." : project, "examples/kubernetes/services/audiobookshelf");
-    org.junit.jupiter.api.Assumptions.assumeTrue(
+    assertTrue(
         Files.isRegularFile(dir.resolve("service.yaml")), "the example repository is not there");
     Result r = run(dir, dynamicEnv("kubernetes/services/audiobookshelf"), "cmp", "parameters");
     assertEquals(0, r.code(), r.err());

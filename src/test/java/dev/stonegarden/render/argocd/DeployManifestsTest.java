@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -53,17 +53,9 @@ class DeployManifestsTest {
   }
 
   private static List<Object> kustomize() {
-    List<String> argv =
-        List.of("kubectl", "kustomize", PROJECT.resolve("deploy/kustomize/example").toString());
-    ProcessRunner.Result r;
-    try {
-      r = ProcessRunner.run(argv, PROJECT, ProcessRunner.baseEnv(), 120);
-    } catch (java.io.UncheckedIOException e) {
-      Assumptions.abort("kubectl is not installed");
-      throw e;
-    }
-    assertEquals(0, r.code(), r.toString());
-    return load(r.out());
+    Prerequisites.Output r = Prerequisites.kustomize(PROJECT.resolve("deploy/kustomize/example"));
+    assertEquals(0, r.exitCode(), r.stderr());
+    return load(r.stdout());
   }
 
   @Test
@@ -144,7 +136,7 @@ class DeployManifestsTest {
     Object appset = loadFile("deploy/examples/applicationset.yaml");
     assertEquals(name, at(appset, "spec", "template", "spec", "source", "plugin", "name"));
     assertEquals(
-        "{{.environment}}",
+        "{{.env}}",
         named(
                 at(appset, "spec", "template", "spec", "source", "plugin", "parameters"),
                 "environment")
@@ -157,8 +149,7 @@ class DeployManifestsTest {
     }
     List<?> elements = at(appset, "spec", "generators", 0, "list", "elements");
     for (Object element : elements) {
-      assertTrue(
-          environments.contains(((Map<?, ?>) element).get("environment")), element.toString());
+      assertTrue(environments.contains(((Map<?, ?>) element).get("env")), element.toString());
     }
   }
 }

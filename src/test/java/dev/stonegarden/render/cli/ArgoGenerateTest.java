@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +30,7 @@ class ArgoGenerateTest {
   @BeforeEach
   void copy() throws IOException {
     Path example = ProcessRunner.project().resolve("examples");
-    Assumptions.assumeTrue(
+    assertTrue(
         Files.isRegularFile(example.resolve(APP_PATH).resolve("service.yaml")), "no example");
     if (app == null) {
       ProcessRunner.copyTree(example, tmp.resolve("repo"));
@@ -94,6 +93,51 @@ class ArgoGenerateTest {
     env.put("ARGOCD_ENV_PLATFORM_RENDER_DEBUG", "true");
     Run viaCli = run(Cli::run, env);
     assertEquals(viaCli, run(ArgoGenerate::run, env));
-    assertTrue(viaCli.err().contains("platform-render: CanaryRolloutTransformer["), viaCli.err());
+    assertTrue(viaCli.err().contains("platform-render: canary rollout: "), viaCli.err());
+  }
+
+  /** The everyday CLI forms take the same path, with the same bytes, from another directory. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "generate --env dev repo/kubernetes/services/audiobookshelf",
+        "generate repo/kubernetes/services/audiobookshelf -e canary",
+        "generate --env=production repo/kubernetes/services/audiobookshelf",
+        "generate --env nope repo/kubernetes/services/audiobookshelf",
+        "generate --env dev repo/kubernetes/services",
+        "generate --env dev",
+      })
+  void cliFormsSameBytes(String line) {
+    String[] args = line.split(" ");
+    assertTrue(ArgoGenerate.matches(args), line);
+    Invocation[] invs = new Invocation[2];
+    StringWriter[] outs = {new StringWriter(), new StringWriter()};
+    StringWriter[] errs = {new StringWriter(), new StringWriter()};
+    for (int i = 0; i < 2; i++) {
+      invs[i] = new Invocation(tmp, Map.of(), new PrintWriter(outs[i]), new PrintWriter(errs[i]));
+    }
+    int viaCli = Cli.run(args, invs[0]);
+    int direct = ArgoGenerate.run(args, invs[1]);
+    assertEquals(
+        new Run(viaCli, outs[0].toString(), errs[0].toString()),
+        new Run(direct, outs[1].toString(), errs[1].toString()));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "generate --env dev --output json",
+        "generate --verbose",
+        "generate --env",
+        "generate --env -x",
+        "generate --env a --env b",
+        "generate a b",
+        "generate --help",
+        "validate",
+      })
+  void everyOtherCommandLineGoesThroughPicocli(String line) {
+    assertEquals(false, ArgoGenerate.matches(line.split(" ")), line);
   }
 }

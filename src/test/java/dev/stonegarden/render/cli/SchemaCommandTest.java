@@ -3,12 +3,14 @@ package dev.stonegarden.render.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.stonegarden.render.service.TestYaml;
+import dev.stonegarden.render.testing.Prerequisites;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
@@ -75,13 +79,10 @@ class SchemaCommandTest {
   }
 
   private static String seed() throws IOException {
-    String dir = System.getProperty("shared.dir");
-    Assumptions.assumeTrue(
-        dir != null && Files.isDirectory(Path.of(dir)), "shared.dir not available");
     String text =
-        Files.readString(Path.of(dir, "seed/ENTERPRISE_DESIGN.md"), StandardCharsets.UTF_8);
+        Files.readString(Prerequisites.shared("seed/ENTERPRISE_DESIGN.md"), StandardCharsets.UTF_8);
     int h = text.indexOf("## 🔄 Service Definition Schema");
-    Assumptions.assumeTrue(h >= 0, "seed section not found");
+    assertTrue(h >= 0, "seed section not found");
     int start = text.indexOf("```yaml\n", h) + 8;
     return text.substring(start, text.indexOf("```", start));
   }
@@ -137,93 +138,59 @@ class SchemaCommandTest {
     assertRejectedAt(yaml, "/spec/environments");
   }
 
-  @Test
-  void rejectsUnknownKeys() throws IOException {
-    assertRejectedAt(
-        seedWith("      autoSync: true\n", "      autosync: true\n"), "/spec/environments/0");
+  /**
+   * One mistake each: the seed with {@code from} replaced by {@code to}, rejected at {@code at}.
+   */
+  static Stream<Arguments> mistakes() {
+    String pause = "- pause: {duration: 10m}\n          - setWeight: 50";
+    String threshold = "/spec/environments/2/rollout/analysis/metrics/0/threshold";
+    String duration = "/spec/environments/2/rollout/steps/1/pause/duration";
+    return Stream.of(
+        arguments(
+            "unknown key",
+            "      autoSync: true\n",
+            "      autosync: true\n",
+            "/spec/environments/0"),
+        arguments("success rate as a ratio", "threshold: 95", "threshold: 0.95", threshold),
+        arguments("success rate of one", "threshold: 95", "threshold: 1", threshold),
+        arguments("pause in days", pause, pause.replace("10m", "1d"), duration),
+        arguments("pause in milliseconds", pause, pause.replace("10m", "500ms"), duration),
+        arguments("negative pause", pause, pause.replace("10m", "-10"), duration),
+        arguments(
+            "availability of 100%",
+            "availability: 99.9%", "availability: 100%", "/spec/sla/availability"),
+        arguments(
+            "availability of zero",
+            "availability: 99.9%",
+            "availability: 0",
+            "/spec/sla/availability"),
+        arguments("latency without unit", "latency: 100ms", "latency: 100", "/spec/sla/latency"),
+        arguments("missing team", "    team: \"product\"\n", "", "/spec/owner"),
+        arguments(
+            "name not a DNS label",
+            "name: audiobookshelf\n",
+            "name: Audiobook_Shelf\n",
+            "/metadata/name"),
+        arguments(
+            "name too long",
+            "name: audiobookshelf\n",
+            "name: " + "a".repeat(64) + "\n",
+            "/metadata/name"),
+        arguments(
+            "custom metric without query",
+            "name: success-rate",
+            "name: error-budget",
+            "/spec/environments/2/rollout/analysis/metrics/0"),
+        arguments(
+            "unknown strategy",
+            "strategy: canary",
+            "strategy: linear",
+            "/spec/environments/2/rollout/strategy"));
   }
 
-  @Test
-  void rejectsSuccessRateThresholdAsARatio() throws IOException {
-    assertRejectedAt(
-        seedWith("threshold: 95", "threshold: 0.95"),
-        "/spec/environments/2/rollout/analysis/metrics/0/threshold");
-  }
-
-  @Test
-  void rejectsSuccessRateThresholdOfOne() throws IOException {
-    assertRejectedAt(
-        seedWith("threshold: 95", "threshold: 1"),
-        "/spec/environments/2/rollout/analysis/metrics/0/threshold");
-  }
-
-  @Test
-  void rejectsPauseInDays() throws IOException {
-    assertRejectedAt(
-        seedWith(
-            "- pause: {duration: 10m}\n          - setWeight: 50",
-            "- pause: {duration: 1d}\n          - setWeight: 50"),
-        "/spec/environments/2/rollout/steps/1/pause/duration");
-  }
-
-  @Test
-  void rejectsPauseInMilliseconds() throws IOException {
-    assertRejectedAt(
-        seedWith(
-            "- pause: {duration: 10m}\n          - setWeight: 50",
-            "- pause: {duration: 500ms}\n          - setWeight: 50"),
-        "/spec/environments/2/rollout/steps/1/pause/duration");
-  }
-
-  @Test
-  void rejectsNegativePause() throws IOException {
-    assertRejectedAt(
-        seedWith(
-            "- pause: {duration: 10m}\n          - setWeight: 50",
-            "- pause: {duration: -10}\n          - setWeight: 50"),
-        "/spec/environments/2/rollout/steps/1/pause/duration");
-  }
-
-  @Test
-  void rejectsAvailabilityOfHundredPercent() throws IOException {
-    assertRejectedAt(
-        seedWith("availability: 99.9%", "availability: 100%"), "/spec/sla/availability");
-  }
-
-  @Test
-  void rejectsAvailabilityOfZero() throws IOException {
-    assertRejectedAt(seedWith("availability: 99.9%", "availability: 0"), "/spec/sla/availability");
-  }
-
-  @Test
-  void rejectsLatencyWithoutUnit() throws IOException {
-    assertRejectedAt(seedWith("latency: 100ms", "latency: 100"), "/spec/sla/latency");
-  }
-
-  @Test
-  void rejectsMissingTeam() throws IOException {
-    assertRejectedAt(seedWith("    team: \"product\"\n", ""), "/spec/owner");
-  }
-
-  @Test
-  void rejectsNameThatIsNotADnsLabel() throws IOException {
-    assertRejectedAt(
-        seedWith("name: audiobookshelf\n", "name: Audiobook_Shelf\n"), "/metadata/name");
-    assertRejectedAt(
-        seedWith("name: audiobookshelf\n", "name: " + "a".repeat(64) + "\n"), "/metadata/name");
-  }
-
-  @Test
-  void rejectsCustomMetricWithoutQuery() throws IOException {
-    assertRejectedAt(
-        seedWith("name: success-rate", "name: error-budget"),
-        "/spec/environments/2/rollout/analysis/metrics/0");
-  }
-
-  @Test
-  void rejectsUnknownStrategy() throws IOException {
-    assertRejectedAt(
-        seedWith("strategy: canary", "strategy: blueGreen"),
-        "/spec/environments/2/rollout/strategy");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mistakes")
+  void rejectsTheMistake(String what, String from, String to, String at) throws IOException {
+    assertRejectedAt(seedWith(from, to), at);
   }
 }

@@ -164,6 +164,19 @@ class ValidateCommandTest {
     assertTrue(
         r.diagnosticLines().get(1).startsWith("shop/service.yaml:46:26: warning: the canary gate"),
         r.err());
+    // Success says what was checked, last.
+    assertEquals(
+        "2 services, 5 environments: ok, 2 warnings", r.err().lines().reduce((a, b) -> b).get());
+  }
+
+  @Test
+  void successSaysWhatWasChecked() throws IOException {
+    service("hello", "valid/service-minimal.yaml");
+    Run r = run("validate");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.out());
+    assertEquals("1 service, 1 environment: ok\n", r.err());
+    assertEquals("3 services, 10 environments: ok, 1 warning", ValidateCommand.summary(3, 10, 1));
   }
 
   @Test
@@ -253,8 +266,7 @@ class ValidateCommandTest {
   @Test
   void theExampleRepositoryValidates() {
     Path examples = Path.of(System.getProperty("project.dir", ".")).resolve("examples");
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        Files.isDirectory(examples.resolve("kubernetes")), "no examples/");
+    assertTrue(Files.isDirectory(examples.resolve("kubernetes")), "no examples/");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =

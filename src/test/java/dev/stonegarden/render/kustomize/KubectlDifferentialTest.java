@@ -1,16 +1,16 @@
 package dev.stonegarden.render.kustomize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.stonegarden.render.testing.Prerequisites;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,7 +23,7 @@ class KubectlDifferentialTest {
 
   @TestFactory
   Stream<DynamicTest> sameAsKubectl() throws IOException {
-    Assumptions.assumeTrue(kubectlAvailable(), "kubectl not on PATH");
+    Prerequisites.kubectl();
     Path project = Path.of(System.getProperty("project.dir", "."));
     List<Path> dirs = new ArrayList<>();
     for (String root : List.of("examples", "test-fixtures")) {
@@ -38,39 +38,20 @@ class KubectlDifferentialTest {
             .forEach(dirs::add);
       }
     }
-    Assumptions.assumeFalse(dirs.isEmpty(), "no kustomizations in the project");
+    assertFalse(dirs.isEmpty(), "no kustomizations in the project");
     return dirs.stream()
         .map(d -> DynamicTest.dynamicTest(project.relativize(d).toString(), () -> compare(d)));
   }
 
   private static void compare(Path dir) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder("kubectl", "kustomize", ".")
-            .directory(dir.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int kubectlExit = p.waitFor();
+    Prerequisites.Output kubectl = Prerequisites.kustomize(dir);
     ConformanceRun ours = ConformanceRun.run(dir, ".");
-    if (kubectlExit != 0) {
-      assertEquals(true, ours.exitCode() != 0, "kubectl fails here, we succeeded");
+    if (!kubectl.ok()) {
+      assertNotEquals(0, ours.exitCode(), "kubectl fails here, we succeeded: " + kubectl.stderr());
+      assertEquals("", ours.stdout(), "a failed build prints nothing on stdout");
       return;
     }
     assertEquals(0, ours.exitCode(), ours.stderr());
-    assertEquals(expected, ours.stdout());
-  }
-
-  private static boolean kubectlAvailable() {
-    try {
-      Process p =
-          new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    assertEquals(kubectl.stdout(), ours.stdout());
   }
 }

@@ -24,13 +24,13 @@ class AnalysisTemplateGeneratorTest {
   }
 
   @Test
-  void oneTemplatePerMetricWithZeroTrafficTreatedAsSuccess() {
+  void oneTemplatePerWorkloadAndMetricScopedToTheCanary() {
     ServiceSpec.Metric custom =
         new ServiceSpec.Metric(
             "checkout-errors",
             null,
             null,
-            "sum(rate(checkout_errors_total[2m]))",
+            "sum(rate(checkout_errors_total{namespace=\"{{namespace}}\"}[2m]))",
             "result[0] < 1",
             "result[0] > 5",
             2);
@@ -41,46 +41,63 @@ class AnalysisTemplateGeneratorTest {
         """
         apiVersion: argoproj.io/v1alpha1
         kind: AnalysisTemplate
-        metadata: {name: audiobookshelf-success-rate, namespace: audiobookshelf-canary}
+        metadata: {name: web-success-rate, namespace: audiobookshelf-canary}
         spec:
+          args:
+          - name: canary-hash
           metrics:
           - name: success-rate
             interval: 1m
+            initialDelay: 2m
             failureLimit: 1
-            successCondition: len(result) == 0 || isNaN(result[0]) || result[0] >= 0.995
+            inconclusiveLimit: 2
+            consecutiveErrorLimit: 4
+            successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] >= 0.995
+            failureCondition: len(result) > 0 && !isNaN(result[0]) && result[0] < 0.995
             provider:
               prometheus:
                 address: http://prometheus-operated.monitoring.svc:9090
-                query: 1 - sum(rate(http_requests_total{namespace="audiobookshelf-canary",code=~"5.."}[2m])) / sum(rate(http_requests_total{namespace="audiobookshelf-canary"}[2m]))
+                query: 1 - (sum(rate(http_requests_total{namespace="audiobookshelf-canary",code=~"5..",rollouts_pod_template_hash="{{args.canary-hash}}"}[2m])) or vector(0)) / sum(rate(http_requests_total{namespace="audiobookshelf-canary",rollouts_pod_template_hash="{{args.canary-hash}}"}[2m]))
         ---
         apiVersion: argoproj.io/v1alpha1
         kind: AnalysisTemplate
-        metadata: {name: audiobookshelf-latency, namespace: audiobookshelf-canary}
+        metadata: {name: web-latency, namespace: audiobookshelf-canary}
         spec:
+          args:
+          - name: canary-hash
           metrics:
           - name: latency
             interval: 1m
+            initialDelay: 2m
             failureLimit: 1
-            successCondition: len(result) == 0 || isNaN(result[0]) || result[0] <= 0.25
+            inconclusiveLimit: 2
+            consecutiveErrorLimit: 4
+            successCondition: len(result) > 0 && !isNaN(result[0]) && result[0] <= 0.25
+            failureCondition: len(result) > 0 && !isNaN(result[0]) && result[0] > 0.25
             provider:
               prometheus:
                 address: http://prometheus-operated.monitoring.svc:9090
-                query: histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket{namespace="audiobookshelf-canary"}[2m])) by (le))
+                query: histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket{namespace="audiobookshelf-canary",rollouts_pod_template_hash="{{args.canary-hash}}"}[2m])) by (le))
         ---
         apiVersion: argoproj.io/v1alpha1
         kind: AnalysisTemplate
-        metadata: {name: audiobookshelf-checkout-errors, namespace: audiobookshelf-canary}
+        metadata: {name: web-checkout-errors, namespace: audiobookshelf-canary}
         spec:
+          args:
+          - name: canary-hash
           metrics:
           - name: checkout-errors
             interval: 1m
+            initialDelay: 2m
             failureLimit: 1
+            inconclusiveLimit: 2
+            consecutiveErrorLimit: 4
             successCondition: result[0] < 1
             failureCondition: result[0] > 5
             provider:
               prometheus:
                 address: http://prometheus-operated.monitoring.svc:9090
-                query: sum(rate(checkout_errors_total[2m]))
+                query: sum(rate(checkout_errors_total{namespace="audiobookshelf-canary"}[2m]))
         """,
         out);
     assertEquals("service.yaml:35:15", out.get(0).origin().toString());
@@ -96,8 +113,11 @@ class AnalysisTemplateGeneratorTest {
                     "success-rate", new BigDecimal("0.9500000"), null, null, null, null, 0)));
     ResourceList out = convertedAndGenerated(env, Fixtures.service(env));
     assertEquals(
-        "len(result) == 0 || isNaN(result[0]) || result[0] >= 0.95",
+        "len(result) > 0 && !isNaN(result[0]) && result[0] >= 0.95",
         out.get(0).body().at("/spec/metrics/0/successCondition").stringValue());
+    assertEquals(
+        "len(result) > 0 && !isNaN(result[0]) && result[0] < 0.95",
+        out.get(0).body().at("/spec/metrics/0/failureCondition").stringValue());
   }
 
   @Test
@@ -140,5 +160,56 @@ class AnalysisTemplateGeneratorTest {
         new AnalysisTemplateGenerator(Fixtures.service(slow), slow, Fixtures.platform())
             .gateWarnings()
             .size());
+  }
+
+  @Test
+  void aCanaryThatNeverRunsWithTrafficIsAWarningNamingTheFix() {
+    List<ServiceSpec.Metric> metrics = List.of(Fixtures.successRate("0.999"));
+    ServiceSpec.Environment lastStep =
+        new ServiceSpec.Environment(
+            "canary",
+            "homelab",
+            "audiobookshelf-canary",
+            false,
+            new ServiceSpec.Rollout(
+                "canary",
+                List.of(
+                    new ServiceSpec.SetWeight(0),
+                    new ServiceSpec.Pause("1m"),
+                    new ServiceSpec.SetWeight(100)),
+                metrics),
+            2);
+    List<Diagnostic> warnings =
+        new AnalysisTemplateGenerator(Fixtures.service(lastStep), lastStep, Fixtures.platform())
+            .gateWarnings();
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(
+        warnings
+            .get(0)
+            .message()
+            .startsWith(
+                "the first setWeight above 0 (setWeight 100) is the last step of environment"
+                    + " canary"),
+        warnings.get(0).message());
+    assertTrue(warnings.get(0).message().contains("add a pause after it"));
+    ServiceSpec.Environment none =
+        new ServiceSpec.Environment(
+            "canary",
+            "homelab",
+            "audiobookshelf-canary",
+            false,
+            new ServiceSpec.Rollout("canary", List.of(new ServiceSpec.Pause(null)), metrics),
+            2);
+    List<Diagnostic> noWeight =
+        new AnalysisTemplateGenerator(Fixtures.service(none), none, Fixtures.platform())
+            .gateWarnings();
+    assertEquals(1, noWeight.size(), noWeight.toString());
+    assertTrue(noWeight.get(0).message().contains("no setWeight above 0"));
+    // The fixture's steps (setWeight 10, pause, ...) measure the canary: no warning.
+    ServiceSpec.Environment fine = Fixtures.canary(metrics);
+    assertEquals(
+        List.of(),
+        new AnalysisTemplateGenerator(Fixtures.service(fine), fine, Fixtures.platform())
+            .gateWarnings());
   }
 }

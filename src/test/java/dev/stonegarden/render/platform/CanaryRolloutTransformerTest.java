@@ -81,10 +81,13 @@ class CanaryRolloutTransformerTest {
               - pause: {duration: 10m}
               - setWeight: 100
               analysis:
-                startingStep: 1
                 templates:
-                - templateName: audiobookshelf-success-rate
-                - templateName: audiobookshelf-latency
+                - templateName: web-success-rate
+                - templateName: web-latency
+                args:
+                - name: canary-hash
+                  valueFrom: {podTemplateHashValue: Latest}
+                startingStep: 1
           selector: {matchLabels: {app: web}}
           template:
             metadata: {labels: {app: web}}

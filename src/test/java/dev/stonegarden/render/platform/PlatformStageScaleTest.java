@@ -1,7 +1,6 @@
 package dev.stonegarden.render.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Resource;
@@ -16,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * 5,000 objects through the whole platform stage (a 5,000-resource render must take well under a
- * second).
+ * 5,000 objects through the whole platform stage: all kept, the Namespace and the AnalysisTemplate
+ * added. Its time (the bar is a 5,000-object render in under a second) and its scaling are measured
+ * by {@code bench/scaling.sh}, never asserted in a unit test.
  */
 class PlatformStageScaleTest {
 
@@ -64,37 +64,9 @@ class PlatformStageScaleTest {
             null,
             null,
             Path.of("environments/canary"));
-    long best = Long.MAX_VALUE;
-    for (int run = 0; run < 3; run++) {
-      ResourceList list = build(1000);
-      long start = System.nanoTime();
-      PlatformStage.apply(ctx, list);
-      best = Math.min(best, System.nanoTime() - start);
-      assertEquals(5002, list.size()); // + Namespace + one AnalysisTemplate
-    }
-    System.out.printf(
-        Locale.ROOT, "platform stage, 5,000 objects: %d ms (best of 3)%n", best / 1_000_000);
-    if (Boolean.getBoolean("platform.timing")) {
-      ResourceList list = build(1000);
-      for (var step : PlatformStage.steps(ctx)) {
-        long t = System.nanoTime();
-        step.transform(list);
-        System.out.printf(
-            Locale.ROOT,
-            "  %s: %d ms%n",
-            step.getClass().getSimpleName()
-                + (step instanceof Append a
-                    ? "(" + a.generator().getClass().getSimpleName() + ")"
-                    : ""),
-            (System.nanoTime() - t) / 1_000_000);
-      }
-      long t = System.nanoTime();
-      new PlatformChecks(values, Path.of("x"), 1).check(list);
-      System.out.printf(Locale.ROOT, "  checks: %d ms%n", (System.nanoTime() - t) / 1_000_000);
-    }
-    // Generous, because build machines are shared (measured ~0.5 s at load 18 on 2 cores): it is
-    // here
-    // to catch quadratic checks (the first version took 32 s), not to time the stage.
-    assertTrue(best < 4_000_000_000L, "platform stage took " + best / 1_000_000 + " ms");
+    ResourceList list = build(1000);
+    PlatformStage.apply(ctx, list);
+    assertEquals(6001, list.size()); // + Namespace + an AnalysisTemplate per converted workload
+    // Its time and scaling are measured by bench/scaling.sh (platform-stage), not asserted here.
   }
 }

@@ -51,7 +51,7 @@ class PlatformStageTest {
             "Service/web",
             "Rollout/web",
             "Namespace/audiobookshelf-canary",
-            "AnalysisTemplate/audiobookshelf-success-rate"),
+            "AnalysisTemplate/web-success-rate"),
         list.asList().stream().map(Nodes::describe).toList());
     for (Resource r : list) {
       assertEquals(
@@ -105,16 +105,19 @@ class PlatformStageTest {
     List<String> printed =
         PlatformStage.steps(context(Fixtures.canary())).stream().map(Object::toString).toList();
     for (String p : printed) {
+      // Readable settings: no identity hashes, no absolute paths, no record dumps (Name[key=...]).
       org.junit.jupiter.api.Assertions.assertFalse(
-          p.matches(".*@[0-9a-f]{5,}.*") || p.contains("/work/") || p.contains("SourceMap"), p);
+          p.matches(".*@[0-9a-f]{5,}.*")
+              || p.contains("/work/")
+              || p.contains("SourceMap")
+              || p.matches("^[A-Za-z]+\\[.*"),
+          p);
     }
     assertEquals(
-        "CanaryRolloutTransformer[service=audiobookshelf, environment=canary, steps=[setWeight 10, pause 10m, setWeight 50,"
-            + " pause 10m, setWeight 100], kubeApiVersions=unset]",
+        "canary rollout: setWeight 10, pause 10m, setWeight 50, pause 10m, setWeight 100"
+            + " (Rollout CRD not checked: KUBE_API_VERSIONS unset)",
         printed.get(2));
-    assertEquals(
-        "AnalysisTemplateGenerator[service=audiobookshelf, environment=canary, metrics=[success-rate]]",
-        printed.get(3));
+    assertEquals("analysis templates: success-rate", printed.get(3));
   }
 
   @Test

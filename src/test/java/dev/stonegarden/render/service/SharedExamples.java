@@ -1,32 +1,26 @@
 package dev.stonegarden.render.service;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stonegarden.render.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * The YAML examples of the shared spec (read from {@code shared.dir}, never copied); tests skip
- * without it.
+ * The YAML examples of the shared spec (read from {@code ../shared}, never copied), under the rule
+ * of {@link Prerequisites}.
  */
 final class SharedExamples {
   private SharedExamples() {}
 
-  static Path shared() {
-    String dir = System.getProperty("shared.dir");
-    Assumptions.assumeTrue(
-        dir != null && Files.isDirectory(Path.of(dir)), "shared.dir not available");
-    return Path.of(dir);
-  }
-
   /** The first ```yaml block after the heading that starts with {@code heading} in {@code file}. */
   static String yamlBlock(String file, String heading) throws IOException {
-    Path p = shared().resolve(file);
-    Assumptions.assumeTrue(Files.exists(p), file + " not available");
+    Path p = Prerequisites.shared(file);
     String text = Files.readString(p, StandardCharsets.UTF_8);
     int h = text.indexOf(heading);
-    Assumptions.assumeTrue(h >= 0, "heading not found: " + heading);
+    assertTrue(h >= 0, "heading not found in " + file + ": " + heading);
     int start = text.indexOf("```yaml\n", h);
     int end = text.indexOf("```", start + 8);
     return text.substring(start + 8, end);

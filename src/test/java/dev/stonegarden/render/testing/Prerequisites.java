@@ -80,30 +80,17 @@ public final class Prerequisites {
     return found;
   }
 
-  /** The home of a JDK 25 or newer, from {@code jdk25.home} or {@code /usr/lib/jvm}. */
+  /**
+   * The home of a JDK 25 or newer, as the pom found it ({@code jdk25.home}: a {@code jdk25-*}
+   * profile, or {@code -Djdk25.home=DIR}); the byte-exact suites run on it a second time.
+   */
   public static Path jdk25() {
-    String configured = System.getProperty("jdk25.home");
-    if (configured != null && !configured.isEmpty()) {
-      Path home = Path.of(configured);
-      if (Files.isExecutable(home.resolve("bin/java"))) {
-        return home;
-      }
+    String configured = System.getProperty("jdk25.home", "");
+    Path home = configured.isEmpty() ? null : Path.of(configured);
+    if (home == null || !Files.isExecutable(home.resolve("bin/java"))) {
+      missing("jdk25", "a JDK 25 (/usr/lib/jvm/temurin-25-jdk-amd64, or JAVA25_HOME)");
     }
-    Path jvm = Path.of("/usr/lib/jvm");
-    if (Files.isDirectory(jvm)) {
-      try (var dirs = Files.list(jvm)) {
-        for (Path d : dirs.sorted().toList()) {
-          if (d.getFileName().toString().matches(".*-(2[5-9]|[3-9][0-9])(-.*)?")
-              && Files.isExecutable(d.resolve("bin/java"))) {
-            return d;
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    missing("jdk25", "a JDK 25 under /usr/lib/jvm (or -Djdk25.home)");
-    return null;
+    return home;
   }
 
   /** What {@code kubectl kustomize DIR} printed. */

@@ -2,18 +2,15 @@ package dev.stonegarden.render.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import dev.stonegarden.render.testing.Prerequisites;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,20 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link ScalarResolver} against {@code kubectl kustomize} (skipped without kubectl): every plain
- * scalar of the resolver's tables is put into a resource (go-yaml v3) and into a JSON 6902 patch
- * value (go-yaml v2); kustomize's output, read back, must hold the value we resolved.
+ * {@link ScalarResolver} against {@code kubectl kustomize} (needs kubectl: {@code
+ * testing.Prerequisites}): every plain scalar of the resolver's tables is put into a resource
+ * (go-yaml v3) and into a JSON 6902 patch value (go-yaml v2); kustomize's output, read back, must
+ * hold the value we resolved.
  */
 class ScalarResolverOracleTest {
-
-  static boolean kubectl() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl"))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * Every text of the resolver's tables that kustomize can print (not .inf/.nan, not a bare '-').
@@ -79,21 +68,15 @@ class ScalarResolverOracleTest {
    * The first document kubectl kustomize prints for {@code dir}, read back with go-yaml v2's rules.
    */
   static JsonNode buildRoot(Path dir) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder("kubectl", "kustomize", dir.toString())
-            .redirectErrorStream(false)
-            .start();
-    byte[] out = p.getInputStream().readAllBytes();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "kubectl kustomize timed out");
-    assertEquals(0, p.exitValue(), "kubectl kustomize failed: " + err);
+    Prerequisites.Output out = Prerequisites.kustomize(dir);
+    assertEquals(0, out.exitCode(), "kubectl kustomize failed: " + out.stderr());
     // kustomize's output comes from go-yaml v2's emitter, which quotes exactly what v2 would
     // misread:
     // read it back with v2's rules (v3 would read the plain string 0o-17 as -15).
     List<YamlDocument> docs =
         YamlReader.read(
             dir.resolve("out.yaml"),
-            new String(out, StandardCharsets.UTF_8),
+            out.stdout(),
             YamlReader.Options.resources().withVersion(YamlVersion.YAML_1_1));
     return docs.get(0).root();
   }
@@ -118,7 +101,7 @@ class ScalarResolverOracleTest {
 
   @Test
   void resourcesAreTypedLikeGoYamlV3(@TempDir Path dir) throws Exception {
-    assumeTrue(kubectl(), "kubectl is not on PATH");
+    Prerequisites.kubectl();
     List<String> texts = texts();
     StringBuilder r =
         new StringBuilder(
@@ -137,7 +120,7 @@ class ScalarResolverOracleTest {
 
   @Test
   void json6902ValuesAreTypedLikeGoYamlV2(@TempDir Path dir) throws Exception {
-    assumeTrue(kubectl(), "kubectl is not on PATH");
+    Prerequisites.kubectl();
     List<String> texts = texts();
     Files.writeString(
         dir.resolve("r.yaml"), "apiVersion: example.com/v1\nkind: Scalars\nmetadata:\n  name: s\n");
@@ -160,7 +143,7 @@ class ScalarResolverOracleTest {
 
   @Test
   void kustomizationKeysAreStringifiedLikeYamlToJson(@TempDir Path dir) throws Exception {
-    assumeTrue(kubectl(), "kubectl is not on PATH");
+    Prerequisites.kubectl();
     String value =
         "1: a\ntrue: b\ny: c\n1.5: d\n0x10: e\n2024-01-01: f\n0.1: g\n1e3: h\n12345678.9: i\n"
             + "-0.0: j\n.inf: k\noff: l\n1e-7: m\n3.14159265358979: n\n";
@@ -183,7 +166,7 @@ class ScalarResolverOracleTest {
 
   @Test
   void mergeKeysInYaml11FollowGoYamlV2(@TempDir Path dir) throws Exception {
-    assumeTrue(kubectl(), "kubectl is not on PATH");
+    Prerequisites.kubectl();
     String value =
         "m: &m {a: from-m, b: mb}\nn: &n {a: from-n, c: nc}\nx: {a: explicit, <<: *m}\n"
             + "s: {<<: [*m, *n]}\nz: {<<: *m, a: explicit}\nw: {<<: *n, <<: *m}\n";

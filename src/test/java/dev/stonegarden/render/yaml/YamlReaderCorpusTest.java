@@ -1,9 +1,9 @@
 package dev.stonegarden.render.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +20,7 @@ import org.junit.jupiter.api.Test;
 class YamlReaderCorpusTest {
 
   static Path shared() {
-    String dir = System.getProperty("shared.dir");
-    assumeTrue(
-        dir != null && Files.isDirectory(Path.of(dir, "conformance")),
-        "shared directory not available");
-    return Path.of(dir, "conformance");
+    return Prerequisites.shared("conformance");
   }
 
   static List<Path> files(Path root, boolean yamlOnly) throws IOException {

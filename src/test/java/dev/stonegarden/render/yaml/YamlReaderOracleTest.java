@@ -1,20 +1,22 @@
 package dev.stonegarden.render.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.stonegarden.render.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** Reader details against {@code kubectl kustomize} (skipped without kubectl). */
+/**
+ * Reader details against {@code kubectl kustomize} (needs kubectl: {@code testing.Prerequisites}).
+ */
 class YamlReaderOracleTest {
 
   @Test
   void foldedScalarsComeOutAsKustomizeLeavesThem(@TempDir Path dir) throws Exception {
-    assumeTrue(ScalarResolverOracleTest.kubectl(), "kubectl is not on PATH");
+    Prerequisites.kubectl();
     String resource =
         "apiVersion: v1\nkind: X\nmetadata:\n  name: x\ndata:\n"
             + "  a: >+\n    a\n\n"
@@ -52,7 +54,7 @@ class YamlReaderOracleTest {
 
   @Test
   void emptyFlowValuesComeOutAsKustomizeLeavesThem(@TempDir Path dir) throws Exception {
-    assumeTrue(ScalarResolverOracleTest.kubectl(), "kubectl is not on PATH");
+    Prerequisites.kubectl();
     String resource =
         "apiVersion: v1\nkind: X\nmetadata:\n  name: x\nspec:\n"
             + "  a: {b, c: d}\n  e: {f: }\n  g: [h, {i}]\n  j: {k: ~}\n  l:\n  m: {\"n\"}\n  o: {p:q}\n";

@@ -1,11 +1,9 @@
 package dev.stonegarden.render.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
+import dev.stonegarden.render.testing.Prerequisites;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -370,15 +367,6 @@ class YamlWriterKubectlOracleTest {
     return k;
   }
 
-  private static String readQuietly(Path p) {
-    try {
-      String s = Files.readString(p, StandardCharsets.UTF_8);
-      return s.length() > 2000 ? s.substring(s.length() - 2000) : s;
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
   private static ObjectNode configMap(String name) {
     ObjectNode o = F.objectNode();
     o.put("apiVersion", "v1").put("kind", "ConfigMap");
@@ -391,7 +379,6 @@ class YamlWriterKubectlOracleTest {
    * writer.
    */
   private static void compare(List<JsonNode> docs) throws Exception {
-    assumeTrue(YamlWriterScalarZooTest.onPath("kubectl"), "kubectl is not on PATH");
     Path case1 = Files.createTempDirectory(dir, "case");
     StringBuilder input = new StringBuilder();
     for (JsonNode d : docs) {
@@ -404,28 +391,15 @@ class YamlWriterKubectlOracleTest {
         case1.resolve("kustomization.yaml"),
         "resources:\n- resources.yaml\n",
         StandardCharsets.UTF_8);
-    Process p =
-        new ProcessBuilder("kubectl", "kustomize", case1.toString())
-            .redirectError(case1.resolve("stderr.txt").toFile())
-            .start();
-    String expected;
-    try (InputStream in = p.getInputStream()) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      in.transferTo(buf);
-      expected = buf.toString(StandardCharsets.UTF_8);
-    }
-    assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "kubectl kustomize timed out");
-    if (p.exitValue() != 0) {
+    Prerequisites.Output kubectl = Prerequisites.kustomize(case1);
+    String expected = kubectl.stdout();
+    if (!kubectl.ok()) {
       keep = true;
     }
     assertEquals(
         0,
-        p.exitValue(),
-        () ->
-            "kubectl kustomize failed on "
-                + case1
-                + ": "
-                + readQuietly(case1.resolve("stderr.txt")));
+        kubectl.exitCode(),
+        () -> "kubectl kustomize failed on " + case1 + ": " + kubectl.stderr());
     List<JsonNode> read = YamlWriterTestSupport.readStream(case1.resolve("resources.yaml"));
     String actual = YamlWriter.write(read);
     if (!expected.equals(actual)) {

@@ -150,7 +150,7 @@ public record DataGenerator(
     int eq = source.indexOf('=');
     if (eq <= 0) {
       // kustomize echoes the literal; a secretGenerator literal is a secret, so we never do
-      // (secrets never appear in diagnostics: docs/robustness.md#secrets).
+      // (docs/robustness.md#secrets: secrets never appear in diagnostics).
       throw new InputException(
           at,
           kind.equals("Secret")

@@ -139,7 +139,7 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences)
               .filter(
                   c ->
                       !isClusterScoped(c.originalId())
-                          && Ids.effectiveNamespace(c.originalId()).equals(ns))
+                          && c.originalId().effectiveNamespace().equals(ns))
               .toList();
       cands =
           Candidates.of(
@@ -147,8 +147,7 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences)
                   ? byOrg
                   : cands.all().stream()
                       .filter(
-                          c ->
-                              !isClusterScoped(c.id()) && Ids.effectiveNamespace(c.id()).equals(ns))
+                          c -> !isClusterScoped(c.id()) && c.id().effectiveNamespace().equals(ns))
                       .toList());
     }
     String oldName = nameNode.asString();
@@ -185,7 +184,7 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences)
               r ->
                   isClusterScoped(r.id())
                       || r.kind().equals("ServiceAccount")
-                      || Ids.nsEqual(refId, r.id()));
+                      || refId.sameNamespace(r.id()));
     }
     if (c.size() == 1) {
       return c.get(0);
@@ -308,7 +307,7 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences)
     }
     if (roleBindingNamespaces.isEmpty()) {
       return byNamespace.computeIfAbsent(
-          Ids.effectiveNamespace(rid), ns -> Candidates.of(sameNamespace(rid, all, ids, Set.of())));
+          rid.effectiveNamespace(), ns -> Candidates.of(sameNamespace(rid, all, ids, Set.of())));
     }
     return Candidates.of(sameNamespace(rid, all, ids, roleBindingNamespaces));
   }
@@ -319,7 +318,7 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences)
     List<Resource> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       ResId id = ids.get(i);
-      if (isClusterScoped(id) || Ids.nsEqual(id, rid) || alsoNamespaces.contains(id.namespace())) {
+      if (isClusterScoped(id) || id.sameNamespace(rid) || alsoNamespaces.contains(id.namespace())) {
         out.add(all.get(i));
       }
     }

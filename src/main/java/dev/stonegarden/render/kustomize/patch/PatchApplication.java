@@ -49,7 +49,7 @@ final class PatchApplication {
     List<Resource> matches = new ArrayList<>();
     for (Resource r : resources) {
       for (ResId candidate : r.allIds()) {
-        if (sameId(candidate, id)) {
+        if (candidate.sameAs(id)) {
           matches.add(r);
           break;
         }
@@ -81,13 +81,6 @@ final class PatchApplication {
         Gvk.of(raw(patch.get("apiVersion")), raw(patch.get("kind"))),
         raw(meta == null ? null : meta.get("name")),
         raw(meta == null ? null : meta.get("namespace")));
-  }
-
-  /** kustomize's {@code ResId.Equals}: same group, version, kind, name and effective namespace. */
-  static boolean sameId(ResId a, ResId b) {
-    return a.gvk().equals(b.gvk())
-        && a.name().equals(b.name())
-        && PatchTarget.effectiveNamespace(a).equals(PatchTarget.effectiveNamespace(b));
   }
 
   /**
@@ -181,10 +174,10 @@ final class PatchApplication {
 
   /** kustomize re-adds every resource after a targeted merge and rejects duplicate ids then. */
   static void requireUniqueIds(ResourceList resources, SourcePosition origin) {
-    Set<String> seen = new HashSet<>(); // membership only
+    Set<ResId.Key> seen = new HashSet<>(); // membership only
     for (Resource r : resources) {
       ResId id = r.id();
-      String key = id.gvk() + "|" + id.name() + "|" + PatchTarget.effectiveNamespace(id);
+      ResId.Key key = id.key();
       if (!seen.add(key)) {
         throw new InputException(
             origin,

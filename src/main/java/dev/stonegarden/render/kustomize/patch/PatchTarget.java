@@ -6,7 +6,6 @@ import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.LabelSelector;
 import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
-import dev.stonegarden.render.resource.Scope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -142,8 +141,8 @@ public record PatchTarget(
       ResId current = r.id();
       ResId original = r.originalId();
       if (namespace != null
-          && !namespace.matcher(effectiveNamespace(original)).matches()
-          && !namespace.matcher(effectiveNamespace(current)).matches()) {
+          && !namespace.matcher(original.effectiveNamespace()).matches()
+          && !namespace.matcher(current.effectiveNamespace()).matches()) {
         return false;
       }
       if (name != null
@@ -160,17 +159,6 @@ public record PatchTarget(
       return labels.matches(stringMap(r.body(), "labels"))
           && annotations.matches(stringMap(r.body(), "annotations"));
     }
-  }
-
-  /**
-   * kustomize's {@code ResId.EffectiveNamespace}: {@code default} for none; cluster-scoped kinds
-   * have none at all ({@code ~X}, which no sensible pattern matches).
-   */
-  static String effectiveNamespace(ResId id) {
-    if (Scope.isClusterScoped(id.gvk())) {
-      return "~X";
-    }
-    return id.effectiveNamespace();
   }
 
   /** metadata.labels or metadata.annotations as strings (kyaml reads the raw scalar text). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.testing.Prerequisites;
 import dev.stonegarden.render.yaml.YamlVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ArrayNode;
 /**
  * Random JSON 6902 patches (fixed seed; JSON or YAML text) on a ConfigMap-shaped document, applied
  * by us and by kubectl kustomize: successful results must be equal, and a sample of failing patches
- * must fail in kustomize with the same message. Skipped without kubectl.
+ * must fail in kustomize with the same message. Needs kubectl ({@code testing.Prerequisites}).
  */
 class JsonPatchDifferentialTest {
   private static final int CASES = 250;
@@ -113,7 +113,7 @@ class JsonPatchDifferentialTest {
 
   @Test
   void randomPatchesAgreeWithKustomize(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(StrategicMergeOracleTest.kubectl() != null, "kubectl not installed");
+    Prerequisites.kubectl();
     StringBuilder resources = new StringBuilder();
     StringBuilder k = new StringBuilder("resources: [r.yaml]\npatches:\n");
     Map<String, JsonNode> ours = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.testing.Prerequisites;
 import dev.stonegarden.render.yaml.YamlVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +13,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** Checks the JSON 6902 tables against kubectl kustomize (skipped without kubectl). */
+/**
+ * Checks the JSON 6902 tables against kubectl kustomize (needs kubectl: {@code
+ * testing.Prerequisites}).
+ */
 class JsonPatchOracleTest {
 
   @Test
   void operationsAgreeWithKustomize(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(StrategicMergeOracleTest.kubectl() != null, "kubectl not installed");
+    Prerequisites.kubectl();
     StringBuilder resources = new StringBuilder();
     StringBuilder k = new StringBuilder("resources: [r.yaml]\npatches:\n");
     int i = 0;
@@ -56,7 +59,7 @@ class JsonPatchOracleTest {
 
   @Test
   void errorsAgreeWithKustomize(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(StrategicMergeOracleTest.kubectl() != null, "kubectl not installed");
+    Prerequisites.kubectl();
     List<String> wrong = new ArrayList<>();
     for (JpCases.JpCase c : JpCases.errors()) {
       Path d = Files.createDirectories(dir.resolve(c.name()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.testing.Prerequisites;
 import dev.stonegarden.render.yaml.YamlVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Random Deployment and Service pairs (fixed seed) built from the vocabulary where kyaml's merge
  * has its quirks (keyed lists, multi-key ports, scalar sets, directives, nulls), merged by us and
- * by kubectl kustomize in one build; every result must agree. Skipped without kubectl.
+ * by kubectl kustomize in one build; every result must agree. Needs kubectl ({@code
+ * testing.Prerequisites}).
  */
 class StrategicMergeDifferentialTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -35,7 +36,7 @@ class StrategicMergeDifferentialTest {
 
   @Test
   void randomMergesAgreeWithKustomize(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(StrategicMergeOracleTest.kubectl() != null, "kubectl not installed");
+    Prerequisites.kubectl();
     StringBuilder resources = new StringBuilder();
     StringBuilder k = new StringBuilder("resources: [r.yaml]\npatches:\n");
     Map<String, JsonNode> ours = new LinkedHashMap<>();

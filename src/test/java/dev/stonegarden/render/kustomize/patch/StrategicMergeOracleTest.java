@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.testing.Prerequisites;
 import dev.stonegarden.render.yaml.YamlVersion;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -27,32 +24,16 @@ import tools.jackson.databind.JsonNode;
  */
 class StrategicMergeOracleTest {
 
-  static Path kubectl() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path p = Path.of(dir, "kubectl");
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  static Oracle run(Path dir) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder(kubectl().toString(), "kustomize", dir.toString())
-            .redirectErrorStream(false)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(60, TimeUnit.SECONDS);
-    return new Oracle(p.exitValue(), out, err);
+  static Oracle run(Path dir) {
+    Prerequisites.Output r = Prerequisites.kustomize(dir);
+    return new Oracle(r.exitCode(), r.stdout(), r.stderr());
   }
 
   record Oracle(int exit, String out, String err) {}
 
   @Test
   void successCasesAgreeWithKustomize(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(kubectl() != null, "kubectl not installed");
+    Prerequisites.kubectl();
     List<SmCase> ok = SmCases.all().stream().filter(c -> c.error() == null).toList();
     StringBuilder resources = new StringBuilder();
     StringBuilder kustomization = new StringBuilder("resources: [r.yaml]\npatches:\n");
@@ -87,7 +68,7 @@ class StrategicMergeOracleTest {
 
   @Test
   void errorCasesFailInKustomize(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(kubectl() != null, "kubectl not installed");
+    Prerequisites.kubectl();
     for (SmCase c : SmCases.errors()) {
       Path d = Files.createDirectories(dir.resolve(c.name()));
       Files.writeString(d.resolve("r.yaml"), c.resource());
