@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1.7
 #
-# platform-render as an Argo CD Config Management Plugin sidecar image (product.md §8,
-# argocd-cmp.md §1.3 and §7.9). Two targets:
+# platform-render as an Argo CD Config Management Plugin sidecar image
+# (docs/argocd.md#install-the-sidecar, deploy/README.md). Two targets:
 #
 #   docker build -t platform-render .                    native (default): GraalVM native binary
 #   docker build --target jvm -t platform-render:jvm .   the jar on a jlink'ed JDK 25 + AOT cache
@@ -33,7 +33,8 @@ WORKDIR /build
 COPY --from=jar /build /build
 # Metadata = picocli's generated config (target/classes/META-INF/native-image/picocli-generated)
 # + our checked-in file (src/main/resources/META-INF/native-image) + what the tracing agent sees
-# over the example repository and the fixtures (decisions.md "Native image").
+# over the example repository and the fixtures (no GraalVM on the project's machines: this stage
+# is the only place the native image is built).
 RUN CP="target/classes:$(printf '%s:' target/lib/*.jar)" \
  && mkdir -p target/agent/META-INF/native-image/dev.stonegarden/platform-render-traced \
  && deploy/image/trace-renders.sh /build java \
@@ -50,7 +51,7 @@ COPY --from=jar /build/target/platform-render.jar /opt/platform-render/platform-
 COPY --from=jar /build/target/lib /opt/platform-render/lib
 COPY deploy/image /tmp/image
 # java.base,java.xml: jdeps also names java.desktop and java.sql, which Jackson only probes for
-# (startup-measurements.md §5); bench/jvm-image-check.sh runs the renders on this exact runtime.
+# at start-up; bench/jvm-image-check.sh runs the renders on this exact runtime.
 RUN jlink --add-modules "$(cat /tmp/image/jlink-modules)" --strip-debug --no-header-files --no-man-pages \
       --output /opt/platform-render/runtime \
  && cp /tmp/image/jvm-flags.args /opt/platform-render/jvm-flags.args \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # 16 `generate` processes at once on one tree, as Argo CD runs renders in parallel in one sidecar
-# (quality.md "concurrency", argocd-cmp.md §3.3): every one must exit 0 and print the same bytes as
+# (docs/argocd.md#recommended-repo-server-settings): every one must exit 0 and print the same bytes as
 # a render run alone. Prints the wall time of the 16 and each process's peak RSS.
 #
 #   bench/concurrency.sh                      # the launcher, bin/platform-render

@@ -15,7 +15,7 @@
 #    directory, Argo CD's environment variables), against `kubectl kustomize` of the same
 #    environment directory: interleaved rounds in shuffled order, medians, the ratio, peak RSS.
 #
-# Not a unit test (quality.md: benchmarks stay out of the default test run).
+# Not a unit test: benchmarks stay out of the default test run.
 set -euo pipefail
 
 project=$(cd -P "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
@@ -70,7 +70,7 @@ find "$opt/training" -type f -exec chmod 0644 {} +
 find "$opt/training" -type d -exec chmod 0755 {} +
 app=$opt/training/$APP_PATH
 
-argo_env_for() { # ENV: Argo CD's environment for this app (argocd-cmp.md §2.2), on top of a minimal PATH
+argo_env_for() { # ENV: Argo CD's environment for this app (docs/argocd.md#environment-variables), on top of a minimal PATH
   local env=$1 namespace=audiobookshelf-$1
   [ "$env" = production ] && namespace=audiobookshelf
   # shellcheck disable=SC2054 # the commas are part of KUBE_API_VERSIONS's value
@@ -113,7 +113,7 @@ total=$(printf '%s\n' "$loads" | grep -c 'dev\.stonegarden' || true)
 cached=$(printf '%s\n' "$loads" | grep -c 'source: shared objects file' || true)
 printf 'app classes loaded: %s, from the AOT cache: %s\n' "$total" "$cached"
 # A cache that does not match the class path is still accepted for the JDK's classes and silently
-# drops every application class (startup-measurements.md §5): that gives 0 here. A few classes are
+# drops every application class: that gives 0 here. A few classes are
 # legitimately outside the cache: lambdas and classes only picocli (Java 5 class files, not
 # archivable) links.
 printf '%s\n' "$loads" | grep -v 'source: shared objects file' | sed 's/^.*load\] /  not from the cache: /' || true

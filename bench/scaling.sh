@@ -12,7 +12,9 @@
 #   long-scalar   one ConfigMap value of 1 MB / 4 MB, no spaces (kustomize DIR); kubectl alongside
 #   unknown-keys  5,000 / 20,000 unknown keys under spec: of service.yaml (generate, exit 3)
 #   namespace     2,500 / 10,000 ConfigMaps with namespace: in the kustomization (kustomize DIR)
-#   fan-out       a kustomization of 9 / 36 bases, each a kustomization of 10 ConfigMaps
+#   fan-out       includes that fan out: each level includes the next twice through two prefixing
+#                 kustomizations, 5 / 7 levels (125 / 509 loads); then 12 levels (36 kustomizations,
+#                 16,381 loads), which is refused after 1,000 loads (CPU time to the refusal)
 #   one-file      5,000 / 20,000 ConfigMaps in one file (the id check on append; kustomize DIR)
 #   referrers     2,500 / 10,000 prefixed Deployments naming one generated ConfigMap (name references)
 #   platform      1,250 / 5,000 Deployments + Services through generate (the platform stage)
@@ -72,16 +74,18 @@ namespaced() { # DIR N
   config_maps "$1/many.yaml" "$2"
 }
 
-fan_out() { # DIR N
-  local i
-  mkdir -p "$1"
-  printf 'resources:\n' >"$1/kustomization.yaml"
+fan_out() { # DIR LEVELS
+  local i x
   for ((i = 0; i < $2; i++)); do
-    mkdir -p "$1/b$i"
-    printf -- '- b%d\n' "$i" >>"$1/kustomization.yaml"
-    printf 'namePrefix: b%d-\nresources: [cm.yaml]\n' "$i" >"$1/b$i/kustomization.yaml"
-    config_maps "$1/b$i/cm.yaml" 10
+    mkdir -p "$1/l$i/a" "$1/l$i/b"
+    printf 'resources: [a, b]\n' >"$1/l$i/kustomization.yaml"
+    for x in a b; do
+      printf 'namePrefix: %s-\nresources: [../../l%d]\n' "$x" $((i + 1)) >"$1/l$i/$x/kustomization.yaml"
+    done
   done
+  mkdir -p "$1/l$2"
+  printf 'resources: [cm.yaml]\n' >"$1/l$2/kustomization.yaml"
+  config_maps "$1/l$2/cm.yaml" 1
 }
 
 one_file() { # DIR N
@@ -132,9 +136,11 @@ for s in $scenarios; do
       report namespace "$(cpu "$work" "$render" kustomize ns1)" "$(cpu "$work" "$render" kustomize ns4)"
       ;;
     fan-out)
-      fan_out "$work/fo1" 9
-      fan_out "$work/fo4" 36
-      report fan-out "$(cpu "$work" "$render" kustomize fo1)" "$(cpu "$work" "$render" kustomize fo4)"
+      fan_out "$work/fo1" 5
+      fan_out "$work/fo4" 7
+      fan_out "$work/fo12" 12
+      report fan-out "$(cpu "$work" "$render" kustomize fo1/l0)" "$(cpu "$work" "$render" kustomize fo4/l0)"
+      printf '%-14s %8.2f s   (refused)\n' "  12 levels" "$(cpu "$work" "$render" kustomize fo12/l0)"
       ;;
     one-file)
       one_file "$work/of1" 5000

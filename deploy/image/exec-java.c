@@ -1,7 +1,7 @@
 /*
  * platform-render for the jvm image: exec the jlink'ed java with the image's argument file, then
  * the user's arguments. It exists so that Argo CD's `command: [platform-render, generate]` needs no
- * shell (argocd-cmp.md §1.2: commands are exec'd directly) and the image needs none either.
+ * shell (argocd-cmp-server execs commands directly) and the image needs none either.
  *
  * The java launcher expands @argfiles only before the main class / -jar, so a user argument that
  * starts with '@' is passed to the program unchanged.

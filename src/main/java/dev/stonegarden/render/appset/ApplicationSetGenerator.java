@@ -12,6 +12,7 @@ import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,9 +52,23 @@ public final class ApplicationSetGenerator {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final List<ApplicationExtension> extensions;
+  private final PrintWriter trace;
 
   public ApplicationSetGenerator(List<ApplicationExtension> extensions) {
+    this(extensions, null);
+  }
+
+  /**
+   * @param trace where {@code --verbose} traces each render's steps, or null
+   */
+  public ApplicationSetGenerator(List<ApplicationExtension> extensions, PrintWriter trace) {
     this.extensions = List.copyOf(extensions);
+    this.trace = trace;
+  }
+
+  /** With {@link ApplicationExtensions#all()}, tracing to {@code trace} (or not, when null). */
+  public static ApplicationSetGenerator traced(PrintWriter trace) {
+    return new ApplicationSetGenerator(ApplicationExtensions.all(), trace);
   }
 
   /** With {@link ApplicationExtensions#all()}. */
@@ -213,9 +228,12 @@ public final class ApplicationSetGenerator {
 
     // Every environment rendered as `generate` renders it; every problem of every environment.
     Problems problems = new Problems();
-    EnvironmentRenderer renderer = new EnvironmentRenderer(null);
+    EnvironmentRenderer renderer = new EnvironmentRenderer(trace);
     List<Element> elements = new ArrayList<>();
     for (ServiceSpec.Environment env : pipelineOrder(spec, platform)) {
+      if (trace != null) {
+        trace.println("platform-render: appset " + spec.name() + ", environment " + env.name());
+      }
       problems.collect(
           () -> {
             ReadLog reads = ReadLog.recording();

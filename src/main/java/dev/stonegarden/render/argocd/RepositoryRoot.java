@@ -83,7 +83,16 @@ public final class RepositoryRoot {
               + ArgoEnvironment.quote(sourcePath)
               + " is not a path inside the repository");
     }
-    if (!cwd.endsWith(relative)) {
+    Path root = null;
+    if (cwd.endsWith(relative)) {
+      root = cwd;
+      for (int i = 0; i < relative.getNameCount(); i++) {
+        root = root.getParent();
+      }
+    } else {
+      root = throughLinks(cwd, relative);
+    }
+    if (root == null) {
       // With manifest-generate-paths the archive's root is the common parent of the paths
       // (docs/argocd.md#recommended-repo-server-settings).
       throw new InputException(
@@ -95,11 +104,34 @@ public final class RepositoryRoot {
               + " --plugin-use-manifest-generate-paths option the tarball holds less than the repository"
               + " (turn that option off); pass --repo-root to say where the repository root is");
     }
-    Path root = cwd;
-    for (int i = 0; i < relative.getNameCount(); i++) {
-      root = root.getParent();
+    if (root.getParent() == null) {
+      // The path names the whole working directory: every file of the machine would be "inside".
+      throw new InputException(
+          SourcePosition.none(),
+          "ARGOCD_APP_SOURCE_PATH "
+              + ArgoEnvironment.quote(sourcePath)
+              + " names the whole working directory, so the repository root would be "
+              + root
+              + ": pass --repo-root to say where the repository root is");
     }
     return root;
+  }
+
+  /**
+   * The ancestor of {@code cwd} whose {@code relative} leads to {@code cwd} through symbolic links:
+   * the working directory is a real path (the process's current directory), so an app path that is
+   * a link ({@code apps/web -> ../services/web}) does not end it. Null when there is none; an app
+   * linked to a directory outside every ancestor is never found, so it stays outside.
+   */
+  private static Path throughLinks(Path cwd, Path relative) {
+    Path here = real(cwd);
+    for (Path a = here.getParent(); a != null; a = a.getParent()) {
+      Path candidate = a.resolve(relative);
+      if (Files.isDirectory(candidate) && real(candidate).equals(here)) {
+        return a;
+      }
+    }
+    return null;
   }
 
   private static Path checkContains(Path root, Path service, String what) {

@@ -94,7 +94,8 @@ final class AppsetCommand implements Callable<Integer> {
       }
     }
     ApplicationSetGenerator.Output output =
-        new ApplicationSetGenerator().generate(services, root, repoUrl, null);
+        ApplicationSetGenerator.traced(common.verbose() ? inv.err() : null)
+            .generate(services, root, repoUrl, null);
     if (!write) {
       inv.out().print(YamlWriter.write(output.documents()));
       return ExitCode.OK;

@@ -13,9 +13,11 @@ final class Commands {
         new SchemaCommand(inv),
         new ValidateCommand(inv),
         new AppsetCommand(inv),
+        new DiffCommand(inv),
         new KustomizeCommand(inv),
         new PromoteCommand(inv),
         new NewCommand(inv),
+        new KargoCommand(inv),
         new CompletionCommand(inv));
   }
 }

@@ -7,12 +7,19 @@ import dev.stonegarden.render.generate.EnvironmentRenderer;
 import dev.stonegarden.render.generate.RenderRequest;
 import dev.stonegarden.render.generate.RenderResult;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code generate [DIR] --env E}: render one environment of a service (docs/rendering.md). */
+/**
+ * {@code generate [DIR] --env E}: render one environment of a service (docs/rendering.md); {@code
+ * generate --all [ROOT] --output-dir OUT}: every environment of every service ({@link GenerateAll},
+ * docs/ci.md).
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -26,12 +33,34 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Spec CommandSpec spec;
+
   @Parameters(
       index = "0",
       arity = "0..1",
       paramLabel = "DIR",
-      description = "The service directory (holds service.yaml).")
+      description = "The service directory (holds service.yaml); with --all, the ROOT to search.")
   String dir = ".";
+
+  @Option(
+      names = "--all",
+      description =
+          "Render every environment of every service below ROOT into --output-dir, in parallel.")
+  boolean all;
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "OUT",
+      description =
+          "With --all: write OUT/<service>/<env>.yaml, replacing OUT as a whole (left as it was"
+              + " when any render fails).")
+  String outputDir;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "With --all: at most N renders at once (default: the number of cores).")
+  Integer threads;
 
   @Option(
       names = {"-e", "--env"},
@@ -58,6 +87,18 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (all || outputDir != null || threads != null) {
+      if (!all || outputDir == null || env != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            all
+                ? (outputDir == null
+                    ? "--all needs --output-dir OUT"
+                    : "--all renders every environment: drop --env")
+                : "--output-dir and --threads go with --all");
+      }
+      return new GenerateAll(inv, common.verbose()).run(dir, repoRoot, outputDir, output, threads);
+    }
     ArgoEnvironment argo = ArgoEnvironment.from(inv.env());
     if (RenderMode.of(argo) == RenderMode.APPLICATIONSETS && env == null) {
       // The bootstrap Application (docs/appset.md): what `appset` prints for the services below.

@@ -14,13 +14,24 @@ import java.util.Map;
  *
  * @param workingDirectory absolute; every relative path of the command line resolves against it
  * @param env the process environment (Argo CD passes its parameters here)
+ * @param errIsTerminal whether stderr is a terminal (progress bars instead of lines)
  */
 public record Invocation(
-    Path workingDirectory, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    Path workingDirectory,
+    Map<String, String> env,
+    PrintWriter out,
+    PrintWriter err,
+    boolean errIsTerminal) {
 
   public Invocation {
     workingDirectory = workingDirectory.toAbsolutePath().normalize();
     env = Map.copyOf(env);
+  }
+
+  /** An invocation whose stderr is not a terminal (tests, pipes, CI). */
+  public Invocation(
+      Path workingDirectory, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    this(workingDirectory, env, out, err, false);
   }
 
   /** An environment variable, or null when unset. */

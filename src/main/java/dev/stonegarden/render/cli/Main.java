@@ -28,11 +28,32 @@ public final class Main {
             new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
             true);
-    Invocation inv = new Invocation(Path.of("").toAbsolutePath(), System.getenv(), out, err);
+    boolean terminal = interactive() && !"dumb".equals(System.getenv("TERM"));
+    Invocation inv =
+        new Invocation(Path.of("").toAbsolutePath(), System.getenv(), out, err, terminal);
+    // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes through
+    // it.
     int code = run(args, inv);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Whether the process talks to a terminal (for progress bars): on JDK 17–21 {@code
+   * System.console()} is null unless stdin and stdout are terminals; from JDK 22 it always exists
+   * and {@code Console.isTerminal()} says.
+   */
+  private static boolean interactive() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 17–21: a console exists only for a terminal
+    }
   }
 
   /**

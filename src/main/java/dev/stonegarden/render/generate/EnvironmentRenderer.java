@@ -8,6 +8,7 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.files.RootedFiles;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.kustomize.BuildOptions;
 import dev.stonegarden.render.kustomize.BuildResult;
 import dev.stonegarden.render.kustomize.Kustomizer;
@@ -23,7 +24,7 @@ import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.service.ValuesReader;
-import dev.stonegarden.render.yaml.JsonStreamWriter;
+import dev.stonegarden.render.yaml.YamlDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,12 +43,24 @@ public final class EnvironmentRenderer {
   static final String SERVICE_FILE = "service.yaml";
 
   private final PrintWriter trace;
+  private final ParsedFiles<List<YamlDocument>> resourceFiles;
 
   /**
    * @param trace where {@code --verbose} traces go, or null for none
    */
   public EnvironmentRenderer(PrintWriter trace) {
+    this(trace, null);
+  }
+
+  /**
+   * A renderer for many renders in one run ({@code generate --all}, {@code diff}).
+   *
+   * @param trace where {@code --verbose} traces go, or null for none
+   * @param resourceFiles resource files parsed once and shared by every render, or null
+   */
+  public EnvironmentRenderer(PrintWriter trace, ParsedFiles<List<YamlDocument>> resourceFiles) {
     this.trace = trace;
+    this.resourceFiles = resourceFiles;
   }
 
   /** The resources of one environment, before output: what {@code validate} inspects. */
@@ -99,14 +112,42 @@ public final class EnvironmentRenderer {
     warnings.addAll(built.warnings());
 
     // 5. One order (kustomize's legacy order, or the overlay's sortOptions), one output path.
-    List<JsonNode> documents =
-        Kustomizer.outputDocuments(built.resources().asList(), built.sortOptions());
-    String text =
-        request.format() == RenderRequest.OutputFormat.JSON
-            ? json(documents)
-            : Kustomizer.write(documents);
-    step("rendered " + documents.size() + " objects");
-    return new RenderResult(envName, text, documents.size(), warnings.all());
+    RenderResult printed = print(envName, built, request.format());
+    return new RenderResult(envName, printed.text(), printed.objects(), warnings.all());
+  }
+
+  /**
+   * Step 5 alone: the built resources sorted, cleaned and printed ({@code generate}'s output, byte
+   * for byte); the result carries the build's warnings.
+   */
+  public RenderResult print(String envName, Built built, RenderRequest.OutputFormat format) {
+    Kustomizer.Output output = Kustomizer.output(built.resources().asList(), built.sortOptions());
+    String text = format == RenderRequest.OutputFormat.JSON ? output.json() : output.yaml();
+    int count = output.documents().size();
+    step("rendered " + count + " objects");
+    return new RenderResult(envName, text, count, built.warnings());
+  }
+
+  /** The documents {@code generate} prints, in output order. */
+  public static List<JsonNode> documents(Built built) {
+    return Kustomizer.output(built.resources().asList(), built.sortOptions()).documents();
+  }
+
+  /**
+   * The settings files a render of the service in {@code serviceDir} reads or looks for:
+   * service.yaml, and platform.yaml in the service directory and every directory above it up to the
+   * repository root (the nearest one wins, so a new one anywhere there changes the render).
+   */
+  public static List<Path> settingsInputs(Path serviceDir, Path repoRoot) {
+    List<Path> paths = new ArrayList<>();
+    paths.add(serviceDir.resolve(SERVICE_FILE));
+    Path dir = serviceDir.toAbsolutePath().normalize();
+    Path root = repoRoot == null ? dir : repoRoot.toAbsolutePath().normalize();
+    while (dir != null && dir.startsWith(root)) {
+      paths.add(dir.resolve(PlatformReader.FILE_NAME));
+      dir = dir.getParent();
+    }
+    return paths;
   }
 
   /**
@@ -183,10 +224,12 @@ public final class EnvironmentRenderer {
     Problems problems = new Problems();
     BuildResult[] build = new BuildResult[1];
     Values[] values = new Values[1];
-    problems.collect(() -> build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot, reads)));
+    problems.collect(
+        () ->
+            build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot, reads, resourceFiles)));
     Path valuesFile = overlay.resolve(ValuesReader.FILE_NAME);
-    if (valuesInstead == null && Files.exists(valuesFile)) {
-      reads.read(valuesFile);
+    if (valuesInstead == null) {
+      reads.read(valuesFile); // read, or looked for: one created later changes the render
     }
     problems.collect(
         () ->
@@ -232,14 +275,6 @@ public final class EnvironmentRenderer {
         return files.resolve(relative);
       }
     };
-  }
-
-  private static String json(List<JsonNode> documents) {
-    try {
-      return JsonStreamWriter.write(documents);
-    } catch (IllegalArgumentException e) { // NaN and infinities have no JSON form, as in kustomize
-      throw new InputException(SourcePosition.none(), e.getMessage());
-    }
   }
 
   private static InputException unknownEnvironment(ServiceSpec service, String envName) {

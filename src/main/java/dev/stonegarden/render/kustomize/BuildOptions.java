@@ -1,7 +1,10 @@
 package dev.stonegarden.render.kustomize;
 
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.pipeline.ReadLog;
+import dev.stonegarden.render.yaml.YamlDocument;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How to build.
@@ -10,11 +13,18 @@ import java.nio.file.Path;
  *     generate} path's bound, docs/rendering.md#repository-root); {@code kustomize DIR} leaves it
  *     null and follows kustomize's own load restrictor only
  * @param reads where every kustomization directory opened and every file loaded is recorded
+ * @param resourceFiles resource files parsed once for several builds, or null to parse each time
  */
-public record BuildOptions(Path repositoryRoot, ReadLog reads) {
+public record BuildOptions(
+    Path repositoryRoot, ReadLog reads, ParsedFiles<List<YamlDocument>> resourceFiles) {
 
   public BuildOptions {
     reads = reads == null ? ReadLog.none() : reads;
+  }
+
+  /** A build bounded by {@code repositoryRoot} that records what it reads in {@code reads}. */
+  public BuildOptions(Path repositoryRoot, ReadLog reads) {
+    this(repositoryRoot, reads, null);
   }
 
   /** A build bounded by {@code repositoryRoot} that records nothing it reads. */

@@ -46,6 +46,7 @@ final class KustTarget {
 
   /** Loads the kustomization of {@code loader}'s directory. */
   static KustTarget load(FileLoader loader, SourcePosition referencedFrom, BuildContext ctx) {
+    ctx.countLoad(referencedFrom);
     return new KustTarget(
         loader, KustomizationLoader.load(loader, referencedFrom, ctx.warnings), ctx);
   }
@@ -112,7 +113,7 @@ final class KustTarget {
       refuseRemote(entry, at);
       FileLoader.Loaded file = loader.tryLoad(entry);
       if (file.ok()) {
-        ra.appendAll(ResourceReader.fromDocuments(Yaml.readResources(file)), at);
+        ra.appendAll(resources(file), at);
         continue;
       }
       FileLoader.Opened dir = loader.tryOpen(entry);
@@ -125,6 +126,25 @@ final class KustTarget {
       }
       accumulateDirectory(ra, dir.loader(), false, at);
     }
+  }
+
+  /**
+   * The resources of a file; parsed once per run when the options share parsed files (one base read
+   * by many overlays), each use getting its own copy of the trees.
+   */
+  private List<Resource> resources(FileLoader.Loaded file) {
+    var shared = ctx.options.resourceFiles();
+    if (shared == null) {
+      return ResourceReader.fromDocuments(Yaml.readResources(file));
+    }
+    List<YamlDocument> docs =
+        shared.get(file.file(), file.bytes(), bytes -> Yaml.readResources(file));
+    List<YamlDocument> copies = new ArrayList<>(docs.size());
+    for (YamlDocument d : docs) {
+      copies.add(
+          new YamlDocument(d.root().deepCopy(), d.file(), d.index(), d.start(), d.sourceMap()));
+    }
+    return ResourceReader.fromDocuments(copies);
   }
 
   private void accumulateComponents(Accumulator ra) {

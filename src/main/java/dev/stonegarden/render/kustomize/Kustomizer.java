@@ -11,6 +11,8 @@ import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.JsonStreamWriter;
+import dev.stonegarden.render.yaml.UnwritableValueException;
 import dev.stonegarden.render.yaml.YamlWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +85,46 @@ public final class Kustomizer {
 
   /** Sorts as the root asked, strips what kustomize strips, and prints the stream. */
   public static String sortAndWrite(BuildResult result) {
-    return write(outputDocuments(result.resources().asList(), result.sortOptions()));
+    return output(result.resources().asList(), result.sortOptions()).yaml();
+  }
+
+  /**
+   * The documents to print, in output order, with the resources they were made from: a value the
+   * writers refuse is reported at its place in the resource's file.
+   */
+  public record Output(List<Resource> resources, List<JsonNode> documents) {
+    public Output {
+      resources = List.copyOf(resources);
+      documents = List.copyOf(documents);
+    }
+
+    /** The YAML stream; a value Go's JSON encoder or go-yaml refuses is an input error. */
+    public String yaml() {
+      try {
+        return YamlWriter.write(documents);
+      } catch (IllegalArgumentException e) {
+        throw refused(e);
+      }
+    }
+
+    /** One compact JSON document per line ({@code --output json}); refusals as {@link #yaml}. */
+    public String json() {
+      try {
+        return JsonStreamWriter.write(documents);
+      } catch (IllegalArgumentException e) {
+        throw refused(e);
+      }
+    }
+
+    private InputException refused(IllegalArgumentException e) {
+      if (e instanceof UnwritableValueException u
+          && u.document() >= 0
+          && u.document() < resources.size()) {
+        Resource r = resources.get(u.document());
+        return new InputException(r.positionOf(u.pointer()), e.getMessage() + " (" + r.id() + ")");
+      }
+      return new InputException(SourcePosition.none(), e.getMessage());
+    }
   }
 
   /**
@@ -92,7 +133,7 @@ public final class Kustomizer {
    * (docs/kustomize.md#output-format). The one output path of {@code kustomize} and {@code
    * generate}.
    */
-  public static List<JsonNode> outputDocuments(List<Resource> resources, SortOptions sortOptions) {
+  public static Output output(List<Resource> resources, SortOptions sortOptions) {
     List<Resource> list = new ArrayList<>(resources);
     Comparator<Resource> order = sortOptions.comparator();
     if (order != null) {
@@ -103,19 +144,7 @@ public final class Kustomizer {
     for (Resource r : list) {
       docs.add(OutputCleaner.clean(r, raw));
     }
-    return docs;
-  }
-
-  /**
-   * The YAML stream of {@code docs}; a value Go's JSON encoder refuses (NaN, ±Inf) is an input
-   * error.
-   */
-  public static String write(List<JsonNode> docs) {
-    try {
-      return YamlWriter.write(docs);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(SourcePosition.none(), e.getMessage());
-    }
+    return new Output(list, docs);
   }
 
   /**

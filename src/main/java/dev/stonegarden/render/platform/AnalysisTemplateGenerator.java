@@ -30,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * with {@code len(result) > 0}, so no data never becomes an evaluation error. The limits are
  * explained in docs/canary.md. Thresholds are printed in exact decimal form.
  *
- * <p>Templates are generated only for Deployments the platform converted: a Rollout the overlay
- * brings owns its analysis (docs/rendering.md#canary-rollout).
+ * <p>Templates are generated for the Rollouts the platform converted from Deployments and for the
+ * overlay's Rollouts without analysis of their own; a Rollout with its own analysis keeps it
+ * (docs/canary.md#the-seeds-layout).
  */
 public record AnalysisTemplateGenerator(
     ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform)
@@ -80,7 +81,7 @@ public record AnalysisTemplateGenerator(
         new SliQueries(platform.sli(), environment.namespace(), service.name(), environment.name())
             .scopedTo(platform.canary().hashLabel(), "{{args." + HASH_ARG + "}}");
     List<Resource> out = new ArrayList<>();
-    for (String workload : convertedRollouts(current)) {
+    for (String workload : rolloutsWithGeneratedAnalysis(current, rollout)) {
       for (ServiceSpec.Metric m : rollout.metrics()) {
         out.add(template(workload, m, sli));
       }
@@ -140,16 +141,45 @@ public record AnalysisTemplateGenerator(
     return Nodes.envPointer(environment, path);
   }
 
-  /** The names of the Rollouts the platform converted from Deployments, in output order. */
-  static List<String> convertedRollouts(ResourceList current) {
+  /**
+   * The Rollouts that run service.yaml's analysis, in output order: those the platform converted
+   * from Deployments, and the overlay's own Rollouts that had no analysis and got service.yaml's
+   * ({@link CanaryRolloutTransformer}); a Rollout with analysis of its own keeps it and gets no
+   * templates.
+   */
+  static List<String> rolloutsWithGeneratedAnalysis(
+      ResourceList current, ServiceSpec.Rollout rollout) {
     List<String> out = new ArrayList<>();
     for (Resource r : current) {
       if (KindTables.is(r, KindTables.ROLLOUT)
-          && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()))) {
+          && (r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()))
+              || usesGeneratedAnalysis(r, rollout))) {
         out.add(r.name());
       }
     }
     return out;
+  }
+
+  /** Whether the Rollout's analysis is exactly what the platform gives it. */
+  private static boolean usesGeneratedAnalysis(Resource r, ServiceSpec.Rollout rollout) {
+    ObjectNode analysis =
+        Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary", "analysis"));
+    if (analysis == null) {
+      return false;
+    }
+    List<String> names = new ArrayList<>();
+    for (ObjectNode t : Nodes.objects(analysis, "templates")) {
+      names.add(Nodes.text(t, "templateName"));
+    }
+    List<String> ours = new ArrayList<>();
+    rollout.metrics().forEach(m -> ours.add(templateName(r.name(), m)));
+    boolean hashArg =
+        Nodes.objects(analysis, "args").stream()
+            .anyMatch(
+                a ->
+                    HASH_ARG.equals(Nodes.text(a, "name"))
+                        && "Latest".equals(Nodes.text(a.get("valueFrom"), "podTemplateHashValue")));
+    return names.equals(ours) && hashArg;
   }
 
   /**
@@ -157,7 +187,7 @@ public record AnalysisTemplateGenerator(
    * burns the budget 50x faster than sustainable and still passes
    * (docs/rendering.md#analysis-templates).
    */
-  public List<Diagnostic> gateWarnings() {
+  public List<Diagnostic> gateWarnings(ResourceList output) {
     ServiceSpec.Rollout rollout = environment.rollout();
     ServiceSpec.Sla sla = service.sla();
     List<Diagnostic> out = new ArrayList<>();
@@ -167,7 +197,8 @@ public record AnalysisTemplateGenerator(
     if (!rollout.metrics().isEmpty()) {
       unmeasured(rollout).ifPresent(out::add);
     }
-    if (sla == null) {
+    // Thresholds are quoted only when some Rollout runs service.yaml's analysis.
+    if (sla == null || rolloutsWithGeneratedAnalysis(output, rollout).isEmpty()) {
       return out;
     }
     for (ServiceSpec.Metric m : rollout.metrics()) {

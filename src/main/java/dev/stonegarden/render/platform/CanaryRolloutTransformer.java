@@ -10,7 +10,9 @@ import dev.stonegarden.render.service.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -70,17 +72,45 @@ public record CanaryRolloutTransformer(
                 + ": make them equal (service.yaml is the source of truth)");
       }
     }
-    List<String> referenced = new ArrayList<>();
+    // Deployment name -> the Rollout that now runs its pods: workloadRef Rollouts, then
+    // conversions.
+    Map<String, String> runBy = new LinkedHashMap<>();
+    Set<String> overlayRolloutNames = new HashSet<>(); // looked up only
     for (Resource r : overlayRollouts) {
+      overlayRolloutNames.add(r.name());
       ObjectNode ref = Nodes.objectAt(r.body(), List.of("spec", "workloadRef"));
       if (ref != null && Nodes.text(ref, "kind").equals("Deployment")) {
-        referenced.add(Nodes.text(ref, "name"));
+        runBy.put(Nodes.text(ref, "name"), r.name());
+      }
+      if (Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary", "analysis")) == null
+          && !rollout.metrics().isEmpty()) {
+        // An overlay Rollout without analysis of its own gets service.yaml's.
+        addAnalysis(
+            Nodes.ensure(r.body(), List.of("spec", "strategy", "canary")), r.name(), rollout);
       }
     }
-    List<String> converted = new ArrayList<>();
+    Set<String> converted = new HashSet<>(); // looked up only
     for (Resource d :
         resources.select(
-            r -> KindTables.is(r, KindTables.DEPLOYMENT) && !referenced.contains(r.name()))) {
+            r -> KindTables.is(r, KindTables.DEPLOYMENT) && !runBy.containsKey(r.name()))) {
+      if (overlayRolloutNames.contains(d.name())) {
+        Resource clash =
+            overlayRollouts.stream().filter(r -> r.name().equals(d.name())).findFirst().get();
+        problems.error(
+            clash.origin(),
+            Nodes.describe(clash)
+                + " has the name of "
+                + Nodes.describe(d)
+                + ", which the platform converts into a Rollout of that name because environment "
+                + environment.name()
+                + " has a rollout block in service.yaml (docs/canary.md): either remove this"
+                + " Rollout from the overlay and let the converted one carry service.yaml's steps"
+                + " and analysis, or keep it and have it take the Deployment's pods with"
+                + " spec.workloadRef {apiVersion: apps/v1, kind: Deployment, name: "
+                + d.name()
+                + "} instead of a template of its own");
+        continue;
+      }
       String type = Nodes.text(Nodes.objectAt(d.body(), List.of("spec", "strategy")), "type");
       if (type.equals("Recreate")) {
         problems.error(
@@ -95,9 +125,11 @@ public record CanaryRolloutTransformer(
         continue;
       }
       resources.replace(d, toRollout(d, rollout));
+      runBy.put(d.name(), d.name());
       converted.add(d.name());
     }
-    repoint(resources, converted);
+    repoint(resources, runBy);
+    leaveReplicasToAutoscalers(resources, converted);
     problems.throwIfErrors();
   }
 
@@ -149,23 +181,7 @@ public record CanaryRolloutTransformer(
     ObjectNode canary = Nodes.object();
     canary.set("steps", stepsJson(rollout.steps()));
     if (!rollout.metrics().isEmpty()) {
-      ObjectNode analysis = canary.putObject("analysis");
-      ArrayNode templates = analysis.putArray("templates");
-      for (ServiceSpec.Metric m : rollout.metrics()) {
-        templates
-            .addObject()
-            .put("templateName", AnalysisTemplateGenerator.templateName(deployment.name(), m));
-      }
-      analysis
-          .putArray("args")
-          .addObject()
-          .put("name", AnalysisTemplateGenerator.HASH_ARG)
-          .putObject("valueFrom")
-          .put("podTemplateHashValue", "Latest");
-      int start = startingStep(rollout.steps());
-      if (start > 0) {
-        analysis.put("startingStep", start);
-      }
+      addAnalysis(canary, deployment.name(), rollout);
     }
     if (rollingUpdate != null) {
       for (String key : List.of("maxSurge", "maxUnavailable")) {
@@ -179,6 +195,31 @@ public record CanaryRolloutTransformer(
     r.rememberId();
     r.setBody(body);
     return r;
+  }
+
+  /**
+   * Background analysis with the templates the platform generates for {@code workload} (one per
+   * service.yaml metric), the canary's pod-template hash as their argument, starting once the
+   * canary takes traffic.
+   */
+  private static void addAnalysis(ObjectNode canary, String workload, ServiceSpec.Rollout rollout) {
+    ObjectNode analysis = canary.putObject("analysis");
+    ArrayNode templates = analysis.putArray("templates");
+    for (ServiceSpec.Metric m : rollout.metrics()) {
+      templates
+          .addObject()
+          .put("templateName", AnalysisTemplateGenerator.templateName(workload, m));
+    }
+    analysis
+        .putArray("args")
+        .addObject()
+        .put("name", AnalysisTemplateGenerator.HASH_ARG)
+        .putObject("valueFrom")
+        .put("podTemplateHashValue", "Latest");
+    int start = startingStep(rollout.steps());
+    if (start > 0) {
+      analysis.put("startingStep", start);
+    }
   }
 
   /**
@@ -217,15 +258,14 @@ public record CanaryRolloutTransformer(
   /**
    * Re-points HPAs and other scale-target references from converted Deployments to their Rollouts.
    */
-  private static void repoint(ResourceList resources, List<String> convertedNames) {
-    if (convertedNames.isEmpty()) {
+  private static void repoint(ResourceList resources, Map<String, String> runBy) {
+    if (runBy.isEmpty()) {
       return;
     }
-    Set<String> converted = new HashSet<>(convertedNames); // looked up only
     for (Resource r : resources) {
       for (List<String> path : KindTables.TARGET_REFERENCES) {
         ObjectNode ref = Nodes.objectAt(r.body(), path);
-        if (ref == null || !converted.contains(Nodes.text(ref, "name"))) {
+        if (ref == null || !runBy.containsKey(Nodes.text(ref, "name"))) {
           continue;
         }
         String kind = Nodes.text(ref, "kind");
@@ -235,8 +275,37 @@ public record CanaryRolloutTransformer(
             kind.equals("Deployment") && (apiVersion.isEmpty() || apiVersion.startsWith("apps/"))
                 || kind.isEmpty() && apiVersion.isEmpty() && path.get(1).equals("scaleTargetRef");
         if (deployment) {
+          String rolloutName = runBy.get(Nodes.text(ref, "name"));
           ref.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
           ref.put("kind", "Rollout");
+          ref.put("name", rolloutName);
+        }
+      }
+    }
+  }
+
+  /**
+   * A converted Rollout that an autoscaler scales leaves {@code spec.replicas} out: with a count in
+   * the manifests, every Argo CD sync would reset what the autoscaler set (PlatformChecks warns and
+   * names where the count came from).
+   */
+  private static void leaveReplicasToAutoscalers(ResourceList resources, Set<String> converted) {
+    Set<String> scaled = new HashSet<>(); // looked up only
+    for (Resource r : resources) {
+      for (List<String> path : KindTables.TARGET_REFERENCES) {
+        ObjectNode ref = Nodes.objectAt(r.body(), path);
+        if (ref != null && Nodes.text(ref, "kind").equals("Rollout")) {
+          scaled.add(Nodes.text(ref, "name"));
+        }
+      }
+    }
+    for (Resource r : resources) {
+      if (KindTables.is(r, KindTables.ROLLOUT)
+          && converted.contains(r.name())
+          && scaled.contains(r.name())) {
+        ObjectNode spec = Nodes.objectAt(r.body(), List.of("spec"));
+        if (spec != null) {
+          spec.remove("replicas");
         }
       }
     }

@@ -7,10 +7,11 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.JsonErrors;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,11 +38,6 @@ public record DashboardGenerator(
   static final int SSA_ABOVE = 256 * 1024;
   static final int MAX_BYTES = 1024 * 1024;
   static final JsonMapper JSON = JsonMapper.builder().build();
-
-  /** The label grafana-operator instances select dashboards by in its documented examples. */
-  static final String INSTANCE_LABEL = "dashboards";
-
-  static final String INSTANCE_VALUE = "grafana";
 
   @Override
   public List<Resource> generate(ResourceList current) {
@@ -89,9 +85,9 @@ public record DashboardGenerator(
               "grafana.integreatly.org/v1beta1", "GrafanaDashboard", name, environment.namespace());
       ObjectNode spec = body.putObject("spec");
       spec.put("folder", service.owner().team());
-      spec.putObject("instanceSelector")
-          .putObject("matchLabels")
-          .put(INSTANCE_LABEL, INSTANCE_VALUE);
+      spec.put("allowCrossNamespaceImport", true);
+      ObjectNode matchLabels = spec.putObject("instanceSelector").putObject("matchLabels");
+      new TreeMap<>(platform.monitoring().grafanaInstanceSelector()).forEach(matchLabels::put);
       spec.put("json", text);
     } else {
       body = Nodes.newObject("v1", "ConfigMap", name, environment.namespace());
@@ -112,13 +108,9 @@ public record DashboardGenerator(
     try {
       tree = JSON.readTree(text);
     } catch (JacksonException e) {
-      TokenStreamLocation loc = e.getLocation();
-      SourcePosition at =
-          loc == null || loc.getLineNr() < 1
-              ? SourcePosition.of(f.file())
-              : new SourcePosition(f.file(), loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
       throw new InputException(
-          at, "dashboard " + f.relative() + " is not valid JSON: " + e.getOriginalMessage());
+          JsonErrors.position(f.file(), text, e),
+          "dashboard " + f.relative() + " is not valid JSON: " + JsonErrors.message(e));
     }
     if (tree == null || !tree.isObject()) {
       throw new InputException(

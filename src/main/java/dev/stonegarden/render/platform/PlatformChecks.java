@@ -155,6 +155,9 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     /** {@code kind/name} of every workload with replicas. */
     final Set<String> scalable = new HashSet<>();
 
+    /** Every workload with replicas by {@code kind/name}. */
+    final Map<String, Resource> workloads = new HashMap<>(); // looked up only
+
     Index(ResourceList resources) {
       for (Resource r : resources) {
         ObjectNode labels = null;
@@ -180,6 +183,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
         KindTables.Workload w = KindTables.workload(r);
         if (w != null && w.hasReplicas()) {
           scalable.add(r.kind() + "/" + r.name());
+          workloads.putIfAbsent(r.kind() + "/" + r.name(), r);
         }
       }
     }
@@ -357,7 +361,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
 
   private void checkHpa(Resource hpa, Index index, List<Diagnostic> out) {
     ObjectNode ref = Nodes.objectAt(hpa.body(), List.of("spec", "scaleTargetRef"));
-    if (ref == null || values == null) {
+    if (ref == null) {
       return;
     }
     String name = Nodes.text(ref, "name");
@@ -365,13 +369,14 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     if (!index.scalable.contains(kind + "/" + name)) {
       return;
     }
-    Values.Settings own = values.workloads().get(name);
+    Values.Settings own = values == null ? null : values.workloads().get(name);
     SourcePosition at;
     if (own != null && own.replicas() != null) {
       at = values.sourceMap().positionOf(ValuesTransformer.workloadPointer(name, "replicas"));
-    } else if (values.defaults().replicas() != null) {
+    } else if (values != null && values.defaults().replicas() != null) {
       at = values.sourceMap().positionOf("/replicas");
     } else {
+      overlayReplicas(hpa, kind, name, index, out);
       return;
     }
     out.add(
@@ -384,6 +389,32 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
                 Nodes.describe(hpa),
                 kind,
                 name)));
+  }
+
+  /**
+   * An autoscaled workload whose overlay sets {@code spec.replicas}: Argo CD would reset the count
+   * on every sync. A Rollout the platform converted is rendered without it (docs/canary.md).
+   */
+  private static void overlayReplicas(
+      Resource hpa, String kind, String name, Index index, List<Diagnostic> out) {
+    Resource target = index.workloads.get(kind + "/" + name);
+    if (target == null || !target.sourceMap().recorded("/spec/replicas")) {
+      return;
+    }
+    boolean dropped = target.body().at("/spec/replicas").isMissingNode();
+    out.add(
+        Diagnostic.warning(
+            target.positionOf("/spec/replicas"),
+            String.format(
+                Locale.ROOT,
+                "%s scales %s/%s, whose replicas the overlay also sets: %s; remove spec.replicas"
+                    + " from the overlay",
+                Nodes.describe(hpa),
+                kind,
+                name,
+                dropped
+                    ? "the Rollout is rendered without them, so that the autoscaler owns them"
+                    : "Argo CD resets them on every sync, fighting the autoscaler")));
   }
 
   private static List<String> concat(List<String> path, String... more) {

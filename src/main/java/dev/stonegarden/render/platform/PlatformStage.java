@@ -74,12 +74,15 @@ public final class PlatformStage {
     }
     problems.addAll(
         new AnalysisTemplateGenerator(ctx.service(), ctx.environment(), ctx.platform())
-            .gateWarnings());
+            .gateWarnings(overlayOutput));
     if (fromOverlay > 0) {
       problems.addAll(
           new CanaryRolloutTransformer(ctx.service(), ctx.environment(), ctx.kubeApiVersions())
               .unusedRolloutWarnings(overlayOutput));
     }
+    problems.addAll(new QueryCheck(ctx.service()).check(overlayOutput));
+    problems.addAll(new CanaryWeights(ctx.service(), ctx.environment()).warnings(overlayOutput));
+    problems.addAll(WorkloadChecks.check(overlayOutput, ctx.environment().rollout() != null));
     problems.addAll(
         new PlatformChecks(ctx.values(), ctx.overlayDirectory(), fromOverlay).check(overlayOutput));
     problems.throwIfErrors();

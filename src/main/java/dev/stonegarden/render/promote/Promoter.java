@@ -409,6 +409,9 @@ public final class Promoter {
     if (!Files.exists(file)) {
       return "";
     }
-    return RootedFiles.at(file.getParent()).readText(file, file.getFileName().toString());
+    // Through the one loader: a values.yaml that links out of its directory, a FIFO or a device is
+    // refused, not read (docs/robustness.md#file-access).
+    return RootedFiles.at(file.toAbsolutePath().normalize().getParent())
+        .readText(file, file.getFileName().toString());
   }
 }

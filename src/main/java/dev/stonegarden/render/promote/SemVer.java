@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * have), ordered by precedence: build metadata is ignored, a pre-release comes before its release.
  * Tags that are not semantic versions are not ordered ({@link #parse} gives null).
  */
-record SemVer(long major, long minor, long patch, List<String> pre) implements Comparable<SemVer> {
+public record SemVer(long major, long minor, long patch, List<String> pre)
+    implements Comparable<SemVer> {
   private static final Pattern SEMVER =
       Pattern.compile(
           "v?(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})"
@@ -18,7 +19,7 @@ record SemVer(long major, long minor, long patch, List<String> pre) implements C
               + "(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
 
   /** The version of {@code tag}, or null when it is not a semantic version. */
-  static SemVer parse(String tag) {
+  public static SemVer parse(String tag) {
     if (tag == null) {
       return null;
     }

@@ -15,7 +15,7 @@ public record ResId(Gvk gvk, String name, String namespace) {
   /**
    * kustomize's effective namespace of cluster-scoped objects ({@code resid.TotallyNotANamespace}):
    * a patch target's {@code namespace} pattern is matched against it
-   * (docs/kustomize.md#patch-targets).
+   * (docs/kustomize.md#resource-identity).
    */
   public static final String NON_NAMESPACEABLE = "_non_namespaceable_";
 

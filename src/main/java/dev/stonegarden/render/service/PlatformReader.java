@@ -122,7 +122,8 @@ public final class PlatformReader {
   }
 
   /**
-   * What the schema cannot say: unique pipeline stages, monitoring environments that are stages.
+   * What the schema cannot say: unique pipeline stages, sli templates that are plain PromQL vector
+   * selectors with known placeholders, monitoring environments that are stages.
    */
   private static void rules(YamlDocument doc, Problems problems) {
     SourceMap map = doc.sourceMap();
@@ -144,6 +145,13 @@ public final class PlatformReader {
     } else {
       stages.addAll(defaults().pipeline());
     }
+    JsonNode sli = doc.root().at("/spec/sli");
+    for (String key : List.of("requests", "errors", "latencyBucket")) {
+      JsonNode t = sli.get(key);
+      if (t != null && t.isString()) {
+        QueryChecks.sliTemplate(problems, map.positionOf("/spec/sli/" + key), key, t.stringValue());
+      }
+    }
     JsonNode envs = doc.root().at("/spec/monitoring/environments");
     if (envs.isArray()) {
       for (int i = 0; i < envs.size(); i++) {
@@ -160,6 +168,15 @@ public final class PlatformReader {
         }
       }
     }
+  }
+
+  private static PlatformSettings.Kargo kargo(JsonNode k, PlatformSettings.Kargo d) {
+    return new PlatformSettings.Kargo(
+        k.has("enabled") ? k.get("enabled").booleanValue() : d.enabled(),
+        text(k, "project", d.project()),
+        text(k, "promotion", d.promotion()),
+        text(k, "branch", d.branch()),
+        text(k, "soak", d.soak()));
   }
 
   private static PlatformSettings bind(YamlDocument doc) {
@@ -210,7 +227,10 @@ public final class PlatformReader {
                 : d.monitoring().environments(),
             mon.has("dashboards") && mon.get("dashboards").stringValue().equals("grafana-operator")
                 ? DashboardMode.GRAFANA_OPERATOR
-                : d.monitoring().dashboards()),
+                : d.monitoring().dashboards(),
+            mon.has("grafanaInstanceSelector")
+                ? ServiceReader.stringMap(mon.get("grafanaInstanceSelector"))
+                : d.monitoring().grafanaInstanceSelector()),
         deps,
         spec.has("networkPolicy") ? spec.get("networkPolicy").booleanValue() : d.networkPolicy(),
         doc.file(),
@@ -218,7 +238,8 @@ public final class PlatformReader {
             text(canary, "hashLabel", d.canary().hashLabel()),
             canary.has("relabelMonitors")
                 ? canary.get("relabelMonitors").booleanValue()
-                : d.canary().relabelMonitors()));
+                : d.canary().relabelMonitors()),
+        kargo(spec.path("kargo"), d.kargo()));
   }
 
   private static String text(JsonNode parent, String key, String fallback) {

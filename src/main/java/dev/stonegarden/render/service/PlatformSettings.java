@@ -22,7 +22,60 @@ public record PlatformSettings(
     Map<String, Dependency> dependencies,
     boolean networkPolicy,
     Path file,
-    Canary canary) {
+    Canary canary,
+    Kargo kargo) {
+
+  /** The settings without {@code spec.kargo} (its defaults). */
+  public PlatformSettings(
+      String name,
+      List<String> pipeline,
+      String labelDomain,
+      Map<String, String> clusters,
+      ArgoCd argocd,
+      Prometheus prometheus,
+      Sli sli,
+      Monitoring monitoring,
+      Map<String, Dependency> dependencies,
+      boolean networkPolicy,
+      Path file,
+      Canary canary) {
+    this(
+        name,
+        pipeline,
+        labelDomain,
+        clusters,
+        argocd,
+        prometheus,
+        sli,
+        monitoring,
+        dependencies,
+        networkPolicy,
+        file,
+        canary,
+        Kargo.DEFAULTS);
+  }
+
+  /**
+   * {@code spec.kargo}: the Kargo pipeline {@code kargo} prints (docs/promotion.md#kargo).
+   *
+   * @param enabled Applications carry Kargo's authorized-stage annotation
+   * @param project the Kargo Project (and namespace) of a service; {@code {{service}}} is
+   *     substituted
+   * @param promotion {@code pull-request} (a Stage opens a pull request and waits for its merge) or
+   *     {@code push} (a Stage pushes to {@code branch})
+   * @param branch the branch Argo CD's Applications follow and promotions target
+   * @param soak how long a stage's SLO is checked after a promotion before the Freight is verified
+   */
+  public record Kargo(
+      boolean enabled, String project, String promotion, String branch, String soak) {
+    public static final Kargo DEFAULTS =
+        new Kargo(false, "kargo-{{service}}", "pull-request", "main", "30m");
+
+    /** The Kargo Project of {@code service}. */
+    public String projectOf(String service) {
+      return project.replace("{{service}}", service);
+    }
+  }
 
   /** The settings without {@code spec.canary} (its defaults). */
   public PlatformSettings(
@@ -100,10 +153,22 @@ public record PlatformSettings(
   public record Sli(String requests, String errors, String latencyBucket) {}
 
   /**
-   * {@code spec.monitoring}: where dashboards, alert files and SLO rules are rendered, and how
-   * dashboards are shipped.
+   * {@code spec.monitoring}: where dashboards, alert files and SLO rules are rendered, how
+   * dashboards are shipped, and (grafana-operator) the matchLabels of the Grafana instances that
+   * import them.
    */
-  public record Monitoring(List<String> environments, DashboardMode dashboards) {}
+  public record Monitoring(
+      List<String> environments,
+      DashboardMode dashboards,
+      Map<String, String> grafanaInstanceSelector) {
+    /** The default instance selector of GrafanaDashboards: {@code {dashboards: grafana}}. */
+    public static final Map<String, String> DEFAULT_GRAFANA_INSTANCE_SELECTOR =
+        Map.of("dashboards", "grafana");
+
+    public Monitoring(List<String> environments, DashboardMode dashboards) {
+      this(environments, dashboards, DEFAULT_GRAFANA_INSTANCE_SELECTOR);
+    }
+  }
 
   /** How dashboards are shipped. */
   public enum DashboardMode {

@@ -17,6 +17,7 @@ import dev.stonegarden.render.service.ServiceSpec.Step;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 public final class ServiceReader {
   static final String SUCCESS_RATE = "success-rate";
   static final String LATENCY = "latency";
+
   private static final List<String> OWNER_KEYS = List.of("team", "slack", "email");
   private static final List<String> BUILT_IN_METRICS = List.of(SUCCESS_RATE, LATENCY);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -95,6 +97,26 @@ public final class ServiceReader {
     }
     warnings.addAll(all);
     return bind(doc);
+  }
+
+  /** The longest pause, in seconds: Argo Rollouts' IntOrString holds a 32-bit integer. */
+  static final BigInteger MAX_PAUSE_SECONDS = BigInteger.valueOf(Integer.MAX_VALUE);
+
+  /** The seconds a well-formed pause duration stands for, or null for any other value. */
+  static BigInteger pauseSeconds(JsonNode d) {
+    if (d == null) {
+      return null;
+    }
+    if (d.isIntegralNumber()) {
+      return d.bigIntegerValue();
+    }
+    if (!d.isString() || !d.stringValue().matches("[0-9]+[smh]")) {
+      return null;
+    }
+    String text = d.stringValue();
+    char unit = text.charAt(text.length() - 1);
+    BigInteger n = new BigInteger(text.substring(0, text.length() - 1));
+    return n.multiply(BigInteger.valueOf(unit == 'h' ? 3600 : unit == 'm' ? 60 : 1));
   }
 
   static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
@@ -186,6 +208,10 @@ public final class ServiceReader {
         if (metrics.isArray()) {
           metrics(p + "/rollout/analysis/metrics", metrics);
         }
+        JsonNode steps = env.at("/rollout/steps");
+        for (int j = 0; steps.isArray() && j < steps.size(); j++) {
+          pause(p + "/rollout/steps/" + j + "/pause/duration", steps.get(j).at("/pause/duration"));
+        }
       }
     }
 
@@ -215,6 +241,23 @@ public final class ServiceReader {
       return "\"environments: ["
           + String.join(", ", items)
           + "]\", one \"- name: ...\" item per environment";
+    }
+
+    /**
+     * A pause is at most {@link #MAX_PAUSE_SECONDS}: Argo Rollouts reads an integer duration as a
+     * 32-bit IntOrString, and one bound for every form keeps them alike.
+     */
+    private void pause(String pointer, JsonNode duration) {
+      BigInteger seconds = pauseSeconds(duration);
+      if (seconds != null && seconds.compareTo(MAX_PAUSE_SECONDS) > 0) {
+        problems.error(
+            map.positionOf(pointer),
+            Trees.path(pointer)
+                + " must be at most "
+                + MAX_PAUSE_SECONDS
+                + " seconds (about 68 years, the largest integer Argo Rollouts accepts), found "
+                + Trees.describe(duration));
+      }
     }
 
     private void metrics(String pointer, JsonNode metrics) {
@@ -330,6 +373,16 @@ public final class ServiceReader {
       for (String key : List.of("query", "successCondition")) {
         if (!m.has(key)) {
           missing.add(key);
+        }
+      }
+      JsonNode query = m.get("query");
+      if (query != null && query.isString()) {
+        QueryChecks.customQuery(problems, map.positionOf(p + "/query"), n, query.stringValue());
+      }
+      for (String key : List.of("successCondition", "failureCondition")) {
+        JsonNode c = m.get(key);
+        if (c != null && c.isString()) {
+          QueryChecks.condition(problems, map.positionOf(p + "/" + key), n, key, c.stringValue());
         }
       }
       if (!missing.isEmpty() && !m.has("threshold")) {

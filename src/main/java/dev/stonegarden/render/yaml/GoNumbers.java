@@ -11,8 +11,12 @@ import java.math.RoundingMode;
  * (docs/kustomize.md#numbers-booleans-and-dates).
  *
  * <p>Java's {@code Double.toString} is not Go's shortest formatting (it always prints at least two
- * digits, so {@code 4.9E-324} where Go prints {@code 5e-324}, and JDK 17 is not always shortest),
- * so the digits are computed here from the exact binary value.
+ * digits, so {@code 4.9E-324} where Go prints {@code 5e-324}, and before JDK 19 it is not always
+ * shortest: {@code 2.82879384806159008E17} on JDK 17 where JDK 25 and Go print {@code
+ * 282879384806159000}), so the digits are computed here from the exact binary value and every JDK
+ * prints the same. This class is the one home of Go number formatting: the YAML writer, the
+ * generators' content hash (Go's encoding/json, {@link #jsonFloat}), JSON patch comparisons and
+ * float mapping keys ({@link #float32Key}) all format through it.
  */
 public final class GoNumbers {
   private static final BigInteger MIN_INT64 = BigInteger.valueOf(Long.MIN_VALUE);
@@ -67,6 +71,51 @@ public final class GoNumbers {
       }
     }
     return formatFloat(f, 'g');
+  }
+
+  /**
+   * Go's {@code encoding/json} text of a float64: {@code FormatFloat(f, 'f', -1, 64)}, or {@code
+   * 'e'} below 1e-6 and from 1e21 with a one-digit negative exponent unpadded ({@code 1e-7}, {@code
+   * 1e+21}).
+   *
+   * @throws IllegalArgumentException for NaN and infinities, with Go's JSON error text
+   */
+  public static String jsonFloat(double f) {
+    if (Double.isNaN(f) || Double.isInfinite(f)) {
+      throw new IllegalArgumentException("json: unsupported value: " + formatFloat(f, 'g'));
+    }
+    double abs = Math.abs(f);
+    if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
+      String s = formatFloat(f, 'e');
+      int n = s.length();
+      // encoding/json cleans up e-09 to e-9
+      if (n >= 4 && s.charAt(n - 4) == 'e' && s.charAt(n - 3) == '-' && s.charAt(n - 2) == '0') {
+        s = s.substring(0, n - 2) + s.charAt(n - 1);
+      }
+      return s;
+    }
+    return formatFloat(f, 'f');
+  }
+
+  /**
+   * A float mapping key as sigs.k8s.io/yaml's YAMLToJSON turns it into a string: Go's {@code
+   * strconv.FormatFloat(f, 'g', -1, 32)} (the shortest digits that identify the value as a
+   * float32), with YAML's names for infinities and NaN.
+   */
+  public static String float32Key(double d) {
+    if (Double.isNaN(d)) {
+      return ".nan";
+    }
+    float f = (float) d;
+    if (Float.isInfinite(f)) {
+      return f > 0 ? ".inf" : "-.inf";
+    }
+    boolean neg = (Float.floatToRawIntBits(f) & Integer.MIN_VALUE) != 0;
+    Digits digits = shortest(Math.abs((double) f), true);
+    int exp = digits.dp() - 1;
+    String body =
+        (digits.digits().isEmpty() || (exp >= -4 && exp < 6)) ? fmtF(digits) : fmtE(digits);
+    return neg ? "-" + body : body;
   }
 
   /**
@@ -125,10 +174,18 @@ public final class GoNumbers {
    * value is, which needs exact arithmetic.
    */
   static Digits shortest(double abs) {
+    return shortest(abs, false);
+  }
+
+  /**
+   * {@link #shortest(double)} for a float64, or with {@code float32} for the float32 value {@code
+   * abs} holds exactly: the shortest decimal that reads back as that float32.
+   */
+  private static Digits shortest(double abs, boolean float32) {
     if (abs == 0) {
       return new Digits("", 0);
     }
-    if (abs < 0x1p53 && abs == Math.rint(abs)) {
+    if (abs < (float32 ? 0x1p24 : 0x1p53) && abs == Math.rint(abs)) {
       // integers below 2^53 are exact and one apart: their own digits are the shortest
       String digits = Long.toString((long) abs);
       int end = digits.length();
@@ -137,23 +194,26 @@ public final class GoNumbers {
       }
       return new Digits(digits.substring(0, end), digits.length());
     }
-    BigDecimal t = new BigDecimal(Double.toString(abs));
+    // Any decimal that reads back will do as t, shortest or not: Float/Double.toString give one.
+    BigDecimal t = new BigDecimal(float32 ? Float.toString((float) abs) : Double.toString(abs));
     int p = Math.min(t.stripTrailingZeros().precision(), 17);
-    while (p > 1 && (readsBack(t.round(DOWN[p - 1]), abs) || readsBack(t.round(UP[p - 1]), abs))) {
+    while (p > 1
+        && (readsBack(t.round(DOWN[p - 1]), abs, float32)
+            || readsBack(t.round(UP[p - 1]), abs, float32))) {
       p--;
     }
     BigDecimal down = t.round(DOWN[p]);
     BigDecimal up = t.round(UP[p]);
-    boolean okDown = readsBack(down, abs);
-    boolean okUp = readsBack(up, abs);
+    boolean okDown = readsBack(down, abs, float32);
+    boolean okUp = readsBack(up, abs, float32);
     if (okDown != okUp || down.compareTo(up) == 0) {
       BigDecimal only = okDown ? down : up;
-      if (!readsBack(only.subtract(stepBelow(only, p)), abs)
-          && !readsBack(only.add(stepAbove(only, p)), abs)) {
+      if (!readsBack(only.subtract(stepBelow(only, p)), abs, float32)
+          && !readsBack(only.add(stepAbove(only, p)), abs, float32)) {
         return toDigits(only);
       }
     }
-    return toDigits(nearest(new BigDecimal(abs), p, abs));
+    return toDigits(nearest(new BigDecimal(abs), p, abs, float32));
   }
 
   /** The distance from {@code v} (at most p digits) to the next p-digit decimal above it. */
@@ -171,11 +231,11 @@ public final class GoNumbers {
   }
 
   /** Of the two p-digit neighbours of {@code exact}, the one that reads back, or the nearer. */
-  static BigDecimal nearest(BigDecimal exact, int p, double abs) {
+  static BigDecimal nearest(BigDecimal exact, int p, double abs, boolean float32) {
     BigDecimal down = exact.round(DOWN[p]);
     BigDecimal up = exact.round(UP[p]);
-    boolean okDown = readsBack(down, abs);
-    boolean okUp = readsBack(up, abs);
+    boolean okDown = readsBack(down, abs, float32);
+    boolean okUp = readsBack(up, abs, float32);
     if (okDown && okUp) {
       int c = exact.subtract(down).compareTo(up.subtract(exact));
       if (c != 0) {
@@ -186,8 +246,12 @@ public final class GoNumbers {
     return okDown ? down : up;
   }
 
-  private static boolean readsBack(BigDecimal candidate, double abs) {
-    return candidate.signum() > 0 && Double.parseDouble(candidate.toString()) == abs;
+  private static boolean readsBack(BigDecimal candidate, double abs, boolean float32) {
+    if (candidate.signum() <= 0) {
+      return false;
+    }
+    String text = candidate.toString();
+    return float32 ? Float.parseFloat(text) == (float) abs : Double.parseDouble(text) == abs;
   }
 
   private static Digits toDigits(BigDecimal v) {

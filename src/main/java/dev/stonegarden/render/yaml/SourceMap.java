@@ -69,6 +69,11 @@ public final class SourceMap {
     return lookup(values, pointer);
   }
 
+  /** Whether the source held a value at exactly {@code pointer} (no fallback to ancestors). */
+  public boolean recorded(String pointer) {
+    return find(values, pointer, false) != null;
+  }
+
   /** The position of the key of {@code pointer} (falls back to the value, then to ancestors). */
   public SourcePosition keyPosition(String pointer) {
     int[] at = find(keys, pointer, true);

@@ -3,7 +3,6 @@ package dev.stonegarden.render.yaml;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -346,7 +344,13 @@ final class TreeConverter {
         // quotes it: after kustomize's round trip {a: } is {a: ""}, not null (kubectl checked).
         return NODES.stringNode("");
       }
-      return ScalarResolver.resolvePlain(s.value, options.version());
+      JsonNode value = ScalarResolver.resolvePlain(s.value, options.version());
+      if (options.kustomizeRoundTrip()
+          && value.isDouble()
+          && Double.isFinite(value.doubleValue())) {
+        return new PlainFloatNode(value.doubleValue(), s.value);
+      }
+      return value;
     }
     if (s.folded && options.kustomizeRoundTrip()) {
       return NODES.stringNode(FoldedScalars.afterKustomizeRoundTrip(s.value));
@@ -591,7 +595,7 @@ final class TreeConverter {
                 + "; quote the key");
         return null;
       case FLOAT:
-        return goFloat32Key(value.doubleValue());
+        return GoNumbers.float32Key(value.doubleValue());
       case TIMESTAMP:
         return value.stringValue();
       default:
@@ -635,49 +639,5 @@ final class TreeConverter {
 
   private static String shorten(String s) {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-  }
-
-  /**
-   * Go's {@code strconv.FormatFloat(f, 'g', -1, 32)} with YAML's names for infinities and NaN, as
-   * sigs.k8s.io/yaml turns a float key into a string: the shortest digits that identify the value
-   * as a float32 (Java's {@code Float.toString} digits), in exponent form when the decimal exponent
-   * is below -4 or at least 6 (Go's %g with shortest precision), exponent with at least two digits.
-   */
-  static String goFloat32Key(double d) {
-    if (Double.isNaN(d)) {
-      return ".nan";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? ".inf" : "-.inf";
-    }
-    float f = (float) d;
-    if (Float.isInfinite(f)) {
-      return f > 0 ? ".inf" : "-.inf";
-    }
-    if (f == 0) {
-      return (Float.floatToRawIntBits(f) < 0) ? "-0" : "0";
-    }
-    BigDecimal b = new BigDecimal(Float.toString(Math.abs(f))).stripTrailingZeros();
-    String digits = b.unscaledValue().toString();
-    int exp = digits.length() - 1 - b.scale(); // decimal exponent of the first digit
-    StringBuilder sb = new StringBuilder();
-    if (f < 0) {
-      sb.append('-');
-    }
-    if (exp < -4 || exp >= 6) {
-      sb.append(digits.charAt(0));
-      if (digits.length() > 1) {
-        sb.append('.').append(digits, 1, digits.length());
-      }
-      sb.append('e').append(exp < 0 ? '-' : '+');
-      int e = Math.abs(exp);
-      if (e < 10) {
-        sb.append('0');
-      }
-      sb.append(e);
-    } else {
-      sb.append(b.toPlainString());
-    }
-    return sb.toString().toLowerCase(Locale.ROOT);
   }
 }

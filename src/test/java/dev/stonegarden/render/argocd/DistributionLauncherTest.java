@@ -36,7 +36,10 @@ class DistributionLauncherTest {
     assertTrue(launcher.toFile().setExecutable(true));
     Path java = home.resolve("runtime/bin/java");
     // A stand-in for the runtime: one argument per line on stdout, with shell built-ins only.
-    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+    Files.writeString(
+        java,
+        "#!/bin/sh\n[ -n \"${SHOW_LOCALE:-}\" ] && echo \"LC_ALL=$LC_ALL\"\n"
+            + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
     assertTrue(java.toFile().setExecutable(true));
     emptyPath = Files.createDirectories(tmp.resolve("empty-path"));
   }
@@ -120,5 +123,24 @@ class DistributionLauncherTest {
             Map.of("JDK_JAVA_OPTIONS", "--show-version"),
             "validate");
     assertEquals(2, viaJdkOptions.code(), viaJdkOptions.toString());
+  }
+
+  @Test
+  void aUtf8LocaleIsKeptAndOtherwiseSet() {
+    Path launcher = home.resolve("bin/platform-render");
+    assertEquals(
+        "LC_ALL=C.UTF-8",
+        run(launcher, Map.of("SHOW_LOCALE", "1", "LANG", "C"), "x")
+            .out()
+            .lines()
+            .findFirst()
+            .get());
+    assertEquals(
+        "LC_ALL=",
+        run(launcher, Map.of("SHOW_LOCALE", "1", "LANG", "de_DE.UTF-8"), "x")
+            .out()
+            .lines()
+            .findFirst()
+            .get());
   }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * else (no Maven output from a failed offline attempt, no JVM messages); the cache is trained only
  * on a render that succeeded, replaced when corrupt, dropped when a signal arrives while it is
  * prepared; the user's JVM options cannot write to stdout; several starters build once; stdout
- * carries only the command's output (docs/install.md, README.md#the-launcher).
+ * carries only the command's output (docs/install.md#the-checkout-launcher).
  */
 class LauncherTest {
   /** The version and the build: the jar's SHA-256, as {@code sha256sum} prints it, cut to 12. */

@@ -148,4 +148,48 @@ class RepositoryRootTest {
             ArgoEnvironment.none(),
             null));
   }
+
+  @Test
+  void anAppPathThatIsASymbolicLinkFindsTheRoot() throws IOException {
+    // Argo CD starts the plugin in <root>/apps/audiobookshelf; the process's working directory is
+    // the link's target, which does not end with the source path: every render used to fail.
+    Files.createDirectories(repo.resolve("apps"));
+    Files.createSymbolicLink(
+        repo.resolve("apps/audiobookshelf"), Path.of("../kubernetes/services/audiobookshelf"));
+    assertEquals(
+        repo, RepositoryRoot.find(service, Path.of("."), sourcePath("apps/audiobookshelf"), null));
+  }
+
+  @Test
+  void anAppPathLinkedOutsideTheRepositoryFindsNoRoot() throws IOException {
+    Path outside = tmp.toRealPath().resolve("outside/app");
+    Files.createDirectories(outside);
+    Files.createDirectories(repo.resolve("apps"));
+    Files.createSymbolicLink(repo.resolve("apps/app"), outside);
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> RepositoryRoot.find(outside, Path.of("."), sourcePath("apps/app"), null));
+    assertTrue(
+        e.diagnostics()
+            .get(0)
+            .message()
+            .startsWith("the working directory does not end with ARGOCD_APP_SOURCE_PATH"));
+  }
+
+  @Test
+  void aSourcePathNamingTheWholeWorkingDirectoryIsRefused() {
+    // It used to make / the repository root, so nothing on the machine was outside it.
+    String whole = service.toString().substring(1);
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> RepositoryRoot.find(service, Path.of("."), sourcePath(whole), null));
+    assertEquals(
+        "ARGOCD_APP_SOURCE_PATH "
+            + ArgoEnvironment.quote(whole)
+            + " names the whole working directory, so the repository root would be /: pass"
+            + " --repo-root to say where the repository root is",
+        e.diagnostics().get(0).message());
+  }
 }

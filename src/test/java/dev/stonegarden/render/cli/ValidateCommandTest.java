@@ -127,29 +127,36 @@ class ValidateCommandTest {
     assertEquals(3, r.exit());
     assertEquals("", r.out());
     List<String> lines = r.diagnosticLines();
-    assertEquals(5, lines.size(), r.err());
+    assertEquals(7, lines.size(), r.err());
     assertTrue(
         lines
             .get(0)
             .startsWith("services/a-fine/service.yaml:17:5: warning: unknown key \"pager\""),
         lines.get(0));
+    // The fixture's 1-replica canaries cannot approximate their weights (docs/canary.md).
     assertTrue(
-        lines.get(1).startsWith("services/a-fine/service.yaml:46:26: warning: the canary gate"),
+        lines.get(1).startsWith("services/a-fine/service.yaml:30:13: warning: Rollout/app runs 1"),
         lines.get(1));
     assertTrue(
-        lines
-            .get(2)
-            .startsWith(
-                "services/b-broken/service.yaml:18:26: error: threshold is a percentage, e.g. 95"),
+        lines.get(2).startsWith("services/a-fine/service.yaml:46:26: warning: the canary gate"),
         lines.get(2));
     assertTrue(
-        lines
-            .get(3)
-            .startsWith("services/c-broken/service.yaml:12:19: error: spec.sla.availability"),
+        lines.get(3).startsWith("services/a-fine/service.yaml:40:13: warning: Rollout/app runs 1"),
         lines.get(3));
     assertTrue(
-        lines.get(4).startsWith("services/c-broken/service.yaml:13:14: error: spec.sla.latency"),
+        lines
+            .get(4)
+            .startsWith(
+                "services/b-broken/service.yaml:18:26: error: threshold is a percentage, e.g. 95"),
         lines.get(4));
+    assertTrue(
+        lines
+            .get(5)
+            .startsWith("services/c-broken/service.yaml:12:19: error: spec.sla.availability"),
+        lines.get(5));
+    assertTrue(
+        lines.get(6).startsWith("services/c-broken/service.yaml:13:14: error: spec.sla.latency"),
+        lines.get(6));
   }
 
   @Test
@@ -159,14 +166,14 @@ class ValidateCommandTest {
     Run r = run("validate", ".");
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.out());
-    assertEquals(2, r.diagnosticLines().size(), r.err());
+    assertEquals(4, r.diagnosticLines().size(), r.err());
     assertTrue(r.diagnosticLines().get(0).startsWith("shop/service.yaml:17:5: warning: "), r.err());
     assertTrue(
-        r.diagnosticLines().get(1).startsWith("shop/service.yaml:46:26: warning: the canary gate"),
+        r.diagnosticLines().get(2).startsWith("shop/service.yaml:46:26: warning: the canary gate"),
         r.err());
     // Success says what was checked, last.
     assertEquals(
-        "2 services, 5 environments: ok, 2 warnings", r.err().lines().reduce((a, b) -> b).get());
+        "2 services, 5 environments: ok, 4 warnings", r.err().lines().reduce((a, b) -> b).get());
   }
 
   @Test
@@ -255,11 +262,18 @@ class ValidateCommandTest {
             "shop/service.yaml:17:5: warning: unknown key \"pager\" in spec.owner is ignored",
             "shop/environments/base/app.yaml:23:22: warning: unknown field spec.ports[0].targetport in Service app"
                 + " (not a field of v1 Service); did you mean \"targetPort\"?",
-            // The platform stage's own warning (docs/rendering.md#analysis-templates): the
-            // fixture's canary gate is
-            // looser than its SLO.
+            // The platform stage's own warnings: the fixture's 1-replica canaries cannot
+            // approximate their weights (docs/canary.md), and its canary gate is looser than its
+            // SLO (docs/rendering.md#analysis-templates).
+            "shop/service.yaml:30:13: warning: Rollout/app runs 1 replica without a traffic router, so a step's weight is"
+                + " a share of pods: setWeight 20 runs 1 canary pod beside 1 stable (50%); setWeight 60 runs 1 canary pod"
+                + " beside 1 stable (50%); with 4 replicas every step is within 5 points of its weight (or route"
+                + " traffic: a router sets the weight exactly)",
             "shop/service.yaml:46:26: warning: the canary gate success-rate >= 99.5% is looser than the SLO availability 99.95%:"
-                + " a canary at 0.5% errors burns the error budget 10x faster than sustainable and still passes"),
+                + " a canary at 0.5% errors burns the error budget 10x faster than sustainable and still passes",
+            "shop/service.yaml:40:13: warning: Rollout/app runs 1 replica without a traffic router, so a step's weight is"
+                + " a share of pods: setWeight 5 runs 1 canary pod beside 1 stable (50%); with 9 replicas every step is"
+                + " within 5 points of its weight (or route traffic: a router sets the weight exactly)"),
         r.diagnosticLines());
   }
 

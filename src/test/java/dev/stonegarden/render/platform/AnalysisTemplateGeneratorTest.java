@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
 class AnalysisTemplateGeneratorTest {
   static final String DEPLOYMENT = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n";
 
+  /** The overlay's Deployment converted into a Rollout running service.yaml's analysis. */
+  static ResourceList converted(ServiceSpec.Environment env) {
+    ResourceList list = resources(DEPLOYMENT);
+    new CanaryRolloutTransformer(Fixtures.service(env), env, null).transform(list);
+    return list;
+  }
+
   static ResourceList convertedAndGenerated(ServiceSpec.Environment env, ServiceSpec service) {
     ResourceList list = resources(DEPLOYMENT);
     new CanaryRolloutTransformer(service, env, null).transform(list);
@@ -141,7 +148,7 @@ class AnalysisTemplateGeneratorTest {
     ServiceSpec.Environment env = Fixtures.canary();
     List<Diagnostic> warnings =
         new AnalysisTemplateGenerator(Fixtures.service(env), env, Fixtures.platform())
-            .gateWarnings();
+            .gateWarnings(converted(env));
     assertEquals(1, warnings.size());
     assertEquals("service.yaml:36:26", warnings.get(0).at().toString());
     assertEquals(
@@ -153,12 +160,12 @@ class AnalysisTemplateGeneratorTest {
     assertEquals(
         List.of(),
         new AnalysisTemplateGenerator(Fixtures.service(strict), strict, Fixtures.platform())
-            .gateWarnings());
+            .gateWarnings(converted(strict)));
     ServiceSpec.Environment slow = Fixtures.canary(List.of(Fixtures.latency("0.25")));
     assertEquals(
         1,
         new AnalysisTemplateGenerator(Fixtures.service(slow), slow, Fixtures.platform())
-            .gateWarnings()
+            .gateWarnings(converted(slow))
             .size());
   }
 
@@ -181,7 +188,7 @@ class AnalysisTemplateGeneratorTest {
             2);
     List<Diagnostic> warnings =
         new AnalysisTemplateGenerator(Fixtures.service(lastStep), lastStep, Fixtures.platform())
-            .gateWarnings();
+            .gateWarnings(converted(lastStep));
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(
         warnings
@@ -202,7 +209,7 @@ class AnalysisTemplateGeneratorTest {
             2);
     List<Diagnostic> noWeight =
         new AnalysisTemplateGenerator(Fixtures.service(none), none, Fixtures.platform())
-            .gateWarnings();
+            .gateWarnings(converted(none));
     assertEquals(1, noWeight.size(), noWeight.toString());
     assertTrue(noWeight.get(0).message().contains("no setWeight above 0"));
     // The fixture's steps (setWeight 10, pause, ...) measure the canary: no warning.
@@ -210,6 +217,6 @@ class AnalysisTemplateGeneratorTest {
     assertEquals(
         List.of(),
         new AnalysisTemplateGenerator(Fixtures.service(fine), fine, Fixtures.platform())
-            .gateWarnings());
+            .gateWarnings(converted(fine)));
   }
 }

@@ -51,6 +51,12 @@ class CanaryAnalysisConditionsTest {
     return out;
   }
 
+  /** The repository root of the two fixtures: the project for the example, the case's app/. */
+  static Path repoRootOf(Path serviceDir) {
+    Path shop = PROJECT.resolve("test-fixtures/generate/canary-workloads/app").toAbsolutePath();
+    return serviceDir.toAbsolutePath().startsWith(shop) ? shop : PROJECT;
+  }
+
   static List<Rendered> all() {
     List<Rendered> all = new ArrayList<>();
     Path examples = PROJECT.resolve("examples/kubernetes");

@@ -22,7 +22,7 @@ class CanaryRolloutTransformerTest {
   }
 
   @Test
-  void aDeploymentBecomesARolloutInPlaceAndItsHpaFollows() {
+  void aDeploymentBecomesARolloutInPlaceAndItsHpaFollowsAndOwnsTheReplicas() {
     ResourceList list =
         resources(
             """
@@ -68,7 +68,6 @@ class CanaryRolloutTransformerTest {
         kind: Rollout
         metadata: {name: web, labels: {app: web}}
         spec:
-          replicas: 2
           revisionHistoryLimit: 3
           strategy:
             canary:
@@ -206,12 +205,12 @@ class CanaryRolloutTransformerTest {
   }
 
   @Test
-  void aDeploymentAnOverlayRolloutReferencesStaysADeployment() {
+  void aDeploymentAnOverlayRolloutReferencesStaysADeploymentAndItsHpaFollowsTheRollout() {
     String yaml =
         """
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
-        metadata: {name: web}
+        metadata: {name: web-rollout}
         spec:
           workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}
           strategy:
@@ -222,10 +221,100 @@ class CanaryRolloutTransformerTest {
         kind: Deployment
         metadata: {name: web}
         spec: {replicas: 0}
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: web}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+        """;
+    ResourceList list = resources(yaml);
+    step(CANARY, null).transform(list);
+    assertResources(
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: {name: web-rollout}
+        spec:
+          workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+          strategy:
+            canary:
+              steps: [{setWeight: 10}, {pause: {duration: 10m}}, {setWeight: 50}, {pause: {duration: 10m}}, {setWeight: 100}]
+              analysis:
+                templates:
+                - templateName: web-rollout-success-rate
+                - templateName: web-rollout-latency
+                args:
+                - name: canary-hash
+                  valueFrom: {podTemplateHashValue: Latest}
+                startingStep: 1
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec: {replicas: 0}
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: web}
+        spec:
+          scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: web-rollout}
+        """,
+        list);
+  }
+
+  @Test
+  void anOverlayRolloutWithItsOwnAnalysisKeepsIt() {
+    String yaml =
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: {name: web}
+        spec:
+          workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+          strategy:
+            canary:
+              steps: [{setWeight: 10}, {pause: {duration: 10m}}, {setWeight: 50}, {pause: {duration: 10m}}, {setWeight: 100}]
+              analysis:
+                templates: [{templateName: mine}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
         """;
     ResourceList list = resources(yaml);
     step(CANARY, null).transform(list);
     assertResources(yaml, list);
+  }
+
+  @Test
+  void aFullRolloutNamedLikeTheConvertedDeploymentExplainsTheConversionAndBothFixes() {
+    ResourceList list =
+        resources(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Rollout
+            metadata: {name: web}
+            spec:
+              template: {metadata: {labels: {app: web}}}
+              strategy:
+                canary:
+                  steps: [{setWeight: 10}, {pause: {duration: 10m}}, {setWeight: 50}, {pause: {duration: 10m}}, {setWeight: 100}]
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            """);
+    List<Diagnostic> errors = Fixtures.errors(() -> step(CANARY, null).transform(list));
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals(
+        "Rollout/web has the name of Deployment/web, which the platform converts into a Rollout of"
+            + " that name because environment canary has a rollout block in service.yaml"
+            + " (docs/canary.md): either remove this Rollout from the overlay and let the converted"
+            + " one carry service.yaml's steps and analysis, or keep it and have it take the"
+            + " Deployment's pods with spec.workloadRef {apiVersion: apps/v1, kind: Deployment,"
+            + " name: web} instead of a template of its own",
+        errors.get(0).message());
   }
 
   @Test

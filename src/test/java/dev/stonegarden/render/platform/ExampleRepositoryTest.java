@@ -106,8 +106,8 @@ class ExampleRepositoryTest {
     EnvironmentRenderer.Built ours =
         new EnvironmentRenderer(null).build(service, env, platform, root, ArgoEnvironment.none());
     assertEquals(
-        Kustomizer.write(Kustomizer.outputDocuments(ours.resources().asList(), ours.sortOptions())),
-        Kustomizer.write(Kustomizer.outputDocuments(list.asList(), ours.sortOptions())),
+        Kustomizer.output(ours.resources().asList(), ours.sortOptions()).yaml(),
+        Kustomizer.output(list.asList(), ours.sortOptions()).yaml(),
         "the platform stage over kubectl's build differs from generate");
     List<String> ourPlatformWarnings =
         ours.warnings().stream()

@@ -79,12 +79,47 @@ class MonitoringGeneratorsTest {
         metadata: {name: audiobookshelf-dashboard-audiobookshelf, namespace: audiobookshelf}
         spec:
           folder: product
+          allowCrossNamespaceImport: true
           instanceSelector: {matchLabels: {dashboards: grafana}}
           json: "{}"
         """,
         dashboards(
             List.of("grafana/audiobookshelf.json"),
             PlatformSettings.DashboardMode.GRAFANA_OPERATOR));
+    // platform.yaml monitoring.grafanaInstanceSelector picks the Grafana instances.
+    PlatformSettings base =
+        Fixtures.platform(false, PlatformSettings.DashboardMode.GRAFANA_OPERATOR);
+    PlatformSettings custom =
+        new PlatformSettings(
+            base.name(),
+            base.pipeline(),
+            base.labelDomain(),
+            base.clusters(),
+            base.argocd(),
+            base.prometheus(),
+            base.sli(),
+            new PlatformSettings.Monitoring(
+                base.monitoring().environments(),
+                PlatformSettings.DashboardMode.GRAFANA_OPERATOR,
+                java.util.Map.of("team", "platform", "grafana", "main")),
+            base.dependencies(),
+            base.networkPolicy(),
+            base.file());
+    ServiceSpec s = service(List.of("grafana/audiobookshelf.json"), List.of());
+    assertResources(
+        """
+        apiVersion: grafana.integreatly.org/v1beta1
+        kind: GrafanaDashboard
+        metadata: {name: audiobookshelf-dashboard-audiobookshelf, namespace: audiobookshelf}
+        spec:
+          folder: product
+          allowCrossNamespaceImport: true
+          instanceSelector: {matchLabels: {grafana: main, team: platform}}
+          json: "{}"
+        """,
+        new ResourceList(
+            new DashboardGenerator(s, Fixtures.production(), custom, SourceFiles.within(dir))
+                .generate(new ResourceList())));
   }
 
   @Test
@@ -226,5 +261,62 @@ class MonitoringGeneratorsTest {
         "alert file cm.yaml: expected a monitoring.coreos.com/v1 PrometheusRule or a document with groups:, found kind"
             + " ConfigMap",
         errors.get(0).message());
+  }
+
+  @Test
+  void anAlertFileQueryThatDoesNotParseIsAWarningAtItsPosition() throws IOException {
+    write(
+        "prometheus/bare.yaml",
+        """
+        groups:
+          - name: shop.rules
+            rules:
+              - alert: Fine
+                expr: rate(x[5m]) > 1
+              - alert: Broken
+                expr: sum(rate(x[5m]) > 1
+        """);
+    write(
+        "prometheus/kept.yaml",
+        """
+        apiVersion: monitoring.coreos.com/v1
+        kind: PrometheusRule
+        metadata: {name: kept}
+        spec:
+          groups:
+            - name: g
+              rules:
+                - record: newer
+                  expr: "histogram_something_newer(x)"
+        """);
+    ResourceList rules = alerts(List.of("prometheus/bare.yaml", "prometheus/kept.yaml"));
+    List<Diagnostic> found = new QueryCheck(service(List.of(), List.of())).check(rules);
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(
+        "prometheus/bare.yaml:7:34: warning: PrometheusRule/audiobookshelf-bare: the query is not"
+            + " valid PromQL: unexpected end of input in aggregation sum, expected \")\" (kept as"
+            + " written: Prometheus may know more than this check)",
+        dir.relativize(found.get(0).at().file())
+            + ":"
+            + found.get(0).at().line()
+            + ":"
+            + found.get(0).at().column()
+            + ": "
+            + found.get(0).severity().label()
+            + ": "
+            + found.get(0).message());
+    assertEquals(
+        "prometheus/kept.yaml:9:18: warning: PrometheusRule/kept: the query is not valid PromQL:"
+            + " unknown function with name \"histogram_something_newer\" (kept as written: Prometheus"
+            + " may know more than this check)",
+        dir.relativize(found.get(1).at().file())
+            + ":"
+            + found.get(1).at().line()
+            + ":"
+            + found.get(1).at().column()
+            + ": "
+            + found.get(1).severity().label()
+            + ": "
+            + found.get(1).message());
   }
 }

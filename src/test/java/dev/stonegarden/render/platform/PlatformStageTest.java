@@ -63,8 +63,8 @@ class PlatformStageTest {
           r.metadata().get("labels").get("platform.stonegarden.dev/environment").stringValue(),
           r.toString());
     }
-    // the gate (95 %) is looser than the SLO (99.9 %)
-    assertEquals(1, warnings.size(), warnings.toString());
+    // the gate (95 %) is looser than the SLO (99.9 %); 1 replica runs setWeight 10 as 50/50
+    assertEquals(2, warnings.size(), warnings.toString());
   }
 
   @Test
@@ -182,9 +182,9 @@ class PlatformStageTest {
             Path.of("environments/canary"));
     List<Diagnostic> all = Fixtures.errors(() -> PlatformStage.apply(ctx, list));
     assertEquals(
-        5,
+        6,
         all.size(),
         all.toString()); // namespace x2 (ARGOCD_APP_NAMESPACE, ConfigMap), CRDs, Recreate, gate
-    // warning
+    // warning, the 1-replica split warning
   }
 }

@@ -1,5 +1,6 @@
 package dev.stonegarden.render.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,5 +81,50 @@ class OddNumbersTest {
         () ->
             ServiceReader.readText(
                 Path.of("service.yaml"), yaml, PlatformReader.defaults(), new Problems()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2147483648", "9007199254740991", "\"2147483648s\"", "596524h"})
+  void aPauseLongerThanArgoRolloutsAcceptsIsAPositionedError(String pause) {
+    // 2^31 seconds used to crash the render (exit 4, NumberFormatException)
+    String yaml =
+        SERVICE
+            .replace("WEIGHT", "10")
+            .replace("PAUSE", pause)
+            .replace("THRESHOLD", "95")
+            .replace("AVAILABILITY", "99.9");
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () ->
+                ServiceReader.readText(
+                    Path.of("service.yaml"), yaml, PlatformReader.defaults(), new Problems()));
+    assertEquals(1, e.diagnostics().size(), e.diagnostics().toString());
+    assertEquals("service.yaml:11:53", e.diagnostics().get(0).at().toString());
+    assertTrue(
+        e.diagnostics()
+            .get(0)
+            .message()
+            .startsWith(
+                "spec.environments[0].rollout.steps[1].pause.duration must be at most 2147483647"
+                    + " seconds"),
+        e.diagnostics().get(0).message());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2147483647", "2147483647s", "596523h", "35791394m"})
+  void theLongestPauseRendersAsWritten(String pause) {
+    String yaml =
+        SERVICE
+            .replace("WEIGHT", "10")
+            .replace("PAUSE", pause)
+            .replace("THRESHOLD", "95")
+            .replace("AVAILABILITY", "99.9");
+    ServiceSpec spec =
+        ServiceReader.readText(
+            Path.of("service.yaml"), yaml, PlatformReader.defaults(), new Problems());
+    assertEquals(
+        pause,
+        ((ServiceSpec.Pause) spec.environments().get(0).rollout().steps().get(1)).duration());
   }
 }

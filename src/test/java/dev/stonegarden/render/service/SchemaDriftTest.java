@@ -126,6 +126,12 @@ class SchemaDriftTest {
             Map.of(),
             Set.of("file")),
         new Binding(
+            PlatformSettings.Kargo.class,
+            Schemas.PLATFORM,
+            List.of("/properties/spec/properties/kargo"),
+            Map.of(),
+            Set.of()),
+        new Binding(
             PlatformSettings.ArgoCd.class,
             Schemas.PLATFORM,
             List.of("/properties/spec/properties/argocd"),

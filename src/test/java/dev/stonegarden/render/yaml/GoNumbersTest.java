@@ -1,9 +1,13 @@
 package dev.stonegarden.render.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,7 +138,7 @@ class GoNumbersTest {
       java.math.BigDecimal up =
           exact.round(new java.math.MathContext(p, java.math.RoundingMode.UP));
       if (Double.parseDouble(down.toString()) == d || Double.parseDouble(up.toString()) == d) {
-        java.math.BigDecimal pick = GoNumbers.nearest(exact, p, d).stripTrailingZeros();
+        java.math.BigDecimal pick = GoNumbers.nearest(exact, p, d, false).stripTrailingZeros();
         String digits = pick.unscaledValue().toString();
         return new GoNumbers.Digits(digits, digits.length() - pick.scale());
       }
@@ -166,6 +170,73 @@ class GoNumbersTest {
         boolean loOk = Double.parseDouble(lo.toString()) == d;
         boolean hiOk = Double.parseDouble(lo.add(ulp).toString()) == d;
         assertEquals(false, loOk || hiOk, "shorter exists for " + text);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "encoding/json({0}) = {1}")
+  @CsvSource({
+    // Double.toString gives 2.82879384806159008E17 on JDK 17: the hash of a Secret holding it
+    // differed between JDK 17 and 25 (issue 9)
+    "282879384806159000.0, 282879384806159000",
+    "1e-7, 1e-7",
+    "1.5e-10, 1.5e-10",
+    "1e-6, 0.000001",
+    "5e-324, 5e-324",
+    "1e21, 1e+21",
+    "1.5e22, 1.5e+22",
+    "1e20, 100000000000000000000",
+    "0.1, 0.1",
+    "-2.5, -2.5",
+    "-0.0, -0",
+    "123456.789, 123456.789",
+  })
+  void jsonFloat(double value, String expected) {
+    assertEquals(expected, GoNumbers.jsonFloat(value));
+  }
+
+  @ParameterizedTest(name = "FormatFloat({0}, g, 32) = {1}")
+  @CsvSource({
+    "1.5, 1.5",
+    "0.1, 0.1",
+    "1e6, 1e+06",
+    "123456, 123456",
+    "1234567, 1.234567e+06",
+    "16777216, 1.6777216e+07",
+    "1e-5, 1e-05",
+    "3.4028235e38, 3.4028235e+38",
+    "1.4e-45, 1e-45",
+    "1e40, .inf",
+    "-1e40, -.inf",
+    "-0.0, -0",
+    "2.5e-10, 2.5e-10",
+    "1.0000001, 1.0000001",
+  })
+  void float32Key(double value, String expected) {
+    assertEquals(expected, GoNumbers.float32Key(value));
+  }
+
+  @Test
+  void float32KeysReadBackAndAreShortest() {
+    // Float.toString is not always shortest before JDK 19 either; the digits are computed here, so
+    // a random sample must read back and have no shorter decimal that does: if one existed, one of
+    // the two neighbours of the key with one digit less would be it.
+    Random random = new Random(9);
+    for (int i = 0; i < 20_000; i++) {
+      float f = Float.intBitsToFloat(random.nextInt() & 0x7f7fffff);
+      if (!Float.isFinite(f) || f == 0) {
+        continue;
+      }
+      String key = GoNumbers.float32Key(f);
+      assertEquals(f, Float.parseFloat(key), key);
+      BigDecimal exact = new BigDecimal(key).stripTrailingZeros();
+      int p = exact.precision();
+      if (p > 1) {
+        BigDecimal up = exact.round(new MathContext(p - 1, RoundingMode.UP));
+        BigDecimal down = exact.round(new MathContext(p - 1, RoundingMode.DOWN));
+        assertFalse(
+            Float.parseFloat(up.toString()) == f || Float.parseFloat(down.toString()) == f,
+            key + " is not the shortest");
       }
     }
   }

@@ -1,6 +1,6 @@
 package dev.stonegarden.render.kustomize.builtins;
 
-import java.math.BigDecimal;
+import dev.stonegarden.render.yaml.GoNumbers;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -56,34 +56,10 @@ public final class GoJson {
     } else if (n.isIntegralNumber()) {
       sb.append(n.bigIntegerValue());
     } else if (n.isNumber()) {
-      sb.append(floatText(n.doubleValue()));
+      sb.append(GoNumbers.jsonFloat(n.doubleValue()));
     } else {
       string(n.asString(), sb);
     }
-  }
-
-  // Go's float64 encoding: shortest repr, exponent form below 1e-6 or from 1e21.
-  private static String floatText(double d) {
-    double abs = Math.abs(d);
-    if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
-      String s =
-          String.format(
-              java.util.Locale.ROOT,
-              "%s",
-              BigDecimal.valueOf(d).stripTrailingZeros().toString().replace("E", "e"));
-      // Go writes e-07 as e-07 and e+21 as e+21.
-      int e = s.indexOf('e');
-      String mant = s.substring(0, e);
-      String exp = s.substring(e + 1);
-      String sign = exp.startsWith("-") ? "-" : "+";
-      String digits = exp.replace("+", "").replace("-", "");
-      if (digits.length() < 2) {
-        digits = "0" + digits;
-      }
-      return mant + "e" + sign + digits;
-    }
-    BigDecimal bd = BigDecimal.valueOf(d).stripTrailingZeros();
-    return bd.scale() <= 0 ? bd.toBigInteger().toString() : bd.toPlainString();
   }
 
   static void string(String s, StringBuilder sb) {

@@ -187,7 +187,7 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
         throw new InputException(at, fieldError(fp, create) + " (" + target.id() + ")");
       }
       for (NodePath.Hit h : hits) {
-        set(t.options(), h, value, at);
+        set(t.options(), h, value, at, fp, target.id());
       }
     }
   }
@@ -198,7 +198,13 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
         : "unable to find field \"" + fp + "\" in replacement target";
   }
 
-  private static void set(Options options, NodePath.Hit hit, JsonNode value, SourcePosition at) {
+  private static void set(
+      Options options,
+      NodePath.Hit hit,
+      JsonNode value,
+      SourcePosition at,
+      String fieldPath,
+      ResId targetId) {
     JsonNode target = hit.slot().value();
     JsonNode v = value.deepCopy();
     if (options != null && !options.delimiter().isEmpty()) {
@@ -228,16 +234,84 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
                   ? v
                   : ScalarResolver.resolvePlain(v.asString(), YamlVersion.YAML_1_2));
     } else if (!target.isContainer() && !v.isContainer() && !target.isNull()) {
-      // An existing scalar keeps its tag and takes the new text (setFieldValue).
-      hit.slot().set(retype(target, v.asString()));
+      // An existing scalar keeps its tag and takes the new text (setFieldValue). go-yaml v3 then
+      // cannot decode text of another type under an int or bool tag, and kubectl fails.
+      String text = v.asString();
+      JsonNode typed = retype(target, text);
+      if (!sameType(target, typed)) {
+        throw new InputException(
+            at,
+            "the replacement puts "
+                + describe(typed)
+                + " into "
+                + fieldPath
+                + " of "
+                + targetId
+                + ", "
+                + describe(target)
+                + " field: kustomize keeps the field's type and cannot decode the value (cannot"
+                + " decode "
+                + tag(typed)
+                + " as a "
+                + tag(target)
+                + ")");
+      }
+      hit.slot().set(typed);
     } else {
       hit.slot().set(v);
     }
   }
 
   /**
+   * Whether go-yaml v3 decodes {@code typed} under the tag of {@code target}: a string field takes
+   * anything, a float field an integer too, an integer or boolean field only its own type.
+   */
+  private static boolean sameType(JsonNode target, JsonNode typed) {
+    if (target.isString()) {
+      return true;
+    }
+    if (target.isIntegralNumber()) {
+      return typed.isIntegralNumber();
+    }
+    if (target.isNumber()) {
+      return typed.isNumber();
+    }
+    if (target.isBoolean()) {
+      return typed.isBoolean();
+    }
+    return true;
+  }
+
+  private static String tag(JsonNode n) {
+    if (n.isIntegralNumber()) {
+      return "!!int";
+    }
+    if (n.isNumber()) {
+      return "!!float";
+    }
+    if (n.isBoolean()) {
+      return "!!bool";
+    }
+    return n.isNull() ? "!!null" : "!!str";
+  }
+
+  /** The value's type in words (never the value: it may come from a Secret). */
+  private static String describe(JsonNode n) {
+    if (n.isIntegralNumber()) {
+      return "an integer";
+    }
+    if (n.isNumber()) {
+      return "a number";
+    }
+    if (n.isBoolean()) {
+      return "a boolean";
+    }
+    return n.isNull() ? "null" : "a string";
+  }
+
+  /**
    * {@code text} with the type of {@code like}: strings stay strings, numbers and booleans
-   * re-resolve.
+   * re-resolve (to a string when the text is not of their type).
    */
   private static JsonNode retype(JsonNode like, String text) {
     if (like.isString()) {

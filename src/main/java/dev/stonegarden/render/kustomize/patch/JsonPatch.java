@@ -2,7 +2,7 @@ package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
-import java.math.BigDecimal;
+import dev.stonegarden.render.yaml.GoNumbers;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -502,8 +502,8 @@ public final class JsonPatch {
 
   /**
    * evanphx's {@code lazyNode.equal}: objects by key set and values, arrays element by element,
-   * scalars by their compact JSON (so numbers by value: both sides went through Go's JSON encoder,
-   * which prints equal numbers alike), null equal only to null.
+   * scalars by their compact JSON (numbers as {@link #numberText} prints them), null equal only to
+   * null.
    */
   static boolean equal(JsonNode a, JsonNode b) {
     if (a == null || a.isNull() || b == null || b.isNull()) {
@@ -535,12 +535,10 @@ public final class JsonPatch {
       return true;
     }
     if (a.isNumber() && b.isNumber()) {
-      if (a instanceof DecimalNode || b instanceof DecimalNode) {
-        // a number written in a JSON operation compares by its raw text with the document's
-        // number as Go's encoder prints it (evanphx compares compact JSON bytes)
-        return numberText(a).equals(numberText(b));
-      }
-      return numeric(a).compareTo(numeric(b)) == 0;
+      // evanphx compares compact JSON bytes: a number written in a JSON operation by its raw text,
+      // any other as Go's encoding/json prints it (so 282879384806159000.0 in the document equals
+      // 282879384806159000 in the operation, as in kubectl, on every JDK)
+      return numberText(a).equals(numberText(b));
     }
     if (a.isNumber() || b.isNumber()) {
       return false;
@@ -560,33 +558,7 @@ public final class JsonPatch {
       return n.bigIntegerValue().toString();
     }
     double f = n.doubleValue();
-    if (f == Math.rint(f) && Math.abs(f) < 1e21) {
-      return new BigDecimal(f).toBigInteger().toString();
-    }
-    double abs = Math.abs(f);
-    if (abs < 1e-6 || abs >= 1e21) {
-      // Go: strconv.FormatFloat(f, 'e', -1, 64) with a two-digit exponent at least
-      BigDecimal b = new BigDecimal(Double.toString(f)).stripTrailingZeros();
-      String digits = b.unscaledValue().abs().toString();
-      int exp = digits.length() - 1 - b.scale();
-      String mantissa =
-          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return (f < 0 ? "-" : "")
-          + mantissa
-          + "e"
-          + (exp < 0 ? "-" : "+")
-          + (Math.abs(exp) < 10 ? "0" : "")
-          + Math.abs(exp);
-    }
-    return new BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
-  }
-
-  private static BigDecimal numeric(JsonNode n) {
-    try {
-      return n.decimalValue();
-    } catch (RuntimeException e) {
-      return BigDecimal.valueOf(n.doubleValue());
-    }
+    return Double.isFinite(f) ? GoNumbers.jsonFloat(f) : GoNumbers.formatFloat(f, 'g');
   }
 
   /** Checks the shape evanphx's {@code DecodePatch} accepts: a list of objects (or nulls). */

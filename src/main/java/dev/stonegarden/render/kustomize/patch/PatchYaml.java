@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.JsonErrors;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import dev.stonegarden.render.yaml.YamlVersion;
@@ -79,7 +80,7 @@ final class PatchYaml {
     try {
       return JSON.readTree(text);
     } catch (JacksonException e) {
-      throw new InputException(origin, "invalid JSON in patch: " + e.getOriginalMessage());
+      throw new InputException(origin, "invalid JSON in patch: " + JsonErrors.message(e));
     }
   }
 }

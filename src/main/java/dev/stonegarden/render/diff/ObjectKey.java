@@ -1,0 +1,57 @@
+package dev.stonegarden.render.diff;
+
+import dev.stonegarden.render.resource.Gvk;
+import dev.stonegarden.render.resource.ResId;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What identifies an object across two renders: group, kind, namespace and name (the version may
+ * change: {@code autoscaling/v1} to {@code v2} is the same object).
+ */
+record ObjectKey(String group, String version, String kind, String namespace, String name) {
+  // kustomize's name hash: 10 characters of an alphabet without vowels (docs/kustomize.md, "The
+  // hash suffix": the encoding maps 0, 1, 3, a, e to g, h, k, m, t).
+  private static final Pattern HASH = Pattern.compile("-[2456789bcdfghkmt]{10}$");
+
+  static ObjectKey of(JsonNode doc) {
+    Gvk gvk = Gvk.of(text(doc.get("apiVersion")), text(doc.get("kind")));
+    JsonNode meta = doc.get("metadata");
+    return new ObjectKey(
+        gvk.group(),
+        gvk.version(),
+        gvk.kind(),
+        meta == null ? "" : text(meta.get("namespace")),
+        meta == null ? "" : text(meta.get("name")));
+  }
+
+  /** The identity used for matching: the version left out. */
+  String identity() {
+    return group + "|" + kind + "|" + namespace + "|" + name;
+  }
+
+  /** The identity with a kustomize hash suffix taken off the name, or null when it has none. */
+  String identityWithoutHash() {
+    if (!HASH.matcher(name).find()) {
+      return null;
+    }
+    return group + "|" + kind + "|" + namespace + "|" + name.substring(0, name.length() - 11);
+  }
+
+  /** {@code kind namespace/name}, or {@code kind name} for a cluster-scoped object. */
+  String header() {
+    return kind + " " + (namespace.isEmpty() ? name : namespace + "/" + name);
+  }
+
+  boolean isSecret() {
+    return group.isEmpty() && kind.equals("Secret");
+  }
+
+  ResId resId() {
+    return new ResId(new Gvk(group, version, kind), name, namespace);
+  }
+
+  private static String text(JsonNode n) {
+    return n == null || n.isNull() || n.isContainer() ? "" : n.asString();
+  }
+}
