@@ -34,11 +34,20 @@ class FileNameLocaleTest {
 
   @TempDir Path tmp;
 
+  // The non-ASCII names are made by bash from ASCII escapes: this test JVM may itself run under a
+  // locale in which it cannot name them.
+  private static final String CAFE = "$'caf\\303\\251'";
+
   private HostileRepo repo() {
-    return HostileRepo.create(tmp, "repo")
-        .write(
-            "svc/environments/dev/kustomization.yaml", "resources:\n- cm.yaml\n- pvc-café.yaml\n")
-        .write("svc/environments/dev/pvc-café.yaml", PVC);
+    HostileRepo repo =
+        HostileRepo.create(tmp, "repo")
+            .write(
+                "svc/environments/dev/kustomization.yaml",
+                "resources:\n- cm.yaml\n- pvc-café.yaml\n")
+            .write("svc/environments/dev/pvc.yaml", PVC);
+    Tool.Result mv = Tool.process(repo.overlay(), Map.of(), "mv pvc.yaml pvc-" + CAFE + ".yaml");
+    assertEquals(0, mv.code(), mv::toString);
+    return repo;
   }
 
   @Test
@@ -71,8 +80,12 @@ class FileNameLocaleTest {
 
   @Test
   void underLcAllCANonAsciiServiceDirectoryIsAPositionedExit3() throws Exception {
-    HostileRepo repo = HostileRepo.create(tmp, "café");
-    Tool.Result r = Tool.process(repo.service(), Map.of("LC_ALL", "C"), "tool generate --env dev");
+    HostileRepo.create(tmp, "repo");
+    Tool.Result r =
+        Tool.process(
+            tmp,
+            Map.of("LC_ALL", "C"),
+            "mv repo " + CAFE + " && cd " + CAFE + "/svc && tool generate --env dev");
     Tool.assertRefused(r, 3);
     assertTrue(r.err().contains("run with LC_ALL=C.UTF-8"), r::toString);
   }
