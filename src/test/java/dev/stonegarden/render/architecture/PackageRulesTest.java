@@ -109,8 +109,6 @@ class PackageRulesTest {
                   f ->
                       f.startsWith("files/")
                           || f.equals("diag/DiagnosticPrinter.java")
-                          // re-reads a line the loader already read, for a position inside it
-                          || f.equals("yaml/ScalarOffsets.java")
                           // the program's own jar, hashed for --version: not an input
                           || f.equals("cli/Version.java")),
           token + " used outside files/: " + users);
