@@ -29,6 +29,9 @@ public final class OutputTree {
   private final Path old;
   private final Object swap = new Object();
 
+  /** Set by {@link #abandon} (the shutdown hook); guarded by {@code swap}. */
+  private boolean abandoned;
+
   public OutputTree(Path out) {
     this.out = out.toAbsolutePath().normalize();
     Path parent = this.out.getParent();
@@ -83,17 +86,32 @@ public final class OutputTree {
   public void publish(Map<String, String> files) {
     try {
       repair();
-      deleteTree(staging);
-      Files.createDirectories(staging);
+      // Every write holds the lock and checks abandoned: once abandon() has deleted the partial
+      // tree, no write of this thread can create it again before the process ends.
+      synchronized (swap) {
+        if (abandoned) {
+          return;
+        }
+        deleteTree(staging);
+        Files.createDirectories(staging);
+      }
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path target = staging.resolve(f.getKey()).normalize();
         if (!target.startsWith(staging)) {
           throw new IllegalArgumentException("output path escapes OUT: " + f.getKey());
         }
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+        synchronized (swap) {
+          if (abandoned) {
+            return;
+          }
+          Files.createDirectories(target.getParent());
+          Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+        }
       }
       synchronized (swap) {
+        if (abandoned) {
+          return;
+        }
         if (Files.exists(out)) {
           Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -128,6 +146,7 @@ public final class OutputTree {
    */
   public void abandon() {
     synchronized (swap) {
+      abandoned = true;
       try {
         deleteTree(staging);
       } catch (IOException e) {
