@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,11 +63,6 @@ public final class UpstreamSchemas {
       instance = new UpstreamSchemas(dir);
     }
     return instance;
-  }
-
-  /** Kept for callers written against the old optional form: always present when it returns. */
-  public static Optional<UpstreamSchemas> get() {
-    return Optional.of(require());
   }
 
   private UpstreamSchemas(Path dir) {
