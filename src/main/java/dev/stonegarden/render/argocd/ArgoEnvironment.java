@@ -2,6 +2,7 @@ package dev.stonegarden.render.argocd;
 
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.JsonTrees;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,9 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a CMP command learns from Argo CD through its environment
@@ -64,9 +63,6 @@ public record ArgoEnvironment(
 
   /** The {@code KUBE_API_VERSIONS} entry that says the Argo Rollouts CRD is installed. */
   public static final String ROLLOUT_API = "argoproj.io/v1alpha1/Rollout";
-
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   public ArgoEnvironment {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -172,7 +168,7 @@ public record ArgoEnvironment(
   private static List<PluginParameter> parseParameters(String json, Problems problems) {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = JsonTrees.PLUGIN_PARAMETERS.read(json);
     } catch (JacksonException e) {
       // The message of a parse error quotes input; keep only where it broke.
       long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();

@@ -8,12 +8,12 @@ import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.yaml.JsonErrors;
+import dev.stonegarden.render.yaml.JsonTrees;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,7 +37,6 @@ public record DashboardGenerator(
 
   static final int SSA_ABOVE = 256 * 1024;
   static final int MAX_BYTES = 1024 * 1024;
-  static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Override
   public List<Resource> generate(ResourceList current) {
@@ -106,7 +105,7 @@ public record DashboardGenerator(
   private static void checkJson(MonitoringFile f, String text) {
     JsonNode tree;
     try {
-      tree = JSON.readTree(text);
+      tree = JsonTrees.DASHBOARD.read(text);
     } catch (JacksonException e) {
       throw new InputException(
           JsonErrors.position(f.file(), text, e),

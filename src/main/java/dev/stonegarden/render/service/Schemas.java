@@ -6,6 +6,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import dev.stonegarden.render.yaml.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The three JSON Schemas platform-render publishes ({@code schema service|values|platform}), each
@@ -99,7 +99,7 @@ public enum Schemas {
 
     Loaded(String text) {
       this.text = text;
-      this.tree = JsonMapper.builder().build().readTree(text);
+      this.tree = JsonTrees.SCHEMA.read(text);
       // English whatever the default locale: networknt picks its message bundle by locale
       // (and loads it at start-up). We word most messages ourselves, but not all.
       SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();

@@ -62,7 +62,7 @@ public final class ScalarResolver {
     }
   }
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonNodeFactory NODES = NodeFactory.INSTANCE;
   private static final String STR = "!!str";
   private static final String BINARY = "!!binary";
   private static final String TIMESTAMP = "!!timestamp";

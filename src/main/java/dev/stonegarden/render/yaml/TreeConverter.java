@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and reported together at the end; limits stop at once.
  */
 final class TreeConverter {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonNodeFactory NODES = NodeFactory.INSTANCE;
   private static final String MERGE_TAG = "tag:yaml.org,2002:merge";
 
   private final YamlReader.Options options;

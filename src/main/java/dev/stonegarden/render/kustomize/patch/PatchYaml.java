@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize.patch;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.JsonErrors;
+import dev.stonegarden.render.yaml.JsonTrees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import dev.stonegarden.render.yaml.YamlVersion;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads patch text into trees with the project's YAML reader: strategic-merge patches like
@@ -20,14 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON.
  */
 final class PatchYaml {
-  // floats stay BigDecimal with their written scale: evanphx compares a JSON operation's raw
-  // number text in "test" ("1.0" is not "1"); JsonPatch turns them into doubles when it adds them
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .build();
-
   private PatchYaml() {}
 
   /**
@@ -78,7 +70,8 @@ final class PatchYaml {
   /** One strict JSON value (Go's encoding/json, as evanphx's DecodePatch reads it). */
   static JsonNode readJson(String text, SourcePosition origin) {
     try {
-      return JSON.readTree(text);
+      // JsonPatch turns the exact floats into doubles when it adds them
+      return JsonTrees.JSON_PATCH.read(text);
     } catch (JacksonException e) {
       throw new InputException(origin, "invalid JSON in patch: " + JsonErrors.message(e));
     }

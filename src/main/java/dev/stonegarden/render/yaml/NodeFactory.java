@@ -1,0 +1,48 @@
+package dev.stonegarden.render.yaml;
+
+import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * The node factory of the trees the readers build ({@link YamlReader}, {@link JsonTrees}):
+ * databind's own, except that a string node prints its JSON text without databind's shared mapper.
+ *
+ * <p>Why: {@code JsonNode.toString} builds {@code JsonMapper.shared()} on first use, and the schema
+ * validator calls it on the schema's {@code enum} values when it builds its validators and on
+ * instance strings while it evaluates {@code if}/{@code const}; that one mapper costs a render
+ * about a fifth of its start-up (docs/install.md#start-up). Strings are the only nodes it prints on
+ * a valid input.
+ */
+public final class NodeFactory extends JsonNodeFactory {
+  private static final long serialVersionUID = 1L;
+
+  /** The one instance. */
+  public static final NodeFactory INSTANCE = new NodeFactory();
+
+  private NodeFactory() {}
+
+  @Override
+  public StringNode stringNode(String text) {
+    return text == null ? null : new Text(text);
+  }
+
+  /**
+   * A string node that prints itself; equal to, and hashing like, any {@link StringNode} of the
+   * same value (databind's {@code equals} is an {@code instanceof} check).
+   */
+  private static final class Text extends StringNode {
+    private static final long serialVersionUID = 1L;
+
+    Text(String value) {
+      super(value);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder json = new StringBuilder(_value.length() + 2).append('"');
+      JsonStringEncoder.getInstance().quoteAsString(_value, json);
+      return json.append('"').toString();
+    }
+  }
+}
