@@ -171,14 +171,13 @@ public final class Kustomizer {
    */
   private static boolean buildMetadata(Kustomization k) {
     boolean managedBy = false;
-    List<String> options = k.strings("buildMetadata");
-    for (int i = 0; i < options.size(); i++) {
-      String o = options.get(i);
+    for (Kustomization.Item<String> option : k.buildMetadata()) {
+      String o = option.value();
       if (o.equals("managedByLabel")) {
         managedBy = true;
       } else if (o.equals("originAnnotations") || o.equals("transformerAnnotations")) {
         throw new InputException(
-            k.positionOf("/buildMetadata/" + i),
+            option.place().at(),
             "buildMetadata '"
                 + o
                 + "' is not supported: it would write build paths into the output");
@@ -189,18 +188,17 @@ public final class Kustomizer {
   }
 
   private static SortOptions sortOptions(Kustomization k) {
-    ObjectNode so = k.object("sortOptions");
+    Kustomization.Sort so = k.sortOptions();
     if (so == null) {
       return SortOptions.legacy();
     }
-    String order = KustTarget.text(so, "order");
-    SourcePosition at = k.positionOf("/sortOptions");
+    String order = so.order();
+    SourcePosition at = so.place().at();
     if (!order.equals("fifo") && !order.equals("legacy")) {
       throw new InputException(
           at, "the field 'sortOptions.order' must be one of [fifo, legacy], found '" + order + "'");
     }
-    JsonNode legacy = so.get("legacySortOptions");
-    boolean hasLegacy = legacy != null && !legacy.isNull();
+    boolean hasLegacy = so.hasLegacy();
     if (order.equals("fifo")) {
       if (hasLegacy) {
         throw new InputException(
@@ -213,7 +211,6 @@ public final class Kustomizer {
     if (!hasLegacy) {
       return SortOptions.legacy();
     }
-    return new SortOptions(
-        false, KustTarget.strings(legacy, "orderFirst"), KustTarget.strings(legacy, "orderLast"));
+    return new SortOptions(false, so.orderFirst(), so.orderLast());
   }
 }
