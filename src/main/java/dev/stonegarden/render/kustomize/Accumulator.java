@@ -95,7 +95,7 @@ final class Accumulator {
                 + " (unable to disambiguate)");
       }
       if (matched.size() == 1) {
-        matched.get(0).refVarNames().add(v.name());
+        matched.get(0).addRefVarName(v.name());
       }
       addVar(v);
     }
@@ -164,13 +164,7 @@ final class Accumulator {
     }
     r.setNeedsHashSuffix(r.needsHashSuffix() && old.needsHashSuffix());
     r.setBehavior(old.behavior());
-    r.setPreviousIds(old.previousIds());
-    r.prefixes().clear();
-    r.prefixes().addAll(old.prefixes());
-    r.suffixes().clear();
-    r.suffixes().addAll(old.suffixes());
-    r.refVarNames().clear();
-    r.refVarNames().addAll(old.refVarNames());
+    r.takeHistoryOf(old);
     r.setGenerated(r.generated() || old.generated());
   }
 

@@ -60,13 +60,13 @@ public final class Kustomizer {
     SortOptions sort = sortOptions(target.kustomization());
     boolean managedBy = buildMetadata(target.kustomization());
     Accumulator ra = target.accumulateTarget(new Accumulator());
-    List<Diagnostic> varWarnings = new ArrayList<>();
+    VarTransformer vars = new VarTransformer(ra.vars(), ra.config().varReference());
     // The top-level steps, in kustomize's order (makeCustomizedResMap).
     List<Transformer> steps =
         List.of(
             new HashSuffixTransformer(),
             new NameReferenceTransformer(ra.config().nameReference()),
-            new VarTransformer(ra.vars(), ra.config().varReference(), varWarnings),
+            vars,
             Kustomizer::dropLocalConfig);
     for (Transformer step : steps) {
       step.transform(ra.resources());
@@ -79,7 +79,7 @@ public final class Kustomizer {
           .transform(ra.resources());
     }
     List<Diagnostic> warnings = new ArrayList<>(ctx.warnings.warnings());
-    warnings.addAll(varWarnings);
+    warnings.addAll(vars.warnings());
     return new BuildResult(ra.resources(), sort, warnings);
   }
 
