@@ -140,9 +140,8 @@ public final class Kustomizer {
       list.sort(order);
     }
     List<JsonNode> docs = new ArrayList<>(list.size());
-    RawScalars raw = new RawScalars();
     for (Resource r : list) {
-      docs.add(OutputCleaner.clean(r, raw));
+      docs.add(OutputCleaner.clean(r));
     }
     return new Output(list, docs);
   }

@@ -30,6 +30,14 @@ public final class SourceMap {
      * null.
      */
     int[] locate(String pointer, boolean key);
+
+    /**
+     * The text of the plain scalar (unquoted, untagged, not an alias) written at exactly {@code
+     * pointer}, or null.
+     */
+    default String plainText(String pointer) {
+      return null;
+    }
   }
 
   public SourceMap(Path file) {
@@ -67,6 +75,15 @@ public final class SourceMap {
   /** The position of the value at {@code pointer}, or of its nearest recorded ancestor. */
   public SourcePosition positionOf(String pointer) {
     return lookup(values, pointer);
+  }
+
+  /**
+   * The text a plain scalar had in the source at exactly {@code pointer} ({@code 0x1F}, {@code
+   * 1.10}, {@code 2024-01-01}, where the tree holds the typed value), or null: not recorded, not a
+   * plain scalar, or no parsed document behind this map. Kept by the reader, never re-read.
+   */
+  public String plainText(String pointer) {
+    return locator == null ? null : locator.plainText(pointer);
   }
 
   /** Whether the source held a value at exactly {@code pointer} (no fallback to ancestors). */
