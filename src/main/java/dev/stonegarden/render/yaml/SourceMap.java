@@ -124,4 +124,47 @@ public final class SourceMap {
   public static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
   }
+
+  /**
+   * A JSON pointer for people, {@code /spec/containers/0/image} → {@code spec.containers[0].image};
+   * {@code ifEmpty} for the empty pointer (the whole document).
+   */
+  public static String fieldPath(String pointer, String ifEmpty) {
+    if (pointer.isEmpty()) {
+      return ifEmpty;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String token : pointer.substring(1).split("/", -1)) {
+      String t = unescape(token);
+      if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
+        sb.append('[').append(t).append(']');
+      } else {
+        sb.append(sb.length() == 0 ? "" : ".").append(t);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Unescapes one reference token of a JSON pointer in one left-to-right pass (RFC 6901: {@code ~1}
+   * is '/', {@code ~0} is '~'); the inverse of {@link #escape}.
+   */
+  public static String unescape(String token) {
+    if (token.indexOf('~') < 0) {
+      return token;
+    }
+    StringBuilder sb = new StringBuilder(token.length());
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '~'
+          && i + 1 < token.length()
+          && (token.charAt(i + 1) == '1' || token.charAt(i + 1) == '0')) {
+        sb.append(token.charAt(i + 1) == '1' ? '/' : '~');
+        i++;
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
 }

@@ -229,7 +229,7 @@ final class TreeConverter {
         node = items.get(i);
         keyNode = null;
       } else if (n instanceof SourceNode.Mapping) {
-        String name = token.indexOf('~') < 0 ? token : token.replace("~1", "/").replace("~0", "~");
+        String name = SourceMap.unescape(token);
         Entry found = lookup.entry((SourceNode.Mapping) n, name);
         if (found == null) {
           return null;
