@@ -95,7 +95,7 @@ final class Accumulator {
                 + " (unable to disambiguate)");
       }
       if (matched.size() == 1) {
-        matched.get(0).refVarNames().add(v.name());
+        matched.get(0).addRefVarName(v.name());
       }
       addVar(v);
     }
@@ -144,11 +144,10 @@ final class Accumulator {
   // namespace and all bookkeeping from the old object; hashed only if both want a hash.
   private static void copyMergeMetadata(Resource r, Resource old) {
     // kyaml's GetLabels/SetLabels round trip: every value becomes a string with its source text.
-    RawScalars raw = new RawScalars();
     for (String field : List.of("labels", "annotations")) {
       Map<String, String> merged = new LinkedHashMap<>();
-      merged.putAll(texts(old, "/metadata/" + field, old.metadata().get(field), raw));
-      merged.putAll(texts(r, "/metadata/" + field, r.metadata().get(field), raw));
+      merged.putAll(texts(old, "/metadata/" + field, old.metadata().get(field)));
+      merged.putAll(texts(r, "/metadata/" + field, r.metadata().get(field)));
       if (merged.isEmpty()) {
         r.metadata().remove(field);
       } else {
@@ -164,13 +163,7 @@ final class Accumulator {
     }
     r.setNeedsHashSuffix(r.needsHashSuffix() && old.needsHashSuffix());
     r.setBehavior(old.behavior());
-    r.setPreviousIds(old.previousIds());
-    r.prefixes().clear();
-    r.prefixes().addAll(old.prefixes());
-    r.suffixes().clear();
-    r.suffixes().addAll(old.suffixes());
-    r.refVarNames().clear();
-    r.refVarNames().addAll(old.refVarNames());
+    r.takeHistoryOf(old);
     r.setGenerated(r.generated() || old.generated());
   }
 
@@ -180,24 +173,22 @@ final class Accumulator {
     if (!(o instanceof ObjectNode oo) || oo.isEmpty()) {
       return;
     }
-    RawScalars raw = new RawScalars();
-    Map<String, String> merged = new LinkedHashMap<>(texts(old, "/" + field, oo, raw));
-    merged.putAll(texts(into, "/" + field, into.body().get(field), raw));
+    Map<String, String> merged = new LinkedHashMap<>(texts(old, "/" + field, oo));
+    merged.putAll(texts(into, "/" + field, into.body().get(field)));
     ObjectNode m = into.body().putObject(field);
     merged.forEach(m::put);
   }
 
-  private static Map<String, String> texts(
-      Resource owner, String pointer, JsonNode map, RawScalars raw) {
+  private static Map<String, String> texts(Resource owner, String pointer, JsonNode map) {
     Map<String, String> out = new LinkedHashMap<>();
     if (map instanceof ObjectNode o) {
       for (Map.Entry<String, JsonNode> e : o.properties()) {
-        JsonNode v = e.getValue();
-        String text =
-            raw.plainText(
-                owner, pointer + "/" + dev.stonegarden.render.yaml.SourceMap.escape(e.getKey()), v);
         out.put(
-            e.getKey(), text != null ? text : v.isNull() || v.isContainer() ? "" : v.asString());
+            e.getKey(),
+            RawScalars.text(
+                owner,
+                pointer + "/" + dev.stonegarden.render.yaml.SourceMap.escape(e.getKey()),
+                e.getValue()));
       }
     }
     return out;

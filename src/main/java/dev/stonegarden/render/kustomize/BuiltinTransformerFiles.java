@@ -21,11 +21,10 @@ final class BuiltinTransformerFiles {
 
   static List<Transformer> transformers(KustTarget target, TransformerConfig tc) {
     Kustomization k = target.kustomization();
-    List<String> entries = k.strings("transformers");
     List<Transformer> out = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      SourcePosition at = k.positionOf("/transformers/" + i);
-      String entry = entries.get(i);
+    for (Kustomization.Item<String> item : k.transformers()) {
+      SourcePosition at = item.place().at();
+      String entry = item.value();
       List<YamlDocument> docs;
       if (entry.contains("\n")) {
         docs = Yaml.readResources(k.file(), entry);
@@ -48,8 +47,8 @@ final class BuiltinTransformerFiles {
         if (c == null || c.isNull()) {
           continue;
         }
-        String apiVersion = KustTarget.text(c, "apiVersion");
-        String kind = KustTarget.text(c, "kind");
+        String apiVersion = Kustomization.text(c, "apiVersion");
+        String kind = Kustomization.text(c, "kind");
         boolean labels = kind.equals("LabelTransformer");
         if (!apiVersion.equals("builtin") || !(labels || kind.equals("AnnotationsTransformer"))) {
           throw new InputException(

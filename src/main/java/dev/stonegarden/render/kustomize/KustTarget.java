@@ -16,7 +16,6 @@ import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.kustomize.config.TransformerConfig;
 import dev.stonegarden.render.kustomize.config.TransformerConfigs;
 import dev.stonegarden.render.pipeline.Transformer;
-import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.nio.file.Path;
@@ -24,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One kustomization directory and how it builds (kustomize's {@code KustTarget}). {@link
@@ -102,14 +99,9 @@ final class KustTarget {
   // ---- resources, bases, components ----
 
   private void accumulateResources(Accumulator ra) {
-    List<String> entries = k.resources();
-    int nResources = k.strings("resources").size();
-    for (int i = 0; i < entries.size(); i++) {
-      String entry = entries.get(i);
-      SourcePosition at =
-          i < nResources
-              ? k.positionOf("/resources/" + i)
-              : k.positionOf("/bases/" + (i - nResources));
+    for (Kustomization.Item<String> item : k.resources()) {
+      String entry = item.value();
+      SourcePosition at = item.place().at();
       refuseRemote(entry, at);
       FileLoader.Loaded file = loader.tryLoad(entry);
       if (file.ok()) {
@@ -148,10 +140,9 @@ final class KustTarget {
   }
 
   private void accumulateComponents(Accumulator ra) {
-    List<String> entries = k.strings("components");
-    for (int i = 0; i < entries.size(); i++) {
-      String entry = entries.get(i);
-      SourcePosition at = k.positionOf("/components/" + i);
+    for (Kustomization.Item<String> item : k.components()) {
+      String entry = item.value();
+      SourcePosition at = item.place().at();
       refuseRemote(entry, at);
       FileLoader.Opened dir = loader.tryOpen(entry);
       if (dir.loader() == null) {
@@ -209,18 +200,17 @@ final class KustTarget {
 
   private void mergeConfigurations(Accumulator ra) {
     TransformerConfig tc = TransformerConfigs.builtin();
-    List<String> paths = k.strings("configurations");
-    for (int i = 0; i < paths.size(); i++) {
-      SourcePosition at = k.positionOf("/configurations/" + i);
-      FileLoader.Loaded l = loader.load(paths.get(i), at);
+    for (Kustomization.Item<String> path : k.configurations()) {
+      SourcePosition at = path.place().at();
+      FileLoader.Loaded l = loader.load(path.value(), at);
       List<YamlDocument> docs = Yaml.readData(l);
       for (YamlDocument d : docs) {
         tc = tc.merge(TransformerConfigs.fromJson(d.root(), d.start()), at);
       }
     }
-    if (!k.strings("crds").isEmpty()) {
+    if (!k.crds().isEmpty()) {
       throw new InputException(
-          k.keyPositionOf("/crds"),
+          k.place(Kustomization.Field.CRDS).key(),
           "'crds' is not supported: declare the name references "
               + "of custom resources in a 'configurations' file instead");
     }
@@ -230,29 +220,23 @@ final class KustTarget {
   // ---- generators ----
 
   private void runGenerators(Accumulator ra) {
-    GeneratorOptions global = options(k.object("generatorOptions"));
+    GeneratorOptions global = k.generatorOptions();
     FileSource files = fileSource();
-    for (String field : List.of("configMapGenerator", "secretGenerator")) {
-      List<ObjectNode> entries = k.objects(field);
-      for (int i = 0; i < entries.size(); i++) {
-        ObjectNode g = entries.get(i);
-        SourcePosition at = k.positionOf("/" + field + "/" + i);
-        List<String> envs = strings(g, "envs");
-        if (!text(g, "env").isEmpty()) {
-          envs.add(text(g, "env"));
-        }
+    for (List<Kustomization.DataGeneratorArgs> entries :
+        List.of(k.configMapGenerator(), k.secretGenerator())) {
+      for (Kustomization.DataGeneratorArgs g : entries) {
+        SourcePosition at = g.place().at();
         DataGenerator gen =
             new DataGenerator(
-                field.equals("secretGenerator") ? "Secret" : "ConfigMap",
-                text(g, "name"),
-                text(g, "namespace"),
-                text(g, "behavior"),
-                strings(g, "literals"),
-                strings(g, "files"),
-                envs,
-                GeneratorOptions.merge(
-                    options(g.get("options") instanceof ObjectNode o ? o : null), global),
-                text(g, "type"),
+                g.kind(),
+                g.name(),
+                g.namespace(),
+                g.behavior(),
+                g.literals(),
+                g.files(),
+                g.envs(),
+                GeneratorOptions.merge(g.options(), global),
+                g.type(),
                 files,
                 at);
         for (Resource r : gen.generate(ra.resources())) {
@@ -276,17 +260,6 @@ final class KustTarget {
     };
   }
 
-  private static GeneratorOptions options(ObjectNode o) {
-    if (o == null) {
-      return null;
-    }
-    return new GeneratorOptions(
-        o.has("labels") ? Kustomization.stringMap(o.get("labels")) : null,
-        o.has("annotations") ? Kustomization.stringMap(o.get("annotations")) : null,
-        o.path("disableNameSuffixHash").asBoolean(false),
-        o.path("immutable").asBoolean(false));
-  }
-
   // ---- transformers ----
 
   private void runTransformers(Accumulator ra) {
@@ -296,40 +269,37 @@ final class KustTarget {
   }
 
   private List<Transformer> namespace(TransformerConfig tc) {
-    String ns = k.string("namespace");
+    String ns = k.namespace();
     return ns.isEmpty() ? List.of() : List.of(new NamespaceTransformer(ns, tc.namespace()));
   }
 
   private List<Transformer> namePrefix(TransformerConfig tc) {
-    String p = k.string("namePrefix");
+    String p = k.namePrefix();
     return p.isEmpty() ? List.of() : List.of(new NameAffixTransformer(p, true, tc.namePrefix()));
   }
 
   private List<Transformer> nameSuffix(TransformerConfig tc) {
-    String s = k.string("nameSuffix");
+    String s = k.nameSuffix();
     return s.isEmpty() ? List.of() : List.of(new NameAffixTransformer(s, false, tc.nameSuffix()));
   }
 
   private List<Transformer> labels(TransformerConfig tc) {
     List<Transformer> out = new ArrayList<>();
-    List<ObjectNode> entries = k.objects("labels");
-    for (int i = 0; i < entries.size(); i++) {
-      ObjectNode l = entries.get(i);
-      SourcePosition at = k.positionOf("/labels/" + i);
+    for (Kustomization.Label l : k.labels()) {
+      SourcePosition at = l.place().at();
       List<FieldSpec> fss =
-          TransformerConfig.mergeAll(
-              TransformerConfigs.specs(l.get("fields"), at), tc.labels(), at);
-      if (l.path("includeSelectors").asBoolean(false)) {
+          TransformerConfig.mergeAll(TransformerConfigs.specs(l.fields(), at), tc.labels(), at);
+      if (l.includeSelectors()) {
         fss = TransformerConfig.mergeAll(fss, tc.commonLabels(), at);
       } else {
-        if (l.path("includeTemplates").asBoolean(false)) {
+        if (l.includeTemplates()) {
           fss = TransformerConfig.mergeAll(fss, tc.templateLabels(), at);
         }
         fss = TransformerConfig.mergeAll(fss, List.of(FieldSpec.any("metadata/labels", true)), at);
       }
-      out.add(new MapEntriesTransformer("labels", Kustomization.stringMap(l.get("pairs")), fss));
+      out.add(new MapEntriesTransformer("labels", l.pairs(), fss));
     }
-    Map<String, String> common = k.stringMap("commonLabels");
+    Map<String, String> common = k.commonLabels();
     if (!common.isEmpty()) {
       out.add(new MapEntriesTransformer("labels", common, tc.commonLabels()));
     }
@@ -337,7 +307,7 @@ final class KustTarget {
   }
 
   private List<Transformer> commonAnnotations(TransformerConfig tc) {
-    Map<String, String> a = k.stringMap("commonAnnotations");
+    Map<String, String> a = k.commonAnnotations();
     return a.isEmpty()
         ? List.of()
         : List.of(new MapEntriesTransformer("annotations", a, tc.commonAnnotations()));
@@ -345,86 +315,35 @@ final class KustTarget {
 
   private List<Transformer> replicas(TransformerConfig tc) {
     List<Transformer> out = new ArrayList<>();
-    List<ObjectNode> entries = k.objects("replicas");
-    for (int i = 0; i < entries.size(); i++) {
-      ObjectNode r = entries.get(i);
-      out.add(
-          new ReplicaCountTransformer(
-              text(r, "name"),
-              r.path("count").asLong(0),
-              tc.replicas(),
-              k.positionOf("/replicas/" + i)));
+    for (Kustomization.Replica r : k.replicas()) {
+      out.add(new ReplicaCountTransformer(r.name(), r.count(), tc.replicas(), r.place().at()));
     }
     return out;
   }
 
   private List<Transformer> images(TransformerConfig tc) {
     List<Transformer> out = new ArrayList<>();
-    for (ObjectNode i : k.images()) {
-      out.add(
-          new ImageTagTransformer(
-              new ImageTagTransformer.Image(
-                  text(i, "name"),
-                  text(i, "newName"),
-                  text(i, "newTag"),
-                  text(i, "digest"),
-                  text(i, "tagSuffix")),
-              tc.images()));
+    for (ImageTagTransformer.Image i : k.images()) {
+      out.add(new ImageTagTransformer(i, tc.images()));
     }
     return out;
   }
 
   private List<Transformer> replacements() {
-    List<ObjectNode> entries = k.objects("replacements");
-    if (entries.isEmpty()) {
+    if (k.replacements().isEmpty()) {
       return List.of();
     }
-    return List.of(new ReplacementTransformer(Replacements.decode(entries, this)));
+    return List.of(new ReplacementTransformer(Replacements.decode(k.replacements(), this)));
   }
 
   // ---- vars ----
 
   private List<Var> vars() {
     List<Var> out = new ArrayList<>();
-    List<ObjectNode> entries = k.objects("vars");
-    for (int i = 0; i < entries.size(); i++) {
-      ObjectNode v = entries.get(i);
-      ObjectNode ref = v.get("objref") instanceof ObjectNode o ? o : v.objectNode();
-      String apiVersion = text(ref, "apiVersion");
-      Gvk gvk = new Gvk(text(ref, "group"), text(ref, "version"), text(ref, "kind"));
-      if (!apiVersion.isEmpty()) {
-        String[] parts = apiVersion.split("/", -1);
-        gvk =
-            parts.length == 2
-                ? new Gvk(parts[0], parts[1], gvk.kind())
-                : parts.length == 1 ? new Gvk(gvk.group(), parts[0], gvk.kind()) : gvk;
-      }
-      JsonNode fr = v.get("fieldref");
-      String fieldPath = fr == null ? "" : text(fr, "fieldPath");
+    for (Kustomization.VarDecl v : k.vars()) {
       out.add(
           new Var(
-              text(v, "name"),
-              gvk,
-              text(ref, "name"),
-              text(ref, "namespace"),
-              fieldPath.isEmpty() ? "metadata.name" : fieldPath,
-              k.positionOf("/vars/" + i)));
-    }
-    return out;
-  }
-
-  // ---- small helpers over canonical nodes ----
-
-  static String text(JsonNode o, String field) {
-    JsonNode n = o == null ? null : o.get(field);
-    return n == null || n.isNull() ? "" : n.asString();
-  }
-
-  static List<String> strings(JsonNode o, String field) {
-    List<String> out = new ArrayList<>();
-    JsonNode n = o == null ? null : o.get(field);
-    if (n != null && n.isArray()) {
-      n.forEach(e -> out.add(e.asString()));
+              v.name(), v.objGvk(), v.objName(), v.objNamespace(), v.fieldPath(), v.place().at()));
     }
     return out;
   }

@@ -1,80 +1,456 @@
 package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.kustomize.builtins.GeneratorOptions;
+import dev.stonegarden.render.kustomize.builtins.ImageTagTransformer.Image;
+import dev.stonegarden.render.kustomize.patch.PatchOptions;
+import dev.stonegarden.render.kustomize.patch.PatchTarget;
+import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.yaml.SourceMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One decoded kustomization file (kustomize's {@code types.Kustomization}): the fields in their
- * canonical spelling, already checked against {@link KustomizationSchema}, plus where each came
- * from. Deprecated spellings are folded in by the accessors ({@code bases} into {@link
- * #resources()}, {@code imageTags} into {@link #images()}), as kustomize's {@code FixKustomization}
- * does.
+ * One decoded kustomization file (kustomize's {@code types.Kustomization}), typed: the fields this
+ * engine supports, built once ({@link #of}) from the tree {@link KustomizationLoader} decoded and
+ * checked against {@link KustomizationSchema}. Every list entry keeps its {@link Place} for
+ * diagnostics. Deprecated spellings are folded in, as kustomize's {@code FixKustomization} does:
+ * {@code bases} after {@link #resources()}, {@code imageTags} after {@link #images()}.
  */
-final class Kustomization {
+record Kustomization(
+    Path file,
+    Set<Field> present,
+    String kindField,
+    String apiVersion,
+    List<Item<String>> resources,
+    List<Item<String>> components,
+    List<Item<String>> crds,
+    List<Item<String>> configurations,
+    List<Item<String>> generators,
+    List<Item<String>> transformers,
+    List<Item<String>> validators,
+    List<Item<String>> buildMetadata,
+    String namespace,
+    String namePrefix,
+    String nameSuffix,
+    Map<String, String> commonLabels,
+    Map<String, String> commonAnnotations,
+    List<Label> labels,
+    GeneratorOptions generatorOptions,
+    List<DataGeneratorArgs> configMapGenerator,
+    List<DataGeneratorArgs> secretGenerator,
+    List<Item<String>> patchesStrategicMerge,
+    List<Patch> patches,
+    List<Patch> patchesJson6902,
+    List<Replica> replicas,
+    List<Image> images,
+    List<Item<ObjectNode>> replacements,
+    List<VarDecl> vars,
+    Sort sortOptions,
+    OpenApi openapi,
+    Place root) {
+
   static final String KUSTOMIZATION = "Kustomization";
   static final String COMPONENT = "Component";
 
-  private final Path file;
-  private final ObjectNode fields;
-  private final ObjectNode raw;
-  private final SourceMap sourceMap;
+  /** The top-level fields, in their canonical spelling (kustomize's JSON tags). */
+  enum Field {
+    KIND("kind"),
+    API_VERSION("apiVersion"),
+    METADATA("metadata"),
+    OPENAPI("openapi"),
+    NAME_PREFIX("namePrefix"),
+    NAME_SUFFIX("nameSuffix"),
+    NAMESPACE("namespace"),
+    COMMON_LABELS("commonLabels"),
+    LABELS("labels"),
+    COMMON_ANNOTATIONS("commonAnnotations"),
+    PATCHES_STRATEGIC_MERGE("patchesStrategicMerge"),
+    PATCHES_JSON6902("patchesJson6902"),
+    PATCHES("patches"),
+    IMAGES("images"),
+    IMAGE_TAGS("imageTags"),
+    REPLACEMENTS("replacements"),
+    REPLICAS("replicas"),
+    VARS("vars"),
+    SORT_OPTIONS("sortOptions"),
+    RESOURCES("resources"),
+    COMPONENTS("components"),
+    CRDS("crds"),
+    BASES("bases"),
+    CONFIG_MAP_GENERATOR("configMapGenerator"),
+    SECRET_GENERATOR("secretGenerator"),
+    HELM_GLOBALS("helmGlobals"),
+    HELM_CHARTS("helmCharts"),
+    HELM_CHART_INFLATION_GENERATOR("helmChartInflationGenerator"),
+    GENERATOR_OPTIONS("generatorOptions"),
+    CONFIGURATIONS("configurations"),
+    GENERATORS("generators"),
+    TRANSFORMERS("transformers"),
+    VALIDATORS("validators"),
+    BUILD_METADATA("buildMetadata");
 
-  Kustomization(Path file, ObjectNode fields, ObjectNode raw, SourceMap sourceMap) {
-    this.file = file;
-    this.fields = fields;
-    this.raw = raw;
-    this.sourceMap = sourceMap;
+    private final String key;
+
+    Field(String key) {
+      this.key = key;
+    }
+
+    /** The field as kustomize spells it. */
+    String key() {
+      return key;
+    }
+
+    static Field of(String key) {
+      for (Field f : values()) {
+        if (f.key.equals(key)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("not a kustomization field: " + key);
+    }
   }
 
-  Path file() {
-    return file;
+  /**
+   * Where a value of the file stands, as a canonical JSON pointer ({@code /patches/0/path}); looked
+   * up only when a diagnostic asks for it.
+   */
+  record Place(Positions positions, String pointer) {
+    /** The position of the value. */
+    SourcePosition at() {
+      return positions.value(pointer);
+    }
+
+    /** The position of the value's key (falls back to the value). */
+    SourcePosition key() {
+      return positions.key(pointer);
+    }
+
+    Place child(String token) {
+      return new Place(positions, pointer + "/" + SourceMap.escape(token));
+    }
+
+    Place child(int index) {
+      return new Place(positions, pointer + "/" + index);
+    }
   }
 
-  ObjectNode fields() {
-    return fields;
+  /** A scalar list entry and its place. */
+  record Item<T>(T value, Place place) {}
+
+  /** A {@code labels:} entry. {@code fields} are field specs, decoded by {@code config}. */
+  record Label(
+      Map<String, String> pairs,
+      boolean includeSelectors,
+      boolean includeTemplates,
+      JsonNode fields,
+      Place place) {}
+
+  /** A {@code configMapGenerator:} or {@code secretGenerator:} entry; {@code env} is in envs. */
+  record DataGeneratorArgs(
+      String kind,
+      String name,
+      String namespace,
+      String behavior,
+      List<String> literals,
+      List<String> files,
+      List<String> envs,
+      GeneratorOptions options,
+      String type,
+      Place place) {}
+
+  /** A {@code patches:} or {@code patchesJson6902:} entry; {@code target} null when absent. */
+  record Patch(String path, String patch, PatchTarget target, PatchOptions options, Place place) {
+    Place pathPlace() {
+      return place.child("path");
+    }
+
+    Place patchPlace() {
+      return place.child("patch");
+    }
+
+    Place targetPlace() {
+      return place.child("target");
+    }
   }
 
+  /** A {@code replicas:} entry. */
+  record Replica(String name, long count, Place place) {}
+
+  /**
+   * A {@code vars:} entry: the object it reads ({@code objref}, an apiVersion folded into the group
+   * and version) and the field ({@code metadata.name} when not given).
+   */
+  record VarDecl(
+      String name,
+      Gvk objGvk,
+      String objName,
+      String objNamespace,
+      String fieldPath,
+      Place place) {}
+
+  /** {@code sortOptions:} as written; {@code Kustomizer} checks and interprets it. */
+  record Sort(
+      String order,
+      boolean hasLegacy,
+      List<String> orderFirst,
+      List<String> orderLast,
+      Place place) {}
+
+  /** {@code openapi:}: {@code path} and {@code version} are null when not given. */
+  record OpenApi(String path, String version, Place place) {
+    Place pathPlace() {
+      return place.child("path");
+    }
+  }
+
+  /** The kind, {@code Kustomization} when not given. */
   String kind() {
-    String k = string("kind");
-    return k.isEmpty() ? KUSTOMIZATION : k;
+    return kindField.isEmpty() ? KUSTOMIZATION : kindField;
   }
 
   boolean isComponent() {
     return COMPONENT.equals(kind());
   }
 
-  boolean has(String field) {
-    return fields.has(field);
+  /** Whether the file sets {@code field} (even to null). */
+  boolean has(Field field) {
+    return present.contains(field);
   }
 
-  /** A string field, or "" when absent. */
-  String string(String field) {
-    JsonNode n = fields.get(field);
+  /** The place of a top-level field. */
+  Place place(Field field) {
+    return root.child(field.key());
+  }
+
+  /** The position of the whole file (for problems without a better place). */
+  SourcePosition filePosition() {
+    return SourcePosition.of(file);
+  }
+
+  /**
+   * Builds the model from the decoded tree ({@code fields}, canonical spelling) and the tree as
+   * written ({@code raw}, for positions: keys match case-insensitively,
+   * docs/kustomize.md#the-kustomization-file).
+   */
+  static Kustomization of(Path file, ObjectNode fields, ObjectNode raw, SourceMap sourceMap) {
+    Place root = new Place(new Positions(sourceMap, raw), "");
+    Set<Field> present = EnumSet.noneOf(Field.class);
+    for (String name : fields.propertyNames()) {
+      present.add(Field.of(name));
+    }
+    Decoder d = new Decoder(fields, root);
+    List<Item<String>> resources = d.strings(Field.RESOURCES);
+    resources.addAll(d.strings(Field.BASES));
+    List<Image> images = new ArrayList<>();
+    for (Field f : List.of(Field.IMAGES, Field.IMAGE_TAGS)) {
+      d.objects(f, (i, at) -> i).forEach(i -> images.add(image(i)));
+    }
+    return new Kustomization(
+        file,
+        Collections.unmodifiableSet(present),
+        text(fields, Field.KIND.key()),
+        text(fields, Field.API_VERSION.key()),
+        List.copyOf(resources),
+        List.copyOf(d.strings(Field.COMPONENTS)),
+        List.copyOf(d.strings(Field.CRDS)),
+        List.copyOf(d.strings(Field.CONFIGURATIONS)),
+        List.copyOf(d.strings(Field.GENERATORS)),
+        List.copyOf(d.strings(Field.TRANSFORMERS)),
+        List.copyOf(d.strings(Field.VALIDATORS)),
+        List.copyOf(d.strings(Field.BUILD_METADATA)),
+        text(fields, Field.NAMESPACE.key()),
+        text(fields, Field.NAME_PREFIX.key()),
+        text(fields, Field.NAME_SUFFIX.key()),
+        unmodifiable(stringMap(fields.get(Field.COMMON_LABELS.key()))),
+        unmodifiable(stringMap(fields.get(Field.COMMON_ANNOTATIONS.key()))),
+        d.objects(Field.LABELS, Kustomization::label),
+        generatorOptions(fields.get(Field.GENERATOR_OPTIONS.key())),
+        d.objects(Field.CONFIG_MAP_GENERATOR, (g, at) -> generator("ConfigMap", g, at)),
+        d.objects(Field.SECRET_GENERATOR, (g, at) -> generator("Secret", g, at)),
+        List.copyOf(d.strings(Field.PATCHES_STRATEGIC_MERGE)),
+        d.objects(Field.PATCHES, Kustomization::patch),
+        d.objects(Field.PATCHES_JSON6902, Kustomization::patch),
+        d.objects(
+            Field.REPLICAS, (r, at) -> new Replica(text(r, "name"), r.path("count").asLong(0), at)),
+        List.copyOf(images),
+        d.objects(Field.REPLACEMENTS, Item::new),
+        d.objects(Field.VARS, Kustomization::var),
+        sort(fields.get(Field.SORT_OPTIONS.key()), root.child(Field.SORT_OPTIONS.key())),
+        openapi(fields.get(Field.OPENAPI.key()), root.child(Field.OPENAPI.key())),
+        root);
+  }
+
+  private static Label label(ObjectNode l, Place at) {
+    return new Label(
+        unmodifiable(stringMap(l.get("pairs"))),
+        l.path("includeSelectors").asBoolean(false),
+        l.path("includeTemplates").asBoolean(false),
+        l.get("fields"),
+        at);
+  }
+
+  private static DataGeneratorArgs generator(String kind, ObjectNode g, Place at) {
+    List<String> envs = strings(g, "envs");
+    if (!text(g, "env").isEmpty()) {
+      envs.add(text(g, "env"));
+    }
+    return new DataGeneratorArgs(
+        kind,
+        text(g, "name"),
+        text(g, "namespace"),
+        text(g, "behavior"),
+        List.copyOf(strings(g, "literals")),
+        List.copyOf(strings(g, "files")),
+        List.copyOf(envs),
+        generatorOptions(g.get("options")),
+        text(g, "type"),
+        at);
+  }
+
+  private static GeneratorOptions generatorOptions(JsonNode n) {
+    if (!(n instanceof ObjectNode o)) {
+      return null;
+    }
+    return new GeneratorOptions(
+        o.has("labels") ? unmodifiable(stringMap(o.get("labels"))) : null,
+        o.has("annotations") ? unmodifiable(stringMap(o.get("annotations"))) : null,
+        o.path("disableNameSuffixHash").asBoolean(false),
+        o.path("immutable").asBoolean(false));
+  }
+
+  private static Patch patch(ObjectNode e, Place at) {
+    JsonNode t = e.get("target");
+    PatchTarget target =
+        t == null || t.isNull()
+            ? null
+            : new PatchTarget(
+                text(t, "group"),
+                text(t, "version"),
+                text(t, "kind"),
+                text(t, "name"),
+                text(t, "namespace"),
+                text(t, "labelSelector"),
+                text(t, "annotationSelector"));
+    Map<String, String> opts = stringMap(e.get("options"));
+    return new Patch(
+        text(e, "path"),
+        text(e, "patch"),
+        target,
+        new PatchOptions(
+            "true".equals(opts.get("allowNameChange")), "true".equals(opts.get("allowKindChange"))),
+        at);
+  }
+
+  private static Image image(ObjectNode i) {
+    return new Image(
+        text(i, "name"),
+        text(i, "newName"),
+        text(i, "newTag"),
+        text(i, "digest"),
+        text(i, "tagSuffix"));
+  }
+
+  private static VarDecl var(ObjectNode v, Place at) {
+    ObjectNode ref = v.get("objref") instanceof ObjectNode o ? o : v.objectNode();
+    String apiVersion = text(ref, "apiVersion");
+    Gvk gvk = new Gvk(text(ref, "group"), text(ref, "version"), text(ref, "kind"));
+    if (!apiVersion.isEmpty()) {
+      String[] parts = apiVersion.split("/", -1);
+      gvk =
+          parts.length == 2
+              ? new Gvk(parts[0], parts[1], gvk.kind())
+              : parts.length == 1 ? new Gvk(gvk.group(), parts[0], gvk.kind()) : gvk;
+    }
+    JsonNode fr = v.get("fieldref");
+    String fieldPath = fr == null ? "" : text(fr, "fieldPath");
+    return new VarDecl(
+        text(v, "name"),
+        gvk,
+        text(ref, "name"),
+        text(ref, "namespace"),
+        fieldPath.isEmpty() ? "metadata.name" : fieldPath,
+        at);
+  }
+
+  private static Sort sort(JsonNode n, Place at) {
+    if (!(n instanceof ObjectNode so)) {
+      return null;
+    }
+    JsonNode legacy = so.get("legacySortOptions");
+    boolean hasLegacy = legacy != null && !legacy.isNull();
+    return new Sort(
+        text(so, "order"),
+        hasLegacy,
+        List.copyOf(strings(legacy, "orderFirst")),
+        List.copyOf(strings(legacy, "orderLast")),
+        at);
+  }
+
+  private static OpenApi openapi(JsonNode n, Place at) {
+    Map<String, String> m = stringMap(n);
+    return new OpenApi(m.get("path"), m.get("version"), at);
+  }
+
+  /** Reads the list fields of the decoded tree with their places. */
+  private record Decoder(ObjectNode fields, Place root) {
+    /** A list-of-strings field (empty when absent). */
+    List<Item<String>> strings(Field field) {
+      List<Item<String>> out = new ArrayList<>();
+      JsonNode n = fields.get(field.key());
+      if (n != null) {
+        Place p = root.child(field.key());
+        int i = 0;
+        for (JsonNode e : n) {
+          out.add(new Item<>(e.asString(), p.child(i++)));
+        }
+      }
+      return out;
+    }
+
+    /** A list-of-objects field (empty when absent); null elements read as empty objects. */
+    <T> List<T> objects(Field field, BiFunction<ObjectNode, Place, T> decode) {
+      List<T> out = new ArrayList<>();
+      JsonNode n = fields.get(field.key());
+      if (n != null) {
+        Place p = root.child(field.key());
+        int i = 0;
+        for (JsonNode e : n) {
+          out.add(decode.apply(e instanceof ObjectNode o ? o : fields.objectNode(), p.child(i++)));
+        }
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  // ---- the one set of readers over decoded (canonical) kustomize trees ----
+
+  /** A string field, or "" when absent or null. */
+  static String text(JsonNode o, String field) {
+    JsonNode n = o == null ? null : o.get(field);
     return n == null || n.isNull() ? "" : n.asString();
   }
 
-  /** A list-of-strings field (empty when absent). */
-  List<String> strings(String field) {
+  /** A list-of-strings field (a new, mutable list; empty when absent). */
+  static List<String> strings(JsonNode o, String field) {
     List<String> out = new ArrayList<>();
-    JsonNode n = fields.get(field);
-    if (n != null) {
+    JsonNode n = o == null ? null : o.get(field);
+    if (n != null && n.isArray()) {
       n.forEach(e -> out.add(e.asString()));
     }
     return out;
   }
 
-  /** A map-of-strings field in file order (empty when absent). */
-  Map<String, String> stringMap(String field) {
-    return stringMap(fields.get(field));
-  }
-
+  /** A map-of-strings node in file order (a new, mutable map; empty when absent). */
   static Map<String, String> stringMap(JsonNode n) {
     Map<String, String> out = new LinkedHashMap<>();
     if (n != null && n.isObject()) {
@@ -85,72 +461,47 @@ final class Kustomization {
     return out;
   }
 
-  /** A list-of-objects field (empty when absent); null elements become empty objects. */
-  List<ObjectNode> objects(String field) {
-    List<ObjectNode> out = new ArrayList<>();
-    JsonNode n = fields.get(field);
-    if (n != null) {
-      for (JsonNode e : n) {
-        out.add(e instanceof ObjectNode o ? o : fields.objectNode());
-      }
-    }
-    return out;
-  }
-
-  /** An object field, or null. */
-  ObjectNode object(String field) {
-    JsonNode n = fields.get(field);
-    return n instanceof ObjectNode o ? o : null;
-  }
-
-  /** {@code resources} followed by the deprecated {@code bases}. */
-  List<String> resources() {
-    List<String> r = strings("resources");
-    r.addAll(strings("bases"));
-    return r;
-  }
-
-  /** {@code images} followed by the deprecated {@code imageTags}. */
-  List<ObjectNode> images() {
-    List<ObjectNode> r = objects("images");
-    r.addAll(objects("imageTags"));
-    return r;
+  private static Map<String, String> unmodifiable(Map<String, String> m) {
+    return Collections.unmodifiableMap(m);
   }
 
   /**
-   * The position of a field's value; {@code path} is a canonical JSON pointer such as {@code
-   * /patches/0}.
+   * Positions in the file: canonical pointers mapped back to the keys as written (the first token
+   * matches case-insensitively, the last spelling wins, as Go's decoder does).
    */
-  SourcePosition positionOf(String path) {
-    return sourceMap.positionOf(rawPointer(path));
-  }
+  static final class Positions {
+    private final SourceMap sourceMap;
+    private final ObjectNode raw;
 
-  /** The position of a field's key (falls back to its value). */
-  SourcePosition keyPositionOf(String path) {
-    return sourceMap.keyPosition(rawPointer(path));
-  }
-
-  /** Maps the first segment (a canonical field name) back to the key as written in the file. */
-  private String rawPointer(String path) {
-    if (path.isEmpty()) {
-      return path;
+    Positions(SourceMap sourceMap, ObjectNode raw) {
+      this.sourceMap = sourceMap;
+      this.raw = raw;
     }
-    int slash = path.indexOf('/', 1);
-    String first = slash < 0 ? path.substring(1) : path.substring(1, slash);
-    String rest = slash < 0 ? "" : path.substring(slash);
-    String written = first;
-    if (raw != null) {
-      for (String k : raw.propertyNames()) {
-        if (k.equalsIgnoreCase(first)) {
-          written = k;
+
+    SourcePosition value(String pointer) {
+      return sourceMap.positionOf(rawPointer(pointer));
+    }
+
+    SourcePosition key(String pointer) {
+      return sourceMap.keyPosition(rawPointer(pointer));
+    }
+
+    private String rawPointer(String path) {
+      if (path.isEmpty()) {
+        return path;
+      }
+      int slash = path.indexOf('/', 1);
+      String first = slash < 0 ? path.substring(1) : path.substring(1, slash);
+      String rest = slash < 0 ? "" : path.substring(slash);
+      String written = first;
+      if (raw != null) {
+        for (String k : raw.propertyNames()) {
+          if (k.equalsIgnoreCase(first)) {
+            written = k;
+          }
         }
       }
+      return "/" + SourceMap.escape(written) + rest;
     }
-    return "/" + SourceMap.escape(written) + rest;
-  }
-
-  /** The position of the whole file (for problems without a better place). */
-  SourcePosition filePosition() {
-    return SourcePosition.of(file);
   }
 }

@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.kustomize.Kustomization.Field;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ final class KustomizationLoader {
     local.throwIfErrors();
     ObjectNode fields = decoded instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
     Kustomization k =
-        new Kustomization(l.file(), fields, root instanceof ObjectNode r ? r : null, sourceMap);
+        Kustomization.of(l.file(), fields, root instanceof ObjectNode r ? r : null, sourceMap);
     warnDeprecated(k, problems);
     checkEmpty(k);
     checkKind(k);
@@ -89,44 +90,32 @@ final class KustomizationLoader {
   private static void warnDeprecated(Kustomization k, Problems problems) {
     // One line per deprecated field per file, in kustomize's order (CheckDeprecatedFields; case
     // 055).
-    deprecated(
-        k, problems, "bases", "'bases' is deprecated. Please use 'resources' instead. " + EDIT_FIX);
-    deprecated(
-        k,
-        problems,
-        "commonLabels",
-        "'commonLabels' is deprecated. Please use 'labels' instead. " + EDIT_FIX);
-    deprecated(
-        k,
-        problems,
-        "imageTags",
-        "'imageTags' is deprecated. Please use 'images' instead. " + EDIT_FIX);
-    deprecated(
-        k,
-        problems,
-        "patchesJson6902",
-        "'patchesJson6902' is deprecated. Please use 'patches' instead. " + EDIT_FIX);
-    deprecated(
-        k,
-        problems,
-        "patchesStrategicMerge",
-        "'patchesStrategicMerge' is deprecated. Please use 'patches' instead. " + EDIT_FIX);
-    deprecated(
-        k,
-        problems,
-        "vars",
-        "'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] " + EDIT_FIX);
+    deprecated(k, problems, Field.BASES, Field.RESOURCES, "");
+    deprecated(k, problems, Field.COMMON_LABELS, Field.LABELS, "");
+    deprecated(k, problems, Field.IMAGE_TAGS, Field.IMAGES, "");
+    deprecated(k, problems, Field.PATCHES_JSON6902, Field.PATCHES, "");
+    deprecated(k, problems, Field.PATCHES_STRATEGIC_MERGE, Field.PATCHES, "");
+    deprecated(k, problems, Field.VARS, Field.REPLACEMENTS, "[EXPERIMENTAL] ");
   }
 
-  private static void deprecated(Kustomization k, Problems problems, String field, String message) {
+  private static void deprecated(
+      Kustomization k, Problems problems, Field field, Field instead, String note) {
     if (k.has(field)) {
-      problems.warning(k.keyPositionOf("/" + field), message);
+      problems.warning(
+          k.place(field).key(),
+          "'"
+              + field.key()
+              + "' is deprecated. Please use '"
+              + instead.key()
+              + "' instead. "
+              + note
+              + EDIT_FIX);
     }
   }
 
   private static void checkEmpty(Kustomization k) {
-    for (String name : k.fields().propertyNames()) {
-      if (!name.equals("kind") && !name.equals("apiVersion")) {
+    for (Field f : k.present()) {
+      if (f != Field.KIND && f != Field.API_VERSION) {
         return;
       }
     }
@@ -135,21 +124,22 @@ final class KustomizationLoader {
 
   private static void checkKind(Kustomization k) {
     Problems p = new Problems();
-    String kind = k.string("kind");
+    String kind = k.kindField();
     if (!kind.isEmpty()
         && !kind.equals(Kustomization.KUSTOMIZATION)
         && !kind.equals(Kustomization.COMPONENT)) {
       p.error(
-          k.positionOf("/kind"), "kind should be Kustomization or Component, found '" + kind + "'");
+          k.place(Field.KIND).at(),
+          "kind should be Kustomization or Component, found '" + kind + "'");
     }
     String required =
         Kustomization.COMPONENT.equals(kind)
             ? "kustomize.config.k8s.io/v1alpha1"
             : "kustomize.config.k8s.io/v1beta1";
-    String apiVersion = k.string("apiVersion");
+    String apiVersion = k.apiVersion();
     if (!apiVersion.isEmpty() && !apiVersion.equals(required)) {
       p.error(
-          k.positionOf("/apiVersion"),
+          k.place(Field.API_VERSION).at(),
           "apiVersion for "
               + (kind.isEmpty() ? Kustomization.KUSTOMIZATION : kind)
               + " should be "
@@ -163,19 +153,22 @@ final class KustomizationLoader {
 
   private static void refuseUnsupported(Kustomization k) {
     Problems p = new Problems();
-    for (String f : List.of("helmCharts", "helmChartInflationGenerator", "helmGlobals")) {
+    for (Field f :
+        List.of(Field.HELM_CHARTS, Field.HELM_CHART_INFLATION_GENERATOR, Field.HELM_GLOBALS)) {
       if (k.has(f)) {
         p.error(
-            k.keyPositionOf("/" + f),
-            "'" + f + "' is not supported: this engine does not run Helm");
+            k.place(f).key(), "'" + f.key() + "' is not supported: this engine does not run Helm");
       }
     }
-    for (String f : List.of("generators", "validators")) {
-      if (!k.strings(f).isEmpty()) {
-        p.error(
-            k.keyPositionOf("/" + f),
-            "'" + f + "' is not supported: this engine does not run plugins");
-      }
+    if (!k.generators().isEmpty()) {
+      p.error(
+          k.place(Field.GENERATORS).key(),
+          "'generators' is not supported: this engine does not run plugins");
+    }
+    if (!k.validators().isEmpty()) {
+      p.error(
+          k.place(Field.VALIDATORS).key(),
+          "'validators' is not supported: this engine does not run plugins");
     }
     p.throwIfErrors();
   }

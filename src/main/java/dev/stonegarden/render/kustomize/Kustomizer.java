@@ -60,13 +60,13 @@ public final class Kustomizer {
     SortOptions sort = sortOptions(target.kustomization());
     boolean managedBy = buildMetadata(target.kustomization());
     Accumulator ra = target.accumulateTarget(new Accumulator());
-    List<Diagnostic> varWarnings = new ArrayList<>();
+    VarTransformer vars = new VarTransformer(ra.vars(), ra.config().varReference());
     // The top-level steps, in kustomize's order (makeCustomizedResMap).
     List<Transformer> steps =
         List.of(
             new HashSuffixTransformer(),
             new NameReferenceTransformer(ra.config().nameReference()),
-            new VarTransformer(ra.vars(), ra.config().varReference(), varWarnings),
+            vars,
             Kustomizer::dropLocalConfig);
     for (Transformer step : steps) {
       step.transform(ra.resources());
@@ -79,7 +79,7 @@ public final class Kustomizer {
           .transform(ra.resources());
     }
     List<Diagnostic> warnings = new ArrayList<>(ctx.warnings.warnings());
-    warnings.addAll(varWarnings);
+    warnings.addAll(vars.warnings());
     return new BuildResult(ra.resources(), sort, warnings);
   }
 
@@ -140,9 +140,8 @@ public final class Kustomizer {
       list.sort(order);
     }
     List<JsonNode> docs = new ArrayList<>(list.size());
-    RawScalars raw = new RawScalars();
     for (Resource r : list) {
-      docs.add(OutputCleaner.clean(r, raw));
+      docs.add(OutputCleaner.clean(r));
     }
     return new Output(list, docs);
   }
@@ -171,14 +170,13 @@ public final class Kustomizer {
    */
   private static boolean buildMetadata(Kustomization k) {
     boolean managedBy = false;
-    List<String> options = k.strings("buildMetadata");
-    for (int i = 0; i < options.size(); i++) {
-      String o = options.get(i);
+    for (Kustomization.Item<String> option : k.buildMetadata()) {
+      String o = option.value();
       if (o.equals("managedByLabel")) {
         managedBy = true;
       } else if (o.equals("originAnnotations") || o.equals("transformerAnnotations")) {
         throw new InputException(
-            k.positionOf("/buildMetadata/" + i),
+            option.place().at(),
             "buildMetadata '"
                 + o
                 + "' is not supported: it would write build paths into the output");
@@ -189,18 +187,17 @@ public final class Kustomizer {
   }
 
   private static SortOptions sortOptions(Kustomization k) {
-    ObjectNode so = k.object("sortOptions");
+    Kustomization.Sort so = k.sortOptions();
     if (so == null) {
       return SortOptions.legacy();
     }
-    String order = KustTarget.text(so, "order");
-    SourcePosition at = k.positionOf("/sortOptions");
+    String order = so.order();
+    SourcePosition at = so.place().at();
     if (!order.equals("fifo") && !order.equals("legacy")) {
       throw new InputException(
           at, "the field 'sortOptions.order' must be one of [fifo, legacy], found '" + order + "'");
     }
-    JsonNode legacy = so.get("legacySortOptions");
-    boolean hasLegacy = legacy != null && !legacy.isNull();
+    boolean hasLegacy = so.hasLegacy();
     if (order.equals("fifo")) {
       if (hasLegacy) {
         throw new InputException(
@@ -213,7 +210,6 @@ public final class Kustomizer {
     if (!hasLegacy) {
       return SortOptions.legacy();
     }
-    return new SortOptions(
-        false, KustTarget.strings(legacy, "orderFirst"), KustTarget.strings(legacy, "orderLast"));
+    return new SortOptions(false, so.orderFirst(), so.orderLast());
   }
 }

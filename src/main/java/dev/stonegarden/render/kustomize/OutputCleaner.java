@@ -33,12 +33,8 @@ final class OutputCleaner {
 
   private OutputCleaner() {}
 
+  /** Cleans one object (its body, in place). */
   static ObjectNode clean(Resource r) {
-    return clean(r, new RawScalars());
-  }
-
-  /** Cleans one object; {@code raw} caches the source lines used to recover annotation texts. */
-  static ObjectNode clean(Resource r, RawScalars raw) {
     ObjectNode body = r.body();
     JsonNode metaNode = body.get("metadata");
     if (!(metaNode instanceof ObjectNode meta) || !meta.has("annotations")) {
@@ -73,13 +69,10 @@ final class OutputCleaner {
                 + r.id()
                 + " is not a string once kustomize re-types it (json: unsupported type: map[interface {}]interface {})");
       }
-      JsonNode v = e.getValue();
-      String rawText = raw.plainText(r, "/metadata/annotations/" + SourceMap.escape(e.getKey()), v);
-      if (rawText != null) {
-        annotations.put(e.getKey(), rawText);
-      } else if (!v.isString()) {
-        annotations.put(e.getKey(), v.isNull() || v.isContainer() ? "" : v.asString());
-      }
+      annotations.put(
+          e.getKey(),
+          RawScalars.text(
+              r, "/metadata/annotations/" + SourceMap.escape(e.getKey()), e.getValue()));
     }
     return body;
   }

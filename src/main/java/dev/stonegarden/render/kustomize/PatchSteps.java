@@ -4,7 +4,6 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.kustomize.patch.MergeSchema;
 import dev.stonegarden.render.kustomize.patch.PatchJson6902Transformer;
-import dev.stonegarden.render.kustomize.patch.PatchOptions;
 import dev.stonegarden.render.kustomize.patch.PatchStrategicMergeTransformer;
 import dev.stonegarden.render.kustomize.patch.PatchTarget;
 import dev.stonegarden.render.kustomize.patch.PatchTransformer;
@@ -12,9 +11,7 @@ import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns the patch fields of a kustomization into the patch transformers of {@code kustomize.patch}
@@ -30,11 +27,10 @@ final class PatchSteps {
    */
   static List<Transformer> patchesStrategicMerge(KustTarget t, BuildContext ctx) {
     Kustomization k = t.kustomization();
-    List<String> entries = k.strings("patchesStrategicMerge");
     List<Transformer> out = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      String entry = entries.get(i);
-      SourcePosition at = k.positionOf("/patchesStrategicMerge/" + i);
+    for (Kustomization.Item<String> item : k.patchesStrategicMerge()) {
+      String entry = item.value();
+      SourcePosition at = item.place().at();
       if (looksInline(entry)) {
         out.add(new PatchStrategicMergeTransformer(entry, at, schema(ctx)));
       } else {
@@ -71,13 +67,11 @@ final class PatchSteps {
    */
   static List<Transformer> patches(KustTarget t, BuildContext ctx) {
     Kustomization k = t.kustomization();
-    List<ObjectNode> entries = k.objects("patches");
     List<Transformer> out = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      ObjectNode e = entries.get(i);
-      SourcePosition at = k.positionOf("/patches/" + i);
-      String patch = KustTarget.text(e, "patch").strip();
-      String path = KustTarget.text(e, "path");
+    for (Kustomization.Patch e : k.patches()) {
+      SourcePosition at = e.place().at();
+      String patch = e.patch().strip();
+      String path = e.path();
       if (patch.isEmpty() && path.isEmpty()) {
         throw new InputException(at, "must specify one of patch and path in a 'patches' entry");
       }
@@ -91,27 +85,18 @@ final class PatchSteps {
         FileLoader.Loaded l = t.loader().tryLoad(path);
         if (!l.ok()) {
           throw new InputException(
-              k.positionOf("/patches/" + i + "/path"),
+              e.pathPlace().at(),
               "failed to get the patch file from path(" + path + "): " + l.error());
         }
         text = l.text();
         origin = SourcePosition.of(l.file());
       } else {
         text = patch;
-        origin = k.positionOf("/patches/" + i + "/patch");
+        origin = e.patchPlace().at();
       }
-      Map<String, String> opts = Kustomization.stringMap(e.get("options"));
-      PatchOptions options =
-          new PatchOptions(
-              "true".equals(opts.get("allowNameChange")),
-              "true".equals(opts.get("allowKindChange")));
       out.add(
           new PatchTransformer(
-              text,
-              origin,
-              target(e.get("target"), k.positionOf("/patches/" + i + "/target")),
-              options,
-              schema(ctx)));
+              text, origin, target(e.target(), e.targetPlace()), e.options(), schema(ctx)));
     }
     return out;
   }
@@ -119,14 +104,12 @@ final class PatchSteps {
   /** {@code patchesJson6902:}: a target with a name, and {@code path} or inline {@code patch}. */
   static List<Transformer> patchesJson6902(KustTarget t, BuildContext ctx) {
     Kustomization k = t.kustomization();
-    List<ObjectNode> entries = k.objects("patchesJson6902");
     List<Transformer> out = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      ObjectNode e = entries.get(i);
-      SourcePosition at = k.positionOf("/patchesJson6902/" + i);
-      String patch = KustTarget.text(e, "patch");
-      String path = KustTarget.text(e, "path");
-      PatchTarget target = target(e.get("target"), at);
+    for (Kustomization.Patch e : k.patchesJson6902()) {
+      SourcePosition at = e.place().at();
+      String patch = e.patch();
+      String path = e.path();
+      PatchTarget target = target(e.target(), e.place());
       if (target == null || target.name().isEmpty()) {
         throw new InputException(at, "must specify the target name in a 'patchesJson6902' entry");
       }
@@ -138,10 +121,9 @@ final class PatchSteps {
         throw new InputException(at, "must specify a file path or jsonOp, not both");
       }
       String text = patch;
-      SourcePosition origin = k.positionOf("/patchesJson6902/" + i + "/patch");
+      SourcePosition origin = e.patchPlace().at();
       if (!path.isEmpty()) {
-        FileLoader.Loaded l =
-            t.loader().load(path, k.positionOf("/patchesJson6902/" + i + "/path"));
+        FileLoader.Loaded l = t.loader().load(path, e.pathPlace().at());
         text = l.text();
         origin = SourcePosition.of(l.file());
         if (text.isEmpty()) {
@@ -153,22 +135,11 @@ final class PatchSteps {
     return out;
   }
 
-  private static PatchTarget target(JsonNode n, SourcePosition at) {
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    PatchTarget t =
-        new PatchTarget(
-            KustTarget.text(n, "group"),
-            KustTarget.text(n, "version"),
-            KustTarget.text(n, "kind"),
-            KustTarget.text(n, "name"),
-            KustTarget.text(n, "namespace"),
-            KustTarget.text(n, "labelSelector"),
-            KustTarget.text(n, "annotationSelector"));
-    String problem = t.problem();
+  /** The target, checked; a problem is reported at {@code at}. */
+  private static PatchTarget target(PatchTarget t, Kustomization.Place at) {
+    String problem = t == null ? null : t.problem();
     if (problem != null) {
-      throw new InputException(at, problem);
+      throw new InputException(at.at(), problem);
     }
     return t;
   }
@@ -186,15 +157,15 @@ final class PatchSteps {
       return;
     }
     Kustomization k = t.kustomization();
-    Map<String, String> openapi = k.stringMap("openapi");
-    String path = openapi.get("path");
-    String version = openapi.get("version");
-    SourcePosition at = k.positionOf("/openapi");
+    Kustomization.OpenApi openapi = k.openapi();
+    String path = openapi.path();
+    String version = openapi.version();
+    SourcePosition at = openapi.place().at();
     if (path != null) {
       if (version != null) {
         throw new InputException(at, "builtin version and custom schema provided, cannot use both");
       }
-      FileLoader.Loaded l = t.loader().load(path, k.positionOf("/openapi/path"));
+      FileLoader.Loaded l = t.loader().load(path, openapi.pathPlace().at());
       List<YamlDocument> docs = Yaml.readResources(l);
       ctx.setSchema(MergeSchema.fromOpenApi(docs.isEmpty() ? null : docs.get(0).root(), l.file()));
     } else if (version != null && !version.isEmpty()) {

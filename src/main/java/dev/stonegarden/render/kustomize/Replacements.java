@@ -1,5 +1,8 @@
 package dev.stonegarden.render.kustomize;
 
+import static dev.stonegarden.render.kustomize.Kustomization.strings;
+import static dev.stonegarden.render.kustomize.Kustomization.text;
+
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
@@ -21,13 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class Replacements {
   private Replacements() {}
 
-  static List<Replacement> decode(List<ObjectNode> entries, KustTarget target) {
-    Kustomization k = target.kustomization();
+  static List<Replacement> decode(List<Kustomization.Item<ObjectNode>> entries, KustTarget target) {
     List<Replacement> out = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      ObjectNode e = entries.get(i);
-      SourcePosition at = k.positionOf("/replacements/" + i);
-      String path = KustTarget.text(e, "path");
+    for (Kustomization.Item<ObjectNode> entry : entries) {
+      ObjectNode e = entry.value();
+      SourcePosition at = entry.place().at();
+      String path = text(e, "path");
       if (!path.isEmpty()) {
         if (e.has("source") || (e.get("targets") != null && !e.get("targets").isEmpty())) {
           throw new InputException(at, "cannot specify both path and inline replacement");
@@ -68,7 +70,7 @@ final class Replacements {
 
   private static Replacement one(ObjectNode e, SourcePosition at) {
     Select source = e.get("source") instanceof ObjectNode s ? select(s) : null;
-    String fieldPath = source == null ? "" : KustTarget.text(e.get("source"), "fieldPath");
+    String fieldPath = source == null ? "" : text(e.get("source"), "fieldPath");
     Options options = source == null ? null : options(e.get("source").get("options"));
     List<Target> targets = new ArrayList<>();
     JsonNode ts = e.get("targets");
@@ -87,7 +89,7 @@ final class Replacements {
             new Target(
                 t.get("select") instanceof ObjectNode so ? select(so) : null,
                 reject,
-                KustTarget.strings(t, "fieldPaths"),
+                strings(t, "fieldPaths"),
                 options(t.get("options"))));
       }
     }
@@ -96,12 +98,11 @@ final class Replacements {
 
   private static Select select(ObjectNode s) {
     return new Select(
-        new Gvk(
-            KustTarget.text(s, "group"), KustTarget.text(s, "version"), KustTarget.text(s, "kind")),
-        KustTarget.text(s, "name"),
-        KustTarget.text(s, "namespace"),
-        KustTarget.text(s, "labelSelector"),
-        KustTarget.text(s, "annotationSelector"));
+        new Gvk(text(s, "group"), text(s, "version"), text(s, "kind")),
+        text(s, "name"),
+        text(s, "namespace"),
+        text(s, "labelSelector"),
+        text(s, "annotationSelector"));
   }
 
   private static Options options(JsonNode o) {
@@ -109,8 +110,6 @@ final class Replacements {
       return null;
     }
     return new Options(
-        KustTarget.text(o, "delimiter"),
-        o.path("index").asInt(0),
-        o.path("create").asBoolean(false));
+        text(o, "delimiter"), o.path("index").asInt(0), o.path("create").asBoolean(false));
   }
 }

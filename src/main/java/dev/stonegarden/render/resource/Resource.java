@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.SourceMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,14 +170,6 @@ public final class Resource {
     previousIds.add(new ResId(id.gvk(), id.name(), id.effectiveNamespace()));
   }
 
-  /**
-   * Drops the recorded history (a generator merge takes the history of the object it merges into).
-   */
-  public void setPreviousIds(List<ResId> ids) {
-    previousIds.clear();
-    previousIds.addAll(ids);
-  }
-
   /** {@code metadata} as an object, created if missing. */
   public ObjectNode metadata() {
     JsonNode m = body.get("metadata");
@@ -194,12 +187,39 @@ public final class Resource {
     metadata().put("namespace", namespace);
   }
 
+  /** Name prefixes applied so far, innermost first (a read-only view). */
   public List<String> prefixes() {
-    return prefixes;
+    return Collections.unmodifiableList(prefixes);
   }
 
+  /** Name suffixes applied so far, innermost first (a read-only view). */
   public List<String> suffixes() {
-    return suffixes;
+    return Collections.unmodifiableList(suffixes);
+  }
+
+  /** Records a name prefix the name transformer applied. */
+  public void addPrefix(String prefix) {
+    prefixes.add(requireNonNull(prefix, "prefix == null"));
+  }
+
+  /** Records a name suffix the name transformer applied. */
+  public void addSuffix(String suffix) {
+    suffixes.add(requireNonNull(suffix, "suffix == null"));
+  }
+
+  /**
+   * Takes over {@code other}'s history: previous ids, prefixes, suffixes and var names (a generator
+   * merge keeps the identity of the object it merges into).
+   */
+  public void takeHistoryOf(Resource other) {
+    previousIds.clear();
+    previousIds.addAll(other.previousIds);
+    prefixes.clear();
+    prefixes.addAll(other.prefixes);
+    suffixes.clear();
+    suffixes.addAll(other.suffixes);
+    refVarNames.clear();
+    refVarNames.addAll(other.refVarNames);
   }
 
   public boolean needsHashSuffix() {
@@ -227,9 +247,14 @@ public final class Resource {
     this.behavior = requireNonNull(behavior, "behavior == null");
   }
 
-  /** Names of the {@code vars} whose value comes from this resource. */
+  /** Names of the {@code vars} whose value comes from this resource (a read-only view). */
   public List<String> refVarNames() {
-    return refVarNames;
+    return Collections.unmodifiableList(refVarNames);
+  }
+
+  /** Records that the var {@code name} takes its value from this resource. */
+  public void addRefVarName(String name) {
+    refVarNames.add(requireNonNull(name, "name == null"));
   }
 
   private static String text(JsonNode n) {

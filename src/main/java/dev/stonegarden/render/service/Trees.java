@@ -1,5 +1,6 @@
 package dev.stonegarden.render.service;
 
+import dev.stonegarden.render.yaml.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -15,28 +16,13 @@ final class Trees {
    * spec.environments[0].name}.
    */
   static String path(String pointer) {
-    if (pointer.isEmpty()) {
-      return "the document";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (String token : pointer.substring(1).split("/", -1)) {
-      String t = token.replace("~1", "/").replace("~0", "~");
-      if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
-        sb.append('[').append(t).append(']');
-      } else {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(t);
-      }
-    }
-    return sb.toString();
+    return SourceMap.fieldPath(pointer, "the document");
   }
 
   /** The last token of a pointer, unescaped. */
   static String lastToken(String pointer) {
     String t = pointer.substring(pointer.lastIndexOf('/') + 1);
-    return t.replace("~1", "/").replace("~0", "~");
+    return SourceMap.unescape(t);
   }
 
   /** The parent of a pointer ({@code ""} for top-level keys). */

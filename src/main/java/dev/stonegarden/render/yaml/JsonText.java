@@ -58,23 +58,7 @@ final class JsonText {
     if (n <= MAX_ESCAPED_KEY_LENGTH / 6) {
       return n; // cannot exceed the limit even if every character were escaped
     }
-    int len = 0;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
-        len += 2;
-      } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-        len += 6;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < n
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        len += 1; // one character
-        i++;
-      } else {
-        len += 1;
-      }
-    }
-    return len;
+    return GoJson.quotedLength(s);
   }
 
   /**

@@ -30,6 +30,14 @@ public final class SourceMap {
      * null.
      */
     int[] locate(String pointer, boolean key);
+
+    /**
+     * The text of the plain scalar (unquoted, untagged, not an alias) written at exactly {@code
+     * pointer}, or null.
+     */
+    default String plainText(String pointer) {
+      return null;
+    }
   }
 
   public SourceMap(Path file) {
@@ -69,6 +77,15 @@ public final class SourceMap {
     return lookup(values, pointer);
   }
 
+  /**
+   * The text a plain scalar had in the source at exactly {@code pointer} ({@code 0x1F}, {@code
+   * 1.10}, {@code 2024-01-01}, where the tree holds the typed value), or null: not recorded, not a
+   * plain scalar, or no parsed document behind this map. Kept by the reader, never re-read.
+   */
+  public String plainText(String pointer) {
+    return locator == null ? null : locator.plainText(pointer);
+  }
+
   /** Whether the source held a value at exactly {@code pointer} (no fallback to ancestors). */
   public boolean recorded(String pointer) {
     return find(values, pointer, false) != null;
@@ -106,5 +123,48 @@ public final class SourceMap {
    */
   public static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  /**
+   * A JSON pointer for people, {@code /spec/containers/0/image} → {@code spec.containers[0].image};
+   * {@code ifEmpty} for the empty pointer (the whole document).
+   */
+  public static String fieldPath(String pointer, String ifEmpty) {
+    if (pointer.isEmpty()) {
+      return ifEmpty;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String token : pointer.substring(1).split("/", -1)) {
+      String t = unescape(token);
+      if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
+        sb.append('[').append(t).append(']');
+      } else {
+        sb.append(sb.length() == 0 ? "" : ".").append(t);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Unescapes one reference token of a JSON pointer in one left-to-right pass (RFC 6901: {@code ~1}
+   * is '/', {@code ~0} is '~'); the inverse of {@link #escape}.
+   */
+  public static String unescape(String token) {
+    if (token.indexOf('~') < 0) {
+      return token;
+    }
+    StringBuilder sb = new StringBuilder(token.length());
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '~'
+          && i + 1 < token.length()
+          && (token.charAt(i + 1) == '1' || token.charAt(i + 1) == '0')) {
+        sb.append(token.charAt(i + 1) == '1' ? '/' : '~');
+        i++;
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 }

@@ -158,6 +158,18 @@ final class TreeConverter {
       }
     }
 
+    @Override
+    public String plainText(String pointer) {
+      try {
+        SourceNode[] found = converter.find(root, pointer, this::entry);
+        return found != null && found[1] instanceof SourceNode.Scalar s && s.plain && s.tag == null
+            ? s.value
+            : null;
+      } catch (RuntimeException e) {
+        return null; // as for positions: never fail over it
+      }
+    }
+
     /** How many mapping entries this locator has resolved so far: the work its lookups did. */
     long entriesResolved() {
       return entriesResolved;
@@ -184,8 +196,19 @@ final class TreeConverter {
   }
 
   private int[] locate(SourceNode root, String pointer, boolean key, EntryLookup lookup) {
+    SourceNode[] found = find(root, pointer, lookup);
+    SourceNode at = found == null ? null : key ? found[0] : found[1];
+    return at == null ? null : new int[] {at.line, at.column};
+  }
+
+  /**
+   * The source nodes at {@code pointer}: {key, value} (the key null for the root and for sequence
+   * items), or null when the pointer leads nowhere. The value is not dereferenced (an alias stays
+   * an alias).
+   */
+  private SourceNode[] find(SourceNode root, String pointer, EntryLookup lookup) {
     if (pointer.isEmpty()) {
-      return key ? null : new int[] {root.line, root.column};
+      return new SourceNode[] {null, root};
     }
     if (pointer.charAt(0) != '/') {
       return null;
@@ -206,7 +229,7 @@ final class TreeConverter {
         node = items.get(i);
         keyNode = null;
       } else if (n instanceof SourceNode.Mapping) {
-        String name = token.indexOf('~') < 0 ? token : token.replace("~1", "/").replace("~0", "~");
+        String name = SourceMap.unescape(token);
         Entry found = lookup.entry((SourceNode.Mapping) n, name);
         if (found == null) {
           return null;
@@ -217,8 +240,7 @@ final class TreeConverter {
         return null;
       }
       if (slash < 0) {
-        SourceNode at = key ? keyNode : node;
-        return at == null ? null : new int[] {at.line, at.column};
+        return new SourceNode[] {keyNode, node};
       }
       from = slash + 1;
     }

@@ -10,6 +10,8 @@ import dev.stonegarden.render.diag.SourcePosition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +33,7 @@ class KustomizationLoaderTest {
   @Test
   void keysMatchCaseInsensitivelyAndTheLastDuplicateWins() throws IOException {
     Kustomization k = load("NAMEPREFIX: a-\nnamePrefix: b-\nnamePrefix: c-\n");
-    assertEquals("c-", k.string("namePrefix"));
+    assertEquals("c-", k.namePrefix());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -64,5 +66,34 @@ class KustomizationLoaderTest {
         FileLoader.forRoot(dir, null, SourcePosition.of(dir)), SourcePosition.none(), p);
     assertEquals(2, p.warnings().size());
     assertTrue(p.warnings().get(0).message().startsWith("'bases' is deprecated"));
+  }
+
+  @Test
+  void theModelNamesExactlyTheFieldsTheDecoderAccepts() {
+    List<String> model = new ArrayList<>();
+    for (Kustomization.Field f : Kustomization.Field.values()) {
+      model.add(f.key());
+    }
+    assertEquals(new ArrayList<>(KustomizationSchema.KUSTOMIZATION.types.keySet()), model);
+  }
+
+  @Test
+  void entriesKeepTheirPlacesAndDeprecatedSpellingsFoldIn() throws IOException {
+    Kustomization k =
+        load(
+            "resources: [a.yaml]\nBases: [b]\nimageTags: [{name: img1, newTag: '1'}]\n"
+                + "images: [{name: img2}]\npatches: [{path: p.yaml, target: {kind: K}}]\n");
+    assertEquals(
+        List.of("a.yaml", "b"), k.resources().stream().map(Kustomization.Item::value).toList());
+    assertEquals("2:9", at(k.resources().get(1).place().at()));
+    assertEquals(List.of("img2", "img1"), k.images().stream().map(i -> i.name()).toList());
+    Kustomization.Patch patch = k.patches().get(0);
+    assertEquals("K", patch.target().kind());
+    assertEquals("5:18", at(patch.pathPlace().at()));
+    assertThrows(UnsupportedOperationException.class, () -> k.resources().clear());
+  }
+
+  private static String at(SourcePosition p) {
+    return p.line() + ":" + p.column();
   }
 }

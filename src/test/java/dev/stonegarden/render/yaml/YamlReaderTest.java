@@ -1,6 +1,7 @@
 package dev.stonegarden.render.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,24 @@ class YamlReaderTest {
 
   static String pos(SourcePosition p) {
     return p.line() + ":" + p.column();
+  }
+
+  @Test
+  void keepsTheTextOfPlainScalarsAndOfNothingElse() {
+    SourceMap m =
+        read("a: 0x1F # hex\nb: '0x1F'\nc: !!int 0x1F\nd: &x 1.10\ne: *x\n"
+                + "f: {g: 2024-01-01, h: [true]}\n")
+            .get(0)
+            .sourceMap();
+    assertEquals("0x1F", m.plainText("/a"));
+    assertNull(m.plainText("/b"), "quoted");
+    assertNull(m.plainText("/c"), "tagged");
+    assertEquals("1.10", m.plainText("/d"));
+    assertNull(m.plainText("/e"), "an alias");
+    assertEquals("2024-01-01", m.plainText("/f/g"));
+    assertEquals("true", m.plainText("/f/h/0"));
+    assertNull(m.plainText("/f/x"), "nothing there: no ancestor's text");
+    assertNull(m.plainText("/f"), "a mapping");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize.builtins;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.GoJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -44,7 +44,11 @@ public record NameAffixTransformer(String affix, boolean prefix, List<FieldSpec>
           continue;
         }
         if (fs.path().equals("metadata/name") && !affix.isEmpty()) {
-          (prefix ? r.prefixes() : r.suffixes()).add(affix);
+          if (prefix) {
+            r.addPrefix(affix);
+          } else {
+            r.addSuffix(affix);
+          }
           r.rememberId();
         }
         FieldWalker.walk(

@@ -26,9 +26,10 @@ import tools.jackson.databind.node.StringNode;
  * docs/kustomize.md#vars-and-replacements): at the end of the build each {@code $(NAME)} in the
  * var-reference fields is replaced by the value of the named field of the object the var points at.
  */
-public record VarTransformer(
-    List<Var> vars, List<FieldSpec> varReference, List<Diagnostic> warnings)
-    implements Transformer {
+public final class VarTransformer implements Transformer {
+  private final List<Var> vars;
+  private final List<FieldSpec> varReference;
+  private final List<Diagnostic> warnings = new ArrayList<>();
 
   /** One var: its name, the object it reads (kind/version/group, name, namespace) and the field. */
   public record Var(
@@ -39,13 +40,19 @@ public record VarTransformer(
       String fieldPath,
       SourcePosition at) {}
 
-  public VarTransformer {
-    vars = List.copyOf(vars);
-    varReference = List.copyOf(varReference);
+  public VarTransformer(List<Var> vars, List<FieldSpec> varReference) {
+    this.vars = List.copyOf(vars);
+    this.varReference = List.copyOf(varReference);
+  }
+
+  /** What the last {@link #transform} warned about (vars never replaced), in order. */
+  public List<Diagnostic> warnings() {
+    return List.copyOf(warnings);
   }
 
   @Override
   public void transform(ResourceList resources) {
+    warnings.clear();
     Map<String, JsonNode> values = new TreeMap<>();
     for (Var v : vars) {
       values.put(v.name(), valueOf(v, resources));

@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize.patch;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.GoNumbers;
+import dev.stonegarden.render.yaml.SourceMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -395,7 +396,7 @@ public final class JsonPatch {
     }
     JsonNode current = doc;
     for (int i = 1; i < split.length - 1; i++) {
-      String part = decode(split[i]);
+      String part = SourceMap.unescape(split[i]);
       JsonNode next;
       if (current instanceof ObjectNode o) {
         next = o.get(part);
@@ -413,27 +414,7 @@ public final class JsonPatch {
     if (!current.isContainer()) {
       return null;
     }
-    return new Target(current, decode(split[split.length - 1]));
-  }
-
-  /** RFC 6901 unescaping in one left-to-right pass: {@code ~1} is '/', {@code ~0} is '~'. */
-  static String decode(String token) {
-    if (token.indexOf('~') < 0) {
-      return token;
-    }
-    StringBuilder sb = new StringBuilder(token.length());
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c == '~'
-          && i + 1 < token.length()
-          && (token.charAt(i + 1) == '1' || token.charAt(i + 1) == '0')) {
-        sb.append(token.charAt(i + 1) == '1' ? '/' : '~');
-        i++;
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return new Target(current, SourceMap.unescape(split[split.length - 1]));
   }
 
   private String pointer(ObjectNode op, String field, String failure) {

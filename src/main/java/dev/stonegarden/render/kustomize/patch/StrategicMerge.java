@@ -759,19 +759,7 @@ public final class StrategicMerge {
 
   /** A JSON pointer for people: {@code spec.containers[0].image}. */
   static String display(String pointer) {
-    if (pointer.isEmpty()) {
-      return "the top level";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (String token : pointer.substring(1).split("/", -1)) {
-      String t = JsonPatch.decode(token);
-      if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
-        sb.append('[').append(t).append(']');
-      } else {
-        sb.append(sb.length() == 0 ? "" : ".").append(t);
-      }
-    }
-    return sb.toString();
+    return SourceMap.fieldPath(pointer, "the top level");
   }
 
   private InputException error(String message, Ptr path) {

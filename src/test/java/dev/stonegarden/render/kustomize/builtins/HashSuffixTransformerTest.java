@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.stonegarden.render.kustomize.Trees;
 import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.yaml.GoJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

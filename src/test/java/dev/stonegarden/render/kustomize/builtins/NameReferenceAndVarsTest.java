@@ -10,7 +10,6 @@ import dev.stonegarden.render.kustomize.config.TransformerConfigs;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,10 +62,10 @@ class NameReferenceAndVarsTest {
         TransformerConfig.empty().merge(TransformerConfigs.builtin(), SourcePosition.none());
     new NameAffixTransformer("p-", true, tc.namePrefix()).transform(list);
     Resource cfg = list.get(0);
-    cfg.refVarNames().add("CFG");
+    cfg.addRefVarName("CFG");
     new NameReferenceTransformer(tc.nameReference()).transform(list);
-    List<Diagnostic> warnings = new ArrayList<>();
-    new VarTransformer(
+    VarTransformer vars =
+        new VarTransformer(
             List.of(
                 new VarTransformer.Var(
                     "CFG",
@@ -75,9 +74,9 @@ class NameReferenceAndVarsTest {
                     "",
                     "metadata.name",
                     SourcePosition.none())),
-            tc.varReference(),
-            warnings)
-        .transform(list);
+            tc.varReference());
+    vars.transform(list);
+    List<Diagnostic> warnings = vars.warnings();
     assertEquals(
         """
         apiVersion: v1

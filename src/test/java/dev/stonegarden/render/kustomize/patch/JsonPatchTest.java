@@ -103,12 +103,4 @@ class JsonPatchTest {
     assertTrue(JsonPatch.equal(SmCase.parse("{a: null}"), SmCase.parse("{a: null}")));
     assertFalse(JsonPatch.equal(SmCase.parse("{a: null}"), SmCase.parse("{b: null}")));
   }
-
-  @Test
-  void pointerTokensDecodeLeftToRight() {
-    assertEquals("~1", JsonPatch.decode("~01"));
-    assertEquals("/", JsonPatch.decode("~1"));
-    assertEquals("~", JsonPatch.decode("~0"));
-    assertEquals("a~b", JsonPatch.decode("a~b"));
-  }
 }

@@ -1,6 +1,5 @@
-package dev.stonegarden.render.kustomize.builtins;
+package dev.stonegarden.render.yaml;
 
-import dev.stonegarden.render.yaml.GoNumbers;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -62,31 +61,63 @@ public final class GoJson {
     }
   }
 
+  /**
+   * Go's quoted form of a string (HTML-safe, as {@code json.Marshal} writes it). The one home of
+   * Go's JSON string escaping: {@link #quotedLength} counts with the same rule.
+   */
   static void string(String s, StringBuilder sb) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '<' -> sb.append("\\u003c");
-        case '>' -> sb.append("\\u003e");
-        case '&' -> sb.append("\\u0026");
-        case '\u2028' -> sb.append("\\u2028");
-        case '\u2029' -> sb.append("\\u2029");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
+      String e = escape(c);
+      if (e == null) {
+        sb.append(c);
+      } else {
+        sb.append(e);
       }
     }
     sb.append('"');
+  }
+
+  /**
+   * The length in characters of {@code s}'s quoted form without the quotes, a surrogate pair
+   * counting as one character.
+   */
+  static int quotedLength(String s) {
+    int n = s.length();
+    int len = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      String e = escape(c);
+      if (e != null) {
+        len += e.length();
+      } else {
+        len += 1;
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        }
+      }
+    }
+    return len;
+  }
+
+  /** How Go's encoder writes {@code c} inside a string, or null when it writes it as it is. */
+  private static String escape(char c) {
+    return switch (c) {
+      case '"' -> "\\\"";
+      case '\\' -> "\\\\";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      case '<' -> "\\u003c";
+      case '>' -> "\\u003e";
+      case '&' -> "\\u0026";
+      case '\u2028' -> "\\u2028";
+      case '\u2029' -> "\\u2029";
+      default -> c < 0x20 ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
+    };
   }
 
   /** Byte-wise UTF-8 order (Go's string comparison). */
