@@ -160,7 +160,7 @@ public record TrafficRouterGenerator(
     }
     if (names.isEmpty()) {
       PlatformSettings.GatewayApi settings = routing.gatewayAPI();
-      if (settings == null || settings.parentRefs().isEmpty()) {
+      if (settings == null || settings.parentRefs() == null || settings.parentRefs().isEmpty()) {
         problems.error(
             origin(),
             "router gatewayAPI needs an HTTPRoute for Service "
@@ -208,7 +208,7 @@ public record TrafficRouterGenerator(
         ref.put("sectionName", p.sectionName());
       }
     }
-    if (!settings.hostnames().isEmpty()) {
+    if (settings.hostnames() != null && !settings.hostnames().isEmpty()) {
       ArrayNode hosts = spec.putArray("hostnames");
       settings.hostnames().forEach(hosts::add);
     }
@@ -268,7 +268,9 @@ public record TrafficRouterGenerator(
     ObjectNode spec = body.putObject("spec");
     spec.put(
         "ingressClassName",
-        settings == null ? PlatformSettings.Nginx.DEFAULT_CLASS : settings.ingressClass());
+        settings == null || settings.ingressClass() == null
+            ? PlatformSettings.Nginx.DEFAULT_CLASS
+            : settings.ingressClass());
     ObjectNode rule = spec.putArray("rules").addObject();
     if (settings != null && settings.host() != null) {
       rule.put("host", settings.host());
@@ -398,12 +400,12 @@ public record TrafficRouterGenerator(
         Nodes.newObject(ISTIO_API, "VirtualService", stable.name(), environment.namespace());
     ObjectNode spec = body.putObject("spec");
     ArrayNode hosts = spec.putArray("hosts");
-    if (settings == null || settings.hosts().isEmpty()) {
+    if (settings == null || settings.hosts() == null) {
       hosts.add(stable.name());
     } else {
       settings.hosts().forEach(hosts::add);
     }
-    if (settings != null && !settings.gateways().isEmpty()) {
+    if (settings != null && settings.gateways() != null && !settings.gateways().isEmpty()) {
       ArrayNode gateways = spec.putArray("gateways");
       settings.gateways().forEach(gateways::add);
     }
@@ -494,8 +496,10 @@ public record TrafficRouterGenerator(
   public String toString() {
     TrafficRouting routing = routing(environment, platform);
     return "traffic router: "
-        + (routing.router() == Router.NONE
-            ? "none (weights are pod counts)"
-            : routing.router().key() + " (stable and canary Services, router object)");
+        + (environment.rollout() == null
+            ? "none (no rollout)"
+            : routing.router() == Router.NONE
+                ? "none (weights are pod counts)"
+                : routing.router().key() + " (stable and canary Services, router object)");
   }
 }

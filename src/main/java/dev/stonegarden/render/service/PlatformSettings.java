@@ -125,20 +125,42 @@ public record PlatformSettings(
     public TrafficRouting over(TrafficRouting base) {
       return new TrafficRouting(
           router,
-          gatewayAPI != null ? gatewayAPI : base.gatewayAPI,
-          nginx != null ? nginx : base.nginx,
-          istio != null ? istio : base.istio);
+          gatewayAPI == null
+              ? base.gatewayAPI
+              : base.gatewayAPI == null
+                  ? gatewayAPI
+                  : new GatewayApi(
+                      or(gatewayAPI.parentRefs, base.gatewayAPI.parentRefs),
+                      or(gatewayAPI.hostnames, base.gatewayAPI.hostnames)),
+          nginx == null
+              ? base.nginx
+              : base.nginx == null
+                  ? nginx
+                  : new Nginx(
+                      or(nginx.ingressClass, base.nginx.ingressClass),
+                      or(nginx.host, base.nginx.host)),
+          istio == null
+              ? base.istio
+              : base.istio == null
+                  ? istio
+                  : new Istio(
+                      or(istio.gateways, base.istio.gateways), or(istio.hosts, base.istio.hosts)));
+    }
+
+    private static <T> T or(T value, T fallback) {
+      return value != null ? value : fallback;
     }
   }
 
   /**
    * The HTTPRoute the platform creates for the Gateway API plugin: the Gateways it attaches to and
-   * its hostnames.
+   * its hostnames (null or empty: the Gateway's).
    */
   public record GatewayApi(List<ParentRef> parentRefs, List<String> hostnames) {
+    /** A list left out is null (platform.yaml's applies, or none). */
     public GatewayApi {
-      parentRefs = List.copyOf(parentRefs);
-      hostnames = List.copyOf(hostnames);
+      parentRefs = parentRefs == null ? null : List.copyOf(parentRefs);
+      hostnames = hostnames == null ? null : List.copyOf(hostnames);
     }
   }
 
@@ -148,7 +170,7 @@ public record PlatformSettings(
   /**
    * The stable Ingress the platform creates for nginx when the overlay has none.
    *
-   * @param ingressClass its {@code ingressClassName}
+   * @param ingressClass its {@code ingressClassName}; null = {@value #DEFAULT_CLASS}
    * @param host its rule's host, or null for every host
    */
   public record Nginx(String ingressClass, String host) {
@@ -158,13 +180,14 @@ public record PlatformSettings(
   /**
    * The VirtualService the platform creates for Istio.
    *
-   * @param gateways its gateways (empty: the mesh only)
-   * @param hosts its hosts (empty: the Service's name)
+   * @param gateways its gateways (null or empty: the mesh only)
+   * @param hosts its hosts (null: the Service's name)
    */
   public record Istio(List<String> gateways, List<String> hosts) {
+    /** A list left out is null (platform.yaml's applies, or the default). */
     public Istio {
-      gateways = List.copyOf(gateways);
-      hosts = List.copyOf(hosts);
+      gateways = gateways == null ? null : List.copyOf(gateways);
+      hosts = hosts == null ? null : List.copyOf(hosts);
     }
   }
 

@@ -214,7 +214,7 @@ final class RoutingReader {
   }
 
   private static GatewayApi gatewayApi(JsonNode g) {
-    List<ParentRef> refs = new ArrayList<>();
+    List<ParentRef> refs = g.has("parentRefs") ? new ArrayList<>() : null;
     for (JsonNode p : g.path("parentRefs").values()) {
       refs.add(
           new ParentRef(
@@ -222,18 +222,20 @@ final class RoutingReader {
               ServiceReader.text(p.get("namespace"), null),
               ServiceReader.text(p.get("sectionName"), null)));
     }
-    return new GatewayApi(refs, ServiceReader.strings(g.get("hostnames")));
+    return new GatewayApi(refs, listOrNull(g.get("hostnames")));
   }
 
   private static Nginx nginx(JsonNode n) {
     return new Nginx(
-        ServiceReader.text(n.get("ingressClass"), Nginx.DEFAULT_CLASS),
-        ServiceReader.text(n.get("host"), null));
+        ServiceReader.text(n.get("ingressClass"), null), ServiceReader.text(n.get("host"), null));
   }
 
   private static Istio istio(JsonNode i) {
-    return new Istio(
-        ServiceReader.strings(i.get("gateways")), ServiceReader.strings(i.get("hosts")));
+    return new Istio(listOrNull(i.get("gateways")), listOrNull(i.get("hosts")));
+  }
+
+  private static List<String> listOrNull(JsonNode n) {
+    return n == null ? null : ServiceReader.strings(n);
   }
 
   /** The router-dependent fields of a validated {@code rollout}. */

@@ -176,10 +176,13 @@ class RoutingRulesTest {
             new PlatformSettings.Nginx("nginx-internal", null),
             null);
     PlatformSettings.TrafficRouting env =
-        new PlatformSettings.TrafficRouting(Router.NGINX, null, null, null);
+        new PlatformSettings.TrafficRouting(
+            Router.NGINX, null, new PlatformSettings.Nginx(null, "shop.example.com"), null);
     PlatformSettings.TrafficRouting merged = env.over(platform);
     assertEquals(Router.NGINX, merged.router());
-    assertEquals("nginx-internal", merged.nginx().ingressClass());
+    // Each setting left out comes from platform.yaml.
+    assertEquals(new PlatformSettings.Nginx("nginx-internal", "shop.example.com"), merged.nginx());
+    assertEquals(platform.gatewayAPI(), merged.gatewayAPI());
   }
 
   @Test
