@@ -11,6 +11,6 @@ public final class ApplicationExtensions {
    * authorized-stage annotation).
    */
   public static List<ApplicationExtension> all() {
-    return List.of(new HpaScaledReplicas(), new KargoAuthorizedStage());
+    return List.of(new HpaScaledReplicas(), new TrafficRouterIgnores(), new KargoAuthorizedStage());
   }
 }

@@ -82,14 +82,32 @@ public record AnalysisTemplateGenerator(
             .scopedTo(platform.canary().hashLabel(), "{{args." + HASH_ARG + "}}");
     List<Resource> out = new ArrayList<>();
     for (String workload : rolloutsWithGeneratedAnalysis(current, rollout)) {
+      boolean routed = passesCanaryService(current, workload);
       for (ServiceSpec.Metric m : rollout.metrics()) {
-        out.add(template(workload, m, sli));
+        out.add(template(workload, m, sli, routed));
       }
     }
     return out;
   }
 
-  private Resource template(String workload, ServiceSpec.Metric m, SliQueries sli) {
+  /**
+   * Whether the Rollout {@code workload} passes the canary Service's name ({@link
+   * TrafficRouterGenerator}, docs/traffic-routing.md#analysis): its templates declare it too.
+   */
+  private static boolean passesCanaryService(ResourceList current, String workload) {
+    for (Resource r : current) {
+      if (KindTables.is(r, KindTables.ROLLOUT) && r.name().equals(workload)) {
+        ObjectNode analysis =
+            Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary", "analysis"));
+        return analysis != null
+            && Nodes.objects(analysis, "args").stream()
+                .anyMatch(a -> TrafficRouterGenerator.SERVICE_ARG.equals(Nodes.text(a, "name")));
+      }
+    }
+    return false;
+  }
+
+  private Resource template(String workload, ServiceSpec.Metric m, SliQueries sli, boolean routed) {
     ObjectNode body =
         Nodes.newObject(
             KindTables.ROLLOUT_API_VERSION,
@@ -97,7 +115,11 @@ public record AnalysisTemplateGenerator(
             templateName(workload, m),
             environment.namespace());
     ObjectNode spec = body.putObject("spec");
-    spec.putArray("args").addObject().put("name", HASH_ARG);
+    tools.jackson.databind.node.ArrayNode args = spec.putArray("args");
+    args.addObject().put("name", HASH_ARG);
+    if (routed) {
+      args.addObject().put("name", TrafficRouterGenerator.SERVICE_ARG);
+    }
     ObjectNode metric = spec.putArray("metrics").addObject();
     metric.put("name", m.name());
     metric.put("interval", INTERVAL);

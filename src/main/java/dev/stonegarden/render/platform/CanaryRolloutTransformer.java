@@ -190,6 +190,7 @@ public record CanaryRolloutTransformer(
         }
       }
     }
+    RouterSteps.addCanaryFields(canary, rollout.routing());
     spec.putObject("strategy").set("canary", canary);
     Resource r = deployment.copy();
     r.rememberId();
@@ -237,7 +238,10 @@ public record CanaryRolloutTransformer(
   static ArrayNode stepsJson(List<ServiceSpec.Step> steps) {
     ArrayNode out = Nodes.JSON.arrayNode();
     for (ServiceSpec.Step s : steps) {
-      if (s instanceof ServiceSpec.SetWeight w) {
+      ObjectNode routed = RouterSteps.json(s);
+      if (routed != null) {
+        out.add(routed);
+      } else if (s instanceof ServiceSpec.SetWeight w) {
         out.addObject().put("setWeight", w.weight());
       } else if (s instanceof ServiceSpec.Pause p) {
         ObjectNode pause = out.addObject().putObject("pause");
@@ -317,7 +321,10 @@ public record CanaryRolloutTransformer(
   static String describe(List<ServiceSpec.Step> steps) {
     List<String> parts = new ArrayList<>();
     for (ServiceSpec.Step s : steps) {
-      if (s instanceof ServiceSpec.SetWeight w) {
+      String routed = RouterSteps.describe(s);
+      if (routed != null) {
+        parts.add(routed);
+      } else if (s instanceof ServiceSpec.SetWeight w) {
         parts.add("setWeight " + w.weight());
       } else if (s instanceof ServiceSpec.Pause p) {
         parts.add(p.duration() == null ? "pause" : "pause " + p.duration());
@@ -332,7 +339,10 @@ public record CanaryRolloutTransformer(
     for (ObjectNode step : Nodes.objects(canary, "steps")) {
       JsonNode weight = step.get("setWeight");
       JsonNode pause = step.get("pause");
-      if (weight != null && step.size() == 1) {
+      String routed = RouterSteps.describeJson(step);
+      if (routed != null) {
+        parts.add(routed);
+      } else if (weight != null && step.size() == 1) {
         parts.add("setWeight " + Nodes.scalar(weight));
       } else if (pause != null && step.size() == 1) {
         JsonNode duration = pause.get("duration");

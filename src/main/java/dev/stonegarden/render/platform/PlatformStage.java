@@ -30,6 +30,7 @@ public final class PlatformStage {
             ctx.argoAppNamespace(),
             Nodes.at(service, Nodes.envPointer(env, "namespace"))),
         new CanaryRolloutTransformer(service, env, ctx.kubeApiVersions()),
+        new TrafficRouterGenerator(service, env, ctx.platform()),
         new Append(new AnalysisTemplateGenerator(service, env, ctx.platform())),
         new MonitorRelabelTransformer(
             ctx.platform().canary().hashLabel(),

@@ -239,7 +239,8 @@ public final class PlatformReader {
             canary.has("relabelMonitors")
                 ? canary.get("relabelMonitors").booleanValue()
                 : d.canary().relabelMonitors()),
-        kargo(spec.path("kargo"), d.kargo()));
+        kargo(spec.path("kargo"), d.kargo()),
+        RoutingReader.trafficRouting(spec.get("trafficRouting")));
   }
 
   private static String text(JsonNode parent, String key, String fallback) {

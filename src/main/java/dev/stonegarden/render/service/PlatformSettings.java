@@ -23,7 +23,173 @@ public record PlatformSettings(
     boolean networkPolicy,
     Path file,
     Canary canary,
-    Kargo kargo) {
+    Kargo kargo,
+    TrafficRouting trafficRouting) {
+
+  /** The settings without {@code spec.trafficRouting} (no router). */
+  public PlatformSettings(
+      String name,
+      List<String> pipeline,
+      String labelDomain,
+      Map<String, String> clusters,
+      ArgoCd argocd,
+      Prometheus prometheus,
+      Sli sli,
+      Monitoring monitoring,
+      Map<String, Dependency> dependencies,
+      boolean networkPolicy,
+      Path file,
+      Canary canary,
+      Kargo kargo) {
+    this(
+        name,
+        pipeline,
+        labelDomain,
+        clusters,
+        argocd,
+        prometheus,
+        sli,
+        monitoring,
+        dependencies,
+        networkPolicy,
+        file,
+        canary,
+        kargo,
+        TrafficRouting.NONE);
+  }
+
+  /** The traffic routers a canary can use (docs/traffic-routing.md). */
+  public enum Router {
+    NONE("none", false, false),
+    GATEWAY_API("gatewayAPI", true, false),
+    NGINX("nginx", false, false),
+    ISTIO("istio", true, true);
+
+    private final String key;
+    private final boolean headerRoutes;
+    private final boolean mirrorRoutes;
+
+    Router(String key, boolean headerRoutes, boolean mirrorRoutes) {
+      this.key = key;
+      this.headerRoutes = headerRoutes;
+      this.mirrorRoutes = mirrorRoutes;
+    }
+
+    /** The name in platform.yaml and service.yaml. */
+    public String key() {
+      return key;
+    }
+
+    /**
+     * Whether {@code setHeaderRoute} works: Istio, and the Gateway API plugin (its SetHeaderRoute);
+     * nginx has no header routes in Argo Rollouts.
+     */
+    public boolean headerRoutes() {
+      return headerRoutes;
+    }
+
+    /**
+     * Whether {@code setMirrorRoute} works: Istio only; the Gateway API plugin's SetMirrorRoute
+     * does nothing (argoproj-labs/rollouts-plugin-trafficrouter-gatewayapi pkg/plugin/plugin.go).
+     */
+    public boolean mirrorRoutes() {
+      return mirrorRoutes;
+    }
+
+    public static Router of(String key) {
+      for (Router r : values()) {
+        if (r.key.equals(key)) {
+          return r;
+        }
+      }
+      throw new IllegalArgumentException("no router " + key);
+    }
+  }
+
+  /**
+   * {@code spec.trafficRouting} of platform.yaml, or an environment's {@code
+   * rollout.trafficRouting} in service.yaml: the router and each router's settings (null when not
+   * given).
+   */
+  public record TrafficRouting(Router router, GatewayApi gatewayAPI, Nginx nginx, Istio istio) {
+    public static final TrafficRouting NONE = new TrafficRouting(Router.NONE, null, null, null);
+
+    public TrafficRouting {
+      router = router == null ? Router.NONE : router;
+    }
+
+    /**
+     * These settings over {@code base}: the router of these, each router's settings from these when
+     * given, else from {@code base}.
+     */
+    public TrafficRouting over(TrafficRouting base) {
+      return new TrafficRouting(
+          router,
+          gatewayAPI == null
+              ? base.gatewayAPI
+              : base.gatewayAPI == null
+                  ? gatewayAPI
+                  : new GatewayApi(
+                      or(gatewayAPI.parentRefs, base.gatewayAPI.parentRefs),
+                      or(gatewayAPI.hostnames, base.gatewayAPI.hostnames)),
+          nginx == null
+              ? base.nginx
+              : base.nginx == null
+                  ? nginx
+                  : new Nginx(
+                      or(nginx.ingressClass, base.nginx.ingressClass),
+                      or(nginx.host, base.nginx.host)),
+          istio == null
+              ? base.istio
+              : base.istio == null
+                  ? istio
+                  : new Istio(
+                      or(istio.gateways, base.istio.gateways), or(istio.hosts, base.istio.hosts)));
+    }
+
+    private static <T> T or(T value, T fallback) {
+      return value != null ? value : fallback;
+    }
+  }
+
+  /**
+   * The HTTPRoute the platform creates for the Gateway API plugin: the Gateways it attaches to and
+   * its hostnames (null or empty: the Gateway's).
+   */
+  public record GatewayApi(List<ParentRef> parentRefs, List<String> hostnames) {
+    /** A list left out is null (platform.yaml's applies, or none). */
+    public GatewayApi {
+      parentRefs = parentRefs == null ? null : List.copyOf(parentRefs);
+      hostnames = hostnames == null ? null : List.copyOf(hostnames);
+    }
+  }
+
+  /** A Gateway an HTTPRoute attaches to; {@code namespace} and {@code sectionName} may be null. */
+  public record ParentRef(String name, String namespace, String sectionName) {}
+
+  /**
+   * The stable Ingress the platform creates for nginx when the overlay has none.
+   *
+   * @param ingressClass its {@code ingressClassName}; null = {@value #DEFAULT_CLASS}
+   * @param host its rule's host, or null for every host
+   */
+  public record Nginx(String ingressClass, String host) {
+    public static final String DEFAULT_CLASS = "nginx";
+  }
+
+  /**
+   * The VirtualService the platform creates for Istio.
+   *
+   * @param gateways its gateways (null or empty: the mesh only)
+   * @param hosts its hosts (null: the Service's name)
+   */
+  public record Istio(List<String> gateways, List<String> hosts) {
+    /** A list left out is null (platform.yaml's applies, or the default). */
+    public Istio {
+      gateways = gateways == null ? null : List.copyOf(gateways);
+      hosts = hosts == null ? null : List.copyOf(hosts);
+    }
+  }
 
   /** The settings without {@code spec.kargo} (its defaults). */
   public PlatformSettings(

@@ -22,9 +22,12 @@ final class QueryChecks {
   /** The placeholders of the {@code sli} templates (docs/platform-yaml.md). */
   static final List<String> SLI_PLACEHOLDERS = List.of("namespace", "service", "environment");
 
-  /** The placeholders of custom analysis queries: the sli ones and the canary's hash argument. */
+  /**
+   * The placeholders of custom analysis queries: the sli ones, the canary's hash argument, and
+   * (with a router, docs/traffic-routing.md#analysis) the canary Service's name.
+   */
   static final List<String> QUERY_PLACEHOLDERS =
-      List.of("namespace", "service", "environment", "args.canary-hash");
+      List.of("namespace", "service", "environment", "args.canary-hash", "args.canary-service");
 
   /**
    * An {@code sli} template: known placeholders only, valid PromQL, and a plain vector selector

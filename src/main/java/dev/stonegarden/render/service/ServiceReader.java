@@ -212,6 +212,7 @@ public final class ServiceReader {
         for (int j = 0; steps.isArray() && j < steps.size(); j++) {
           pause(p + "/rollout/steps/" + j + "/pause/duration", steps.get(j).at("/pause/duration"));
         }
+        RoutingReader.check(map, platform, problems, p + "/rollout", env.path("rollout"));
       }
     }
 
@@ -482,7 +483,10 @@ public final class ServiceReader {
   private static Rollout rollout(JsonNode r) {
     List<Step> steps = new ArrayList<>();
     for (JsonNode s : r.get("steps").values()) {
-      if (s.has("setWeight")) {
+      Step routed = RoutingReader.step(s);
+      if (routed != null) {
+        steps.add(routed);
+      } else if (s.has("setWeight")) {
         steps.add(new SetWeight(s.get("setWeight").intValue()));
       } else {
         JsonNode d = s.get("pause").get("duration");
@@ -505,7 +509,11 @@ public final class ServiceReader {
               text(m.get("failureCondition"), null),
               i));
     }
-    return new Rollout(r.get("strategy").stringValue(), List.copyOf(steps), List.copyOf(metrics));
+    return new Rollout(
+        r.get("strategy").stringValue(),
+        List.copyOf(steps),
+        List.copyOf(metrics),
+        RoutingReader.canaryRouting(r));
   }
 
   private static Sla sla(JsonNode s) {

@@ -47,11 +47,139 @@ public record ServiceSpec(
       Rollout rollout,
       int index) {}
 
-  /** {@code rollout}: a canary with its steps and the metrics of its background analysis. */
-  public record Rollout(String strategy, List<Step> steps, List<Metric> metrics) {}
+  /**
+   * {@code rollout}: a canary with its steps and the metrics of its background analysis.
+   *
+   * @param routing the traffic-routing part (docs/traffic-routing.md): the environment's router
+   *     override and the canary fields that depend on a router
+   */
+  public record Rollout(
+      String strategy, List<Step> steps, List<Metric> metrics, CanaryRouting routing) {
 
-  /** A canary step: {@link SetWeight} or {@link Pause}. */
-  public sealed interface Step permits SetWeight, Pause {}
+    /** Without traffic-routing settings. */
+    public Rollout(String strategy, List<Step> steps, List<Metric> metrics) {
+      this(strategy, steps, metrics, CanaryRouting.NONE);
+    }
+
+    public Rollout {
+      routing = routing == null ? CanaryRouting.NONE : routing;
+    }
+
+    /**
+     * The names of the routes the steps set ({@code setHeaderRoute}, {@code setMirrorRoute}), in
+     * step order, each once: Argo Rollouts' {@code managedRoutes} (docs/traffic-routing.md).
+     */
+    public List<String> managedRoutes() {
+      List<String> names = new java.util.ArrayList<>();
+      for (Step s : steps) {
+        String name =
+            s instanceof SetHeaderRoute h
+                ? h.name()
+                : s instanceof SetMirrorRoute m ? m.name() : null;
+        if (name != null && !names.contains(name)) {
+          names.add(name);
+        }
+      }
+      return List.copyOf(names);
+    }
+
+    /**
+     * This rollout with {@code route} inserted before the first {@code setWeight} (at the end when
+     * there is none): how a feature sends requests that carry a header to the canary before any
+     * user gets it (a dark launch, docs/traffic-routing.md#header-routes-from-code). The router
+     * must support header routes ({@link PlatformSettings.Router#headerRoutes()}).
+     */
+    public Rollout withHeaderRouteFirst(SetHeaderRoute route) {
+      List<Step> out = new java.util.ArrayList<>(steps);
+      int at = out.size();
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i) instanceof SetWeight) {
+          at = i;
+          break;
+        }
+      }
+      out.add(at, route);
+      return new Rollout(strategy, List.copyOf(out), metrics, routing);
+    }
+  }
+
+  /**
+   * The router-dependent fields of a canary (docs/traffic-routing.md).
+   *
+   * @param trafficRouting {@code rollout.trafficRouting}: this environment's router, overriding
+   *     platform.yaml's; null = platform.yaml's
+   * @param antiAffinity {@code preferred} (with {@code antiAffinityWeight}) or {@code required}, or
+   *     null
+   * @param scaleDownDelaySeconds null = Argo Rollouts' default
+   * @param abortScaleDownDelaySeconds null = Argo Rollouts' default
+   * @param maxSurge as written: digits, or digits and {@code %}; null = the Deployment's
+   * @param maxUnavailable as written; null = the Deployment's
+   */
+  public record CanaryRouting(
+      PlatformSettings.TrafficRouting trafficRouting,
+      String antiAffinity,
+      int antiAffinityWeight,
+      Integer scaleDownDelaySeconds,
+      Integer abortScaleDownDelaySeconds,
+      boolean dynamicStableScale,
+      String maxSurge,
+      String maxUnavailable) {
+    public static final CanaryRouting NONE =
+        new CanaryRouting(null, null, 0, null, null, false, null, null);
+
+    /** The router of this environment: its override, else platform.yaml's. */
+    public PlatformSettings.TrafficRouting effective(PlatformSettings platform) {
+      return trafficRouting != null ? trafficRouting : platform.trafficRouting();
+    }
+  }
+
+  /**
+   * A canary step: {@link SetWeight}, {@link Pause}, or a router step ({@link SetCanaryScale},
+   * {@link SetHeaderRoute}, {@link SetMirrorRoute}).
+   */
+  public sealed interface Step
+      permits SetWeight, Pause, SetCanaryScale, SetHeaderRoute, SetMirrorRoute {}
+
+  /**
+   * {@code setCanaryScale}: exactly one of {@code weight} (percent of the replicas), {@code
+   * replicas}, or {@code matchTrafficWeight: true}.
+   */
+  public record SetCanaryScale(Integer weight, Integer replicas, boolean matchTrafficWeight)
+      implements Step {}
+
+  /**
+   * {@code setHeaderRoute}: requests whose headers all match go to the canary.
+   *
+   * @param name the managed route's name
+   */
+  public record SetHeaderRoute(String name, List<HeaderMatch> match) implements Step {
+    public SetHeaderRoute {
+      match = List.copyOf(match);
+    }
+  }
+
+  /** One header of a {@link SetHeaderRoute}: its name and how its value matches. */
+  public record HeaderMatch(String headerName, StringMatch headerValue) {}
+
+  /** A string match: {@code type} is {@code exact}, {@code prefix} or {@code regex}. */
+  public record StringMatch(String type, String value) {}
+
+  /**
+   * {@code setMirrorRoute}: a copy of the matching requests ({@code percentage} of them, null =
+   * all) goes to the canary as well.
+   */
+  public record SetMirrorRoute(String name, Integer percentage, List<MirrorMatch> match)
+      implements Step {
+    public SetMirrorRoute {
+      match = List.copyOf(match);
+    }
+  }
+
+  /**
+   * One match of a {@link SetMirrorRoute}: method, path and headers, each optional (null or empty).
+   */
+  public record MirrorMatch(
+      StringMatch method, StringMatch path, Map<String, StringMatch> headers) {}
 
   /** {@code setWeight: N}, 0..100. */
   public record SetWeight(int weight) implements Step {}

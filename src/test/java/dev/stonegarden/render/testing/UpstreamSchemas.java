@@ -37,8 +37,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *       x-kubernetes-int-or-string} likewise.
  * </ul>
  *
- * <p>A CRD's {@code metadata} (just {@code type: object} upstream) is checked as an ObjectMeta.
- * Loading takes a moment, so one instance is shared: {@link #require()}.
+ * <p>A CRD's {@code metadata} (just {@code type: object} upstream) is checked as an ObjectMeta;
+ * {@code apiVersion} and {@code kind} are allowed at its root whether it lists them or not. Loading
+ * takes a moment, so one instance is shared: {@link #require()}.
  */
 public final class UpstreamSchemas {
   private static final String DOCUMENT = "https://schemas.platform-render.test/upstream.json";
@@ -124,6 +125,13 @@ public final class UpstreamSchemas {
         ObjectNode meta = JSON.createObjectNode();
         meta.put("$ref", "#/definitions/" + OBJECT_META);
         props.set("metadata", meta);
+        // The API server allows apiVersion and kind at the root of every custom resource, listed
+        // or not (Istio's CRDs do not list them).
+        for (String key : List.of("apiVersion", "kind")) {
+          if (!props.has(key)) {
+            props.putObject(key).put("type", "string");
+          }
+        }
       }
       String name = "crd." + group + "." + version.get("name").asString() + "." + kind;
       definitions.set(name, def);
