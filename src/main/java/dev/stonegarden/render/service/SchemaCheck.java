@@ -261,6 +261,9 @@ final class SchemaCheck {
                       ? "none"
                       : String.join(" and ", Trees.fieldNames(value))));
         }
+        if (e.getKeyword().equals("minProperties") && arg0.equals("1")) {
+          return Diagnostic.error(map.positionOf(pointer), path + " must not be empty");
+        }
         return Diagnostic.error(map.positionOf(pointer), path + " " + e.getMessage());
       default:
         // Keywords our schemas do not use in ways worth special wording: networknt's English text.
