@@ -131,6 +131,11 @@ final class FeatureFlagReader {
     String firstName = null;
     String firstType = null;
     for (String v : names) {
+      if (v.isEmpty()) {
+        problems.error(
+            map.keyPosition(p + "/variants/"),
+            "a variant of flag \"" + flag + "\" has an empty name: flagd needs a name");
+      }
       String type = valueType(variants.get(v));
       if (type == null) {
         continue; // an array or null: the schema's error

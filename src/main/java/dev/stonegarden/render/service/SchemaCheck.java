@@ -38,8 +38,8 @@ final class SchemaCheck {
     PATTERNS.put("^[0-9]+(\\.[0-9]+)?(ms|s)$", Messages.LATENCY_FORMS);
     PATTERNS.put("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "an e-mail address");
     PATTERNS.put(
-        "^[A-Za-z0-9!#$%&'*+^_`|~-]+$",
-        "an HTTP header name (letters, digits and !#$%&'*+-^_`|~; no spaces, ':' or '.', which"
+        "^[A-Za-z0-9!#$%&'*+^_|~-]+$",
+        "an HTTP header name (letters, digits and !#$%&'*+-^_|~; no spaces, ':' or '.', which"
             + " JsonLogic would read as a path)");
     PATTERNS.put(
         "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",

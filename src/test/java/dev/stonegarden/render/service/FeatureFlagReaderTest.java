@@ -108,14 +108,14 @@ class FeatureFlagReaderTest {
             ON_OFF + "  darkLaunch: {header: X Dark, variant: on}\n",
             List.of(
                 "service.yaml:17:28: error: spec.featureFlags[0].darkLaunch.header must be an HTTP"
-                    + " header name (letters, digits and !#$%&'*+-^_`|~; no spaces, ':' or '.',"
+                    + " header name (letters, digits and !#$%&'*+-^_|~; no spaces, ':' or '.',"
                     + " which JsonLogic would read as a path), found \"X Dark\"")),
         Arguments.of(
             "a header name with a dot (a JsonLogic path); an unquoted value",
             ON_OFF + "  darkLaunch: {header: X.Dark, variant: on, value: true}\n",
             List.of(
                 "service.yaml:17:28: error: spec.featureFlags[0].darkLaunch.header must be an HTTP"
-                    + " header name (letters, digits and !#$%&'*+-^_`|~; no spaces, ':' or '.',"
+                    + " header name (letters, digits and !#$%&'*+-^_|~; no spaces, ':' or '.',"
                     + " which JsonLogic would read as a path), found \"X.Dark\"",
                 "service.yaml:17:56: error: spec.featureFlags[0].darkLaunch.value must be a string,"
                     + " found true (unquoted, YAML reads it as a boolean: put it in quotes)")),
@@ -124,7 +124,7 @@ class FeatureFlagReaderTest {
             ON_OFF + "  darkLaunch: {header: \"X-Dark:\", variant: on}\n",
             List.of(
                 "service.yaml:17:28: error: spec.featureFlags[0].darkLaunch.header must be an HTTP"
-                    + " header name (letters, digits and !#$%&'*+-^_`|~; no spaces, ':' or '.',"
+                    + " header name (letters, digits and !#$%&'*+-^_|~; no spaces, ':' or '.',"
                     + " which JsonLogic would read as a path), found \"X-Dark:\"")),
         Arguments.of(
             "a header value with white space around it",
@@ -132,6 +132,16 @@ class FeatureFlagReaderTest {
             List.of(
                 "service.yaml:17:56: error: spec.featureFlags[0].darkLaunch.value must not begin or"
                     + " end with white space (HTTP drops it from header values), found \" yes\"")),
+        Arguments.of(
+            "a variant without a name",
+            """
+            - name: a
+              variants: {"": true, off: false}
+              defaultVariant: off
+            """,
+            List.of(
+                "service.yaml:15:18: error: a variant of flag \"a\" has an empty name: flagd needs"
+                    + " a name")),
         Arguments.of(
             "variants of mixed types",
             """
