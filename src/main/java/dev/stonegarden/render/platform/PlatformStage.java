@@ -40,6 +40,8 @@ public final class PlatformStage {
         new Append(new AlertFileGenerator(service, env, ctx.platform(), ctx.files())),
         new DependencyTransformer(service, ctx.platform()),
         new Append(new NetworkPolicyGenerator(service, env, ctx.platform())),
+        new Append(new FeatureFlagGenerator(service, env)),
+        new FlagdInjectionTransformer(service, env),
         new OwnershipLabelTransformer(
             ctx.platform().labelDomain(),
             service.name(),
@@ -70,7 +72,10 @@ public final class PlatformStage {
     Problems problems = new Problems();
     int fromOverlay = overlayOutput.size();
     for (Transformer step : steps(ctx)) {
-      trace.accept(step.toString());
+      String line = step.toString();
+      if (!line.isEmpty()) { // a step that never applies to this service says nothing
+        trace.accept(line);
+      }
       problems.collect(() -> step.transform(overlayOutput));
     }
     problems.addAll(

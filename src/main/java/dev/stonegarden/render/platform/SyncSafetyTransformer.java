@@ -17,10 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
  *       every PersistentVolumeClaim, so that neither a prune (a service directory removed from the
  *       repository) nor deleting the Application deletes the namespace or the data; options the
  *       overlay already set on the object are kept, ours are appended;
- *   <li>{@code argocd.argoproj.io/sync-wave: "-1"} on ConfigMaps, Secrets, Services and
- *       AnalysisTemplates, so they are applied before the workloads that use them (wave 0) — only
- *       when no rendered object carries a sync wave: an overlay that sets any wave orders its
- *       objects itself, and a wave added next to its own could reorder them.
+ *   <li>{@code argocd.argoproj.io/sync-wave: "-1"} on ConfigMaps, Secrets, Services,
+ *       AnalysisTemplates and OpenFeature's FeatureFlags and FeatureFlagSources, so they are
+ *       applied before the workloads that use them (wave 0) — only when no rendered object carries
+ *       a sync wave: an overlay that sets any wave orders its objects itself, and a wave added next
+ *       to its own could reorder them.
  * </ul>
  *
  * Runs after every generator, so generated objects (the Namespace, AnalysisTemplates) get them too.
@@ -45,7 +46,11 @@ public record SyncSafetyTransformer() implements Transformer {
           new KindTables.GroupKind("", "ConfigMap"),
           new KindTables.GroupKind("", "Secret"),
           new KindTables.GroupKind("", "Service"),
-          new KindTables.GroupKind("argoproj.io", "AnalysisTemplate"));
+          new KindTables.GroupKind("argoproj.io", "AnalysisTemplate"),
+          // the flagd sidecar is injected only if these exist when the pod is created
+          // (docs/feature-flags.md#sidecar-injection)
+          new KindTables.GroupKind("core.openfeature.dev", "FeatureFlag"),
+          new KindTables.GroupKind("core.openfeature.dev", "FeatureFlagSource"));
 
   @Override
   public void transform(ResourceList resources) {

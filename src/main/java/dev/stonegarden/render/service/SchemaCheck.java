@@ -38,6 +38,10 @@ final class SchemaCheck {
     PATTERNS.put("^[0-9]+(\\.[0-9]+)?(ms|s)$", Messages.LATENCY_FORMS);
     PATTERNS.put("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "an e-mail address");
     PATTERNS.put(
+        "^[A-Za-z0-9!#$%&'*+^_|~-]+$",
+        "an HTTP header name (letters, digits and !#$%&'*+-^_|~; no spaces, ':' or '.', which"
+            + " JsonLogic would read as a path)");
+    PATTERNS.put(
         "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
         "a DNS subdomain (lower-case labels separated by dots)");
   }
@@ -256,6 +260,9 @@ final class SchemaCheck {
                   + (Trees.fieldNames(value).isEmpty()
                       ? "none"
                       : String.join(" and ", Trees.fieldNames(value))));
+        }
+        if (e.getKeyword().equals("minProperties") && arg0.equals("1")) {
+          return Diagnostic.error(map.positionOf(pointer), path + " must not be empty");
         }
         return Diagnostic.error(map.positionOf(pointer), path + " " + e.getMessage());
       default:

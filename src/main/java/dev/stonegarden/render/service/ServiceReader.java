@@ -148,6 +148,7 @@ public final class ServiceReader {
       environments(root.at("/spec/environments"));
       dependencies(root.at("/spec/dependencies"));
       sla(root.at("/spec/sla"));
+      FeatureFlagReader.check(root, map, problems);
     }
 
     private void owner(JsonNode owner) {
@@ -476,6 +477,7 @@ public final class ServiceReader {
             ? new Monitoring(
                 strings(spec.at("/monitoring/dashboards")), strings(spec.at("/monitoring/alerts")))
             : null,
+        FeatureFlagReader.bind(spec, envs),
         doc.file(),
         doc.sourceMap());
   }

@@ -4,8 +4,10 @@ import dev.stonegarden.render.yaml.SourceMap;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A bound, validated {@code service.yaml} ({@code platform.stonegarden.dev/v1alpha1 Service},
@@ -26,8 +28,43 @@ public record ServiceSpec(
     List<String> dependencies,
     Sla sla,
     Monitoring monitoring,
+    List<FeatureFlag> featureFlags,
     Path file,
     SourceMap sourceMap) {
+
+  public ServiceSpec {
+    featureFlags = featureFlags == null ? List.of() : List.copyOf(featureFlags);
+  }
+
+  /** A service without feature flags (the form from before {@code spec.featureFlags}). */
+  public ServiceSpec(
+      String name,
+      String namespace,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      String description,
+      Owner owner,
+      List<Environment> environments,
+      List<String> dependencies,
+      Sla sla,
+      Monitoring monitoring,
+      Path file,
+      SourceMap sourceMap) {
+    this(
+        name,
+        namespace,
+        labels,
+        annotations,
+        description,
+        owner,
+        environments,
+        dependencies,
+        sla,
+        monitoring,
+        List.of(),
+        file,
+        sourceMap);
+  }
 
   /** {@code spec.owner}: the team that owns the service, and how to reach it. */
   public record Owner(String team, String slack, String email) {}
@@ -224,6 +261,82 @@ public record ServiceSpec(
 
   /** {@code spec.monitoring}: paths relative to the service directory. */
   public record Monitoring(List<String> dashboards, List<String> alerts) {}
+
+  /**
+   * One entry of {@code spec.featureFlags} (docs/feature-flags.md).
+   *
+   * @param variants variant name to value (a boolean, string, number or object node), in the order
+   *     written
+   * @param targeting the flag's own JsonLogic rule as written, or null (an empty map is null)
+   * @param environments the environments the flag is rendered in, with state and default variant
+   *     resolved: as listed, or every environment of the service when {@code environments} is
+   *     absent
+   * @param darkLaunch null unless the flag is a dark launch
+   * @param index position in {@code spec.featureFlags} (for source positions)
+   */
+  public record FeatureFlag(
+      String name,
+      Map<String, JsonNode> variants,
+      String defaultVariant,
+      JsonNode targeting,
+      Map<String, FlagEnvironment> environments,
+      DarkLaunch darkLaunch,
+      int index) {
+
+    /** The flag in {@code envName}, or null when it is not rendered there. */
+    public FlagEnvironment in(String envName) {
+      return environments.get(envName);
+    }
+
+    /** Whether the flag is rendered in {@code envName} with state ENABLED. */
+    public boolean enabledIn(String envName) {
+      FlagEnvironment e = in(envName);
+      return e != null && e.enabled();
+    }
+  }
+
+  /**
+   * A flag in one environment.
+   *
+   * @param state {@code ENABLED} or {@code DISABLED}
+   * @param defaultVariant the variant served by default there (the flag's unless overridden)
+   */
+  public record FlagEnvironment(String state, String defaultVariant) {
+    public static final String ENABLED = "ENABLED";
+
+    public boolean enabled() {
+      return ENABLED.equals(state);
+    }
+  }
+
+  /**
+   * {@code darkLaunch}: requests whose {@code header} equals {@code value} get {@code variant}
+   * (docs/feature-flags.md#dark-launches).
+   */
+  public record DarkLaunch(String header, String value, String variant) {
+    /**
+     * The evaluation context key the application passes the header's value under: the header name
+     * in lower case (docs/feature-flags.md#what-the-application-does).
+     */
+    public String contextKey() {
+      return header.toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The flags rendered in {@code envName}, in service.yaml order. */
+  public List<FeatureFlag> featureFlags(String envName) {
+    return featureFlags.stream().filter(f -> f.in(envName) != null).toList();
+  }
+
+  /**
+   * The flags that dark-launch in {@code envName}: a {@code darkLaunch} and state ENABLED there.
+   * With a router, each one's header also routes to the canary (the header route the lead wires).
+   */
+  public List<FeatureFlag> darkLaunches(String envName) {
+    return featureFlags.stream()
+        .filter(f -> f.darkLaunch() != null && f.enabledIn(envName))
+        .toList();
+  }
 
   /** The directory that holds {@code service.yaml}. */
   public Path serviceDirectory() {

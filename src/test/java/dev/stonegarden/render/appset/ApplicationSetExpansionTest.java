@@ -245,7 +245,10 @@ class ApplicationSetExpansionTest {
             "n8n-staging",
             "podcasts-dev",
             "podcasts-production",
-            "podcasts-staging"),
+            "podcasts-staging",
+            "storefront-canary",
+            "storefront-dev",
+            "storefront-production"),
         List.copyOf(applications.keySet()));
     for (ObjectNode app : applications.values()) {
       String name = app.at("/metadata/name").stringValue();
@@ -340,7 +343,10 @@ class ApplicationSetExpansionTest {
             "homelab audiobookshelf-staging",
             "https://kubernetes.default.svc podcasts",
             "https://kubernetes.default.svc podcasts-dev",
-            "https://kubernetes.default.svc podcasts-staging"),
+            "https://kubernetes.default.svc podcasts-staging",
+            "https://kubernetes.default.svc storefront",
+            "https://kubernetes.default.svc storefront-canary",
+            "https://kubernetes.default.svc storefront-dev"),
         destinations);
     for (String app : List.of("audiobookshelf-dev", "podcasts-dev")) {
       assertEquals("product", applications.get(app).at("/spec/project").stringValue(), app);
