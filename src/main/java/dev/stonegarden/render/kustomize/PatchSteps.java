@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.kustomize.patch.MergeSchema;
 import dev.stonegarden.render.kustomize.patch.PatchJson6902Transformer;
 import dev.stonegarden.render.kustomize.patch.PatchOptions;
@@ -36,11 +37,12 @@ final class PatchSteps {
       String entry = entries.get(i);
       SourcePosition at = k.positionOf("/patchesStrategicMerge/" + i);
       if (looksInline(entry)) {
-        out.add(new PatchStrategicMergeTransformer(entry, at, schema(ctx)));
+        out.add(new PatchStrategicMergeTransformer(entry, at, schema(ctx), parsed(ctx)));
       } else {
         FileLoader.Loaded l = t.loader().load(entry, at);
         out.add(
-            new PatchStrategicMergeTransformer(l.text(), SourcePosition.of(l.file()), schema(ctx)));
+            new PatchStrategicMergeTransformer(
+                l.text(), SourcePosition.of(l.file()), schema(ctx), parsed(ctx)));
       }
     }
     return out;
@@ -111,7 +113,8 @@ final class PatchSteps {
               origin,
               target(e.get("target"), k.positionOf("/patches/" + i + "/target")),
               options,
-              schema(ctx)));
+              schema(ctx),
+              parsed(ctx)));
     }
     return out;
   }
@@ -148,7 +151,7 @@ final class PatchSteps {
           throw new InputException(origin, "patch file '" + path + "' seems to be empty");
         }
       }
-      out.add(new PatchJson6902Transformer(text, origin, target));
+      out.add(new PatchJson6902Transformer(text, origin, target, parsed(ctx)));
     }
     return out;
   }
@@ -175,6 +178,11 @@ final class PatchSteps {
 
   private static MergeSchema schema(BuildContext ctx) {
     return ctx.schema();
+  }
+
+  /** Where the run keeps parsed patches (each transformer gets its own copy), or null. */
+  private static ParsedFiles parsed(BuildContext ctx) {
+    return ctx.options.parsedFiles();
   }
 
   /**
