@@ -45,14 +45,15 @@ echo "repository: $SERVICES services, ${#overlays[@]} environments ($(find "$rep
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-all_ms=(); c1_ms=(); loop_ms=(); all_rss=(); loop_rss=()
+all_ms=(); c2_ms=(); loop_ms=(); all_rss=(); loop_rss=()
 for r in $(seq 1 "$RUNS"); do
-  # The launcher lets C2 compile for --all; the same run with C1 only, for comparison.
+  # The launch configuration is C1 only (deploy/image/jvm-flags.args); the same run with C2 as
+  # well, for comparison (the evidence for that choice).
   t0=$(date +%s%N)
-  PLATFORM_RENDER_JAVA_OPTS="${PLATFORM_RENDER_JAVA_OPTS:-} -XX:TieredStopAtLevel=1" \
-    "$render" generate --all "$repo/kubernetes" --output-dir "$work/out-c1" 2>/dev/null
+  PLATFORM_RENDER_JAVA_OPTS="${PLATFORM_RENDER_JAVA_OPTS:-} -XX:TieredStopAtLevel=4" \
+    "$render" generate --all "$repo/kubernetes" --output-dir "$work/out-c2" 2>/dev/null
   t1=$(date +%s%N)
-  c1_ms+=("$(ms "$t0" "$t1")")
+  c2_ms+=("$(ms "$t0" "$t1")")
   t0=$(date +%s%N)
   /usr/bin/time -f '%M' -o "$work/all.rss" "$render" generate --all "$repo/kubernetes" --output-dir "$work/out" 2>"$work/all.err" \
     || { cat "$work/all.err" >&2; exit 1; }
@@ -66,15 +67,15 @@ for r in $(seq 1 "$RUNS"); do
   done
   t1=$(date +%s%N)
   loop_ms+=("$(ms "$t0" "$t1")"); loop_rss+=("$peak")
-  echo "run $r: generate --all ${all_ms[-1]} ms (C1 only: ${c1_ms[-1]} ms), kubectl loop ${loop_ms[-1]} ms"
+  echo "run $r: generate --all ${all_ms[-1]} ms (with C2: ${c2_ms[-1]} ms), kubectl loop ${loop_ms[-1]} ms"
 done
 files=$(find "$work/out" -type f | wc -l)
 a=$(printf '%s\n' "${all_ms[@]}" | median); l=$(printf '%s\n' "${loop_ms[@]}" | median)
 echo "generate --all: median $a ms for $files files, peak RSS $(( $(printf '%s\n' "${all_rss[@]}" | sort -n | tail -1) / 1024 )) MB"
 echo "kubectl kustomize x ${#overlays[@]}: median $l ms, peak RSS of one process $(( $(printf '%s\n' "${loop_rss[@]}" | sort -n | tail -1) / 1024 )) MB"
-c=$(printf '%s\n' "${c1_ms[@]}" | median)
+c=$(printf '%s\n' "${c2_ms[@]}" | median)
 awk -v a="$a" -v l="$l" 'BEGIN {printf "ratio: generate --all is %.1fx faster (goal >= 30x, stretch 50x)\n", l / a}'
-awk -v c="$c" -v l="$l" 'BEGIN {printf "ratio with C1 only (PLATFORM_RENDER_JAVA_OPTS=-XX:TieredStopAtLevel=1): %.1fx (median %d ms)\n", l / c, c}'
+awk -v c="$c" -v l="$l" 'BEGIN {printf "ratio with C2 as well (PLATFORM_RENDER_JAVA_OPTS=-XX:TieredStopAtLevel=4): %.1fx (median %d ms)\n", l / c, c}'
 
 # ---- the 256 MB heap bar ----
 if PLATFORM_RENDER_JAVA_OPTS=-Xmx256m "$render" generate --all "$repo/kubernetes" --output-dir "$work/out256" 2>"$work/256.err"; then

@@ -5,6 +5,7 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.generate.EnvironmentRenderer;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.pipeline.ReadLog;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.service.PlatformReader;
@@ -53,6 +54,7 @@ public final class ApplicationSetGenerator {
 
   private final List<ApplicationExtension> extensions;
   private final PrintWriter trace;
+  private final ParsedFiles parsedFiles;
 
   public ApplicationSetGenerator(List<ApplicationExtension> extensions) {
     this(extensions, null);
@@ -62,8 +64,22 @@ public final class ApplicationSetGenerator {
    * @param trace where {@code --verbose} traces each render's steps, or null
    */
   public ApplicationSetGenerator(List<ApplicationExtension> extensions, PrintWriter trace) {
+    this(extensions, trace, null);
+  }
+
+  private ApplicationSetGenerator(
+      List<ApplicationExtension> extensions, PrintWriter trace, ParsedFiles parsedFiles) {
     this.extensions = List.copyOf(extensions);
     this.trace = trace;
+    this.parsedFiles = parsedFiles;
+  }
+
+  /**
+   * This generator, its renders parsing what they read once in {@code parsedFiles} (shared with the
+   * other renders of a run, as {@code diff} does).
+   */
+  public ApplicationSetGenerator sharing(ParsedFiles parsedFiles) {
+    return new ApplicationSetGenerator(extensions, trace, parsedFiles);
   }
 
   /** With {@link ApplicationExtensions#all()}, tracing to {@code trace} (or not, when null). */
@@ -228,7 +244,7 @@ public final class ApplicationSetGenerator {
 
     // Every environment rendered as `generate` renders it; every problem of every environment.
     Problems problems = new Problems();
-    EnvironmentRenderer renderer = new EnvironmentRenderer(trace);
+    EnvironmentRenderer renderer = new EnvironmentRenderer(trace, parsedFiles);
     List<Element> elements = new ArrayList<>();
     for (ServiceSpec.Environment env : pipelineOrder(spec, platform)) {
       if (trace != null) {

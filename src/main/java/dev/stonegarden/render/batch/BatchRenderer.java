@@ -13,7 +13,6 @@ import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
-import dev.stonegarden.render.yaml.YamlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,6 +102,7 @@ public final class BatchRenderer {
   private final int threads;
   private final EnvironmentRenderer renderer;
   private final Map<Path, PlatformSettings> platforms = new ConcurrentHashMap<>();
+  private final ParsedFiles parsedFiles = new ParsedFiles();
 
   /**
    * @param repoRoot bounds every file access, as for {@code generate}
@@ -112,8 +112,12 @@ public final class BatchRenderer {
     this.repoRoot = repoRoot.toAbsolutePath().normalize();
     this.output = output;
     this.threads = Math.max(1, threads);
-    ParsedFiles<List<YamlDocument>> shared = new ParsedFiles<>();
-    this.renderer = new EnvironmentRenderer(null, shared);
+    this.renderer = new EnvironmentRenderer(null, parsedFiles);
+  }
+
+  /** The inputs this run parsed once for all its renders. */
+  public ParsedFiles parsedFiles() {
+    return parsedFiles;
   }
 
   /** The number of threads a run uses by default: the cores the JVM may use. */

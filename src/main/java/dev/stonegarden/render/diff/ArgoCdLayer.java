@@ -3,6 +3,7 @@ package dev.stonegarden.render.diff;
 import dev.stonegarden.render.appset.ApplicationSetGenerator;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.input.ParsedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,16 +30,19 @@ final class ArgoCdLayer {
 
   /**
    * The comparison of the ApplicationSets of the service in {@code dir} (relative to both roots),
-   * or null when they are equal.
+   * or null when they are equal; each side's renders share the files that side's manifest renders
+   * parsed ({@code baseFiles}, {@code headFiles}).
    */
   static Comparison compare(
       String name,
       String dir,
       Path baseRoot,
       Path headRoot,
+      ParsedFiles baseFiles,
+      ParsedFiles headFiles,
       UnaryOperator<List<Diagnostic>> baseDiagnostics) {
-    Side base = generate(baseRoot, dir);
-    Side head = generate(headRoot, dir);
+    Side base = generate(baseRoot, dir, baseFiles);
+    Side head = generate(headRoot, dir, headFiles);
     List<String> failed = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     if (base.problems != null) {
@@ -58,7 +62,7 @@ final class ArgoCdLayer {
 
   private record Side(List<JsonNode> documents, List<Diagnostic> problems) {}
 
-  private static Side generate(Path root, String dir) {
+  private static Side generate(Path root, String dir, ParsedFiles parsedFiles) {
     Path file = root.resolve(dir).resolve("service.yaml");
     if (!Files.isRegularFile(file)) {
       return new Side(new ArrayList<>(), null); // the service exists on one side only
@@ -66,6 +70,7 @@ final class ArgoCdLayer {
     try {
       List<JsonNode> docs = new ArrayList<>();
       new ApplicationSetGenerator()
+          .sharing(parsedFiles)
           .generate(List.of(file), root, null, NO_REPO_URL)
           .services()
           .forEach(s -> docs.add(s.applicationSet().deepCopy()));

@@ -117,8 +117,10 @@ public final class RevisionDiff {
     }
 
     List<ServiceRender> baseRenders = new ArrayList<>();
+    BatchRenderer baseRenderer = null; // the base is written out only when a service is touched
     if (!touched.isEmpty()) {
       Path baseRoot = base.root();
+      baseRenderer = new BatchRenderer(baseRoot, BatchRenderer.Output.DOCUMENTS, threads);
       List<Path> baseFiles = new ArrayList<>();
       for (String d : allDirs) {
         Path f = baseRoot.resolve(d).resolve("service.yaml");
@@ -126,8 +128,6 @@ public final class RevisionDiff {
           baseFiles.add(f);
         }
       }
-      BatchRenderer baseRenderer =
-          new BatchRenderer(baseRoot, BatchRenderer.Output.DOCUMENTS, threads);
       for (ServiceRender r : baseRenderer.render(baseFiles, e -> true, null)) {
         baseRenders.add(displayed(r, base));
       }
@@ -163,7 +163,15 @@ public final class RevisionDiff {
       List<Comparison> own = manifests.stream().filter(c -> c.service().equals(name)).toList();
       out.addAll(own);
       if (own.stream().noneMatch(Comparison::failed)) {
-        Comparison argo = ArgoCdLayer.compare(name, dir, baseRoot, root, ds -> mapped(ds, base));
+        Comparison argo =
+            ArgoCdLayer.compare(
+                name,
+                dir,
+                baseRoot,
+                root,
+                baseRenderer.parsedFiles(),
+                headRenderer.parsedFiles(),
+                ds -> mapped(ds, base));
         if (argo != null) {
           out.add(argo);
         }

@@ -35,6 +35,23 @@ public final class RenderBudget {
     return limit;
   }
 
+  /** The units charged so far. */
+  public long used() {
+    return used;
+  }
+
+  /**
+   * Charges {@code units} if they fit, else charges nothing: a render reusing what another parsed
+   * is charged what parsing it would have cost (input.ParsedFiles).
+   */
+  public boolean chargeIfFits(long units) {
+    if (used + units > limit) {
+      return false;
+    }
+    used += units;
+    return true;
+  }
+
   /** The message for a render past its budget. */
   public String exceeded() {
     return "the render holds more than "

@@ -24,7 +24,6 @@ import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.service.ValuesReader;
-import dev.stonegarden.render.yaml.YamlDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,7 +42,7 @@ public final class EnvironmentRenderer {
   static final String SERVICE_FILE = "service.yaml";
 
   private final PrintWriter trace;
-  private final ParsedFiles<List<YamlDocument>> resourceFiles;
+  private final ParsedFiles parsedFiles;
 
   /**
    * @param trace where {@code --verbose} traces go, or null for none
@@ -56,11 +55,11 @@ public final class EnvironmentRenderer {
    * A renderer for many renders in one run ({@code generate --all}, {@code diff}).
    *
    * @param trace where {@code --verbose} traces go, or null for none
-   * @param resourceFiles resource files parsed once and shared by every render, or null
+   * @param parsedFiles the inputs parsed once and shared by every render, or null
    */
-  public EnvironmentRenderer(PrintWriter trace, ParsedFiles<List<YamlDocument>> resourceFiles) {
+  public EnvironmentRenderer(PrintWriter trace, ParsedFiles parsedFiles) {
     this.trace = trace;
-    this.resourceFiles = resourceFiles;
+    this.parsedFiles = parsedFiles;
   }
 
   /** The resources of one environment, before output: what {@code validate} inspects. */
@@ -225,8 +224,7 @@ public final class EnvironmentRenderer {
     BuildResult[] build = new BuildResult[1];
     Values[] values = new Values[1];
     problems.collect(
-        () ->
-            build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot, reads, resourceFiles)));
+        () -> build[0] = Kustomizer.build(overlay, new BuildOptions(repoRoot, reads, parsedFiles)));
     Path valuesFile = overlay.resolve(ValuesReader.FILE_NAME);
     if (valuesInstead == null) {
       reads.read(valuesFile); // read, or looked for: one created later changes the render
@@ -257,22 +255,33 @@ public final class EnvironmentRenderer {
     return new Built(resources, build[0].sortOptions(), warnings);
   }
 
-  /** {@code files}, telling {@code reads} each file it reads (dashboards, alert files). */
-  private static SourceFiles recorded(SourceFiles files, ReadLog reads) {
-    if (!reads.isRecording()) {
+  /**
+   * {@code files}, telling {@code reads} each file it reads (dashboards, alert files) and parsing
+   * them once per run when the renders share parsed files.
+   */
+  private SourceFiles recorded(SourceFiles files, ReadLog reads) {
+    if (!reads.isRecording() && parsedFiles == null) {
       return files;
     }
+    ParsedFiles parsed = parsedFiles;
     return new SourceFiles() {
       @Override
       public byte[] read(String relative) throws IOException {
         byte[] bytes = files.read(relative);
-        reads.read(files.resolve(relative).toRealPath());
+        if (reads.isRecording()) {
+          reads.read(files.resolve(relative).toRealPath());
+        }
         return bytes;
       }
 
       @Override
       public Path resolve(String relative) {
         return files.resolve(relative);
+      }
+
+      @Override
+      public ParsedFiles parsedFiles() {
+        return parsed;
       }
     };
   }

@@ -2,9 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.pipeline.ReadLog;
-import dev.stonegarden.render.yaml.YamlDocument;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * How to build.
@@ -13,10 +11,10 @@ import java.util.List;
  *     generate} path's bound, docs/rendering.md#repository-root); {@code kustomize DIR} leaves it
  *     null and follows kustomize's own load restrictor only
  * @param reads where every kustomization directory opened and every file loaded is recorded
- * @param resourceFiles resource files parsed once for several builds, or null to parse each time
+ * @param parsedFiles the files of several builds parsed once (kustomization files, resources,
+ *     patches, configuration files), or null to parse each time
  */
-public record BuildOptions(
-    Path repositoryRoot, ReadLog reads, ParsedFiles<List<YamlDocument>> resourceFiles) {
+public record BuildOptions(Path repositoryRoot, ReadLog reads, ParsedFiles parsedFiles) {
 
   public BuildOptions {
     reads = reads == null ? ReadLog.none() : reads;

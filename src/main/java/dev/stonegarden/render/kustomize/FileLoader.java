@@ -5,6 +5,7 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.files.RenderBudget;
 import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.files.Utf8Text;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.pipeline.ReadLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,9 +27,15 @@ final class FileLoader {
   private final List<Path> visited;
   private final RootedFiles files;
   private final ReadLog reads;
+  private final ParsedFiles parsed;
 
   private FileLoader(
-      Path root, Path repositoryRoot, List<Path> visited, ReadLog reads, RenderBudget budget) {
+      Path root,
+      Path repositoryRoot,
+      List<Path> visited,
+      ReadLog reads,
+      RenderBudget budget,
+      ParsedFiles parsed) {
     this.root = root;
     this.repositoryRoot = repositoryRoot;
     this.visited = visited;
@@ -36,6 +43,7 @@ final class FileLoader {
     // the build's one budget (docs/robustness.md#limits-and-memory).
     this.files = RootedFiles.at(repositoryRoot != null ? repositoryRoot : root).withBudget(budget);
     this.reads = reads;
+    this.parsed = parsed;
     reads.read(root);
   }
 
@@ -49,6 +57,15 @@ final class FileLoader {
    * and every file it loads (the inputs of manifest-generate-paths, docs/appset.md).
    */
   static FileLoader forRoot(Path dir, Path repositoryRoot, ReadLog reads, SourcePosition at) {
+    return forRoot(dir, repositoryRoot, reads, null, at);
+  }
+
+  /**
+   * The loader of the top kustomization directory; the files it loads are parsed once in {@code
+   * parsed} (null: each time) for all the builds of a run.
+   */
+  static FileLoader forRoot(
+      Path dir, Path repositoryRoot, ReadLog reads, ParsedFiles parsed, SourcePosition at) {
     Path real = realDirectory(dir, at);
     Path repo =
         repositoryRoot == null ? null : realOrSelf(repositoryRoot.toAbsolutePath().normalize());
@@ -56,7 +73,7 @@ final class FileLoader {
       throw new InputException(
           at, "directory '" + dir.getFileName() + "' is outside the repository root");
     }
-    return new FileLoader(real, repo, List.of(real), reads, RenderBudget.defaults());
+    return new FileLoader(real, repo, List.of(real), reads, RenderBudget.defaults(), parsed);
   }
 
   /** The directory this loader reads from (absolute, symlinks resolved). */
@@ -85,10 +102,13 @@ final class FileLoader {
     }
   }
 
-  /** Outcome of trying to read a file: its text, or why it could not be read. */
-  record Loaded(Path file, byte[] bytes, String error, RenderBudget budget) {
+  /**
+   * Outcome of trying to read a file: its text, or why it could not be read; the build's budget and
+   * the run's parsed files (or null) go with it to the parse ({@link Yaml}).
+   */
+  record Loaded(Path file, byte[] bytes, String error, RenderBudget budget, ParsedFiles parsed) {
     Loaded(Path file, byte[] bytes, String error) {
-      this(file, bytes, error, null);
+      this(file, bytes, error, null, null);
     }
 
     boolean ok() {
@@ -141,7 +161,7 @@ final class FileLoader {
       return new Loaded(real, null, read.problem());
     }
     reads.read(real);
-    return new Loaded(real, read.bytes(), null, files.budget());
+    return new Loaded(real, read.bytes(), null, files.budget(), parsed);
   }
 
   /** Reads {@code relative} as a file inside this root, or fails at {@code at}. */
@@ -189,7 +209,8 @@ final class FileLoader {
     List<Path> chain = new ArrayList<>(visited);
     chain.add(real);
     return new Opened(
-        new FileLoader(real, repositoryRoot, List.copyOf(chain), reads, files.budget()), null);
+        new FileLoader(real, repositoryRoot, List.copyOf(chain), reads, files.budget(), parsed),
+        null);
   }
 
   /**

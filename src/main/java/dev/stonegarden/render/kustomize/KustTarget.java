@@ -122,21 +122,10 @@ final class KustTarget {
 
   /**
    * The resources of a file; parsed once per run when the options share parsed files (one base read
-   * by many overlays), each use getting its own copy of the trees.
+   * by many overlays), each use getting its own copy of the trees ({@link Yaml#readResources}).
    */
-  private List<Resource> resources(FileLoader.Loaded file) {
-    var shared = ctx.options.resourceFiles();
-    if (shared == null) {
-      return ResourceReader.fromDocuments(Yaml.readResources(file));
-    }
-    List<YamlDocument> docs =
-        shared.get(file.file(), file.bytes(), bytes -> Yaml.readResources(file));
-    List<YamlDocument> copies = new ArrayList<>(docs.size());
-    for (YamlDocument d : docs) {
-      copies.add(
-          new YamlDocument(d.root().deepCopy(), d.file(), d.index(), d.start(), d.sourceMap()));
-    }
-    return ResourceReader.fromDocuments(copies);
+  private static List<Resource> resources(FileLoader.Loaded file) {
+    return ResourceReader.fromDocuments(Yaml.readResources(file));
   }
 
   private void accumulateComponents(Accumulator ra) {

@@ -54,6 +54,7 @@ public final class Kustomizer {
             kustomizationDir,
             options.repositoryRoot(),
             options.reads(),
+            options.parsedFiles(),
             SourcePosition.of(kustomizationDir));
     KustTarget target = KustTarget.load(root, SourcePosition.none(), ctx);
     PatchSteps.offerSchema(target, ctx, true);

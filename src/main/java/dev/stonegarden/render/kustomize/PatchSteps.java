@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.kustomize.patch.MergeSchema;
 import dev.stonegarden.render.kustomize.patch.PatchJson6902Transformer;
 import dev.stonegarden.render.kustomize.patch.PatchStrategicMergeTransformer;
@@ -32,11 +33,12 @@ final class PatchSteps {
       String entry = item.value();
       SourcePosition at = item.place().at();
       if (looksInline(entry)) {
-        out.add(new PatchStrategicMergeTransformer(entry, at, schema(ctx)));
+        out.add(new PatchStrategicMergeTransformer(entry, at, schema(ctx), parsed(ctx)));
       } else {
         FileLoader.Loaded l = t.loader().load(entry, at);
         out.add(
-            new PatchStrategicMergeTransformer(l.text(), SourcePosition.of(l.file()), schema(ctx)));
+            new PatchStrategicMergeTransformer(
+                l.text(), SourcePosition.of(l.file()), schema(ctx), parsed(ctx)));
       }
     }
     return out;
@@ -96,7 +98,12 @@ final class PatchSteps {
       }
       out.add(
           new PatchTransformer(
-              text, origin, target(e.target(), e.targetPlace()), e.options(), schema(ctx)));
+              text,
+              origin,
+              target(e.target(), e.targetPlace()),
+              e.options(),
+              schema(ctx),
+              parsed(ctx)));
     }
     return out;
   }
@@ -130,7 +137,7 @@ final class PatchSteps {
           throw new InputException(origin, "patch file '" + path + "' seems to be empty");
         }
       }
-      out.add(new PatchJson6902Transformer(text, origin, target));
+      out.add(new PatchJson6902Transformer(text, origin, target, parsed(ctx)));
     }
     return out;
   }
@@ -146,6 +153,11 @@ final class PatchSteps {
 
   private static MergeSchema schema(BuildContext ctx) {
     return ctx.schema();
+  }
+
+  /** Where the run keeps parsed patches (each transformer gets its own copy), or null. */
+  private static ParsedFiles parsed(BuildContext ctx) {
+    return ctx.options.parsedFiles();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.pipeline.Generator;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
@@ -33,6 +34,10 @@ public record AlertFileGenerator(
 
   static final String API_VERSION = "monitoring.coreos.com/v1";
 
+  /** Alert files, parsed once per run (the trees are changed here: each render gets a copy). */
+  static final ParsedFiles.Kind<List<YamlDocument>> ALERT_FILES =
+      ParsedFiles.Kind.documents("alert files");
+
   @Override
   public List<Resource> generate(ResourceList current) {
     if (service.monitoring() == null
@@ -45,7 +50,10 @@ public record AlertFileGenerator(
 
   private List<Resource> rules(MonitoringFile f) {
     List<YamlDocument> documents =
-        YamlReader.read(f.file(), f.text("alert file"), YamlReader.Options.resources());
+        f.parse(
+            ALERT_FILES,
+            bytes ->
+                YamlReader.read(f.file(), f.text("alert file"), YamlReader.Options.resources()));
     List<Resource> out = new ArrayList<>();
     int bare = 0;
     for (YamlDocument d : documents) {

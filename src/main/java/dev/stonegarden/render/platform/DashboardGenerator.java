@@ -2,6 +2,7 @@ package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.pipeline.Generator;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
@@ -37,6 +38,12 @@ public record DashboardGenerator(
 
   static final int SSA_ABOVE = 256 * 1024;
   static final int MAX_BYTES = 1024 * 1024;
+
+  /**
+   * Dashboards checked to be a JSON object, once per run (nothing of the tree is used: the text
+   * goes into the object as written).
+   */
+  static final ParsedFiles.Kind<Boolean> DASHBOARDS = new ParsedFiles.Kind<>("dashboards", b -> b);
 
   @Override
   public List<Resource> generate(ResourceList current) {
@@ -76,7 +83,7 @@ public record DashboardGenerator(
               + " bytes: expected at most 1 MiB (1048576 bytes), the limit of a ConfigMap");
     }
     String text = f.text("dashboard");
-    checkJson(f, text);
+    f.parse(DASHBOARDS, bytes -> checkJson(f, text));
     ObjectNode body;
     if (platform.monitoring().dashboards() == PlatformSettings.DashboardMode.GRAFANA_OPERATOR) {
       body =
@@ -102,7 +109,7 @@ public record DashboardGenerator(
     return Nodes.generated(body, f.namedAt());
   }
 
-  private static void checkJson(MonitoringFile f, String text) {
+  private static Boolean checkJson(MonitoringFile f, String text) {
     JsonNode tree;
     try {
       tree = JsonTrees.DASHBOARD.read(text);
@@ -121,6 +128,7 @@ public record DashboardGenerator(
                   ? "nothing"
                   : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
     }
+    return Boolean.TRUE;
   }
 
   /** What {@code --verbose} prints. */

@@ -3,6 +3,7 @@ package dev.stonegarden.render.platform;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.service.ServiceSpec;
 import java.io.IOException;
@@ -22,8 +23,15 @@ import java.util.function.Function;
  *
  * @param relative the path as written, relative to the service directory
  * @param namedAt its entry in service.yaml
+ * @param parsedFiles where the run keeps parsed files, or null
  */
-record MonitoringFile(String relative, SourcePosition namedAt, Path file, byte[] bytes) {
+record MonitoringFile(
+    String relative, SourcePosition namedAt, Path file, byte[] bytes, ParsedFiles parsedFiles) {
+
+  /** The file parsed as {@code kind}: once per run when the run shares parsed files. */
+  <T> T parse(ParsedFiles.Kind<T> kind, Function<byte[], T> parse) {
+    return ParsedFiles.get(parsedFiles, kind, file, bytes, null, parse);
+  }
 
   /**
    * Reads every file a {@code spec.monitoring} list names and converts each; every problem of every
@@ -55,7 +63,8 @@ record MonitoringFile(String relative, SourcePosition namedAt, Path file, byte[]
   static MonitoringFile read(
       SourceFiles files, String relative, SourcePosition namedAt, String what) {
     try {
-      return new MonitoringFile(relative, namedAt, files.resolve(relative), files.read(relative));
+      return new MonitoringFile(
+          relative, namedAt, files.resolve(relative), files.read(relative), files.parsedFiles());
     } catch (SourceFiles.OutsideRootException e) {
       throw new InputException(
           namedAt,

@@ -1,6 +1,7 @@
 package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.files.RootedFiles;
+import dev.stonegarden.render.input.ParsedFiles;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +26,14 @@ public interface SourceFiles {
   /** Where {@code relative} lies (for diagnostics and file names); no file access. */
   default Path resolve(String relative) {
     return Path.of(relative);
+  }
+
+  /**
+   * Where the renders of one run keep the files they parsed (input.ParsedFiles), or null: each
+   * render parses what it reads.
+   */
+  default ParsedFiles parsedFiles() {
+    return null;
   }
 
   /** Thrown for a path that leaves the root. */

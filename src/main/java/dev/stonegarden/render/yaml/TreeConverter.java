@@ -135,7 +135,9 @@ final class TreeConverter {
   /**
    * The locator of one document. Each mapping's keys are resolved (typing, merges) once, on the
    * first lookup that passes through it, and indexed: a diagnostic per key of a mapping of n keys
-   * costs n, not n² (issue 9: 20,000 unknown keys took a minute).
+   * costs n, not n² (issue 9: 20,000 unknown keys took a minute). Thread-safe: a document parsed
+   * once is read by the renders of a whole run (input.ParsedFiles), and the index is filled as
+   * lookups come.
    */
   static final class DocumentLocator implements SourceMap.Locator {
     private final TreeConverter converter;
@@ -150,7 +152,7 @@ final class TreeConverter {
     }
 
     @Override
-    public int[] locate(String pointer, boolean key) {
+    public synchronized int[] locate(String pointer, boolean key) {
       try {
         return converter.locate(root, pointer, key, this::entry);
       } catch (RuntimeException e) {
@@ -171,7 +173,7 @@ final class TreeConverter {
     }
 
     /** How many mapping entries this locator has resolved so far: the work its lookups did. */
-    long entriesResolved() {
+    synchronized long entriesResolved() {
       return entriesResolved;
     }
 

@@ -1,10 +1,12 @@
 package dev.stonegarden.render.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.batch.BatchRenderer;
+import dev.stonegarden.render.files.RenderBudget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,21 +24,62 @@ class ReadsTest {
   @TempDir Path tmp;
 
   @Test
-  void parsedOncePerPathAndContent() {
-    ParsedFiles<String> files = new ParsedFiles<>();
+  void parsedOncePerKindPathAndContent() {
+    ParsedFiles files = new ParsedFiles();
+    ParsedFiles.Kind<StringBuilder> text = new ParsedFiles.Kind<>("text", StringBuilder::new);
+    ParsedFiles.Kind<StringBuilder> other = new ParsedFiles.Kind<>("other", StringBuilder::new);
     AtomicInteger parses = new AtomicInteger();
-    java.util.function.Function<byte[], String> parse =
+    java.util.function.Function<byte[], StringBuilder> parse =
         b -> {
           parses.incrementAndGet();
-          return new String(b, StandardCharsets.UTF_8);
+          return new StringBuilder(new String(b, StandardCharsets.UTF_8));
         };
-    String first = files.get(Path.of("/r/a.yaml"), "x: 1".getBytes(StandardCharsets.UTF_8), parse);
-    assertSame(
-        first, files.get(Path.of("/r/a.yaml"), "x: 1".getBytes(StandardCharsets.UTF_8), parse));
+    StringBuilder first = files.get(text, Path.of("/r/a.yaml"), bytes("x: 1"), null, parse);
+    StringBuilder second = files.get(text, Path.of("/r/a.yaml"), bytes("x: 1"), null, parse);
     assertEquals(1, parses.get());
-    files.get(Path.of("/r/a.yaml"), "x: 2".getBytes(StandardCharsets.UTF_8), parse);
-    files.get(Path.of("/r/b.yaml"), "x: 1".getBytes(StandardCharsets.UTF_8), parse);
-    assertEquals(3, parses.get());
+    assertEquals(1, files.parses(text));
+    // Each caller gets its own copy: a change to one is not seen by the next.
+    assertNotSame(first, second);
+    first.append(" changed");
+    assertEquals(
+        "x: 1", files.get(text, Path.of("/r/a.yaml"), bytes("x: 1"), null, parse).toString());
+    files.get(text, Path.of("/r/a.yaml"), bytes("x: 2"), null, parse);
+    files.get(text, Path.of("/r/b.yaml"), bytes("x: 1"), null, parse);
+    files.get(other, Path.of("/r/a.yaml"), bytes("x: 1"), null, parse);
+    assertEquals(4, parses.get());
+    assertEquals(3, files.parses(text));
+    assertEquals(1, files.parses(other));
+  }
+
+  @Test
+  void aHitChargesTheBudgetWhatTheParseChargedOrParsesAgainWhenThatDoesNotFit() {
+    ParsedFiles files = new ParsedFiles();
+    ParsedFiles.Kind<String> kind = new ParsedFiles.Kind<>("text", s -> s);
+    RenderBudget first = new RenderBudget(100);
+    java.util.function.Function<RenderBudget, java.util.function.Function<byte[], String>> parse =
+        budget ->
+            b -> {
+              if (!budget.charge(40)) {
+                throw new IllegalStateException(budget.exceeded());
+              }
+              return "parsed";
+            };
+    files.get(kind, Path.of("/r/a"), bytes("a"), first, parse.apply(first));
+    assertEquals(40, first.used());
+    RenderBudget second = new RenderBudget(100);
+    second.charge(10);
+    files.get(kind, Path.of("/r/a"), bytes("a"), second, parse.apply(second));
+    assertEquals(50, second.used()); // charged as if it had parsed
+    assertEquals(1, files.parses(kind));
+    RenderBudget full = new RenderBudget(100);
+    full.charge(70);
+    assertThrows(
+        IllegalStateException.class,
+        () -> files.get(kind, Path.of("/r/a"), bytes("a"), full, parse.apply(full)));
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test

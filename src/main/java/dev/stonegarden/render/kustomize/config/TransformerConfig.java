@@ -6,7 +6,11 @@ import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.ResourceOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Which fields each builtin transformer touches (kustomize's {@code
@@ -41,11 +45,53 @@ public record TransformerConfig(
     replicas = List.copyOf(replicas);
   }
 
+  private static final TransformerConfig EMPTY =
+      Memo.known(
+          new TransformerConfig(
+              List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+              List.of(), List.of(), List.of(), List.of()));
+
   /** The configuration with no field specs at all. */
   public static TransformerConfig empty() {
-    return new TransformerConfig(
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of());
+    return EMPTY;
+  }
+
+  /**
+   * Merges of configurations that every build makes alike (the empty one, the built-in tables, and
+   * what merging those gave): each level of every build merges the built-in tables into what its
+   * bases built, hundreds of field specs sorted each time, so each such merge is made once per
+   * process. Only these configurations are kept (by identity, a handful), never one read from a
+   * {@code configurations:} file.
+   */
+  private static final class Memo {
+    private record Pair(TransformerConfig a, TransformerConfig b) {
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Pair p && p.a == a && p.b == b;
+      }
+
+      @Override
+      public int hashCode() {
+        return System.identityHashCode(a) * 31 + System.identityHashCode(b);
+      }
+    }
+
+    private static final Map<Pair, TransformerConfig> MERGED = new ConcurrentHashMap<>();
+    private static final Map<Pair, Boolean> KNOWN = new ConcurrentHashMap<>();
+
+    static TransformerConfig known(TransformerConfig c) {
+      KNOWN.put(new Pair(c, c), Boolean.TRUE);
+      return c;
+    }
+
+    static boolean isKnown(TransformerConfig c) {
+      return KNOWN.containsKey(new Pair(c, c));
+    }
+  }
+
+  /** Marks the built-in configuration as one whose merges are kept ({@link Memo}). */
+  static TransformerConfig builtinTables(TransformerConfig builtin) {
+    return Memo.known(builtin);
   }
 
   /**
@@ -54,6 +100,22 @@ public record TransformerConfig(
    * kind (the ranked kinds first, then group/version/kind); the order shows in messages (case 065).
    */
   public TransformerConfig merge(TransformerConfig o, SourcePosition at) {
+    if (!Memo.isKnown(this) || !Memo.isKnown(o)) {
+      return mergeNow(o, at);
+    }
+    Memo.Pair key = new Memo.Pair(this, o);
+    TransformerConfig merged = Memo.MERGED.get(key);
+    if (merged == null) {
+      TransformerConfig now = mergeNow(o, at);
+      // Merging the built-in tables again changes nothing: keep one instance of each value.
+      now = Memo.known(now.equals(this) ? this : now.equals(o) ? o : now);
+      merged = Memo.MERGED.putIfAbsent(key, now);
+      merged = merged == null ? now : merged;
+    }
+    return merged;
+  }
+
+  private TransformerConfig mergeNow(TransformerConfig o, SourcePosition at) {
     return new TransformerConfig(
         sorted(mergeAll(namePrefix, o.namePrefix, at)),
         sorted(mergeAll(nameSuffix, o.nameSuffix, at)),
@@ -68,15 +130,17 @@ public record TransformerConfig(
         sorted(mergeAll(replicas, o.replicas, at)));
   }
 
-  private static final Comparator<Gvk> GVK_ORDER =
-      (a, b) -> {
-        int ra = rank(a.kind());
-        int rb = rank(b.kind());
-        if (ra != rb) {
-          return Integer.compare(ra, rb);
-        }
-        return sortString(a).compareTo(sortString(b));
-      };
+  /** A selector's place in the merged lists: its rank, then its group/version/kind string. */
+  private record SortKey(int rank, String text) implements Comparable<SortKey> {
+    static SortKey of(Gvk g) {
+      return new SortKey(TransformerConfig.rank(g.kind()), sortString(g));
+    }
+
+    @Override
+    public int compareTo(SortKey o) {
+      return rank != o.rank ? Integer.compare(rank, o.rank) : text.compareTo(o.text);
+    }
+  }
 
   private static int rank(String kind) {
     int i = ResourceOrder.DEFAULT_ORDER_FIRST.indexOf(kind);
@@ -96,14 +160,21 @@ public record TransformerConfig(
   }
 
   private static List<FieldSpec> sorted(List<FieldSpec> specs) {
-    List<FieldSpec> out = new ArrayList<>(specs);
-    out.sort(Comparator.comparing(FieldSpec::selector, GVK_ORDER));
-    return out;
+    return sortedBy(specs, FieldSpec::selector);
   }
 
   private static List<NameBackReference> sortedRefs(List<NameBackReference> refs) {
-    List<NameBackReference> out = new ArrayList<>(refs);
-    out.sort(Comparator.comparing(NameBackReference::referral, GVK_ORDER));
+    return sortedBy(refs, NameBackReference::referral);
+  }
+
+  /**
+   * A stable sort by selector; each selector's key is computed once per sort, not once per
+   * comparison (a level merges hundreds of built-in specs).
+   */
+  private static <T> List<T> sortedBy(List<T> items, Function<T, Gvk> selector) {
+    Map<Gvk, SortKey> keys = new HashMap<>(); // lookup only
+    List<T> out = new ArrayList<>(items);
+    out.sort(Comparator.comparing(t -> keys.computeIfAbsent(selector.apply(t), SortKey::of)));
     return out;
   }
 
@@ -111,15 +182,35 @@ public record TransformerConfig(
   public static List<FieldSpec> mergeAll(
       List<FieldSpec> base, List<FieldSpec> incoming, SourcePosition at) {
     List<FieldSpec> out = new ArrayList<>(base);
+    // Only a spec with the same path can be effectively equal: look among those alone, in the
+    // order of the list, as MergeOne's scan would (lookup only, never iterated as a whole).
+    Map<String, List<FieldSpec>> byPath = new HashMap<>();
+    for (FieldSpec s : out) {
+      byPath.computeIfAbsent(s.path(), p -> new ArrayList<>(2)).add(s);
+    }
     for (FieldSpec x : incoming) {
-      mergeOne(out, x, at);
+      List<FieldSpec> samePath = byPath.computeIfAbsent(x.path(), p -> new ArrayList<>(2));
+      if (!contains(samePath, x, at)) {
+        out.add(x);
+        samePath.add(x);
+      }
     }
     return out;
   }
 
   /** kustomize's {@code FsSlice.MergeOne}, in place. */
   public static void mergeOne(List<FieldSpec> into, FieldSpec x, SourcePosition at) {
-    for (FieldSpec s : into) {
+    if (!contains(into, x, at)) {
+      into.add(x);
+    }
+  }
+
+  /**
+   * Whether {@code specs} holds a spec effectively equal to {@code x}; the first such one must
+   * agree with it on {@code create}.
+   */
+  private static boolean contains(List<FieldSpec> specs, FieldSpec x, SourcePosition at) {
+    for (FieldSpec s : specs) {
       if (s.effectivelyEquals(x)) {
         if (s.create() != x.create()) {
           throw new InputException(
@@ -130,10 +221,10 @@ public record TransformerConfig(
                   + x.selector()
                   + " is declared both with and without create");
         }
-        return;
+        return true;
       }
     }
-    into.add(x);
+    return false;
   }
 
   private static List<NameBackReference> mergeRefs(

@@ -44,7 +44,7 @@ public final class TransformerConfigs {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      builtin = b;
+      builtin = b = TransformerConfig.builtinTables(b);
     }
     return b;
   }

@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
@@ -16,9 +17,16 @@ import tools.jackson.databind.node.ArrayNode;
  * @param patchText the inline operations or the content of the patch file
  * @param origin the patch file, or the kustomization entry of inline operations
  * @param target the entry's target
+ * @param parsedFiles where the run keeps parsed patches, or null to parse each time
  */
-public record PatchJson6902Transformer(String patchText, SourcePosition origin, PatchTarget target)
+public record PatchJson6902Transformer(
+    String patchText, SourcePosition origin, PatchTarget target, ParsedFiles parsedFiles)
     implements Transformer {
+
+  /** A patch parsed each time it is applied. */
+  public PatchJson6902Transformer(String patchText, SourcePosition origin, PatchTarget target) {
+    this(patchText, origin, target, null);
+  }
 
   @Override
   public void transform(ResourceList resources) {
@@ -27,7 +35,13 @@ public record PatchJson6902Transformer(String patchText, SourcePosition origin, 
           origin,
           "must specify the target name: expected 'target.name' in a patchesJson6902 entry");
     }
-    PatchParser.Parsed parsed = PatchParser.parseJson6902(patchText, origin);
+    PatchParser.Parsed parsed =
+        PatchParser.shared(
+            parsedFiles,
+            PatchParser.JSON6902_PATCHES,
+            patchText,
+            origin,
+            PatchParser::parseJson6902);
     ArrayNode ops = parsed.jsonOps();
     if (ops.isEmpty()) {
       throw new InputException(

@@ -2,8 +2,10 @@ package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlVersion;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -48,6 +50,48 @@ public final class PatchParser {
     Function<String, SourcePosition> locator(int i) {
       return locators == null || i >= locators.size() ? null : locators.get(i);
     }
+
+    /** A copy whose trees can be changed without changing this one's (the locators are shared). */
+    Parsed copy() {
+      List<ObjectNode> docs = null;
+      if (strategicMerge != null) {
+        docs = new ArrayList<>(strategicMerge.size());
+        for (ObjectNode d : strategicMerge) {
+          docs.add(d.deepCopy());
+        }
+      }
+      return new Parsed(docs, jsonOps == null ? null : jsonOps.deepCopy(), locators, jsonLocator);
+    }
+  }
+
+  /** {@code patches:} entries, files or inline, read both ways ({@link #parse}). */
+  static final ParsedFiles.Kind<Parsed> PATCHES = new ParsedFiles.Kind<>("patches", Parsed::copy);
+
+  /** {@code patchesStrategicMerge:} entries ({@link #parseStrategicMerge}). */
+  static final ParsedFiles.Kind<Parsed> STRATEGIC_MERGE_PATCHES =
+      new ParsedFiles.Kind<>("strategic-merge patches", Parsed::copy);
+
+  /** {@code patchesJson6902:} entries ({@link #parseJson6902}). */
+  static final ParsedFiles.Kind<Parsed> JSON6902_PATCHES =
+      new ParsedFiles.Kind<>("JSON 6902 patches", Parsed::copy);
+
+  /**
+   * {@code parse} of {@code text} from {@code origin} (a patch file, or the entry of an inline
+   * patch), once per run when the run shares parsed files ({@code files} not null).
+   */
+  static Parsed shared(
+      ParsedFiles files,
+      ParsedFiles.Kind<Parsed> kind,
+      String text,
+      SourcePosition origin,
+      java.util.function.BiFunction<String, SourcePosition, Parsed> parse) {
+    return ParsedFiles.get(
+        files,
+        kind,
+        origin,
+        text.getBytes(StandardCharsets.UTF_8),
+        null,
+        bytes -> parse.apply(text, origin));
   }
 
   /** Strategic-merge documents with their locators. */

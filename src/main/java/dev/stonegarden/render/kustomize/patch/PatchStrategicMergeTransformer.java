@@ -1,6 +1,7 @@
 package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
@@ -15,17 +16,31 @@ import tools.jackson.databind.node.ObjectNode;
  * @param patchText the entry's inline text, or the content of the file it names
  * @param origin the patch file, or the kustomization entry of an inline patch
  * @param schema the build's merge schema
+ * @param parsedFiles where the run keeps parsed patches, or null to parse each time
  */
 public record PatchStrategicMergeTransformer(
-    String patchText, SourcePosition origin, MergeSchema schema) implements Transformer {
+    String patchText, SourcePosition origin, MergeSchema schema, ParsedFiles parsedFiles)
+    implements Transformer {
 
   public PatchStrategicMergeTransformer {
     schema = schema == null ? MergeSchema.builtin() : schema;
   }
 
+  /** A patch parsed each time it is applied. */
+  public PatchStrategicMergeTransformer(
+      String patchText, SourcePosition origin, MergeSchema schema) {
+    this(patchText, origin, schema, null);
+  }
+
   @Override
   public void transform(ResourceList resources) {
-    PatchParser.Parsed parsed = PatchParser.parseStrategicMerge(patchText, origin);
+    PatchParser.Parsed parsed =
+        PatchParser.shared(
+            parsedFiles,
+            PatchParser.STRATEGIC_MERGE_PATCHES,
+            patchText,
+            origin,
+            PatchParser::parseStrategicMerge);
     for (int i = 0; i < parsed.strategicMerge().size(); i++) {
       ObjectNode patch = parsed.strategicMerge().get(i);
       Resource r = PatchApplication.uniqueById(resources, patch, origin);

@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
@@ -21,13 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
  * @param target the target, or null
  * @param options allowNameChange / allowKindChange
  * @param schema the build's merge schema
+ * @param parsedFiles where the run keeps parsed patches, or null to parse each time
  */
 public record PatchTransformer(
     String patchText,
     SourcePosition origin,
     PatchTarget target,
     PatchOptions options,
-    MergeSchema schema)
+    MergeSchema schema,
+    ParsedFiles parsedFiles)
     implements Transformer {
 
   public PatchTransformer {
@@ -35,9 +38,20 @@ public record PatchTransformer(
     schema = schema == null ? MergeSchema.builtin() : schema;
   }
 
+  /** A patch parsed each time it is applied. */
+  public PatchTransformer(
+      String patchText,
+      SourcePosition origin,
+      PatchTarget target,
+      PatchOptions options,
+      MergeSchema schema) {
+    this(patchText, origin, target, options, schema, null);
+  }
+
   @Override
   public void transform(ResourceList resources) {
-    PatchParser.Parsed parsed = PatchParser.parse(patchText, origin);
+    PatchParser.Parsed parsed =
+        PatchParser.shared(parsedFiles, PatchParser.PATCHES, patchText, origin, PatchParser::parse);
     if (parsed.isStrategicMerge() && !parsed.strategicMerge().isEmpty()) {
       transformStrategicMerge(resources, parsed);
     } else {
