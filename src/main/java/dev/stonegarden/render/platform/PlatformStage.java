@@ -31,6 +31,7 @@ public final class PlatformStage {
             Nodes.at(service, Nodes.envPointer(env, "namespace"))),
         new CanaryRolloutTransformer(service, env, ctx.kubeApiVersions()),
         new Append(new AnalysisTemplateGenerator(service, env, ctx.platform())),
+        new PreviewServiceGenerator(service, env),
         new MonitorRelabelTransformer(
             ctx.platform().canary().hashLabel(),
             env.rollout() != null && ctx.platform().canary().relabelMonitors()),

@@ -47,11 +47,55 @@ public record ServiceSpec(
       Rollout rollout,
       int index) {}
 
-  /** {@code rollout}: a canary with its steps and the metrics of its background analysis. */
-  public record Rollout(String strategy, List<Step> steps, List<Metric> metrics) {}
+  /**
+   * {@code rollout}: a canary with its steps and the metrics of its background analysis, or a
+   * blueGreen (docs/blue-green.md) with its promotion settings.
+   *
+   * @param steps the canary steps; empty for blueGreen
+   * @param metrics the background analysis of a canary; empty for blueGreen
+   * @param blueGreen the blueGreen settings, or {@code null} for a canary
+   */
+  public record Rollout(
+      String strategy, List<Step> steps, List<Metric> metrics, BlueGreen blueGreen) {
+    public static final String CANARY = "canary";
+    public static final String BLUE_GREEN = "blueGreen";
 
-  /** A canary step: {@link SetWeight} or {@link Pause}. */
-  public sealed interface Step permits SetWeight, Pause {}
+    /** A canary. */
+    public Rollout(String strategy, List<Step> steps, List<Metric> metrics) {
+      this(strategy, steps, metrics, null);
+    }
+
+    public boolean isBlueGreen() {
+      return blueGreen != null;
+    }
+  }
+
+  /**
+   * The blueGreen settings of a {@code rollout} (docs/blue-green.md); null fields were not written
+   * (Argo Rollouts' defaults apply).
+   *
+   * @param prePromotion metrics of {@code prePromotionAnalysis}, measured on the preview before it
+   *     becomes active; empty when absent
+   * @param postPromotion metrics of {@code postPromotionAnalysis}, measured after the switch; empty
+   *     when absent
+   */
+  public record BlueGreen(
+      Boolean autoPromotionEnabled,
+      Integer autoPromotionSeconds,
+      Integer scaleDownDelaySeconds,
+      List<Metric> prePromotion,
+      List<Metric> postPromotion) {}
+
+  /** A canary step: {@link SetWeight}, {@link Pause} or {@link AnalysisStep}. */
+  public sealed interface Step permits SetWeight, Pause, AnalysisStep {}
+
+  /**
+   * {@code analysis: {metrics: [...]}}: a blocking analysis at this step
+   * (docs/canary.md#analysis-steps) of metrics named in {@code rollout.analysis.metrics}.
+   *
+   * @param metrics the metric names, in the order written
+   */
+  public record AnalysisStep(List<String> metrics) implements Step {}
 
   /** {@code setWeight: N}, 0..100. */
   public record SetWeight(int weight) implements Step {}
