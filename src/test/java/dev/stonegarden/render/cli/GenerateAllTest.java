@@ -59,6 +59,10 @@ class GenerateAllTest {
             "audiobookshelf/dev.yaml",
             "audiobookshelf/production.yaml",
             "audiobookshelf/staging.yaml",
+            "checkout/canary.yaml",
+            "checkout/dev.yaml",
+            "checkout/production.yaml",
+            "checkout/staging.yaml",
             "n8n/dev.yaml",
             "n8n/production.yaml",
             "n8n/staging.yaml"),
@@ -74,6 +78,7 @@ class GenerateAllTest {
     // Lines come in the order services finish, which depends on the threads.
     assertTrue(all.err().contains("] n8n: 3 environments rendered\n"), all.err());
     assertTrue(all.err().contains("] audiobookshelf: 4 environments rendered\n"), all.err());
+    assertTrue(all.err().contains("] checkout: 4 environments rendered\n"), all.err());
   }
 
   @Test
@@ -85,10 +90,18 @@ class GenerateAllTest {
             new Invocation(
                 tmp, Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(err), true));
     assertEquals(0, exit, err.toString());
-    String bar = "#".repeat(15) + ".".repeat(15);
+    String third = "#".repeat(10) + ".".repeat(20);
+    String twoThirds = "#".repeat(20) + ".".repeat(10);
     assertTrue(
         err.toString()
-            .startsWith("\r[" + bar + "] 1/2 services\r[" + "#".repeat(30) + "] 2/2 services\n"),
+            .startsWith(
+                "\r["
+                    + third
+                    + "] 1/3 services\r["
+                    + twoThirds
+                    + "] 2/3 services\r["
+                    + "#".repeat(30)
+                    + "] 3/3 services\n"),
         err.toString());
   }
 
@@ -122,7 +135,11 @@ class GenerateAllTest {
             "audiobookshelf/canary.yaml",
             "audiobookshelf/dev.yaml",
             "audiobookshelf/production.yaml",
-            "audiobookshelf/staging.yaml"),
+            "audiobookshelf/staging.yaml",
+            "checkout/canary.yaml",
+            "checkout/dev.yaml",
+            "checkout/production.yaml",
+            "checkout/staging.yaml"),
         List.copyOf(tree(tmp.resolve("out")).keySet()));
     try (Stream<Path> beside = Files.list(tmp)) {
       assertEquals(
@@ -149,7 +166,7 @@ class GenerateAllTest {
         r.err());
     assertTrue(
         r.err().contains("repo/services/audiobookshelf/environments/dev/values.yaml:"), r.err());
-    assertTrue(r.err().contains("2 of 2 services failed; out left as it was"), r.err());
+    assertTrue(r.err().contains("2 of 3 services failed; out left as it was"), r.err());
     // The other environments were rendered all the same (their progress lines), OUT untouched.
     assertEquals(before, tree(tmp.resolve("out")));
   }
