@@ -1,6 +1,7 @@
 package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.pipeline.Generator;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
@@ -10,7 +11,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Templates are generated for the Rollouts the platform converted from Deployments and for the
  * overlay's Rollouts without analysis of their own; a Rollout with its own analysis keeps it
  * (docs/canary.md#the-seeds-layout).
+ *
+ * <p>Blocking analyses ({@link Gate}: a canary's analysis steps, a blueGreen's pre- and
+ * post-promotion analysis) get templates of their own, {@code <workload>-<metric>-<gate>}, for the
+ * converted Rollouts only: the same metric with {@value Gate#COUNT} measurements, so that the run
+ * ends. Two templates of one name (metrics {@code x} and {@code x-step}) are an error.
  */
 public record AnalysisTemplateGenerator(
     ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform)
@@ -74,19 +82,39 @@ public record AnalysisTemplateGenerator(
   @Override
   public List<Resource> generate(ResourceList current) {
     ServiceSpec.Rollout rollout = environment.rollout();
-    if (rollout == null || rollout.metrics().isEmpty()) {
+    if (rollout == null || rollout.metrics().isEmpty() && !rollout.isBlueGreen()) {
       return List.of();
     }
     SliQueries sli =
         new SliQueries(platform.sli(), environment.namespace(), service.name(), environment.name())
             .scopedTo(platform.canary().hashLabel(), "{{args." + HASH_ARG + "}}");
     List<Resource> out = new ArrayList<>();
+    Map<String, String> names = new HashMap<>(); // template name -> metric pointer; looked up only
+    Problems problems = new Problems();
     for (String workload : rolloutsWithGeneratedAnalysis(current, rollout)) {
       boolean routed = passesCanaryService(current, workload);
       for (ServiceSpec.Metric m : rollout.metrics()) {
-        out.add(template(workload, m, sli, routed));
+        out.add(template(templateName(workload, m), m, sli, null, names, problems, routed));
       }
     }
+    for (Resource r : current.select(AnalysisTemplateGenerator::converted)) {
+      // a canary's analysis steps run beside its background analysis and get the same arguments
+      boolean routed = passesCanaryService(current, r.name());
+      for (Gate gate : Gate.values()) {
+        for (ServiceSpec.Metric m : gate.metrics(rollout)) {
+          out.add(
+              template(
+                  gate.templateName(r.name(), m),
+                  m,
+                  sli,
+                  gate,
+                  names,
+                  problems,
+                  routed && gate == Gate.STEP));
+        }
+      }
+    }
+    problems.throwIfErrors();
     return out;
   }
 
@@ -107,13 +135,41 @@ public record AnalysisTemplateGenerator(
     return false;
   }
 
-  private Resource template(String workload, ServiceSpec.Metric m, SliQueries sli, boolean routed) {
+  /** A Rollout the platform made from a Deployment. */
+  private static boolean converted(Resource r) {
+    return KindTables.is(r, KindTables.ROLLOUT)
+        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()));
+  }
+
+  /**
+   * One template; {@code gate} null for the background analysis. A name already generated is an
+   * error at the metric that asks for it again. {@code routed}: the Rollout passes the canary
+   * Service's name, and the template declares it.
+   */
+  private Resource template(
+      String name,
+      ServiceSpec.Metric m,
+      SliQueries sli,
+      Gate gate,
+      Map<String, String> names,
+      Problems problems,
+      boolean routed) {
+    String pointer = metricPointer(gate, m);
+    String first = names.putIfAbsent(name, pointer);
+    if (first != null && !first.equals(pointer)) {
+      problems.error(
+          Nodes.at(service, pointer + "/name"),
+          "metric \""
+              + m.name()
+              + "\" needs the AnalysisTemplate "
+              + name
+              + ", which the metric at line "
+              + Nodes.at(service, first + "/name").line()
+              + " already needs: rename one of the metrics");
+    }
     ObjectNode body =
         Nodes.newObject(
-            KindTables.ROLLOUT_API_VERSION,
-            "AnalysisTemplate",
-            templateName(workload, m),
-            environment.namespace());
+            KindTables.ROLLOUT_API_VERSION, "AnalysisTemplate", name, environment.namespace());
     ObjectNode spec = body.putObject("spec");
     tools.jackson.databind.node.ArrayNode args = spec.putArray("args");
     args.addObject().put("name", HASH_ARG);
@@ -123,6 +179,9 @@ public record AnalysisTemplateGenerator(
     ObjectNode metric = spec.putArray("metrics").addObject();
     metric.put("name", m.name());
     metric.put("interval", INTERVAL);
+    if (gate != null) {
+      metric.put("count", Gate.COUNT);
+    }
     metric.put("initialDelay", INITIAL_DELAY);
     metric.put("failureLimit", FAILURE_LIMIT);
     metric.put("inconclusiveLimit", INCONCLUSIVE_LIMIT);
@@ -150,13 +209,16 @@ public record AnalysisTemplateGenerator(
     ObjectNode prometheus = metric.putObject("provider").putObject("prometheus");
     prometheus.put("address", platform.prometheus().address());
     prometheus.put("query", query);
-    return Nodes.generated(body, Nodes.at(service, metricPointer(m)));
+    return Nodes.generated(body, Nodes.at(service, pointer));
   }
 
-  private String metricPointer(ServiceSpec.Metric m, Object... more) {
+  /**
+   * Where a metric is in service.yaml: {@code rollout.analysis} (background, steps) or a gate's.
+   */
+  private String metricPointer(Gate gate, ServiceSpec.Metric m, Object... more) {
     Object[] path = new Object[more.length + 4];
     path[0] = "rollout";
-    path[1] = "analysis";
+    path[1] = gate == null || gate == Gate.STEP ? "analysis" : gate.key;
     path[2] = "metrics";
     path[3] = m.index();
     System.arraycopy(more, 0, path, 4, more.length);
@@ -223,41 +285,51 @@ public record AnalysisTemplateGenerator(
     if (sla == null || rolloutsWithGeneratedAnalysis(output, rollout).isEmpty()) {
       return out;
     }
-    for (ServiceSpec.Metric m : rollout.metrics()) {
-      if (m.name().equals(SUCCESS_RATE) && m.successRatio() != null && sla.errorBudget() != null) {
-        BigDecimal objective = BigDecimal.ONE.subtract(sla.errorBudget());
-        if (m.successRatio().compareTo(objective) < 0) {
-          BigDecimal burn =
-              BigDecimal.ONE
-                  .subtract(m.successRatio())
-                  .divide(sla.errorBudget(), MathContext.DECIMAL64)
-                  .setScale(1, RoundingMode.HALF_UP);
+    // The background metrics (analysis steps measure the same ones), then a blueGreen's.
+    List<Gate> gates = new ArrayList<>();
+    gates.add(null);
+    gates.add(Gate.PRE_PROMOTION);
+    gates.add(Gate.POST_PROMOTION);
+    for (Gate gate : gates) {
+      List<ServiceSpec.Metric> metrics = gate == null ? rollout.metrics() : gate.metrics(rollout);
+      for (ServiceSpec.Metric m : metrics) {
+        if (m.name().equals(SUCCESS_RATE)
+            && m.successRatio() != null
+            && sla.errorBudget() != null) {
+          BigDecimal objective = BigDecimal.ONE.subtract(sla.errorBudget());
+          if (m.successRatio().compareTo(objective) < 0) {
+            BigDecimal burn =
+                BigDecimal.ONE
+                    .subtract(m.successRatio())
+                    .divide(sla.errorBudget(), MathContext.DECIMAL64)
+                    .setScale(1, RoundingMode.HALF_UP);
+            out.add(
+                Diagnostic.warning(
+                    Nodes.at(service, metricPointer(gate, m, "threshold")),
+                    "the canary gate success-rate >= "
+                        + percent(m.successRatio())
+                        + "% is looser than the SLO availability "
+                        + percent(objective)
+                        + "%: a canary at "
+                        + percent(BigDecimal.ONE.subtract(m.successRatio()))
+                        + "% errors burns the error budget "
+                        + SliQueries.plain(burn)
+                        + "x faster than sustainable and still passes"));
+          }
+        }
+        if (m.name().equals(LATENCY)
+            && m.latencySeconds() != null
+            && sla.latencySeconds() != null
+            && m.latencySeconds().compareTo(sla.latencySeconds()) > 0) {
           out.add(
               Diagnostic.warning(
-                  Nodes.at(service, metricPointer(m, "threshold")),
-                  "the canary gate success-rate >= "
-                      + percent(m.successRatio())
-                      + "% is looser than the SLO availability "
-                      + percent(objective)
-                      + "%: a canary at "
-                      + percent(BigDecimal.ONE.subtract(m.successRatio()))
-                      + "% errors burns the error budget "
-                      + SliQueries.plain(burn)
-                      + "x faster than sustainable and still passes"));
+                  Nodes.at(service, metricPointer(gate, m, "threshold")),
+                  "the canary gate latency p99 <= "
+                      + SliQueries.plain(m.latencySeconds())
+                      + "s is looser than the SLO latency "
+                      + SliQueries.plain(sla.latencySeconds())
+                      + "s: a canary that breaks the SLO still passes"));
         }
-      }
-      if (m.name().equals(LATENCY)
-          && m.latencySeconds() != null
-          && sla.latencySeconds() != null
-          && m.latencySeconds().compareTo(sla.latencySeconds()) > 0) {
-        out.add(
-            Diagnostic.warning(
-                Nodes.at(service, metricPointer(m, "threshold")),
-                "the canary gate latency p99 <= "
-                    + SliQueries.plain(m.latencySeconds())
-                    + "s is looser than the SLO latency "
-                    + SliQueries.plain(sla.latencySeconds())
-                    + "s: a canary that breaks the SLO still passes"));
       }
     }
     return out;
@@ -306,9 +378,22 @@ public record AnalysisTemplateGenerator(
   @Override
   public String toString() {
     ServiceSpec.Rollout r = environment.rollout();
-    return "analysis templates: "
-        + (r == null || r.metrics().isEmpty()
-            ? "none"
-            : String.join(", ", r.metrics().stream().map(ServiceSpec.Metric::name).toList()));
+    if (r == null) {
+      return "analysis templates: none";
+    }
+    List<String> parts = new ArrayList<>();
+    if (!r.metrics().isEmpty()) {
+      parts.add(String.join(", ", r.metrics().stream().map(ServiceSpec.Metric::name).toList()));
+    }
+    for (Gate gate : Gate.values()) {
+      List<ServiceSpec.Metric> metrics = gate.metrics(r);
+      if (!metrics.isEmpty()) {
+        parts.add(
+            gate.suffix
+                + ": "
+                + String.join(", ", metrics.stream().map(ServiceSpec.Metric::name).toList()));
+      }
+    }
+    return "analysis templates: " + (parts.isEmpty() ? "none" : String.join("; ", parts));
   }
 }

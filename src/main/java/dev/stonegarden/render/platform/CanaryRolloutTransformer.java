@@ -58,6 +58,10 @@ public record CanaryRolloutTransformer(
     checkApiVersions(problems, Nodes.at(service, Nodes.envPointer(environment, "rollout")));
     String expected = describe(rollout.steps());
     for (Resource r : overlayRollouts) {
+      if (rollout.isBlueGreen()) {
+        blueGreenOverlayRollout(problems, r);
+        continue;
+      }
       String actual = describeJson(Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary")));
       if (!actual.equals(expected)) {
         problems.error(
@@ -172,14 +176,40 @@ public record CanaryRolloutTransformer(
     }
   }
 
+  /**
+   * In a blueGreen environment an overlay Rollout must be a blueGreen too; it is kept as it is,
+   * with its own Services and analysis (docs/blue-green.md#the-overlays-rollouts).
+   */
+  private void blueGreenOverlayRollout(Problems problems, Resource r) {
+    if (Nodes.objectAt(r.body(), List.of("spec", "strategy", "blueGreen")) != null) {
+      return;
+    }
+    problems.error(
+        r.positionOf("/spec/strategy"),
+        Nodes.describe(r)
+            + " is not a blueGreen Rollout, but service.yaml says strategy blueGreen for"
+            + " environment "
+            + environment.name()
+            + ": give it spec.strategy.blueGreen, or remove it from the overlay and let the"
+            + " platform convert the Deployment (service.yaml is the source of truth)");
+  }
+
   private Resource toRollout(Resource deployment, ServiceSpec.Rollout rollout) {
     ObjectNode body = deployment.body().deepCopy();
     body.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
     body.put("kind", "Rollout");
     ObjectNode spec = Nodes.child(body, "spec");
+    if (rollout.isBlueGreen()) {
+      spec.putObject("strategy")
+          .set("blueGreen", BlueGreenStrategy.of(deployment.name(), rollout.blueGreen()));
+      Resource r = deployment.copy();
+      r.rememberId();
+      r.setBody(body);
+      return r;
+    }
     ObjectNode rollingUpdate = Nodes.objectAt(spec, List.of("strategy", "rollingUpdate"));
     ObjectNode canary = Nodes.object();
-    canary.set("steps", stepsJson(rollout.steps()));
+    canary.set("steps", stepsJson(deployment.name(), rollout));
     if (!rollout.metrics().isEmpty()) {
       addAnalysis(canary, deployment.name(), rollout);
     }
@@ -235,12 +265,14 @@ public record CanaryRolloutTransformer(
     return 0;
   }
 
-  static ArrayNode stepsJson(List<ServiceSpec.Step> steps) {
+  static ArrayNode stepsJson(String workload, ServiceSpec.Rollout rollout) {
     ArrayNode out = Nodes.JSON.arrayNode();
-    for (ServiceSpec.Step s : steps) {
+    for (ServiceSpec.Step s : rollout.steps()) {
       ObjectNode routed = RouterSteps.json(s);
       if (routed != null) {
         out.add(routed);
+      } else if (s instanceof ServiceSpec.AnalysisStep a) {
+        out.addObject().set("analysis", analysisStep(workload, rollout, a));
       } else if (s instanceof ServiceSpec.SetWeight w) {
         out.addObject().put("setWeight", w.weight());
       } else if (s instanceof ServiceSpec.Pause p) {
@@ -257,6 +289,23 @@ public record CanaryRolloutTransformer(
       }
     }
     return out;
+  }
+
+  /**
+   * An analysis step: the gate templates of the metrics it names, in the order it names them
+   * (docs/canary.md#analysis-steps).
+   */
+  private static ObjectNode analysisStep(
+      String workload, ServiceSpec.Rollout rollout, ServiceSpec.AnalysisStep step) {
+    List<String> names = new ArrayList<>();
+    for (String name : step.metrics()) {
+      for (ServiceSpec.Metric m : rollout.metrics()) {
+        if (m.name().equals(name)) {
+          names.add(Gate.STEP.templateName(workload, m));
+        }
+      }
+    }
+    return Gate.analysis(names);
   }
 
   /**
@@ -328,6 +377,8 @@ public record CanaryRolloutTransformer(
         parts.add("setWeight " + w.weight());
       } else if (s instanceof ServiceSpec.Pause p) {
         parts.add(p.duration() == null ? "pause" : "pause " + p.duration());
+      } else if (s instanceof ServiceSpec.AnalysisStep) {
+        parts.add("analysis");
       }
     }
     return String.join(", ", parts);
@@ -348,6 +399,9 @@ public record CanaryRolloutTransformer(
         JsonNode duration = pause.get("duration");
         parts.add(
             duration == null || duration.isNull() ? "pause" : "pause " + Nodes.scalar(duration));
+      } else if (step.has("analysis") && step.size() == 1) {
+        // An overlay Rollout's analysis steps use its own templates: only the kind is compared.
+        parts.add("analysis");
       } else {
         parts.add(String.join("+", step.propertyNames()));
       }
@@ -360,7 +414,9 @@ public record CanaryRolloutTransformer(
   public String toString() {
     ServiceSpec.Rollout r = environment.rollout();
     return "canary rollout: "
-        + (r == null ? "none (Deployments stay Deployments)" : describe(r.steps()))
+        + (r == null
+            ? "none (Deployments stay Deployments)"
+            : r.isBlueGreen() ? "blueGreen" : describe(r.steps()))
         + (r == null
             ? ""
             : kubeApiVersions == null

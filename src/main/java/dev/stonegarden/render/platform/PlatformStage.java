@@ -32,6 +32,7 @@ public final class PlatformStage {
         new CanaryRolloutTransformer(service, env, ctx.kubeApiVersions()),
         new TrafficRouterGenerator(service, env, ctx.platform()),
         new Append(new AnalysisTemplateGenerator(service, env, ctx.platform())),
+        new PreviewServiceGenerator(service, env),
         new MonitorRelabelTransformer(
             ctx.platform().canary().hashLabel(),
             env.rollout() != null && ctx.platform().canary().relabelMonitors()),

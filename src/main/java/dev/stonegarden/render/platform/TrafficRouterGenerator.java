@@ -469,7 +469,14 @@ public record TrafficRouterGenerator(
    * {@value #SERVICE_ARG} ({@link AnalysisTemplateGenerator} declares it in their templates).
    */
   private static void passCanaryService(ObjectNode canary, String canaryName) {
-    ObjectNode analysis = Nodes.objectAt(canary, List.of("analysis"));
+    passToAnalysis(Nodes.objectAt(canary, List.of("analysis")), canaryName);
+    for (ObjectNode step : Nodes.objects(canary, "steps")) {
+      passToAnalysis(Nodes.objectAt(step, List.of("analysis")), canaryName);
+    }
+  }
+
+  /** One analysis (background, or a step's, docs/canary.md#analysis-steps). */
+  private static void passToAnalysis(ObjectNode analysis, String canaryName) {
     if (analysis == null) {
       return;
     }

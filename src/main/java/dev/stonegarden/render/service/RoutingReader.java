@@ -48,8 +48,8 @@ final class RoutingReader {
    */
   static void check(
       SourceMap map, PlatformSettings platform, Problems problems, String pointer, JsonNode r) {
-    if (!r.isObject()) {
-      return;
+    if (!r.isObject() || ServiceSpec.Rollout.BLUE_GREEN.equals(r.path("strategy").asString(""))) {
+      return; // a blueGreen has no router: the schema refuses the canary's routing keys
     }
     Router router = platform.trafficRouting().router();
     String source = "platform.yaml spec.trafficRouting.router";

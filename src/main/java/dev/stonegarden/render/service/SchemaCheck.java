@@ -256,7 +256,9 @@ final class SchemaCheck {
           return Diagnostic.error(
               map.positionOf(pointer),
               path
-                  + " must have exactly one of setWeight or pause, found "
+                  + " must have exactly one of "
+                  + stepKinds(schema)
+                  + ", found "
                   + (Trees.fieldNames(value).isEmpty()
                       ? "none"
                       : String.join(" and ", Trees.fieldNames(value))));
@@ -281,6 +283,17 @@ final class SchemaCheck {
 
   private static boolean isPause(Error e) {
     return schemaPointer(e).contains("/pause/properties/duration/");
+  }
+
+  /** The kinds of canary step, from the schema: "setWeight, pause or analysis". */
+  private static String stepKinds(Schemas schema) {
+    List<String> kinds = Trees.fieldNames(schema.tree().at("/$defs/step/properties"));
+    if (kinds.size() < 2) {
+      return String.join("", kinds);
+    }
+    return String.join(", ", kinds.subList(0, kinds.size() - 1))
+        + " or "
+        + kinds.get(kinds.size() - 1);
   }
 
   private static boolean isStep(Error e) {

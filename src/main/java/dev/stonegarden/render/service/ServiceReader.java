@@ -5,6 +5,8 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.files.RootedFiles;
+import dev.stonegarden.render.service.ServiceSpec.AnalysisStep;
+import dev.stonegarden.render.service.ServiceSpec.BlueGreen;
 import dev.stonegarden.render.service.ServiceSpec.Environment;
 import dev.stonegarden.render.service.ServiceSpec.Metric;
 import dev.stonegarden.render.service.ServiceSpec.Monitoring;
@@ -214,6 +216,15 @@ public final class ServiceReader {
           pause(p + "/rollout/steps/" + j + "/pause/duration", steps.get(j).at("/pause/duration"));
         }
         RoutingReader.check(map, platform, problems, p + "/rollout", env.path("rollout"));
+        for (String gate : List.of("prePromotionAnalysis", "postPromotionAnalysis")) {
+          JsonNode gateMetrics = env.at("/rollout/" + gate + "/metrics");
+          if (gateMetrics.isArray()) {
+            metrics(p + "/rollout/" + gate + "/metrics", gateMetrics);
+          }
+        }
+        if (env.has("rollout")) {
+          new RolloutRules(map, problems).check(p + "/rollout", env.get("rollout"));
+        }
       }
     }
 
@@ -483,6 +494,10 @@ public final class ServiceReader {
   }
 
   private static Rollout rollout(JsonNode r) {
+    String strategy = r.get("strategy").stringValue();
+    if (strategy.equals(Rollout.BLUE_GREEN)) {
+      return new Rollout(strategy, List.of(), List.of(), blueGreen(r));
+    }
     List<Step> steps = new ArrayList<>();
     for (JsonNode s : r.get("steps").values()) {
       Step routed = RoutingReader.step(s);
@@ -490,13 +505,35 @@ public final class ServiceReader {
         steps.add(routed);
       } else if (s.has("setWeight")) {
         steps.add(new SetWeight(s.get("setWeight").intValue()));
+      } else if (s.has("analysis")) {
+        steps.add(new AnalysisStep(strings(s.get("analysis").get("metrics"))));
       } else {
         JsonNode d = s.get("pause").get("duration");
         steps.add(new Pause(d == null || d.isNull() ? null : d.asString()));
       }
     }
+    return new Rollout(
+        strategy,
+        List.copyOf(steps),
+        metricList(r.at("/analysis/metrics")),
+        RoutingReader.canaryRouting(r));
+  }
+
+  private static BlueGreen blueGreen(JsonNode r) {
+    JsonNode enabled = r.get("autoPromotionEnabled");
+    JsonNode seconds = r.get("autoPromotionSeconds");
+    JsonNode delay = r.get("scaleDownDelaySeconds");
+    return new BlueGreen(
+        enabled == null ? null : enabled.booleanValue(),
+        seconds == null ? null : seconds.intValue(),
+        delay == null ? null : delay.intValue(),
+        metricList(r.at("/prePromotionAnalysis/metrics")),
+        metricList(r.at("/postPromotionAnalysis/metrics")));
+  }
+
+  /** The metrics of one list ({@code analysis.metrics}, {@code prePromotionAnalysis.metrics}). */
+  private static List<Metric> metricList(JsonNode ms) {
     List<Metric> metrics = new ArrayList<>();
-    JsonNode ms = r.at("/analysis/metrics");
     for (int i = 0; i < ms.size(); i++) {
       JsonNode m = ms.get(i);
       String name = m.get("name").stringValue();
@@ -511,11 +548,7 @@ public final class ServiceReader {
               text(m.get("failureCondition"), null),
               i));
     }
-    return new Rollout(
-        r.get("strategy").stringValue(),
-        List.copyOf(steps),
-        List.copyOf(metrics),
-        RoutingReader.canaryRouting(r));
+    return List.copyOf(metrics);
   }
 
   private static Sla sla(JsonNode s) {

@@ -85,21 +85,45 @@ public record ServiceSpec(
       int index) {}
 
   /**
-   * {@code rollout}: a canary with its steps and the metrics of its background analysis.
+   * {@code rollout}: a canary with its steps and the metrics of its background analysis, or a
+   * blueGreen (docs/blue-green.md) with its promotion settings.
    *
+   * @param steps the canary steps; empty for blueGreen
+   * @param metrics the background analysis of a canary; empty for blueGreen
    * @param routing the traffic-routing part (docs/traffic-routing.md): the environment's router
    *     override and the canary fields that depend on a router
+   * @param blueGreen the blueGreen settings, or {@code null} for a canary
    */
   public record Rollout(
-      String strategy, List<Step> steps, List<Metric> metrics, CanaryRouting routing) {
+      String strategy,
+      List<Step> steps,
+      List<Metric> metrics,
+      CanaryRouting routing,
+      BlueGreen blueGreen) {
+    public static final String CANARY = "canary";
+    public static final String BLUE_GREEN = "blueGreen";
 
-    /** Without traffic-routing settings. */
+    /** A canary without traffic-routing settings. */
     public Rollout(String strategy, List<Step> steps, List<Metric> metrics) {
-      this(strategy, steps, metrics, CanaryRouting.NONE);
+      this(strategy, steps, metrics, CanaryRouting.NONE, null);
+    }
+
+    /** A canary. */
+    public Rollout(String strategy, List<Step> steps, List<Metric> metrics, CanaryRouting routing) {
+      this(strategy, steps, metrics, routing, null);
+    }
+
+    /** A blueGreen (or a canary when {@code blueGreen} is null), without traffic routing. */
+    public Rollout(String strategy, List<Step> steps, List<Metric> metrics, BlueGreen blueGreen) {
+      this(strategy, steps, metrics, CanaryRouting.NONE, blueGreen);
     }
 
     public Rollout {
       routing = routing == null ? CanaryRouting.NONE : routing;
+    }
+
+    public boolean isBlueGreen() {
+      return blueGreen != null;
     }
 
     /**
@@ -136,9 +160,25 @@ public record ServiceSpec(
         }
       }
       out.add(at, route);
-      return new Rollout(strategy, List.copyOf(out), metrics, routing);
+      return new Rollout(strategy, List.copyOf(out), metrics, routing, blueGreen);
     }
   }
+
+  /**
+   * The blueGreen settings of a {@code rollout} (docs/blue-green.md); null fields were not written
+   * (Argo Rollouts' defaults apply).
+   *
+   * @param prePromotion metrics of {@code prePromotionAnalysis}, measured on the preview before it
+   *     becomes active; empty when absent
+   * @param postPromotion metrics of {@code postPromotionAnalysis}, measured after the switch; empty
+   *     when absent
+   */
+  public record BlueGreen(
+      Boolean autoPromotionEnabled,
+      Integer autoPromotionSeconds,
+      Integer scaleDownDelaySeconds,
+      List<Metric> prePromotion,
+      List<Metric> postPromotion) {}
 
   /**
    * The router-dependent fields of a canary (docs/traffic-routing.md).
@@ -171,11 +211,11 @@ public record ServiceSpec(
   }
 
   /**
-   * A canary step: {@link SetWeight}, {@link Pause}, or a router step ({@link SetCanaryScale},
-   * {@link SetHeaderRoute}, {@link SetMirrorRoute}).
+   * A canary step: {@link SetWeight}, {@link Pause}, {@link AnalysisStep}, or a router step ({@link
+   * SetCanaryScale}, {@link SetHeaderRoute}, {@link SetMirrorRoute}).
    */
   public sealed interface Step
-      permits SetWeight, Pause, SetCanaryScale, SetHeaderRoute, SetMirrorRoute {}
+      permits SetWeight, Pause, AnalysisStep, SetCanaryScale, SetHeaderRoute, SetMirrorRoute {}
 
   /**
    * {@code setCanaryScale}: exactly one of {@code weight} (percent of the replicas), {@code
@@ -217,6 +257,14 @@ public record ServiceSpec(
    */
   public record MirrorMatch(
       StringMatch method, StringMatch path, Map<String, StringMatch> headers) {}
+
+  /**
+   * {@code analysis: {metrics: [...]}}: a blocking analysis at this step
+   * (docs/canary.md#analysis-steps) of metrics named in {@code rollout.analysis.metrics}.
+   *
+   * @param metrics the metric names, in the order written
+   */
+  public record AnalysisStep(List<String> metrics) implements Step {}
 
   /** {@code setWeight: N}, 0..100. */
   public record SetWeight(int weight) implements Step {}

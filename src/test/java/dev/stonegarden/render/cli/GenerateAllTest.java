@@ -59,6 +59,10 @@ class GenerateAllTest {
             "audiobookshelf/dev.yaml",
             "audiobookshelf/production.yaml",
             "audiobookshelf/staging.yaml",
+            "checkout/canary.yaml",
+            "checkout/dev.yaml",
+            "checkout/production.yaml",
+            "checkout/staging.yaml",
             "n8n/dev.yaml",
             "n8n/production.yaml",
             "n8n/staging.yaml",
@@ -77,6 +81,7 @@ class GenerateAllTest {
     // Lines come in the order services finish, which depends on the threads.
     assertTrue(all.err().contains("] n8n: 3 environments rendered\n"), all.err());
     assertTrue(all.err().contains("] audiobookshelf: 4 environments rendered\n"), all.err());
+    assertTrue(all.err().contains("] checkout: 4 environments rendered\n"), all.err());
   }
 
   @Test
@@ -134,6 +139,10 @@ class GenerateAllTest {
             "audiobookshelf/dev.yaml",
             "audiobookshelf/production.yaml",
             "audiobookshelf/staging.yaml",
+            "checkout/canary.yaml",
+            "checkout/dev.yaml",
+            "checkout/production.yaml",
+            "checkout/staging.yaml",
             "storefront/canary.yaml",
             "storefront/dev.yaml",
             "storefront/production.yaml"),
