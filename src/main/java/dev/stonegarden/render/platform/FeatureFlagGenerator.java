@@ -9,6 +9,8 @@ import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.ServiceSpec.DarkLaunch;
 import dev.stonegarden.render.service.ServiceSpec.FeatureFlag;
 import dev.stonegarden.render.service.ServiceSpec.FlagEnvironment;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -28,8 +30,14 @@ import tools.jackson.databind.node.ObjectNode;
  * others fall through to the flag's own rule, and null means the default variant. The source maps
  * the header to the same context key ({@code headerToContextMappings}), for applications that
  * forward the header to flagd instead of setting the context themselves.
+ *
+ * <p>With {@code KUBE_API_VERSIONS} from Argo CD, an environment with flags fails when the
+ * destination cluster lacks the operator's kinds, as a rollout does without the Rollout CRD.
+ *
+ * @param kubeApiVersions {@code KUBE_API_VERSIONS} from Argo CD, or null
  */
-public record FeatureFlagGenerator(ServiceSpec service, ServiceSpec.Environment environment)
+public record FeatureFlagGenerator(
+    ServiceSpec service, ServiceSpec.Environment environment, String kubeApiVersions)
     implements Generator {
 
   static final String API_VERSION = "core.openfeature.dev/v1beta1";
@@ -67,10 +75,39 @@ public record FeatureFlagGenerator(ServiceSpec service, ServiceSpec.Environment 
                 + ", or give it another name");
       }
     }
+    checkApiVersions(
+        problems,
+        service.sourceMap() == null
+            ? origin
+            : service.sourceMap().keyPosition("/spec/featureFlags"));
     problems.throwIfErrors();
     return List.of(
         Nodes.generated(featureFlag(name, flags), origin),
         Nodes.generated(featureFlagSource(name, flags), origin));
+  }
+
+  /** The operator's kinds must be served by the destination cluster, when Argo CD says which. */
+  private void checkApiVersions(Problems problems, SourcePosition at) {
+    if (kubeApiVersions == null || kubeApiVersions.isBlank()) {
+      return;
+    }
+    List<String> served = Arrays.stream(kubeApiVersions.split(",")).map(String::trim).toList();
+    List<String> missing = new ArrayList<>();
+    for (String kind : List.of(FEATURE_FLAG, FEATURE_FLAG_SOURCE)) {
+      if (!served.contains(API_VERSION + "/" + kind)) {
+        missing.add(API_VERSION + "/" + kind);
+      }
+    }
+    if (!missing.isEmpty()) {
+      problems.error(
+          at,
+          "the OpenFeature Operator CRDs are missing on the destination cluster: KUBE_API_VERSIONS"
+              + " lacks "
+              + String.join(" and ", missing)
+              + "; install the OpenFeature Operator there (docs/feature-flags.md#what-to-install),"
+              + " or render no flag in environment "
+              + environment.name());
+    }
   }
 
   private ObjectNode featureFlag(String name, List<FeatureFlag> flags) {

@@ -41,7 +41,7 @@ public final class PlatformStage {
         new Append(new AlertFileGenerator(service, env, ctx.platform(), ctx.files())),
         new DependencyTransformer(service, ctx.platform()),
         new Append(new NetworkPolicyGenerator(service, env, ctx.platform())),
-        new Append(new FeatureFlagGenerator(service, env)),
+        new Append(new FeatureFlagGenerator(service, env, ctx.kubeApiVersions())),
         new FlagdInjectionTransformer(service, env),
         new OwnershipLabelTransformer(
             ctx.platform().labelDomain(),

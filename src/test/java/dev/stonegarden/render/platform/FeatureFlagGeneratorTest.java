@@ -70,7 +70,8 @@ class FeatureFlagGeneratorTest {
   @Test
   void aDarkLaunchIsTheHeaderTestInFrontOfTheFlagsOwnTargeting() throws IOException {
     ServiceSpec s = service(SERVICE);
-    List<Resource> out = new FeatureFlagGenerator(s, env(s, "canary")).generate(new ResourceList());
+    List<Resource> out =
+        new FeatureFlagGenerator(s, env(s, "canary"), null).generate(new ResourceList());
     ResourceList list = new ResourceList();
     out.forEach(list::add);
     assertResources(
@@ -114,7 +115,9 @@ class FeatureFlagGeneratorTest {
   void anEnvironmentHasOnlyTheFlagsListedForItWithItsStateAndDefault() throws IOException {
     ServiceSpec s = service(SERVICE);
     ResourceList list = new ResourceList();
-    new FeatureFlagGenerator(s, env(s, "dev")).generate(new ResourceList()).forEach(list::add);
+    new FeatureFlagGenerator(s, env(s, "dev"), null)
+        .generate(new ResourceList())
+        .forEach(list::add);
     assertResources(
         """
         apiVersion: core.openfeature.dev/v1beta1
@@ -155,7 +158,7 @@ class FeatureFlagGeneratorTest {
                       defaultVariant: low
                 """);
     ResourceList list = new ResourceList();
-    new FeatureFlagGenerator(s, env(s, "production"))
+    new FeatureFlagGenerator(s, env(s, "production"), null)
         .generate(new ResourceList())
         .forEach(list::add);
     assertResources(
@@ -275,12 +278,12 @@ class FeatureFlagGeneratorTest {
     ServiceSpec s = service(SERVICE);
     ResourceList list = resources(WORKLOADS);
     String before = list.asList().stream().map(r -> r.body().toString()).toList().toString();
-    new Append(new FeatureFlagGenerator(s, env(s, "production"))).transform(list);
+    new Append(new FeatureFlagGenerator(s, env(s, "production"), null)).transform(list);
     new FlagdInjectionTransformer(s, env(s, "production")).transform(list);
     assertEquals(before, list.asList().stream().map(r -> r.body().toString()).toList().toString());
     assertEquals(
         "feature flags: none in environment production",
-        new FeatureFlagGenerator(s, env(s, "production")).toString());
+        new FeatureFlagGenerator(s, env(s, "production"), null).toString());
     assertEquals(
         "flagd injection: off (no flag in environment production)",
         new FlagdInjectionTransformer(s, env(s, "production")).toString());
@@ -289,7 +292,7 @@ class FeatureFlagGeneratorTest {
   @Test
   void aServiceWithoutFlagsSaysNothingInTheTrace() throws IOException {
     ServiceSpec s = service(SERVICE.substring(0, SERVICE.indexOf("  featureFlags:")));
-    assertEquals("", new FeatureFlagGenerator(s, env(s, "canary")).toString());
+    assertEquals("", new FeatureFlagGenerator(s, env(s, "canary"), null).toString());
     assertEquals("", new FlagdInjectionTransformer(s, env(s, "canary")).toString());
     List<String> traced = new ArrayList<>();
     PlatformStage.apply(
@@ -319,7 +322,7 @@ class FeatureFlagGeneratorTest {
             spec: {sources: [{source: x}]}
             """);
     List<Diagnostic> errors =
-        Fixtures.errors(() -> new FeatureFlagGenerator(s, env(s, "canary")).generate(list));
+        Fixtures.errors(() -> new FeatureFlagGenerator(s, env(s, "canary"), null).generate(list));
     assertEquals(
         List.of(
             "environments/dev/deployment.yaml: error: FeatureFlagSource/shop-flags is also"
@@ -327,6 +330,40 @@ class FeatureFlagGeneratorTest {
                 + " (docs/feature-flags.md#what-is-rendered): remove it from the overlay of"
                 + " environment canary, or give it another name"),
         errors.stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
+  void aClusterWithoutTheOperatorsKindsIsAnErrorWhenArgoCdSaysWhatItServes() throws IOException {
+    ServiceSpec s = service(SERVICE);
+    List<Diagnostic> errors =
+        Fixtures.errors(
+            () ->
+                new FeatureFlagGenerator(
+                        s,
+                        env(s, "canary"),
+                        "apps/v1,apps/v1/Deployment,v1,core.openfeature.dev/v1beta1/FeatureFlag")
+                    .generate(new ResourceList()));
+    assertEquals(
+        List.of(
+            "service.yaml:12:3: error: the OpenFeature Operator CRDs are missing on the destination"
+                + " cluster: KUBE_API_VERSIONS lacks core.openfeature.dev/v1beta1/FeatureFlagSource;"
+                + " install the OpenFeature Operator there (docs/feature-flags.md#what-to-install),"
+                + " or render no flag in environment canary"),
+        errors.stream().map(d -> d.toString().replace(dir.toString() + "/", "")).toList());
+    // Both kinds served, or no KUBE_API_VERSIONS (outside Argo CD): rendered.
+    assertEquals(
+        2,
+        new FeatureFlagGenerator(
+                s,
+                env(s, "canary"),
+                "v1,core.openfeature.dev/v1beta1/FeatureFlag,"
+                    + "core.openfeature.dev/v1beta1/FeatureFlagSource")
+            .generate(new ResourceList())
+            .size());
+    // An environment without flags needs no operator.
+    assertEquals(
+        List.of(),
+        new FeatureFlagGenerator(s, env(s, "production"), "v1").generate(new ResourceList()));
   }
 
   @Test
