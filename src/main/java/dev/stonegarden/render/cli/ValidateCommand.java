@@ -4,7 +4,6 @@ import dev.stonegarden.render.appset.AppSetChecks;
 import dev.stonegarden.render.appset.AppSetFiles;
 import dev.stonegarden.render.appset.ApplicationSetGenerator;
 import dev.stonegarden.render.argocd.ArgoEnvironment;
-import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
@@ -15,7 +14,6 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
-import dev.stonegarden.render.service.ServiceFinder;
 import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.TypoCheck;
@@ -73,14 +71,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path start = inv.resolve(dir);
-    List<Path> services = ServiceFinder.find(start);
-    Path root =
-        RepositoryRoot.find(
-            inv.workingDirectory(),
-            start,
-            ArgoEnvironment.from(inv.env()),
-            repoRoot == null ? null : inv.resolve(repoRoot));
+    Workspace ws = Workspace.of(inv, dir, repoRoot, ArgoEnvironment.from(inv.env()));
+    Path start = ws.start();
+    Path root = ws.root();
+    List<Path> services = ws.services();
     Problems problems = new Problems();
     int[] environments = {0};
     for (Path serviceYaml : services) {
