@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  *     docs/argocd.md#how-argo-cd-passes-parameters)
  * @param namespace {@code ARGOCD_APP_NAMESPACE}, null when unset or empty
  * @param sourcePath {@code ARGOCD_APP_SOURCE_PATH}, null when unset
- * @param appName {@code ARGOCD_APP_NAME}, null when unset (set means: running under Argo CD)
+ * @param appName {@code ARGOCD_APP_NAME}, null when unset or empty (see {@link #underArgoCd})
  * @param kubeApiVersions the entries of {@code KUBE_API_VERSIONS} (sorted), null when unset or
  *     empty
  * @param debug {@code ARGOCD_ENV_PLATFORM_RENDER_DEBUG} is set to something other than empty, 0 or
@@ -133,10 +133,13 @@ public record ArgoEnvironment(
   }
 
   /**
-   * Whether the command runs under Argo CD (the repo-server always sets {@code ARGOCD_APP_NAME}).
+   * Whether the command runs under Argo CD, the one definition
+   * (docs/argocd.md#environment-variables): the repo-server sets {@code ARGOCD_APP_NAME} to the
+   * Application's name on every render, and a name is never empty, so an empty value counts as
+   * unset (as for {@code ARGOCD_APP_NAMESPACE}).
    */
-  public boolean underArgoCd() {
-    return appName != null;
+  public static boolean underArgoCd(Map<String, String> env) {
+    return emptyToNull(env.get("ARGOCD_APP_NAME")) != null;
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.stonegarden.render.cli;
 import dev.stonegarden.render.appset.AppSetFiles;
 import dev.stonegarden.render.appset.ApplicationSetGenerator;
 import dev.stonegarden.render.argocd.ArgoEnvironment;
-import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.service.ServiceFinder;
@@ -75,14 +74,10 @@ final class AppsetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path start = inv.resolve(dir);
-    List<Path> services = ServiceFinder.find(start);
-    Path root =
-        RepositoryRoot.find(
-            inv.workingDirectory(),
-            start,
-            ArgoEnvironment.from(inv.env()),
-            repoRoot == null ? null : inv.resolve(repoRoot));
+    Workspace ws = Workspace.of(inv, dir, repoRoot, ArgoEnvironment.from(inv.env()));
+    Path start = ws.start();
+    Path root = ws.root();
+    List<Path> services = ws.services();
     if (repoUrl == null) {
       List<String> missing = ApplicationSetGenerator.withoutRepoUrl(services, root);
       if (!missing.isEmpty()) {

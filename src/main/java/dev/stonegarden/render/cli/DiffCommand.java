@@ -1,7 +1,6 @@
 package dev.stonegarden.render.cli;
 
 import dev.stonegarden.render.argocd.ArgoEnvironment;
-import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.batch.BatchRenderer;
 import dev.stonegarden.render.batch.BatchRenderer.ServiceRender;
 import dev.stonegarden.render.diag.Diagnostic;
@@ -12,7 +11,6 @@ import dev.stonegarden.render.diff.DiffReport;
 import dev.stonegarden.render.diff.Differ;
 import dev.stonegarden.render.diff.ReportWriter;
 import dev.stonegarden.render.diff.RevisionDiff;
-import dev.stonegarden.render.service.ServiceFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,17 +115,13 @@ final class DiffCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--no-normalize goes with --env A --env B");
     }
-    Path start = inv.resolve(dir);
-    Path root =
-        RepositoryRoot.find(
-            inv.workingDirectory(),
-            start,
-            ArgoEnvironment.none(),
-            repoRoot == null ? null : inv.resolve(repoRoot));
+    Workspace ws = Workspace.of(inv, dir, repoRoot, ArgoEnvironment.none());
+    Path start = ws.start();
+    Path root = ws.root();
     int n = threads == null ? BatchRenderer.defaultThreads() : threads;
     DiffReport report;
     if (!envs.isEmpty()) {
-      report = environments(start, root, n);
+      report = environments(ws, n);
     } else {
       try (BaseTree tree =
           base != null
@@ -152,10 +146,11 @@ final class DiffCommand implements Callable<Integer> {
     return report.differs() ? ExitCode.DIFFERENCES : ExitCode.OK;
   }
 
-  private DiffReport environments(Path start, Path root, int n) {
+  private DiffReport environments(Workspace ws, int n) {
     String a = envs.get(0);
     String b = envs.get(1);
-    List<Path> services = ServiceFinder.find(start);
+    Path root = ws.root();
+    List<Path> services = ws.services();
     List<ServiceRender> renders =
         new BatchRenderer(root, BatchRenderer.Output.DOCUMENTS, n)
             .render(services, Set.of(a, b)::contains, null);

@@ -1,13 +1,11 @@
 package dev.stonegarden.render.cli;
 
 import dev.stonegarden.render.argocd.ArgoEnvironment;
-import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.batch.BatchRenderer;
 import dev.stonegarden.render.batch.BatchRenderer.ServiceRender;
 import dev.stonegarden.render.batch.OutputTree;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.generate.RenderRequest;
-import dev.stonegarden.render.service.ServiceFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +35,9 @@ final class GenerateAll {
       String outputDir,
       RenderRequest.OutputFormat format,
       Integer threads) {
-    Path start = inv.resolve(root);
-    List<Path> services = ServiceFinder.find(start);
-    Path repoRoot =
-        RepositoryRoot.find(
-            inv.workingDirectory(),
-            start,
-            ArgoEnvironment.none(),
-            repoRootOption == null ? null : inv.resolve(repoRootOption));
+    Workspace ws = Workspace.of(inv, root, repoRootOption, ArgoEnvironment.none());
+    List<Path> services = ws.services();
+    Path repoRoot = ws.root();
     OutputTree tree = new OutputTree(inv.resolve(outputDir));
     tree.checkReplaceable();
 

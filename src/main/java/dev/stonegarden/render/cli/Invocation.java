@@ -1,5 +1,6 @@
 package dev.stonegarden.render.cli;
 
+import dev.stonegarden.render.argocd.ArgoEnvironment;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.DiagnosticPrinter;
 import java.io.PrintWriter;
@@ -39,9 +40,12 @@ public record Invocation(
     return env.get(name);
   }
 
-  /** Under Argo CD the whole stderr ends up in the UI: one line per problem, no excerpts. */
+  /**
+   * Under Argo CD ({@link ArgoEnvironment#underArgoCd}) the whole stderr ends up in the UI: one
+   * line per problem, no excerpts.
+   */
   public boolean underArgoCd() {
-    return env.containsKey("ARGOCD_APP_NAME");
+    return ArgoEnvironment.underArgoCd(env);
   }
 
   public DiagnosticPrinter printer() {

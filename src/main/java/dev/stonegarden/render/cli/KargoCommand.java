@@ -1,7 +1,6 @@
 package dev.stonegarden.render.cli;
 
 import dev.stonegarden.render.argocd.ArgoEnvironment;
-import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
@@ -11,7 +10,6 @@ import dev.stonegarden.render.kargo.KargoPipeline;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
-import dev.stonegarden.render.service.ServiceFinder;
 import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
@@ -65,18 +63,13 @@ final class KargoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path start = inv.resolve(dir);
-    Path root =
-        RepositoryRoot.find(
-            inv.workingDirectory(),
-            start,
-            ArgoEnvironment.from(inv.env()),
-            repoRoot == null ? null : inv.resolve(repoRoot));
+    Workspace ws = Workspace.of(inv, dir, repoRoot, ArgoEnvironment.from(inv.env()));
+    Path root = ws.root();
     Problems problems = new Problems();
     List<String> notes = new ArrayList<>();
     List<ObjectNode> documents = new ArrayList<>();
     EnvironmentRenderer renderer = new EnvironmentRenderer(common.verbose() ? inv.err() : null);
-    for (Path serviceYaml : ServiceFinder.find(start)) {
+    for (Path serviceYaml : ws.services()) {
       problems.collect(() -> documents.addAll(service(serviceYaml, root, renderer, notes)));
     }
     if (problems.hasErrors()) {

@@ -1,7 +1,6 @@
 package dev.stonegarden.render.cli;
 
 import dev.stonegarden.render.argocd.ArgoEnvironment;
-import dev.stonegarden.render.argocd.RepositoryRoot;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
@@ -103,13 +102,9 @@ final class PromoteCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--revision and --from exclude each other");
     }
-    Path start = inv.resolve(dir);
-    Path root =
-        RepositoryRoot.find(
-            inv.workingDirectory(),
-            start,
-            ArgoEnvironment.from(inv.env()),
-            repoRoot == null ? null : inv.resolve(repoRoot));
+    Workspace ws = Workspace.of(inv, dir, repoRoot, ArgoEnvironment.from(inv.env()));
+    Path start = ws.start();
+    Path root = ws.root();
     List<Path> services = all ? Promoter.servicesWith(start, root, to) : List.of(start);
     if (services.isEmpty()) {
       inv.err().println("note: no service below " + shown(start) + " has a stage " + to);

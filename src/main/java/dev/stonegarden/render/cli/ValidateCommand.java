@@ -1,30 +1,9 @@
 package dev.stonegarden.render.cli;
 
-import dev.stonegarden.render.appset.AppSetChecks;
-import dev.stonegarden.render.appset.AppSetFiles;
-import dev.stonegarden.render.appset.ApplicationSetGenerator;
 import dev.stonegarden.render.argocd.ArgoEnvironment;
-import dev.stonegarden.render.argocd.RepositoryRoot;
-import dev.stonegarden.render.diag.Diagnostic;
-import dev.stonegarden.render.diag.InputException;
-import dev.stonegarden.render.diag.Problems;
-import dev.stonegarden.render.files.RootedFiles;
-import dev.stonegarden.render.generate.EnvironmentRenderer;
-import dev.stonegarden.render.promote.PipelineOrder;
-import dev.stonegarden.render.resource.Resource;
-import dev.stonegarden.render.resource.ResourceList;
-import dev.stonegarden.render.service.PlatformReader;
-import dev.stonegarden.render.service.PlatformSettings;
-import dev.stonegarden.render.service.ServiceFinder;
-import dev.stonegarden.render.service.ServiceReader;
-import dev.stonegarden.render.service.ServiceSpec;
-import dev.stonegarden.render.service.TypoCheck;
-import java.io.PrintWriter;
-import java.nio.file.Files;
+import dev.stonegarden.render.validate.Validator;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,49 +52,14 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path start = inv.resolve(dir);
-    List<Path> services = ServiceFinder.find(start);
-    Path root =
-        RepositoryRoot.find(
-            inv.workingDirectory(),
-            start,
-            ArgoEnvironment.from(inv.env()),
-            repoRoot == null ? null : inv.resolve(repoRoot));
-    Problems problems = new Problems();
-    int[] environments = {0};
-    for (Path serviceYaml : services) {
-      // One service's failure is collected, and the next service is checked all the same.
-      problems.collect(
-          () ->
-              environments[0] +=
-                  validateService(
-                      serviceYaml,
-                      root,
-                      common.verbose() ? inv.err() : null,
-                      problems,
-                      strictOrder));
-    }
-    // The Argo CD objects of the repository (docs/appset.md#validate).
-    for (Path serviceYaml : services) {
-      problems.collect(() -> problems.addAll(committedApplicationSet(serviceYaml, root)));
-    }
-    problems.collect(
-        () ->
-            problems.addAll(
-                AppSetChecks.pluginPaths(
-                    Files.isDirectory(start) ? start : start.getParent(),
-                    PlatformReader.find(Files.isDirectory(start) ? start : start.getParent(), root)
-                        .argocd()
-                        .plugin())));
-    // A base shared by several environments reports the same problem once per environment: say it
-    // once.
-    List<Diagnostic> distinct = problems.all().stream().distinct().toList();
-    if (problems.hasErrors()) {
-      throw new InputException(distinct);
-    }
-    inv.report(distinct);
+    Workspace ws = Workspace.of(inv, dir, repoRoot, ArgoEnvironment.from(inv.env()));
+    List<Path> services = ws.services();
+    Validator.Result result =
+        new Validator(common.verbose() ? inv.err() : null, strictOrder)
+            .validate(services, ws.start(), ws.root());
+    inv.report(result.warnings());
     // What was checked, so that success is visible (docs/rendering.md#validate).
-    inv.err().println(summary(services.size(), environments[0], distinct.size()));
+    inv.err().println(summary(services.size(), result.environments(), result.warnings().size()));
     return ExitCode.OK;
   }
 
@@ -130,66 +74,5 @@ final class ValidateCommand implements Callable<Integer> {
 
   private static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  /**
-   * A committed {@code applicationset.yaml} next to {@code serviceYaml} compared with what {@code
-   * appset --write} would write; the committed file's repository URL is used when platform.yaml
-   * names none.
-   */
-  static List<Diagnostic> committedApplicationSet(Path serviceYaml, Path root) {
-    Path file = serviceYaml.getParent().resolve(AppSetFiles.APPLICATIONSET_FILE);
-    if (!Files.isRegularFile(file)) {
-      return List.of();
-    }
-    ApplicationSetGenerator.Output output =
-        new ApplicationSetGenerator()
-            .generate(List.of(serviceYaml), root, null, AppSetChecks.committedRepoUrl(file));
-    return AppSetChecks.committedApplicationSet(
-        file, AppSetFiles.applicationSetText(output.services().get(0).applicationSet()));
-  }
-
-  /**
-   * Everything that is checked for one service: its service.yaml and platform.yaml, then the full
-   * render of every environment (as {@code generate} would do it outside Argo CD), with {@link
-   * TypoCheck} on every rendered object. Warnings go into {@code problems}; a service whose
-   * service.yaml is broken is not rendered (its errors would only repeat).
-   */
-  static int validateService(
-      Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems) {
-    return validateService(serviceYaml, repoRoot, trace, problems, false);
-  }
-
-  /**
-   * {@link #validateService(Path, Path, PrintWriter, Problems)}, then the pipeline order check
-   * (docs/promotion.md#the-pipeline-order-check) over the environments that rendered.
-   *
-   * @return the number of environments checked
-   */
-  static int validateService(
-      Path serviceYaml, Path repoRoot, PrintWriter trace, Problems problems, boolean strictOrder) {
-    PlatformSettings platform = PlatformReader.find(serviceYaml.getParent(), repoRoot);
-    ServiceSpec spec =
-        ServiceReader.read(
-            RootedFiles.at(repoRoot == null ? serviceYaml.getParent() : repoRoot),
-            serviceYaml,
-            platform,
-            problems);
-    EnvironmentRenderer renderer = new EnvironmentRenderer(trace);
-    Map<String, ResourceList> rendered = new LinkedHashMap<>();
-    for (ServiceSpec.Environment env : spec.environments()) {
-      problems.collect(
-          () -> {
-            EnvironmentRenderer.Built built =
-                renderer.build(spec, env, platform, repoRoot, ArgoEnvironment.none());
-            rendered.put(env.name(), built.resources());
-            problems.addAll(built.warnings());
-            for (Resource resource : built.resources()) {
-              problems.addAll(TypoCheck.check(resource));
-            }
-          });
-    }
-    problems.addAll(PipelineOrder.check(spec, platform, rendered, strictOrder));
-    return spec.environments().size();
   }
 }

@@ -50,8 +50,8 @@ final class ObjectDiffer {
       Function<JsonNode, ObjectKey> baseKey,
       Function<JsonNode, ObjectKey> headKey,
       boolean normalizeHashes) {
-    Map<String, JsonNode> baseById = new LinkedHashMap<>();
-    Map<String, ObjectKey> baseKeys = new HashMap<>();
+    Map<ObjectKey.Identity, JsonNode> baseById = new LinkedHashMap<>();
+    Map<ObjectKey.Identity, ObjectKey> baseKeys = new HashMap<>();
     for (JsonNode d : base) {
       ObjectKey k = baseKey.apply(d);
       baseById.put(k.identity(), d);
@@ -72,14 +72,14 @@ final class ObjectDiffer {
       }
     }
     // Second pass: the same object under another hash suffix, when that match is unambiguous.
-    Map<String, List<String>> baseByStem = new HashMap<>();
-    for (String id : baseById.keySet()) {
-      String stem = baseKeys.get(id).identityWithoutHash();
+    Map<ObjectKey.Identity, List<ObjectKey.Identity>> baseByStem = new HashMap<>();
+    for (ObjectKey.Identity id : baseById.keySet()) {
+      ObjectKey.Identity stem = baseKeys.get(id).identityWithoutHash();
       if (stem != null) {
         baseByStem.computeIfAbsent(stem, s -> new ArrayList<>()).add(id);
       }
     }
-    Map<String, Integer> headStems = new HashMap<>();
+    Map<ObjectKey.Identity, Integer> headStems = new HashMap<>();
     unmatchedHead.forEach(
         k -> {
           if (k.identityWithoutHash() != null) {
@@ -89,10 +89,10 @@ final class ObjectDiffer {
     Map<String, String> renamed = new LinkedHashMap<>();
     List<ObjectKey> added = new ArrayList<>();
     for (ObjectKey k : unmatchedHead) {
-      String stem = k.identityWithoutHash();
-      List<String> candidates = stem == null ? null : baseByStem.get(stem);
+      ObjectKey.Identity stem = k.identityWithoutHash();
+      List<ObjectKey.Identity> candidates = stem == null ? null : baseByStem.get(stem);
       if (candidates != null && candidates.size() == 1 && headStems.get(stem) == 1) {
-        String id = candidates.get(0);
+        ObjectKey.Identity id = candidates.get(0);
         ObjectKey before = baseKeys.get(id);
         pairs.add(new Pair(before, baseById.remove(id), k, headDocs.get(k)));
         renamed.put(before.name(), stemName(before.name()));
@@ -135,7 +135,7 @@ final class ObjectDiffer {
               UnifiedDiff.whole(lines(h), '+'),
               k));
     }
-    for (Map.Entry<String, JsonNode> removed : baseById.entrySet()) {
+    for (Map.Entry<ObjectKey.Identity, JsonNode> removed : baseById.entrySet()) {
       ObjectKey k = baseKeys.get(removed.getKey());
       if (k.isSecret()) {
         maskPair(removed.getValue(), null);

@@ -25,17 +25,20 @@ record ObjectKey(String group, String version, String kind, String namespace, St
         meta == null ? "" : text(meta.get("name")));
   }
 
+  /** What two renders match objects by: an {@link ObjectKey} without the version. */
+  record Identity(String group, String kind, String namespace, String name) {}
+
   /** The identity used for matching: the version left out. */
-  String identity() {
-    return group + "|" + kind + "|" + namespace + "|" + name;
+  Identity identity() {
+    return new Identity(group, kind, namespace, name);
   }
 
   /** The identity with a kustomize hash suffix taken off the name, or null when it has none. */
-  String identityWithoutHash() {
+  Identity identityWithoutHash() {
     if (!HASH.matcher(name).find()) {
       return null;
     }
-    return group + "|" + kind + "|" + namespace + "|" + name.substring(0, name.length() - 11);
+    return new Identity(group, kind, namespace, name.substring(0, name.length() - 11));
   }
 
   /** {@code kind namespace/name}, or {@code kind name} for a cluster-scoped object. */

@@ -84,7 +84,8 @@ final class Accumulator {
           !v.objNamespace().isEmpty()
               || dev.stonegarden.render.resource.Scope.isClusterScoped(v.objGvk());
       List<Resource> matched =
-          Ids.byAnyId(resources, id -> exact ? target.sameAs(id) : target.sameGvkAndName(id));
+          Ids.byAnyId(
+              resources, id -> exact ? target.key().equals(id.key()) : target.sameGvkAndName(id));
       if (matched.size() > 1) {
         throw new InputException(
             v.at(),
@@ -115,7 +116,7 @@ final class Accumulator {
    */
   void absorb(Resource generated, SourcePosition at) {
     ResId id = generated.id();
-    List<Resource> matches = Ids.byAnyId(resources, other -> id.sameAs(other));
+    List<Resource> matches = Ids.byAnyId(resources, other -> id.key().equals(other.key()));
     String behavior = generated.behavior();
     if (matches.isEmpty()) {
       if (behavior.equals("merge") || behavior.equals("replace")) {

@@ -48,11 +48,6 @@ final class BuildContext {
     }
   }
 
-  /** How many levels this build has loaded so far. */
-  int loads() {
-    return loads;
-  }
-
   MergeSchema schema() {
     return schema;
   }

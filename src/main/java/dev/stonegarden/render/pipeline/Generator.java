@@ -10,9 +10,4 @@ import java.util.List;
 @FunctionalInterface
 public interface Generator {
   List<Resource> generate(ResourceList current);
-
-  /** This generator as a pipeline step that appends what it generates. */
-  default Transformer appending() {
-    return resources -> resources.addAll(generate(resources));
-  }
 }

@@ -122,11 +122,6 @@ public final class PromQl {
     return e;
   }
 
-  /** Whether {@code name} is a function the table knows (for messages). */
-  public static boolean knownFunction(String name) {
-    return FUNCTIONS.containsKey(name);
-  }
-
   private Token peek() {
     return tokens.get(pos);
   }

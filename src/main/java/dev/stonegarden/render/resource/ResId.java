@@ -36,18 +36,14 @@ public record ResId(Gvk gvk, String name, String namespace) {
     return namespace.isEmpty() ? DEFAULT_NAMESPACE : namespace;
   }
 
-  /** What {@link #sameAs} compares, as a value: ids that are the same have equal keys. */
+  /**
+   * The identity as a value, kustomize's {@code ResId.Equals}: same group, version, kind and name,
+   * same effective namespace. Ids are the same when their keys are equal.
+   */
   public record Key(Gvk gvk, String name, String effectiveNamespace) {}
 
   public Key key() {
     return new Key(gvk, name, effectiveNamespace());
-  }
-
-  /**
-   * kustomize's {@code ResId.Equals}: same group, version, kind and name, same effective namespace.
-   */
-  public boolean sameAs(ResId other) {
-    return gvk.equals(other.gvk) && name.equals(other.name) && sameNamespace(other);
   }
 
   /** kustomize's {@code ResId.IsNsEquals}: the same effective namespace. */

@@ -19,18 +19,6 @@ final class Trees {
     return SourceMap.fieldPath(pointer, "the document");
   }
 
-  /** The last token of a pointer, unescaped. */
-  static String lastToken(String pointer) {
-    String t = pointer.substring(pointer.lastIndexOf('/') + 1);
-    return SourceMap.unescape(t);
-  }
-
-  /** The parent of a pointer ({@code ""} for top-level keys). */
-  static String parent(String pointer) {
-    int slash = pointer.lastIndexOf('/');
-    return slash <= 0 ? "" : pointer.substring(0, slash);
-  }
-
   /**
    * What a value is, for "found ...": {@code a map}, {@code a list}, {@code "abc"}, {@code 10},
    * {@code true}, {@code null}.

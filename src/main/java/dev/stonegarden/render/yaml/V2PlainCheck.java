@@ -42,53 +42,6 @@ final class V2PlainCheck {
     }
   }
 
-  /** {@code ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$} */
-  static boolean isYamlStyleFloat(String s) {
-    int n = s.length();
-    int i = 0;
-    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      i++;
-    }
-    if (i < n && s.charAt(i) == '.') {
-      i++;
-      int start = i;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-      }
-      if (i == start) {
-        return false;
-      }
-    } else {
-      int start = i;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-      }
-      if (i == start) {
-        return false;
-      }
-      if (i < n && s.charAt(i) == '.') {
-        i++;
-        while (i < n && isDigit(s.charAt(i))) {
-          i++;
-        }
-      }
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-        i++;
-      }
-      int start = i;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-      }
-      if (i == start) {
-        return false;
-      }
-    }
-    return i == n;
-  }
-
   /** {@code ^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$}, after v2's fast path. */
   static boolean isBase60Float(String s) {
     if (s.isEmpty()) {

@@ -46,18 +46,6 @@ public record YamlLimits(
     return new YamlLimits(value, maxDocuments, maxDepth, maxAliasExpansions, expansionFactor);
   }
 
-  public YamlLimits withMaxDocuments(int value) {
-    return new YamlLimits(maxFileBytes, value, maxDepth, maxAliasExpansions, expansionFactor);
-  }
-
-  public YamlLimits withMaxDepth(int value) {
-    return new YamlLimits(maxFileBytes, maxDocuments, value, maxAliasExpansions, expansionFactor);
-  }
-
-  public YamlLimits withMaxAliasExpansions(int value) {
-    return new YamlLimits(maxFileBytes, maxDocuments, maxDepth, value, expansionFactor);
-  }
-
   public YamlLimits withExpansionFactor(int value) {
     return new YamlLimits(maxFileBytes, maxDocuments, maxDepth, maxAliasExpansions, value);
   }

@@ -117,20 +117,8 @@ public final class YamlReader {
           false);
     }
 
-    public Options withVersion(YamlVersion value) {
-      return new Options(value, limits, keys, duplicateKeys, kustomizeRoundTrip, budget);
-    }
-
     public Options withLimits(YamlLimits value) {
       return new Options(version, value, keys, duplicateKeys, kustomizeRoundTrip, budget);
-    }
-
-    public Options withKeys(KeyPolicy value) {
-      return new Options(version, limits, value, duplicateKeys, kustomizeRoundTrip, budget);
-    }
-
-    public Options withDuplicateKeys(DuplicateKeys value) {
-      return new Options(version, limits, keys, value, kustomizeRoundTrip, budget);
     }
 
     /** Charges what the documents expand to to the render's budget (null: none). */

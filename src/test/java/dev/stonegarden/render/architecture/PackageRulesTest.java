@@ -114,4 +114,74 @@ class PackageRulesTest {
           token + " used outside files/: " + users);
     }
   }
+
+  /**
+   * The layers of ARCHITECTURE.md, top to bottom, written once: a package may use its own layer and
+   * the layers below it, never one above.
+   */
+  private static final List<List<String>> LAYERS =
+      List.of(
+          List.of("cli"),
+          List.of("validate", "diff"),
+          List.of("appset"),
+          List.of("kargo"),
+          List.of("promote", "scaffold"),
+          List.of("batch"),
+          List.of("generate"),
+          List.of("argocd", "platform", "kustomize"),
+          List.of("service"),
+          List.of("kustomize.builtins", "kustomize.patch"),
+          List.of("kustomize.config"),
+          List.of("resource", "pipeline"),
+          List.of("input"),
+          List.of("promql", "analysis"),
+          List.of("yaml"),
+          List.of("files"),
+          List.of("diag"));
+
+  private static final java.util.regex.Pattern REFERENCE =
+      java.util.regex.Pattern.compile("dev\\.stonegarden\\.render\\.([a-z][a-z0-9.]*?)\\.[A-Z]");
+
+  private static int layerOf(String pkg) {
+    for (int i = 0; i < LAYERS.size(); i++) {
+      if (LAYERS.get(i).contains(pkg)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void noPackageUsesALayerAboveIt() throws IOException {
+    List<String> unplaced = new ArrayList<>();
+    List<String> upward = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        String rel = MAIN.relativize(f.getParent()).toString().replace('\\', '/');
+        String pkg = rel.replace('/', '.');
+        int from = layerOf(pkg);
+        if (from < 0) {
+          unplaced.add(pkg);
+          continue;
+        }
+        String code =
+            Files.readString(f, StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.strip().startsWith("*") && !l.strip().startsWith("//"))
+                .reduce("", (a, b) -> a + "\n" + b);
+        java.util.regex.Matcher m = REFERENCE.matcher(code);
+        while (m.find()) {
+          String to = m.group(1);
+          int layer = layerOf(to);
+          if (layer < 0) {
+            unplaced.add(to);
+          } else if (layer < from) {
+            upward.add(MAIN.relativize(f) + " uses " + to);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), unplaced.stream().distinct().toList(), "packages missing from LAYERS");
+    assertEquals(List.of(), upward.stream().distinct().toList());
+  }
 }

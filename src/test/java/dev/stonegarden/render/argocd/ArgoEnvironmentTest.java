@@ -213,10 +213,14 @@ class ArgoEnvironmentTest {
     assertNull(argo.namespace(), "an empty namespace counts as unset");
     assertEquals("kubernetes/services/x", argo.sourcePath());
     assertEquals("x-canary", argo.appName());
-    assertTrue(argo.underArgoCd());
+    assertTrue(ArgoEnvironment.underArgoCd(Map.of("ARGOCD_APP_NAME", "x-canary")));
     assertFalse(argo.toString().contains("0123456789abcdef"), "the revision is not kept");
     assertEquals("ns", parse("ARGOCD_APP_NAMESPACE", "ns").namespace());
-    assertFalse(parse().underArgoCd());
+    assertFalse(ArgoEnvironment.underArgoCd(Map.of()));
+    assertFalse(
+        ArgoEnvironment.underArgoCd(Map.of("ARGOCD_APP_NAME", "")),
+        "an empty name counts as unset: Argo CD never sends one");
+    assertNull(parse("ARGOCD_APP_NAME", "").appName());
   }
 
   @Test

@@ -14,13 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs an argv the way argocd-cmp-server does: no shell, a given directory, exactly the given
- * environment.
+ * The one process runner of the tests: runs an argv the way argocd-cmp-server does (no shell, a
+ * given directory, exactly the given environment, stdin closed), both streams read while it runs,
+ * killed with its descendants at the timeout.
  */
 public final class ProcessRunner {
   private ProcessRunner() {}
 
-  record Result(int code, String out, String err) {
+  /** What a run of the tool gave: exit code, stdout, stderr. */
+  public record Result(int code, String out, String err) {
     @Override
     public String toString() {
       return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
@@ -36,7 +38,8 @@ public final class ProcessRunner {
     return project().resolve("bin/platform-render");
   }
 
-  static Result run(List<String> argv, Path cwd, Map<String, String> env, long timeoutSeconds) {
+  public static Result run(
+      List<String> argv, Path cwd, Map<String, String> env, long timeoutSeconds) {
     ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile());
     pb.environment().clear();
     pb.environment().putAll(env);

@@ -3,6 +3,7 @@ package dev.stonegarden.render.hostile;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.argocd.ProcessRunner;
 import dev.stonegarden.render.testing.Prerequisites;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,12 @@ class EncodingTest {
   void invalidUtf8InAResourceIsAPositionedErrorAsInKubectl() {
     HostileRepo repo =
         HostileRepo.create(tmp, "repo").write("svc/environments/dev/cm.yaml", withInvalidByte());
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertTrue(
         r.err().startsWith("environments/dev/cm.yaml:6:7: error: found byte 0xFF"), r::toString);
     assertFalse(r.err().contains("\uFFFD"), r::toString);
-    Tool.Result k = Tool.run(repo.service(), Map.of(), "kustomize", "environments/dev");
+    ProcessRunner.Result k = Tool.run(repo.service(), Map.of(), "kustomize", "environments/dev");
     Tool.assertRefused(k, 3);
     Prerequisites.Output kubectl = Prerequisites.kustomize(repo.overlay());
     assertFalse(kubectl.ok(), kubectl::stdout);
@@ -68,7 +69,7 @@ class EncodingTest {
             .write(
                 "svc/environments/dev/cm.yaml",
                 withBom(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, Charset.forName("UTF-32BE")));
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertTrue(r.err().contains("UTF-32"), r::toString);
     assertFalse(Prerequisites.kustomize(repo.overlay()).ok());
@@ -83,7 +84,7 @@ class EncodingTest {
             .write(
                 "svc/environments/dev/cm.yaml",
                 withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, StandardCharsets.UTF_16LE));
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertTrue(
         r.err()

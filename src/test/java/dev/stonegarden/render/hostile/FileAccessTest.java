@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.argocd.ProcessRunner;
 import dev.stonegarden.render.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class FileAccessTest {
   @ValueSource(strings = {"credentials", "values.yaml"})
   void valuesLinkedOutsideIsRefusedUnquoted(String target) {
     repo.link("svc/environments/dev/values.yaml", outside.resolve(target));
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3, "AKIA", "s3cr3t", "replicas", outside.toString());
     assertTrue(
         r.err().startsWith("environments/dev/values.yaml:1:1: error: values.yaml resolves outside"),
@@ -61,7 +62,7 @@ class FileAccessTest {
   @Test
   void valuesLinkedToTheProcessEnvironmentIsRefused() {
     repo.link("svc/environments/dev/values.yaml", Path.of("/proc/self/environ"));
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3, "PATH=", "HOME=", "JAVA");
   }
 
@@ -76,7 +77,7 @@ class FileAccessTest {
     Path fifo = repo.overlay().resolve("values.yaml");
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertEquals(0, mkfifo.waitFor());
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertTrue(r.err().contains("not a regular file"), r::toString);
   }
@@ -85,7 +86,7 @@ class FileAccessTest {
   void serviceYamlLinkedOutsideIsRefused() throws Exception {
     Files.delete(repo.service().resolve("service.yaml"));
     repo.link("svc/service.yaml", outside.resolve("credentials"));
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3, "AKIA", "s3cr3t", outside.toString());
     assertTrue(r.err().startsWith("service.yaml:1:1: error: "), r::toString);
   }
@@ -105,11 +106,11 @@ class FileAccessTest {
   @Test
   void platformYamlAboveTheRepositoryRootIsNotRead() throws Exception {
     Files.copy(outside.resolve("platform.yaml"), tmp.resolve("platform.yaml"));
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     assertEquals(0, r.code(), r::toString);
     assertFalse(r.out().contains("evil.example"), r::toString);
     // Under Argo CD, with the root taken from ARGOCD_APP_SOURCE_PATH, the same.
-    Tool.Result argo =
+    ProcessRunner.Result argo =
         Tool.run(
             repo.service(),
             Map.of(
@@ -125,7 +126,7 @@ class FileAccessTest {
   void cmpParametersDoesNotQuoteALinkedServiceYaml() throws Exception {
     Files.delete(repo.service().resolve("service.yaml"));
     repo.link("svc/service.yaml", outside.resolve("credentials"));
-    Tool.Result r =
+    ProcessRunner.Result r =
         Tool.run(repo.service(), Map.of("ARGOCD_APP_SOURCE_PATH", "svc"), "cmp", "parameters");
     assertEquals(0, r.code(), r::toString); // the announcement still works, without environments
     assertTrue(r.out().startsWith("["), r::toString);
@@ -137,7 +138,7 @@ class FileAccessTest {
   void kustomizeRefusesAResourceLinkedOutsideAsKubectlDoes() {
     repo.write("svc/environments/dev/kustomization.yaml", "resources:\n- cm.yaml\n- out.yaml\n");
     repo.link("svc/environments/dev/out.yaml", outside.resolve("credentials"));
-    Tool.Result r = Tool.run(repo.service(), Map.of(), "kustomize", "environments/dev");
+    ProcessRunner.Result r = Tool.run(repo.service(), Map.of(), "kustomize", "environments/dev");
     Tool.assertRefused(r, 3, "AKIA", "s3cr3t");
     Prerequisites.Output kubectl = Prerequisites.kustomize(repo.overlay());
     assertFalse(kubectl.ok(), kubectl::stderr);

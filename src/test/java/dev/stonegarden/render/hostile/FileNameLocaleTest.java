@@ -45,7 +45,8 @@ class FileNameLocaleTest {
                 "svc/environments/dev/kustomization.yaml",
                 "resources:\n- cm.yaml\n- pvc-café.yaml\n")
             .write("svc/environments/dev/pvc.yaml", PVC);
-    Tool.Result mv = Tool.process(repo.overlay(), Map.of(), "mv pvc.yaml pvc-" + CAFE + ".yaml");
+    ProcessRunner.Result mv =
+        Tool.process(repo.overlay(), Map.of(), "mv pvc.yaml pvc-" + CAFE + ".yaml");
     assertEquals(0, mv.code(), mv::toString);
     return repo;
   }
@@ -53,13 +54,13 @@ class FileNameLocaleTest {
   @Test
   void underAUtf8LocaleANonAsciiNameRendersAsKubectlRendersIt() {
     HostileRepo repo = repo();
-    Tool.Result r =
+    ProcessRunner.Result r =
         Tool.process(
             repo.service(), Map.of("LC_ALL", "C.UTF-8"), "tool kustomize environments/dev");
     assertEquals(0, r.code(), r::toString);
     Prerequisites.Output kubectl = Prerequisites.kustomize(repo.overlay());
     assertEquals(kubectl.stdout(), r.out());
-    Tool.Result g =
+    ProcessRunner.Result g =
         Tool.process(repo.service(), Map.of("LC_ALL", "C.UTF-8"), "tool generate --env dev");
     assertEquals(0, g.code(), g::toString);
     assertTrue(g.out().contains("kind: PersistentVolumeClaim"), g::toString);
@@ -69,7 +70,7 @@ class FileNameLocaleTest {
   void underLcAllCAnUnusableNameIsAPositionedExit3() {
     HostileRepo repo = repo();
     for (String command : List.of("tool generate --env dev", "tool kustomize environments/dev")) {
-      Tool.Result r = Tool.process(repo.service(), Map.of("LC_ALL", "C"), command);
+      ProcessRunner.Result r = Tool.process(repo.service(), Map.of("LC_ALL", "C"), command);
       Tool.assertRefused(r, 3);
       assertTrue(
           r.err()
@@ -81,7 +82,7 @@ class FileNameLocaleTest {
   @Test
   void underLcAllCANonAsciiServiceDirectoryIsAPositionedExit3() throws Exception {
     HostileRepo.create(tmp, "repo");
-    Tool.Result r =
+    ProcessRunner.Result r =
         Tool.process(
             tmp,
             Map.of("LC_ALL", "C"),
@@ -102,7 +103,7 @@ class FileNameLocaleTest {
           {"LANG", "en_US.UTF-8", ""},
           {"LC_ALL", "de_DE.utf8", "de_DE.utf8"}
         }) {
-      Tool.Result r =
+      ProcessRunner.Result r =
           Tool.process(tmp, Map.of(c[0], c[1]), line.group() + "\nprintf %s \"${LC_ALL:-}\"");
       assertEquals(c[2], r.out(), () -> String.join("=", c) + ": " + r);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.argocd.ProcessRunner;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.files.RenderBudget;
 import dev.stonegarden.render.files.RootedFiles;
@@ -39,7 +40,7 @@ class LimitsAndMemoryTest {
         new RandomAccessFile(repo.overlay().resolve("cm.yaml").toFile(), "rw")) {
       f.setLength(RootedFiles.DEFAULT_MAX_FILE_BYTES + 1);
     }
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertTrue(r.err().contains("is larger than 16777216 bytes"), r::toString);
   }
@@ -55,7 +56,7 @@ class LimitsAndMemoryTest {
       k.append("- name: blob").append(i).append("\n  files:\n  - blob.bin\n");
     }
     repo.write("svc/environments/dev/kustomization.yaml", k.toString());
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertTrue(r.err().contains("the render holds more than 41943040 units"), r::toString);
   }
@@ -93,7 +94,7 @@ class LimitsAndMemoryTest {
       sb.append("---\n");
     }
     repo.write("svc/environments/dev/cm.yaml", sb.toString());
-    Tool.Result r =
+    ProcessRunner.Result r =
         Tool.process(repo.service(), Map.of(), "TOOL_OPTS=-Xmx20m tool generate --env dev");
     // The JVM announces JAVA_TOOL_OPTIONS on stderr ("Picked up ..."); the tool prints one line.
     String ours =
@@ -112,7 +113,7 @@ class LimitsAndMemoryTest {
     repo.write(
         "svc/environments/dev/cm.yaml",
         HostileRepo.CONFIG_MAP + "spec: " + "[".repeat(900) + "]".repeat(900) + "\n");
-    Tool.Result r =
+    ProcessRunner.Result r =
         Tool.process(
             repo.service(),
             Map.of(

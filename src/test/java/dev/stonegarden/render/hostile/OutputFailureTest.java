@@ -3,6 +3,7 @@ package dev.stonegarden.render.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.argocd.ProcessRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class OutputFailureTest {
             new PrintWriter(Tool.failingAfter(10)),
             new PrintWriter(err),
             commandLine.split(" "));
-    Tool.assertOneLineFault(new Tool.Result(code, "", err.toString()));
+    Tool.assertOneLineFault(new ProcessRunner.Result(code, "", err.toString()));
     assertTrue(
         err.toString().startsWith("error: cannot write the output to stdout"), err::toString);
   }
@@ -60,20 +61,21 @@ class OutputFailureTest {
             new PrintWriter(Tool.failingAfter(10)),
             new PrintWriter(err),
             "generate");
-    Tool.assertOneLineFault(new Tool.Result(code, "", err.toString()));
+    Tool.assertOneLineFault(new ProcessRunner.Result(code, "", err.toString()));
   }
 
   @Test
   void devFullIsNotASuccess() {
     HostileRepo repo = HostileRepo.create(tmp, "repo");
-    Tool.Result r = Tool.process(repo.service(), Map.of(), "tool generate --env dev >/dev/full");
+    ProcessRunner.Result r =
+        Tool.process(repo.service(), Map.of(), "tool generate --env dev >/dev/full");
     Tool.assertOneLineFault(r);
   }
 
   @Test
   void closedStdoutIsNotASuccess() {
     HostileRepo repo = HostileRepo.create(tmp, "repo");
-    Tool.Result r = Tool.process(repo.service(), Map.of(), "tool schema service >&-");
+    ProcessRunner.Result r = Tool.process(repo.service(), Map.of(), "tool schema service >&-");
     Tool.assertOneLineFault(r);
   }
 
@@ -84,7 +86,7 @@ class OutputFailureTest {
     repo.write(
         "svc/environments/dev/cm.yaml",
         HostileRepo.CONFIG_MAP.replace("a: b", "a: " + "x".repeat(6_000)));
-    Tool.Result r =
+    ProcessRunner.Result r =
         Tool.process(
             repo.service(), Map.of(), "ulimit -f 2; tool generate --env dev >" + tmp + "/out");
     Tool.assertOneLineFault(r);

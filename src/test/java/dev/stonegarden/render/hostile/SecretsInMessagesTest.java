@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.argocd.ProcessRunner;
 import dev.stonegarden.render.testing.Prerequisites;
 import java.nio.file.Path;
 import java.util.Map;
@@ -75,7 +76,7 @@ class SecretsInMessagesTest {
   void otherErrorsKeepTheirExcerpt() {
     HostileRepo repo =
         withResource("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\ndata:\n  a: b: c\n");
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertEquals(
         "environments/dev/s.yaml:6:7: error: mapping values are not allowed here (check the"
@@ -88,7 +89,7 @@ class SecretsInMessagesTest {
     HostileRepo repo =
         withResource(
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\ndata:\n  a\u001b[31mb: c\u0000\n");
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertFalse(r.err().contains("\u001b") || r.err().contains("\u0000"), r::toString);
     assertTrue(r.err().contains("a\\x1b[31mb"), r::toString);
@@ -101,10 +102,10 @@ class SecretsInMessagesTest {
             .write(
                 "svc/environments/dev/kustomization.yaml",
                 "resources:\n- cm.yaml\n- \"x\\nforged.yaml:1:1: error: all is well\\ny.yaml\"\n");
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertTrue(r.err().lines().noneMatch(l -> l.startsWith("forged.yaml")), r::toString);
-    Tool.Result argo = Tool.run(repo.service(), ARGO, "generate", "--env", "dev");
+    ProcessRunner.Result argo = Tool.run(repo.service(), ARGO, "generate", "--env", "dev");
     assertEquals(1, argo.err().lines().count(), argo::toString);
   }
 
@@ -117,7 +118,7 @@ class SecretsInMessagesTest {
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\ndata:\n  a: "
                 + value
                 + ": c\n");
-    Tool.Result r = Tool.generate(repo);
+    ProcessRunner.Result r = Tool.generate(repo);
     Tool.assertRefused(r, 3);
     assertTrue(r.err().lines().allMatch(l -> l.length() <= 1_100), r::toString);
     assertTrue(r.err().length() < 2_000, () -> "stderr has " + r.err().length() + " characters");

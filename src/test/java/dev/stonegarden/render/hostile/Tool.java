@@ -4,34 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.argocd.ProcessRunner;
+import dev.stonegarden.render.argocd.ProcessRunner.Result;
 import dev.stonegarden.render.cli.Invocation;
 import dev.stonegarden.render.cli.Main;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** Runs the tool in process (as {@code Main} does) or as a child JVM, and checks the contract. */
 final class Tool {
   private Tool() {}
-
-  record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
 
   /** One command line in process, with the environment given and nothing else. */
   static Result run(Path cwd, Map<String, String> env, String... args) {
@@ -80,38 +69,12 @@ final class Tool {
     String tool =
         "tool() { \"$TOOL_JAVA\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
             + " ${TOOL_OPTS:-} -cp \"$TOOL_CP\" dev.stonegarden.render.cli.Main \"$@\"; }; ";
-    List<String> argv = new ArrayList<>(List.of("bash", "-c", tool + shell));
-    ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile());
-    pb.environment().clear();
-    pb.environment().put("PATH", "/usr/bin:/bin");
-    pb.environment().putAll(env);
-    pb.environment()
-        .put("TOOL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    pb.environment().put("TOOL_CP", System.getProperty("java.class.path"));
-    try {
-      Process p = pb.redirectInput(new File("/dev/null")).start();
-      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        throw new AssertionError("timed out: " + shell);
-      }
-      return new Result(p.exitValue(), out.join(), err.join());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  private static String read(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Map<String, String> all = new HashMap<>();
+    all.put("PATH", "/usr/bin:/bin");
+    all.putAll(env);
+    all.put("TOOL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    all.put("TOOL_CP", System.getProperty("java.class.path"));
+    return ProcessRunner.run(List.of("bash", "-c", tool + shell), cwd, all, 60);
   }
 
   private static final Pattern POSITIONED =

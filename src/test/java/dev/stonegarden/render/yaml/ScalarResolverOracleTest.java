@@ -77,7 +77,12 @@ class ScalarResolverOracleTest {
         YamlReader.read(
             dir.resolve("out.yaml"),
             out.stdout(),
-            YamlReader.Options.resources().withVersion(YamlVersion.YAML_1_1));
+            new YamlReader.Options(
+                YamlVersion.YAML_1_1,
+                YamlLimits.DEFAULT,
+                YamlReader.KeyPolicy.REJECT,
+                YamlReader.DuplicateKeys.ERROR,
+                true));
     return docs.get(0).root();
   }
 

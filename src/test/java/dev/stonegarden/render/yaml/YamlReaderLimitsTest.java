@@ -68,7 +68,10 @@ class YamlReaderLimitsTest {
 
   @Test
   void documentCount() {
-    YamlLimits limits = YamlLimits.DEFAULT.withMaxDocuments(3);
+    YamlLimits d = YamlLimits.DEFAULT;
+    YamlLimits limits =
+        new YamlLimits(
+            d.maxFileBytes(), 3, d.maxDepth(), d.maxAliasExpansions(), d.expansionFactor());
     assertEquals(
         3, YamlReader.read(Path.of("f.yaml"), "a: 1\n---\nb: 2\n---\nc: 3\n", with(limits)).size());
     assertEquals(

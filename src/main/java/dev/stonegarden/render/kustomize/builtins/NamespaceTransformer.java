@@ -76,7 +76,7 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs)
         FieldWalker.walk(r, fs, Create.SCALAR, slot -> slot.set(StringNode.valueOf(namespace)));
       }
       if (ids.merge(r.id().key(), 1, Integer::sum) != 1) {
-        List<Resource> same = Ids.byCurrentId(resources, id -> id.sameAs(r.id()));
+        List<Resource> same = Ids.byCurrentId(resources, id -> id.key().equals(r.id().key()));
         throw new InputException(
             r.origin(),
             "namespace transformation produces ID conflict: "

@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize.patch;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.resource.Gvk;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,13 +29,13 @@ import tools.jackson.databind.JsonNode;
 public final class MergeSchema {
   static final String BUILTIN_RESOURCE = "mergekeys.txt";
 
-  /** apiVersion + " " + kind to the root schema of that kind. */
-  private final Map<String, String> rootDefinitionByType;
+  /** The root schema of each group/version/kind. */
+  private final Map<Gvk, String> rootDefinitionByType;
 
   private final Function<String, SchemaNode> definitions;
 
   private MergeSchema(
-      Map<String, String> rootDefinitionByType, Function<String, SchemaNode> definitions) {
+      Map<Gvk, String> rootDefinitionByType, Function<String, SchemaNode> definitions) {
     this.rootDefinitionByType = rootDefinitionByType;
     this.definitions = definitions;
   }
@@ -71,7 +72,7 @@ public final class MergeSchema {
           SourcePosition.of(file),
           "expected 'definitions' to be a map of schemas but found " + kindOf(defs));
     }
-    Map<String, String> roots = new LinkedHashMap<>();
+    Map<Gvk, String> roots = new LinkedHashMap<>();
     Map<String, JsonNode> raw = new LinkedHashMap<>();
     if (defs != null && defs.isObject()) {
       for (Map.Entry<String, JsonNode> e : defs.properties()) {
@@ -85,8 +86,7 @@ public final class MergeSchema {
             if (kind == null || version == null) {
               continue;
             }
-            String apiVersion = group == null || group.isEmpty() ? version : group + "/" + version;
-            roots.put(apiVersion + " " + kind, e.getKey());
+            roots.put(new Gvk(group == null ? "" : group, version, kind), e.getKey());
           }
         }
       }
@@ -100,7 +100,11 @@ public final class MergeSchema {
     if (apiVersion == null || kind == null || apiVersion.isEmpty() || kind.isEmpty()) {
       return null;
     }
-    String def = rootDefinitionByType.get(apiVersion + " " + kind);
+    Gvk gvk = Gvk.of(apiVersion, kind);
+    if (!gvk.apiVersion().equals(apiVersion)) {
+      return null; // "/v1": no schema has an empty group written out
+    }
+    String def = rootDefinitionByType.get(gvk);
     return def == null ? null : definitions.apply(def);
   }
 
@@ -225,7 +229,7 @@ public final class MergeSchema {
    * <key,key|-> <definition|->}.
    */
   static MergeSchema parseTable(BufferedReader reader) throws IOException {
-    Map<String, String> roots = new LinkedHashMap<>();
+    Map<Gvk, String> roots = new LinkedHashMap<>();
     Map<String, SchemaNode> defs = new HashMap<>(); // lookups only
     Function<String, SchemaNode> lookup = defs::get;
     String current = null;
@@ -240,7 +244,7 @@ public final class MergeSchema {
       }
       String[] w = words(t);
       if (w[0].equals("kind") && w.length == 4) {
-        roots.put(w[1] + " " + w[2], w[3]);
+        roots.put(Gvk.of(w[1], w[2]), w[3]);
       } else if (w[0].equals("def") && w.length == 2) {
         if (current != null) {
           defs.put(current, new SchemaNode(props, null, null, null, false, "", List.of(), lookup));
@@ -286,10 +290,5 @@ public final class MergeSchema {
       }
     }
     return out.toArray(new String[0]);
-  }
-
-  /** The apiVersion/kind pairs with a root definition, for tests. */
-  Map<String, String> roots() {
-    return rootDefinitionByType;
   }
 }

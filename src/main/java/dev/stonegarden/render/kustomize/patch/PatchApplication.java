@@ -49,7 +49,7 @@ final class PatchApplication {
     List<Resource> matches = new ArrayList<>();
     for (Resource r : resources) {
       for (ResId candidate : r.allIds()) {
-        if (candidate.sameAs(id)) {
+        if (candidate.key().equals(id.key())) {
           matches.add(r);
           break;
         }

@@ -102,10 +102,6 @@ final class SchemaNode {
     return properties;
   }
 
-  String patchStrategy() {
-    return patchStrategy;
-  }
-
   List<String> keys() {
     return keys;
   }
@@ -116,10 +112,6 @@ final class SchemaNode {
 
   SchemaNode items() {
     return items;
-  }
-
-  SchemaNode additionalProperties() {
-    return additionalProperties;
   }
 
   String ref() {

@@ -78,6 +78,16 @@ class MergeSchemaTest {
   }
 
   @Test
+  void kindsAreFoundByTheirApiVersionAsWritten() {
+    MergeSchema b = MergeSchema.builtin();
+    assertTrue(b.knows("v1", "Pod"));
+    assertTrue(b.knows("apps/v1", "Deployment"));
+    assertFalse(b.knows("/v1", "Pod"), "an empty group written out is not the core group");
+    assertFalse(b.knows("apps/v1", "Pod"));
+    assertTrue(rollouts().knows("argoproj.io/v1alpha1", "Rollout"));
+  }
+
+  @Test
   void customSchemaMergesRolloutContainers() {
     String rollout =
         SmCases.head("argoproj.io/v1alpha1", "Rollout", "r")
