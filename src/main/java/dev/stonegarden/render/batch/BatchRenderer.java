@@ -242,14 +242,9 @@ public final class BatchRenderer {
         || serviceDir.getParent() == null) {
       return PlatformReader.find(serviceDir, repoRoot);
     }
-    Path parent = serviceDir.getParent();
-    PlatformSettings known = platforms.get(parent);
-    if (known != null) {
-      return known;
-    }
-    PlatformSettings read = PlatformReader.find(parent, repoRoot); // failures are not kept
-    platforms.putIfAbsent(parent, read);
-    return read;
+    // Under the key's lock: renders starting together read it once; failures are not kept.
+    return platforms.computeIfAbsent(
+        serviceDir.getParent(), parent -> PlatformReader.find(parent, repoRoot));
   }
 
   private List<ServiceRender> duplicateNamesFailed(List<ServiceRender> results) {

@@ -15,13 +15,15 @@ import picocli.CommandLine.Spec;
  * script serves zsh, where it loads zsh's {@code bashcompinit} itself.
  */
 @Command(
-    name = "completion",
+    name = CompletionCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
       "Print a completion script for bash or zsh.",
       "In ~/.bashrc or ~/.zshrc: source <(platform-render completion bash)"
     })
 final class CompletionCommand implements Callable<Integer> {
+  static final String NAME = "completion";
+
   private final Invocation inv;
 
   @Spec CommandSpec spec;

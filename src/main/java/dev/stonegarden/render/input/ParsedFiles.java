@@ -13,9 +13,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Parsed inputs shared by the renders of one run ({@code generate --all}, {@code diff}): several
- * environments reading one base, one component, one patch file, one dashboard, one platform.yaml.
- * Each input is parsed once per {@link Kind}, source and content (docs/ci.md#generate---all); a hit
- * is the value parsed from the same source with the same bytes. Thread-safe.
+ * environments reading one base, one component, one patch file, one dashboard. Each input is parsed
+ * once per {@link Kind}, source and content (docs/ci.md); a hit is the value parsed from the same
+ * source with the same bytes. Thread-safe.
  *
  * <p>What is kept is never handed out: every caller gets its own copy ({@link Kind#copy}), so a
  * render that changes the tree it was given (patches, transformers) cannot change what another

@@ -75,17 +75,7 @@ class SharedInputsTest {
         """);
     write(
         "shared/base/patches/probe.yaml",
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: audiobookshelf}
-        spec:
-          template:
-            spec:
-              containers:
-                - name: audiobookshelf
-                  livenessProbe: {httpGet: {path: /healthcheck, port: http}}
-        """);
+        containerPatch("livenessProbe: {httpGet: {path: /healthcheck, port: http}}"));
     write(
         "shared/base/patches/ops.yaml",
         """
@@ -114,17 +104,7 @@ class SharedInputsTest {
         """);
     write(
         "shared/component/sidecar.yaml",
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: audiobookshelf}
-        spec:
-          template:
-            spec:
-              containers:
-                - name: audiobookshelf
-                  env: [{name: FROM_COMPONENT, value: "1"}]
-        """);
+        containerPatch("env: [{name: FROM_COMPONENT, value: \"1\"}]"));
     for (String service : List.of("alpha", "beta")) {
       Path dir = repo.resolve("services").resolve(service);
       copyTree(example, dir);
@@ -256,6 +236,23 @@ class SharedInputsTest {
     Object kind = f.get(null);
     assertNotNull(kind);
     return (ParsedFiles.Kind<?>) kind;
+  }
+
+  /** A strategic-merge patch of the example's one container. */
+  private static String containerPatch(String field) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: audiobookshelf}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: audiobookshelf
+        """
+        + "          "
+        + field
+        + "\n";
   }
 
   private static String foldPatches(String text) {
