@@ -213,7 +213,7 @@ class BlueGreenAndGatesTest {
   void aWorkloadWithoutAServiceIsAnError() {
     assertEquals(
         List.of(
-            "environments/dev/deployment.yaml: error: Rollout/web becomes a blueGreen Rollout"
+            "environments/dev/deployment.yaml: error: Deployment/web becomes a blueGreen Rollout"
                 + " (environment canary), which needs the workload's Service as its active"
                 + " Service, but no Service of the overlay selects its pods: add a Service named"
                 + " web whose selector matches the pod template's labels"
@@ -234,7 +234,7 @@ class BlueGreenAndGatesTest {
   void severalServicesNoneNamedLikeTheWorkloadIsAnError() {
     assertEquals(
         List.of(
-            "environments/dev/deployment.yaml: error: Rollout/web becomes a blueGreen Rollout"
+            "environments/dev/deployment.yaml: error: Deployment/web becomes a blueGreen Rollout"
                 + " (environment canary), which needs the workload's Service as its active"
                 + " Service, but several Services select its pods (Service/front, Service/all)"
                 + " and none is named web: add a Service named web whose selector matches the"
