@@ -397,6 +397,33 @@ class BlueGreenAndGatesTest {
   }
 
   @Test
+  void promotionGatesLooserThanTheSloAreWarnedAboutByName() {
+    ServiceSpec.Environment env = blueGreen(PROMOTION);
+    ServiceSpec service = Fixtures.service(env);
+    ResourceList list =
+        run(
+            env,
+            WEB
+                + """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec: {selector: {app: web}, ports: [{port: 80}]}
+                """);
+    // The SLO of the fixture: 99.9 % and 0.1 s; the gates: 99 % before, 0.3 s after the switch.
+    assertEquals(
+        List.of(
+            "the pre-promotion gate success-rate >= 99% is looser than the SLO availability 99.9%:"
+                + " a new version at 1% errors burns the error budget 10x faster than sustainable and"
+                + " still passes",
+            "the post-promotion gate latency p99 <= 0.3s is looser than the SLO latency 0.1s: a"
+                + " new version that breaks the SLO still passes"),
+        new AnalysisTemplateGenerator(service, env, Fixtures.platform())
+            .gateWarnings(list).stream().map(Diagnostic::message).toList());
+  }
+
+  @Test
   void blueGreenAndCanaryPrintTheirStrategyForVerbose() {
     ServiceSpec.Environment env = blueGreen(PROMOTION);
     assertEquals(
