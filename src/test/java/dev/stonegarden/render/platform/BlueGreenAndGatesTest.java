@@ -231,6 +231,21 @@ class BlueGreenAndGatesTest {
   }
 
   @Test
+  void aRecreateDeploymentCannotBecomeABlueGreenRollout() {
+    List<String> errors =
+        errors(blueGreen(PROMOTION), WEB.replace("type: RollingUpdate,", "type: Recreate,"));
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals(
+        true,
+        errors
+            .get(0)
+            .contains(
+                "Deployment/web uses strategy Recreate, which cannot run old and new pods side by"
+                    + " side as a blue-green rollout needs"),
+        errors.get(0));
+  }
+
+  @Test
   void severalServicesNoneNamedLikeTheWorkloadIsAnError() {
     assertEquals(
         List.of(
