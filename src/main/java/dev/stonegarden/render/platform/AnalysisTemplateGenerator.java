@@ -306,11 +306,15 @@ public record AnalysisTemplateGenerator(
             out.add(
                 Diagnostic.warning(
                     Nodes.at(service, metricPointer(gate, m, "threshold")),
-                    "the canary gate success-rate >= "
+                    "the "
+                        + gateWord(gate)
+                        + " success-rate >= "
                         + percent(m.successRatio())
                         + "% is looser than the SLO availability "
                         + percent(objective)
-                        + "%: a canary at "
+                        + "%: "
+                        + (gate == null ? "a canary" : "a new version")
+                        + " at "
                         + percent(BigDecimal.ONE.subtract(m.successRatio()))
                         + "% errors burns the error budget "
                         + SliQueries.plain(burn)
@@ -324,11 +328,15 @@ public record AnalysisTemplateGenerator(
           out.add(
               Diagnostic.warning(
                   Nodes.at(service, metricPointer(gate, m, "threshold")),
-                  "the canary gate latency p99 <= "
+                  "the "
+                      + gateWord(gate)
+                      + " latency p99 <= "
                       + SliQueries.plain(m.latencySeconds())
                       + "s is looser than the SLO latency "
                       + SliQueries.plain(sla.latencySeconds())
-                      + "s: a canary that breaks the SLO still passes"));
+                      + "s: "
+                      + (gate == null ? "a canary" : "a new version")
+                      + " that breaks the SLO still passes"));
         }
       }
     }
@@ -368,6 +376,11 @@ public record AnalysisTemplateGenerator(
                 + " rollout goes to 100% without the analysis having measured the canary; add a"
                 + " setWeight and a pause after it (e.g. \"- setWeight: 10\" and \"- pause:"
                 + " {duration: 5m}\")"));
+  }
+
+  /** How a warning names the analysis: the canary's (background and steps) or a blueGreen's. */
+  private static String gateWord(Gate gate) {
+    return gate == null ? "canary gate" : gate.suffix + " gate";
   }
 
   private static String percent(BigDecimal ratio) {

@@ -120,7 +120,8 @@ public record CanaryRolloutTransformer(
         problems.error(
             d.positionOf("/spec/strategy/type"),
             Nodes.describe(d)
-                + " uses strategy Recreate, which cannot run old and new pods side by side as a canary"
+                + " uses strategy Recreate, which cannot run old and new pods side by side as "
+                + (rollout.isBlueGreen() ? "a blue-green rollout" : "a canary")
                 + " needs: set spec.strategy.type to RollingUpdate (here or with a patch in environments/"
                 + environment.name()
                 + "), or remove rollout from environment "

@@ -120,7 +120,8 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
                 + rollout.name();
     problems.error(
         rollout.origin(),
-        Nodes.describe(rollout)
+        "Deployment/"
+            + rollout.name()
             + " becomes a blueGreen Rollout (environment "
             + environment.name()
             + "), which needs the workload's Service as its active Service, but "

@@ -240,6 +240,10 @@ class ApplicationSetExpansionTest {
             "audiobookshelf-dev",
             "audiobookshelf-production",
             "audiobookshelf-staging",
+            "checkout-canary",
+            "checkout-dev",
+            "checkout-production",
+            "checkout-staging",
             "n8n-dev",
             "n8n-production",
             "n8n-staging",
@@ -326,7 +330,7 @@ class ApplicationSetExpansionTest {
   void aTeamWithSeveralServicesGetsOneProjectWithAllTheirNamespaces() {
     Map<String, JsonNode> projects = new TreeMap<>();
     output.projects().forEach(p -> projects.put(p.name(), p.object()));
-    assertEquals(List.of("platform", "product"), List.copyOf(projects.keySet()));
+    assertEquals(List.of("commerce", "platform", "product"), List.copyOf(projects.keySet()));
     List<String> destinations = new ArrayList<>();
     for (JsonNode d : projects.get("product").at("/spec/destinations")) {
       destinations.add(

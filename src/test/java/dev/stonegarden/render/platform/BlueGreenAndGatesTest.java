@@ -213,7 +213,7 @@ class BlueGreenAndGatesTest {
   void aWorkloadWithoutAServiceIsAnError() {
     assertEquals(
         List.of(
-            "environments/dev/deployment.yaml: error: Rollout/web becomes a blueGreen Rollout"
+            "environments/dev/deployment.yaml: error: Deployment/web becomes a blueGreen Rollout"
                 + " (environment canary), which needs the workload's Service as its active"
                 + " Service, but no Service of the overlay selects its pods: add a Service named"
                 + " web whose selector matches the pod template's labels"
@@ -231,10 +231,25 @@ class BlueGreenAndGatesTest {
   }
 
   @Test
+  void aRecreateDeploymentCannotBecomeABlueGreenRollout() {
+    List<String> errors =
+        errors(blueGreen(PROMOTION), WEB.replace("type: RollingUpdate,", "type: Recreate,"));
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals(
+        true,
+        errors
+            .get(0)
+            .contains(
+                "Deployment/web uses strategy Recreate, which cannot run old and new pods side by"
+                    + " side as a blue-green rollout needs"),
+        errors.get(0));
+  }
+
+  @Test
   void severalServicesNoneNamedLikeTheWorkloadIsAnError() {
     assertEquals(
         List.of(
-            "environments/dev/deployment.yaml: error: Rollout/web becomes a blueGreen Rollout"
+            "environments/dev/deployment.yaml: error: Deployment/web becomes a blueGreen Rollout"
                 + " (environment canary), which needs the workload's Service as its active"
                 + " Service, but several Services select its pods (Service/front, Service/all)"
                 + " and none is named web: add a Service named web whose selector matches the"
@@ -394,6 +409,33 @@ class BlueGreenAndGatesTest {
             "service.yaml:35:15: error: metric \"x\" needs the AnalysisTemplate web-x-step, which"
                 + " the metric at line 25 already needs: rename one of the metrics"),
         errors(env, WEB));
+  }
+
+  @Test
+  void promotionGatesLooserThanTheSloAreWarnedAboutByName() {
+    ServiceSpec.Environment env = blueGreen(PROMOTION);
+    ServiceSpec service = Fixtures.service(env);
+    ResourceList list =
+        run(
+            env,
+            WEB
+                + """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec: {selector: {app: web}, ports: [{port: 80}]}
+                """);
+    // The SLO of the fixture: 99.9 % and 0.1 s; the gates: 99 % before, 0.3 s after the switch.
+    assertEquals(
+        List.of(
+            "the pre-promotion gate success-rate >= 99% is looser than the SLO availability 99.9%:"
+                + " a new version at 1% errors burns the error budget 10x faster than sustainable and"
+                + " still passes",
+            "the post-promotion gate latency p99 <= 0.3s is looser than the SLO latency 0.1s: a"
+                + " new version that breaks the SLO still passes"),
+        new AnalysisTemplateGenerator(service, env, Fixtures.platform())
+            .gateWarnings(list).stream().map(Diagnostic::message).toList());
   }
 
   @Test
