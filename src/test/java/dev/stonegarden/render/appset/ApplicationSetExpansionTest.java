@@ -240,12 +240,18 @@ class ApplicationSetExpansionTest {
             "audiobookshelf-dev",
             "audiobookshelf-production",
             "audiobookshelf-staging",
+            "catalog-canary",
+            "catalog-dev",
+            "checkout-canary",
+            "checkout-dev",
             "n8n-dev",
             "n8n-production",
             "n8n-staging",
             "podcasts-dev",
             "podcasts-production",
-            "podcasts-staging"),
+            "podcasts-staging",
+            "storefront-canary",
+            "storefront-dev"),
         List.copyOf(applications.keySet()));
     for (ObjectNode app : applications.values()) {
       String name = app.at("/metadata/name").stringValue();
@@ -323,7 +329,7 @@ class ApplicationSetExpansionTest {
   void aTeamWithSeveralServicesGetsOneProjectWithAllTheirNamespaces() {
     Map<String, JsonNode> projects = new TreeMap<>();
     output.projects().forEach(p -> projects.put(p.name(), p.object()));
-    assertEquals(List.of("platform", "product"), List.copyOf(projects.keySet()));
+    assertEquals(List.of("commerce", "platform", "product"), List.copyOf(projects.keySet()));
     List<String> destinations = new ArrayList<>();
     for (JsonNode d : projects.get("product").at("/spec/destinations")) {
       destinations.add(

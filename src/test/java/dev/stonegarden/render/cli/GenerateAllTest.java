@@ -59,9 +59,15 @@ class GenerateAllTest {
             "audiobookshelf/dev.yaml",
             "audiobookshelf/production.yaml",
             "audiobookshelf/staging.yaml",
+            "catalog/canary.yaml",
+            "catalog/dev.yaml",
+            "checkout/canary.yaml",
+            "checkout/dev.yaml",
             "n8n/dev.yaml",
             "n8n/production.yaml",
-            "n8n/staging.yaml"),
+            "n8n/staging.yaml",
+            "storefront/canary.yaml",
+            "storefront/dev.yaml"),
         List.copyOf(files.keySet()));
     for (Map.Entry<String, String> f : files.entrySet()) {
       String service = f.getKey().substring(0, f.getKey().indexOf('/'));
@@ -85,11 +91,16 @@ class GenerateAllTest {
             new Invocation(
                 tmp, Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(err), true));
     assertEquals(0, exit, err.toString());
-    String bar = "#".repeat(15) + ".".repeat(15);
-    assertTrue(
-        err.toString()
-            .startsWith("\r[" + bar + "] 1/2 services\r[" + "#".repeat(30) + "] 2/2 services\n"),
-        err.toString());
+    StringBuilder bars = new StringBuilder();
+    for (int i = 1; i <= 5; i++) {
+      bars.append("\r[")
+          .append("#".repeat(6 * i))
+          .append(".".repeat(30 - 6 * i))
+          .append("] ")
+          .append(i)
+          .append("/5 services");
+    }
+    assertTrue(err.toString().startsWith(bars + "\n"), err.toString());
   }
 
   @Test
@@ -122,7 +133,13 @@ class GenerateAllTest {
             "audiobookshelf/canary.yaml",
             "audiobookshelf/dev.yaml",
             "audiobookshelf/production.yaml",
-            "audiobookshelf/staging.yaml"),
+            "audiobookshelf/staging.yaml",
+            "catalog/canary.yaml",
+            "catalog/dev.yaml",
+            "checkout/canary.yaml",
+            "checkout/dev.yaml",
+            "storefront/canary.yaml",
+            "storefront/dev.yaml"),
         List.copyOf(tree(tmp.resolve("out")).keySet()));
     try (Stream<Path> beside = Files.list(tmp)) {
       assertEquals(
@@ -149,7 +166,7 @@ class GenerateAllTest {
         r.err());
     assertTrue(
         r.err().contains("repo/services/audiobookshelf/environments/dev/values.yaml:"), r.err());
-    assertTrue(r.err().contains("2 of 2 services failed; out left as it was"), r.err());
+    assertTrue(r.err().contains("2 of 5 services failed; out left as it was"), r.err());
     // The other environments were rendered all the same (their progress lines), OUT untouched.
     assertEquals(before, tree(tmp.resolve("out")));
   }
