@@ -271,6 +271,29 @@ class RoutingRulesTest {
     assertEquals(r.routing(), withRoute.routing());
   }
 
+  @Test
+  void settingsOfAnotherRouterAreAWarning() {
+    Problems warnings = new Problems();
+    ServiceReader.readText(
+        FILE,
+        service(
+            """
+            trafficRouting:
+              router: nginx
+              istio: {hosts: [a.example]}
+            steps: [{setWeight: 10}]
+            """),
+        PlatformReader.defaults(),
+        warnings);
+    assertEquals(
+        List.of(
+            "15:11: the istio settings are ignored: this environment's router is nginx; remove"
+                + " them, or set router: istio"),
+        warnings.all().stream()
+            .map(d -> d.at().line() + ":" + d.at().column() + ": " + d.message())
+            .toList());
+  }
+
   // ---- each error, positioned ----
 
   static Stream<Arguments> errorCases() {
