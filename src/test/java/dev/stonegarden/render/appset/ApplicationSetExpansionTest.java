@@ -242,16 +242,16 @@ class ApplicationSetExpansionTest {
             "audiobookshelf-staging",
             "catalog-canary",
             "catalog-dev",
-            "checkout-canary",
-            "checkout-dev",
+            "ledger-canary",
+            "ledger-dev",
             "n8n-dev",
             "n8n-production",
             "n8n-staging",
             "podcasts-dev",
             "podcasts-production",
             "podcasts-staging",
-            "storefront-canary",
-            "storefront-dev"),
+            "gallery-canary",
+            "gallery-dev"),
         List.copyOf(applications.keySet()));
     for (ObjectNode app : applications.values()) {
       String name = app.at("/metadata/name").stringValue();

@@ -61,13 +61,13 @@ class GenerateAllTest {
             "audiobookshelf/staging.yaml",
             "catalog/canary.yaml",
             "catalog/dev.yaml",
-            "checkout/canary.yaml",
-            "checkout/dev.yaml",
+            "ledger/canary.yaml",
+            "ledger/dev.yaml",
             "n8n/dev.yaml",
             "n8n/production.yaml",
             "n8n/staging.yaml",
-            "storefront/canary.yaml",
-            "storefront/dev.yaml"),
+            "gallery/canary.yaml",
+            "gallery/dev.yaml"),
         List.copyOf(files.keySet()));
     for (Map.Entry<String, String> f : files.entrySet()) {
       String service = f.getKey().substring(0, f.getKey().indexOf('/'));
@@ -136,10 +136,10 @@ class GenerateAllTest {
             "audiobookshelf/staging.yaml",
             "catalog/canary.yaml",
             "catalog/dev.yaml",
-            "checkout/canary.yaml",
-            "checkout/dev.yaml",
-            "storefront/canary.yaml",
-            "storefront/dev.yaml"),
+            "ledger/canary.yaml",
+            "ledger/dev.yaml",
+            "gallery/canary.yaml",
+            "gallery/dev.yaml"),
         List.copyOf(tree(tmp.resolve("out")).keySet()));
     try (Stream<Path> beside = Files.list(tmp)) {
       assertEquals(
