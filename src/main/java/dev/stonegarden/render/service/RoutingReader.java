@@ -65,6 +65,18 @@ final class RoutingReader {
       source = "the default router";
     }
     String which = "router " + router.key() + " (" + source + ")";
+    for (Router other : Router.values()) {
+      if (other != router && r.at("/trafficRouting").has(other.key())) {
+        problems.warning(
+            map.keyPosition(pointer + "/trafficRouting/" + other.key()),
+            "the "
+                + other.key()
+                + " settings are ignored: this environment's router is "
+                + router.key()
+                + "; remove them, or set router: "
+                + other.key());
+      }
+    }
     JsonNode steps = r.get("steps");
     Map<String, String> routeKinds = new LinkedHashMap<>();
     for (int i = 0; steps != null && steps.isArray() && i < steps.size(); i++) {

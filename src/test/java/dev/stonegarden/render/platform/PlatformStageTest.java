@@ -96,8 +96,11 @@ class PlatformStageTest {
     // Ownership labels and the sync annotations run after every generator.
     assertEquals("OwnershipLabelTransformer", names.get(names.size() - 2));
     assertEquals("SyncSafetyTransformer", names.get(names.size() - 1));
+    // The router completes the converted Rollouts before their templates are generated.
     assertEquals(
-        names.indexOf("CanaryRolloutTransformer") + 1, names.indexOf("AnalysisTemplateGenerator"));
+        names.indexOf("CanaryRolloutTransformer") + 1, names.indexOf("TrafficRouterGenerator"));
+    assertEquals(
+        names.indexOf("TrafficRouterGenerator") + 1, names.indexOf("AnalysisTemplateGenerator"));
   }
 
   @Test
@@ -117,7 +120,8 @@ class PlatformStageTest {
         "canary rollout: setWeight 10, pause 10m, setWeight 50, pause 10m, setWeight 100"
             + " (Rollout CRD not checked: KUBE_API_VERSIONS unset)",
         printed.get(2));
-    assertEquals("analysis templates: success-rate", printed.get(3));
+    assertEquals("traffic router: none (weights are pod counts)", printed.get(3));
+    assertEquals("analysis templates: success-rate", printed.get(4));
   }
 
   @Test

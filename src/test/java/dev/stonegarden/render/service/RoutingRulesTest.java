@@ -167,6 +167,68 @@ class RoutingRulesTest {
   }
 
   @Test
+  void platformYamlTrafficRoutingBinds() {
+    PlatformSettings p =
+        PlatformReader.read(
+            YamlFiles.parseSingle(
+                Path.of("platform.yaml"),
+                "platform.yaml",
+                """
+                apiVersion: platform.stonegarden.dev/v1alpha1
+                kind: Platform
+                spec:
+                  trafficRouting:
+                    router: istio
+                    gatewayAPI:
+                      parentRefs: [{name: public, namespace: gateway, sectionName: https}]
+                    nginx: {host: shop.example.com}
+                    istio: {gateways: [istio-ingress/public]}
+                """));
+    PlatformSettings.TrafficRouting t = p.trafficRouting();
+    assertEquals(Router.ISTIO, t.router());
+    assertEquals(
+        List.of(new PlatformSettings.ParentRef("public", "gateway", "https")),
+        t.gatewayAPI().parentRefs());
+    assertEquals(null, t.gatewayAPI().hostnames());
+    assertEquals(new PlatformSettings.Nginx(null, "shop.example.com"), t.nginx());
+    assertEquals(List.of("istio-ingress/public"), t.istio().gateways());
+    assertEquals(null, t.istio().hosts());
+    assertEquals(PlatformSettings.TrafficRouting.NONE, PlatformReader.defaults().trafficRouting());
+  }
+
+  @Test
+  void theRouterOfPlatformYamlDecidesWhenTheEnvironmentSaysNothing() {
+    PlatformSettings nginx =
+        PlatformReader.read(
+            YamlFiles.parseSingle(
+                Path.of("platform.yaml"),
+                "platform.yaml",
+                "apiVersion: platform.stonegarden.dev/v1alpha1\nkind: Platform\n"
+                    + "spec: {trafficRouting: {router: nginx}}\n"));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () ->
+                ServiceReader.readText(
+                    FILE,
+                    service(
+                        """
+                        steps:
+                          - setHeaderRoute: {name: t, match: [{headerName: X, headerValue: {exact: "1"}}]}
+                        """),
+                    nginx,
+                    new Problems()));
+    assertTrue(
+        e.diagnostics()
+            .get(0)
+            .message()
+            .startsWith(
+                "setHeaderRoute is not supported by router nginx (platform.yaml"
+                    + " spec.trafficRouting.router)"),
+        e.diagnostics().get(0).message());
+  }
+
+  @Test
   void theEnvironmentsRouterOverridesPlatformsAndKeepsItsOtherSettings() {
     PlatformSettings.TrafficRouting platform =
         new PlatformSettings.TrafficRouting(
@@ -207,6 +269,29 @@ class RoutingRulesTest {
     assertTrue(withRoute.steps().get(2) instanceof ServiceSpec.SetWeight);
     assertEquals(List.of("dark-launch"), withRoute.managedRoutes());
     assertEquals(r.routing(), withRoute.routing());
+  }
+
+  @Test
+  void settingsOfAnotherRouterAreAWarning() {
+    Problems warnings = new Problems();
+    ServiceReader.readText(
+        FILE,
+        service(
+            """
+            trafficRouting:
+              router: nginx
+              istio: {hosts: [a.example]}
+            steps: [{setWeight: 10}]
+            """),
+        PlatformReader.defaults(),
+        warnings);
+    assertEquals(
+        List.of(
+            "15:11: the istio settings are ignored: this environment's router is nginx; remove"
+                + " them, or set router: istio"),
+        warnings.all().stream()
+            .map(d -> d.at().line() + ":" + d.at().column() + ": " + d.message())
+            .toList());
   }
 
   // ---- each error, positioned ----
