@@ -24,12 +24,14 @@ import tools.jackson.databind.JsonNode;
  * Every check tolerates a wrongly typed tree: the schema reports those.
  */
 final class RolloutRules {
-  /** Keys of {@code rollout} that only a blueGreen has, in schema order. */
+  /**
+   * Keys of {@code rollout} that only a blueGreen has, in schema order ({@code
+   * scaleDownDelaySeconds} is also a routed canary's, docs/traffic-routing.md).
+   */
   static final List<String> BLUE_GREEN_KEYS =
       List.of(
           "autoPromotionEnabled",
           "autoPromotionSeconds",
-          "scaleDownDelaySeconds",
           "prePromotionAnalysis",
           "postPromotionAnalysis");
 

@@ -169,7 +169,7 @@ class RolloutRulesTest {
                 + METRICS,
             List.of(
                 "service.yaml:14:13: error: spec.environments[0].rollout.steps[0] must have exactly"
-                    + " one of setWeight, pause or analysis, found analysis and setWeight")),
+                    + " one of setWeight, setCanaryScale, setHeaderRoute, setMirrorRoute, pause or analysis, found analysis and setWeight")),
         Arguments.of(
             "an empty metric list in a step",
             """
