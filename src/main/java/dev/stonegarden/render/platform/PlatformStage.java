@@ -31,6 +31,7 @@ public final class PlatformStage {
             Nodes.at(service, Nodes.envPointer(env, "namespace"))),
         new CanaryRolloutTransformer(service, env, ctx.kubeApiVersions()),
         new TrafficRouterGenerator(service, env, ctx.platform()),
+        new DarkLaunchRoutes(service, env),
         new Append(new AnalysisTemplateGenerator(service, env, ctx.platform())),
         new PreviewServiceGenerator(service, env),
         new MonitorRelabelTransformer(
@@ -87,6 +88,7 @@ public final class PlatformStage {
           new CanaryRolloutTransformer(ctx.service(), ctx.environment(), ctx.kubeApiVersions())
               .unusedRolloutWarnings(overlayOutput));
     }
+    problems.addAll(new DarkLaunchRoutes(ctx.service(), ctx.environment()).warnings(overlayOutput));
     problems.addAll(new QueryCheck(ctx.service()).check(overlayOutput));
     problems.addAll(new CanaryWeights(ctx.service(), ctx.environment()).warnings(overlayOutput));
     problems.addAll(WorkloadChecks.check(overlayOutput, ctx.environment().rollout() != null));

@@ -143,25 +143,6 @@ public record ServiceSpec(
       }
       return List.copyOf(names);
     }
-
-    /**
-     * This rollout with {@code route} inserted before the first {@code setWeight} (at the end when
-     * there is none): how a feature sends requests that carry a header to the canary before any
-     * user gets it (a dark launch, docs/traffic-routing.md#header-routes-from-code). The router
-     * must support header routes ({@link PlatformSettings.Router#headerRoutes()}).
-     */
-    public Rollout withHeaderRouteFirst(SetHeaderRoute route) {
-      List<Step> out = new java.util.ArrayList<>(steps);
-      int at = out.size();
-      for (int i = 0; i < out.size(); i++) {
-        if (out.get(i) instanceof SetWeight) {
-          at = i;
-          break;
-        }
-      }
-      out.add(at, route);
-      return new Rollout(strategy, List.copyOf(out), metrics, routing, blueGreen);
-    }
   }
 
   /**
@@ -377,8 +358,9 @@ public record ServiceSpec(
   }
 
   /**
-   * The flags that dark-launch in {@code envName}: a {@code darkLaunch} and state ENABLED there.
-   * With a router, each one's header also routes to the canary (the header route the lead wires).
+   * The flags that dark-launch in {@code envName}: a {@code darkLaunch} and state ENABLED there. In
+   * a canary environment with a router, each one's header also routes to the canary
+   * (docs/feature-flags.md#routing-testers-to-the-canary).
    */
   public List<FeatureFlag> darkLaunches(String envName) {
     return featureFlags.stream()

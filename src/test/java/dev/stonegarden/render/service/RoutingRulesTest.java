@@ -248,30 +248,6 @@ class RoutingRulesTest {
   }
 
   @Test
-  void aHeaderRouteFromCodeGoesBeforeTheFirstSetWeight() {
-    ServiceSpec.Rollout r =
-        rollout(
-            """
-            trafficRouting: {router: istio}
-            steps:
-              - pause: {duration: 1m}
-              - setWeight: 10
-              - pause: {}
-            """);
-    SetHeaderRoute dark =
-        new SetHeaderRoute(
-            "dark-launch",
-            List.of(
-                new ServiceSpec.HeaderMatch(
-                    "X-Dark-Launch", new ServiceSpec.StringMatch("exact", "true"))));
-    ServiceSpec.Rollout withRoute = r.withHeaderRouteFirst(dark);
-    assertEquals(dark, withRoute.steps().get(1));
-    assertTrue(withRoute.steps().get(2) instanceof ServiceSpec.SetWeight);
-    assertEquals(List.of("dark-launch"), withRoute.managedRoutes());
-    assertEquals(r.routing(), withRoute.routing());
-  }
-
-  @Test
   void settingsOfAnotherRouterAreAWarning() {
     Problems warnings = new Problems();
     ServiceReader.readText(
