@@ -23,12 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>Gateway API plugin and Istio: a {@code setHeaderRoute} step {@code dark-launch-<flag>} per
- *       dark-launching flag, before the first {@code setWeight}, its route first in {@code
- *       managedRoutes} (the first route wins); the plugin's HTTPRoutes get {@code useHeaderRoutes};
- *       a background analysis that starts at a step index starts one step later per route added;
+ *       dark-launching flag, first in the steps and first in {@code managedRoutes} (the first route
+ *       wins); the plugin's HTTPRoutes get {@code useHeaderRoutes};
  *   <li>nginx: {@code canary-by-header} and {@code canary-by-header-value} in {@code
  *       additionalIngressAnnotations}, on the canary Ingress the controller creates; nginx routes
- *       one header, so two dark launches with different headers are an error.
+ *       one header, so two dark launches with different headers are an error;
+ *   <li>either way the canary gets a pod before its first weight ({@link #insertFirst}).
  * </ul>
  *
  * A canary environment without a router gets a warning: its canary pods take a share of all
@@ -144,18 +144,7 @@ public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment envi
     if (names.isEmpty()) {
       return;
     }
-    ArrayNode stepList = canary.get("steps") instanceof ArrayNode a ? a : canary.putArray("steps");
-    int at = stepList.size();
-    for (int i = 0; i < stepList.size(); i++) {
-      if (stepList.get(i).has("setWeight")) {
-        at = i;
-        break;
-      }
-    }
-    for (int i = 0; i < steps.size(); i++) {
-      stepList.insert(at + i, steps.get(i));
-    }
-    shiftStartingStep(canary, at, steps.size());
+    insertFirst(canary, steps);
     ArrayNode managed =
         routing.get("managedRoutes") instanceof ArrayNode m ? m : routing.putArray("managedRoutes");
     for (int i = 0; i < names.size(); i++) {
@@ -169,14 +158,47 @@ public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment envi
     }
   }
 
-  /** A background analysis that starts at or after the insertion point keeps its step. */
-  private static void shiftStartingStep(ObjectNode canary, int at, int added) {
+  /**
+   * Puts {@code routes} first in the canary's steps, so testers are routed for the whole rollout,
+   * and gives the canary a pod before it has any weight: unless the steps size the canary
+   * themselves before their first {@code setWeight}, {@code setCanaryScale: {replicas: 1}} goes
+   * first and {@code setCanaryScale: {matchTrafficWeight: true}} just before that {@code setWeight}
+   * (with a router the canary's pods follow its weight, and at weight 0 it has none). A background
+   * analysis that starts at a step keeps that step.
+   */
+  private static void insertFirst(ObjectNode canary, List<ObjectNode> routes) {
+    ArrayNode steps = canary.get("steps") instanceof ArrayNode a ? a : canary.putArray("steps");
+    int firstWeight = steps.size();
+    boolean sized = false;
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).has("setWeight")) {
+        firstWeight = i;
+        break;
+      }
+      sized |= steps.get(i).has("setCanaryScale");
+    }
+    List<ObjectNode> first = new ArrayList<>();
+    if (!sized) {
+      first.add(scale(Nodes.object().put("replicas", 1)));
+    }
+    first.addAll(routes);
+    boolean back = !sized && firstWeight < steps.size();
+    if (back) {
+      steps.insert(firstWeight, scale(Nodes.object().put("matchTrafficWeight", true)));
+    }
+    for (int i = first.size() - 1; i >= 0; i--) {
+      steps.insert(0, first.get(i));
+    }
     if (canary.get("analysis") instanceof ObjectNode a && a.path("startingStep").isInt()) {
       int start = a.get("startingStep").intValue();
-      if (start >= at) {
-        a.put("startingStep", start + added);
-      }
+      a.put("startingStep", start + first.size() + (back && start >= firstWeight ? 1 : 0));
     }
+  }
+
+  private static ObjectNode scale(ObjectNode how) {
+    ObjectNode step = Nodes.object();
+    step.set("setCanaryScale", how);
+    return step;
   }
 
   private void nginx(
@@ -198,6 +220,7 @@ public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment envi
                 + " or istio, which route each header");
       }
     }
+    insertFirst(Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary")), List.of());
     ObjectNode annotations =
         nginx.get("additionalIngressAnnotations") instanceof ObjectNode a
             ? a

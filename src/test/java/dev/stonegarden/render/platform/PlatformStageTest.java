@@ -96,11 +96,12 @@ class PlatformStageTest {
     // Ownership labels and the sync annotations run after every generator.
     assertEquals("OwnershipLabelTransformer", names.get(names.size() - 2));
     assertEquals("SyncSafetyTransformer", names.get(names.size() - 1));
-    // The router completes the converted Rollouts before their templates are generated.
+    // The router, then the dark launches' routes, complete the converted Rollouts before their
+    // templates are generated.
     assertEquals(
         names.indexOf("CanaryRolloutTransformer") + 1, names.indexOf("TrafficRouterGenerator"));
-    assertEquals(
-        names.indexOf("TrafficRouterGenerator") + 1, names.indexOf("AnalysisTemplateGenerator"));
+    assertEquals(names.indexOf("TrafficRouterGenerator") + 1, names.indexOf("DarkLaunchRoutes"));
+    assertEquals(names.indexOf("DarkLaunchRoutes") + 1, names.indexOf("AnalysisTemplateGenerator"));
   }
 
   @Test
@@ -121,7 +122,8 @@ class PlatformStageTest {
             + " (Rollout CRD not checked: KUBE_API_VERSIONS unset)",
         printed.get(2));
     assertEquals("traffic router: none (weights are pod counts)", printed.get(3));
-    assertEquals("analysis templates: success-rate", printed.get(4));
+    assertEquals("", printed.get(4)); // no dark launch: --verbose leaves the step out
+    assertEquals("analysis templates: success-rate", printed.get(5));
   }
 
   @Test
