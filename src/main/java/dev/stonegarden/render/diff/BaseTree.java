@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The base side of {@code diff --base DIR} or {@code --base-ref REF}: which files differ from the
@@ -28,8 +29,8 @@ import java.util.TreeSet;
  * on disk to render from. A git revision is read with {@code git diff --name-only}, {@code git
  * ls-files --others}, {@code git ls-tree} and {@code git cat-file --batch} (with {@code
  * GIT_OPTIONAL_LOCKS=0}): nothing writes the working tree, the index or another worktree; its files
- * are written to a temporary directory, only when some service has to be rendered, and deleted on
- * {@link #close}.
+ * are written to a temporary directory, only when some service has to be rendered and only those
+ * the caller needs ({@link #root(Predicate)}), and deleted on {@link #close}.
  */
 public abstract class BaseTree implements AutoCloseable {
   /** How the base side is named in reports ({@code --- label}). */
@@ -40,6 +41,15 @@ public abstract class BaseTree implements AutoCloseable {
 
   /** The base side's repository root on disk (a git revision is written out on first call). */
   public abstract Path root();
+
+  /**
+   * The base side's repository root on disk with at least the files {@code needed} accepts (paths
+   * relative to the root, '/'-separated): a git revision writes only those, and the rest on a later
+   * call that needs more; another checkout is on disk already.
+   */
+  public Path root(Predicate<String> needed) {
+    return root();
+  }
 
   /** How a base-side file is named in diagnostics. */
   public abstract Path display(Path file);
@@ -152,6 +162,8 @@ public abstract class BaseTree implements AutoCloseable {
     private final String commit;
     private SortedSet<String> changed;
     private Path exported;
+    private List<String[]> entries; // mode, sha, path of every blob, once listed
+    private final java.util.Set<String> written = new java.util.HashSet<>(); // lookup only
 
     GitRevision(Path headRoot, String ref) {
       this.headRoot = headRoot;
@@ -216,13 +228,26 @@ public abstract class BaseTree implements AutoCloseable {
 
     @Override
     public Path root() {
-      if (exported == null) {
-        try {
+      return root(path -> true);
+    }
+
+    @Override
+    public Path root(Predicate<String> needed) {
+      try {
+        if (exported == null) {
           exported = Files.createTempDirectory("platform-render-base-");
-          export(exported);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          entries = list();
         }
+        List<String[]> missing = new ArrayList<>();
+        for (String[] e : entries) {
+          if (!written.contains(e[2]) && needed.test(e[2])) {
+            missing.add(e);
+          }
+        }
+        export(exported, missing);
+        missing.forEach(e -> written.add(e[2]));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return exported;
     }
@@ -236,9 +261,9 @@ public abstract class BaseTree implements AutoCloseable {
       return file;
     }
 
-    /** Writes the revision's files below the repository root into {@code dir}. */
-    private void export(Path dir) throws IOException {
-      List<String[]> entries = new ArrayList<>(); // mode, sha, path
+    /** The revision's files below the repository root: mode, object, path relative to it. */
+    private List<String[]> list() {
+      List<String[]> entries = new ArrayList<>();
       String scope = prefix.isEmpty() ? "." : prefix;
       for (String line :
           split(run(top, null, "ls-tree", "-r", "-z", "--full-tree", commit, "--", scope))) {
@@ -249,6 +274,14 @@ public abstract class BaseTree implements AutoCloseable {
           continue; // submodules (commits) have no files here
         }
         entries.add(new String[] {meta[0], meta[2], path.substring(prefix.length())});
+      }
+      return entries;
+    }
+
+    /** Writes {@code entries} of the revision into {@code dir}. */
+    private void export(Path dir, List<String[]> entries) throws IOException {
+      if (entries.isEmpty()) {
+        return;
       }
       StringBuilder request = new StringBuilder();
       entries.forEach(e -> request.append(e[1]).append('\n'));

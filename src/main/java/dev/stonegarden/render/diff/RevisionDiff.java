@@ -118,8 +118,13 @@ public final class RevisionDiff {
 
     List<ServiceRender> baseRenders = new ArrayList<>();
     BatchRenderer baseRenderer = null; // the base is written out only when a service is touched
+    Path baseRoot = null;
     if (!touched.isEmpty()) {
-      Path baseRoot = base.root();
+      // Only what the touched services can read is written out: the files of the other services'
+      // directories are left out. A base render that read or looked into one of those, or failed
+      // (a missing file is not recorded as read), gets the whole revision and runs again.
+      List<String> untouched = untouched(allDirs, touched);
+      baseRoot = base.root(f -> untouched.stream().noneMatch(d -> f.startsWith(d + "/")));
       baseRenderer = new BatchRenderer(baseRoot, BatchRenderer.Output.DOCUMENTS, threads);
       List<Path> baseFiles = new ArrayList<>();
       for (String d : allDirs) {
@@ -128,7 +133,13 @@ public final class RevisionDiff {
           baseFiles.add(f);
         }
       }
-      for (ServiceRender r : baseRenderer.render(baseFiles, e -> true, null)) {
+      List<ServiceRender> rendered = baseRenderer.render(baseFiles, e -> true, null);
+      if (!untouched.isEmpty() && readsAnyOf(rendered, baseRoot, untouched)) {
+        baseRoot = base.root();
+        baseRenderer = new BatchRenderer(baseRoot, BatchRenderer.Output.DOCUMENTS, threads);
+        rendered = baseRenderer.render(baseFiles, e -> true, null);
+      }
+      for (ServiceRender r : rendered) {
         baseRenders.add(displayed(r, base));
       }
     }
@@ -152,9 +163,8 @@ public final class RevisionDiff {
     if (touched.isEmpty()) {
       return manifests;
     }
-    // The Argo CD layer of each touched service, after its environments.
+    // The Argo CD layer of each touched service, after its environments (it reads what they read).
     List<Comparison> out = new ArrayList<>();
-    Path baseRoot = base.root();
     for (String dir : allDirs) {
       if (!touched.contains(dir)) {
         continue;
@@ -229,6 +239,40 @@ public final class RevisionDiff {
     } catch (java.io.IOException e) {
       return p;
     }
+  }
+
+  /** The service directories of {@code all} that are not touched and hold no touched one. */
+  private static List<String> untouched(List<String> all, SortedSet<String> touched) {
+    List<String> out = new ArrayList<>();
+    for (String d : all) {
+      if (!d.equals(".") && touched.stream().noneMatch(t -> t.equals(d) || t.startsWith(d + "/"))) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a render failed, or read or looked for anything inside one of the directories {@code
+   * dirs} (relative to {@code root}).
+   */
+  private static boolean readsAnyOf(List<ServiceRender> renders, Path root, List<String> dirs) {
+    Path abs = root.toAbsolutePath().normalize();
+    Path real = realOrSelf(abs);
+    for (ServiceRender r : renders) {
+      if (r.failed()) {
+        return true;
+      }
+      for (Path p : r.inputs()) {
+        Path in = p.toAbsolutePath().normalize();
+        Path under = in.startsWith(real) ? real : in.startsWith(abs) ? abs : null;
+        String rel = under == null ? null : under.relativize(in).toString().replace('\\', '/');
+        if (rel == null || dirs.stream().anyMatch(d -> rel.equals(d) || rel.startsWith(d + "/"))) {
+          return true; // outside the base root (unexpected), or in a directory left out
+        }
+      }
+    }
+    return false;
   }
 
   private static int environments(List<ServiceRender> renders) {

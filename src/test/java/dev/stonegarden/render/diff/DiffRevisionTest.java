@@ -2,6 +2,7 @@ package dev.stonegarden.render.diff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.cli.Cli;
@@ -134,6 +135,36 @@ class DiffRevisionTest {
         .filter(l -> l.startsWith("platform-render: diff:"))
         .findFirst()
         .orElse(r.err());
+  }
+
+  @Test
+  void aBaseRenderThatReadsIntoAnotherServiceGetsTheWholeRevision() throws Exception {
+    // Only the touched service's files are written out for the base side; audiobookshelf's
+    // production overlay reads a component kept in n8n's directory, which is left out at first.
+    Path repo = tmp.resolve("clone");
+    Path services = repo.resolve("examples/kubernetes/services");
+    copyTree(EXAMPLE, repo.resolve("examples/kubernetes"));
+    write(
+        services,
+        "n8n/shared/kustomization.yaml",
+        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+            + "commonAnnotations: {shared-from: n8n}\n");
+    Path overlay = services.resolve("audiobookshelf/environments/production/kustomization.yaml");
+    Files.writeString(
+        overlay, Files.readString(overlay) + "components:\n  - ../../../n8n/shared\n");
+    git(repo, "init", "-q");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-q", "-m", "example");
+    Path values = services.resolve("audiobookshelf/environments/production/values.yaml");
+    Files.writeString(
+        values, Files.readString(values).replace("tag: \"2.17.5\"", "tag: \"2.17.7\""));
+    git(repo, "commit", "-q", "-am", "promote audiobookshelf to production");
+
+    Run r = run(repo, "diff", "--base-ref", "HEAD~1", "examples/kubernetes");
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.out().contains("+        image: ghcr.io/advplyr/audiobookshelf:2.17.7"), r.out());
+    assertFalse(r.out().contains("shared-from"), r.out()); // on both sides: no difference
+    assertFalse(r.err().contains("error"), r.err());
   }
 
   @Test
