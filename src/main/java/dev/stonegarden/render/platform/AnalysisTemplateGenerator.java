@@ -138,7 +138,7 @@ public record AnalysisTemplateGenerator(
   /** A Rollout the platform made from a Deployment. */
   private static boolean converted(Resource r) {
     return KindTables.is(r, KindTables.ROLLOUT)
-        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()));
+        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.sameGroupKind(id.gvk()));
   }
 
   /**
@@ -169,7 +169,10 @@ public record AnalysisTemplateGenerator(
     }
     ObjectNode body =
         Nodes.newObject(
-            KindTables.ROLLOUT_API_VERSION, "AnalysisTemplate", name, environment.namespace());
+            KindTables.ANALYSIS_TEMPLATE.apiVersion(),
+            KindTables.ANALYSIS_TEMPLATE.kind(),
+            name,
+            environment.namespace());
     ObjectNode spec = body.putObject("spec");
     tools.jackson.databind.node.ArrayNode args = spec.putArray("args");
     args.addObject().put("name", HASH_ARG);
@@ -236,7 +239,7 @@ public record AnalysisTemplateGenerator(
     List<String> out = new ArrayList<>();
     for (Resource r : current) {
       if (KindTables.is(r, KindTables.ROLLOUT)
-          && (r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()))
+          && (r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.sameGroupKind(id.gvk()))
               || usesGeneratedAnalysis(r, rollout))) {
         out.add(r.name());
       }

@@ -197,7 +197,7 @@ public record CanaryRolloutTransformer(
 
   private Resource toRollout(Resource deployment, ServiceSpec.Rollout rollout) {
     ObjectNode body = deployment.body().deepCopy();
-    body.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
+    body.put("apiVersion", KindTables.ROLLOUT.apiVersion());
     body.put("kind", "Rollout");
     ObjectNode spec = Nodes.child(body, "spec");
     if (rollout.isBlueGreen()) {
@@ -330,7 +330,7 @@ public record CanaryRolloutTransformer(
                 || kind.isEmpty() && apiVersion.isEmpty() && path.get(1).equals("scaleTargetRef");
         if (deployment) {
           String rolloutName = runBy.get(Nodes.text(ref, "name"));
-          ref.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
+          ref.put("apiVersion", KindTables.ROLLOUT.apiVersion());
           ref.put("kind", "Rollout");
           ref.put("name", rolloutName);
         }

@@ -3,6 +3,7 @@ package dev.stonegarden.render.platform;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Generator;
+import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
@@ -40,10 +41,6 @@ public record FeatureFlagGenerator(
     ServiceSpec service, ServiceSpec.Environment environment, String kubeApiVersions)
     implements Generator {
 
-  static final String API_VERSION = "core.openfeature.dev/v1beta1";
-  static final String FEATURE_FLAG = "FeatureFlag";
-  static final String FEATURE_FLAG_SOURCE = "FeatureFlagSource";
-
   /** The flagd sync provider that reads FeatureFlag objects from the Kubernetes API. */
   static final String PROVIDER = "kubernetes";
 
@@ -62,8 +59,8 @@ public record FeatureFlagGenerator(
     SourcePosition origin = Nodes.at(service, "/spec/featureFlags");
     Problems problems = new Problems();
     for (Resource r : current) {
-      if (r.apiVersion().startsWith("core.openfeature.dev/")
-          && (r.kind().equals(FEATURE_FLAG) || r.kind().equals(FEATURE_FLAG_SOURCE))
+      if ((KindTables.is(r, KindTables.FEATURE_FLAG)
+              || KindTables.is(r, KindTables.FEATURE_FLAG_SOURCE))
           && r.name().equals(name)) {
         problems.error(
             r.origin(),
@@ -93,9 +90,9 @@ public record FeatureFlagGenerator(
     }
     List<String> served = Arrays.stream(kubeApiVersions.split(",")).map(String::trim).toList();
     List<String> missing = new ArrayList<>();
-    for (String kind : List.of(FEATURE_FLAG, FEATURE_FLAG_SOURCE)) {
-      if (!served.contains(API_VERSION + "/" + kind)) {
-        missing.add(API_VERSION + "/" + kind);
+    for (Gvk kind : List.of(KindTables.FEATURE_FLAG, KindTables.FEATURE_FLAG_SOURCE)) {
+      if (!served.contains(kind.apiVersion() + "/" + kind.kind())) {
+        missing.add(kind.apiVersion() + "/" + kind.kind());
       }
     }
     if (!missing.isEmpty()) {
@@ -111,7 +108,12 @@ public record FeatureFlagGenerator(
   }
 
   private ObjectNode featureFlag(String name, List<FeatureFlag> flags) {
-    ObjectNode body = Nodes.newObject(API_VERSION, FEATURE_FLAG, name, environment.namespace());
+    ObjectNode body =
+        Nodes.newObject(
+            KindTables.FEATURE_FLAG.apiVersion(),
+            KindTables.FEATURE_FLAG.kind(),
+            name,
+            environment.namespace());
     ObjectNode out = body.putObject("spec").putObject("flagSpec").putObject("flags");
     for (FeatureFlag f : flags) {
       FlagEnvironment here = f.in(environment.name());
@@ -156,7 +158,11 @@ public record FeatureFlagGenerator(
 
   private ObjectNode featureFlagSource(String name, List<FeatureFlag> flags) {
     ObjectNode body =
-        Nodes.newObject(API_VERSION, FEATURE_FLAG_SOURCE, name, environment.namespace());
+        Nodes.newObject(
+            KindTables.FEATURE_FLAG_SOURCE.apiVersion(),
+            KindTables.FEATURE_FLAG_SOURCE.kind(),
+            name,
+            environment.namespace());
     ObjectNode spec = body.putObject("spec");
     // A name without a namespace is looked up in the pod's own namespace by the operator.
     ArrayNode sources = spec.putArray("sources");

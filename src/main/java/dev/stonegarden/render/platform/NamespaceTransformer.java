@@ -83,12 +83,13 @@ public record NamespaceTransformer(
   private void bindServiceAccounts(ResourceList resources) {
     Set<String> accounts = new HashSet<>(); // looked up only
     for (Resource r : resources) {
-      if (KindTables.is(r, SERVICE_ACCOUNT)) {
+      if (KindTables.is(r, KindTables.SERVICE_ACCOUNT)) {
         accounts.add(r.name());
       }
     }
     for (Resource r : resources) {
-      if (!KindTables.is(r, ROLE_BINDING) && !KindTables.is(r, CLUSTER_ROLE_BINDING)) {
+      if (!KindTables.is(r, KindTables.ROLE_BINDING)
+          && !KindTables.is(r, KindTables.CLUSTER_ROLE_BINDING)) {
         continue;
       }
       for (ObjectNode subject : Nodes.objects(r.body(), "subjects")) {
@@ -100,13 +101,6 @@ public record NamespaceTransformer(
       }
     }
   }
-
-  static final KindTables.GroupKind SERVICE_ACCOUNT =
-      new KindTables.GroupKind("", "ServiceAccount");
-  static final KindTables.GroupKind ROLE_BINDING =
-      new KindTables.GroupKind("rbac.authorization.k8s.io", "RoleBinding");
-  static final KindTables.GroupKind CLUSTER_ROLE_BINDING =
-      new KindTables.GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding");
 
   /** What {@code --verbose} prints. */
   @Override

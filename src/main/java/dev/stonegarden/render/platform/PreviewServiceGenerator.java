@@ -30,7 +30,6 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
     implements Transformer {
 
   static final String SUFFIX = "-preview";
-  static final KindTables.GroupKind SERVICE = new KindTables.GroupKind("", "Service");
 
   @Override
   public void transform(ResourceList resources) {
@@ -39,7 +38,7 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
       return;
     }
     Problems problems = new Problems();
-    List<Resource> services = resources.select(r -> KindTables.is(r, SERVICE));
+    List<Resource> services = resources.select(r -> KindTables.is(r, KindTables.SERVICE));
     Set<String> taken = new HashSet<>(); // looked up only
     services.forEach(s -> taken.add(key(s.id().effectiveNamespace(), s.name())));
     List<Resource> previews = new ArrayList<>();
@@ -83,7 +82,7 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
   /** A Rollout the platform made from a Deployment (not one of the overlay's). */
   private static boolean converted(Resource r) {
     return KindTables.is(r, KindTables.ROLLOUT)
-        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()));
+        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.sameGroupKind(id.gvk()));
   }
 
   /** The workload's Service, or null after reporting why there is none. */
