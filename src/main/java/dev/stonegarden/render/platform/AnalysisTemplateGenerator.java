@@ -167,12 +167,7 @@ public record AnalysisTemplateGenerator(
               + Nodes.at(service, first + "/name").line()
               + " already needs: rename one of the metrics");
     }
-    ObjectNode body =
-        Nodes.newObject(
-            KindTables.ANALYSIS_TEMPLATE.apiVersion(),
-            KindTables.ANALYSIS_TEMPLATE.kind(),
-            name,
-            environment.namespace());
+    ObjectNode body = Nodes.newObject(KindTables.ANALYSIS_TEMPLATE, name, environment.namespace());
     ObjectNode spec = body.putObject("spec");
     tools.jackson.databind.node.ArrayNode args = spec.putArray("args");
     args.addObject().put("name", HASH_ARG);

@@ -108,12 +108,7 @@ public record FeatureFlagGenerator(
   }
 
   private ObjectNode featureFlag(String name, List<FeatureFlag> flags) {
-    ObjectNode body =
-        Nodes.newObject(
-            KindTables.FEATURE_FLAG.apiVersion(),
-            KindTables.FEATURE_FLAG.kind(),
-            name,
-            environment.namespace());
+    ObjectNode body = Nodes.newObject(KindTables.FEATURE_FLAG, name, environment.namespace());
     ObjectNode out = body.putObject("spec").putObject("flagSpec").putObject("flags");
     for (FeatureFlag f : flags) {
       FlagEnvironment here = f.in(environment.name());
@@ -158,11 +153,7 @@ public record FeatureFlagGenerator(
 
   private ObjectNode featureFlagSource(String name, List<FeatureFlag> flags) {
     ObjectNode body =
-        Nodes.newObject(
-            KindTables.FEATURE_FLAG_SOURCE.apiVersion(),
-            KindTables.FEATURE_FLAG_SOURCE.kind(),
-            name,
-            environment.namespace());
+        Nodes.newObject(KindTables.FEATURE_FLAG_SOURCE, name, environment.namespace());
     ObjectNode spec = body.putObject("spec");
     // A name without a namespace is looked up in the pod's own namespace by the operator.
     ArrayNode sources = spec.putArray("sources");
