@@ -15,6 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * naming its file, and so is an Argo CD application namespace that differs. Emits the {@code
  * Namespace} object unless the overlay has one (it is labelled later, like everything else).
  *
+ * <p>Not kustomize's {@code namespace:} ({@link
+ * dev.stonegarden.render.kustomize.builtins.NamespaceTransformer}), which overwrites every
+ * namespace it finds: this step only fills empty ones and refuses the others.
+ *
  * <p>Only an empty namespace counts as "not placed"; an explicit {@code default} is a placement and
  * an error like any other name (the overlay's {@code namespace:} is the usual way to set it).
  * Cluster-scoped kinds are those kustomize knows (docs/kustomize.md#resource-identity), see {@link
@@ -25,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param namespaceAt where service.yaml sets the namespace (for messages and the Namespace's
  *     origin)
  */
-public record NamespaceTransformer(
+public record EnvironmentNamespaceTransformer(
     String namespace, String argoAppNamespace, SourcePosition namespaceAt) implements Transformer {
 
   @Override
