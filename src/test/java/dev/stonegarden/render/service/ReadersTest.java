@@ -276,6 +276,26 @@ class ReadersTest {
   }
 
   @Test
+  void anUnknownDependencyIsAnErrorListingTheCatalogWithTheClosestName() throws Exception {
+    // The one check of spec.dependencies: the platform stage only records the names it is given.
+    Path f =
+        SharedExamples.write(
+            tmp,
+            "service.yaml",
+            Files.readString(SchemaFixturesTest.FIXTURES.resolve("valid/service-minimal.yaml"))
+                + "  dependencies: [kafka, postgress]\n");
+    InputException e =
+        assertThrows(InputException.class, () -> ServiceReader.read(f, PlatformReader.defaults()));
+    assertEquals(1, e.diagnostics().size());
+    assertEquals(
+        "unknown dependency \"postgress\": the platform catalog has kafka, postgres, redis;"
+            + " did you mean \"postgres\"?",
+        e.diagnostics().get(0).message());
+    assertEquals(11, e.diagnostics().get(0).at().line());
+    assertEquals(25, e.diagnostics().get(0).at().column());
+  }
+
+  @Test
   void missingServiceYaml() {
     InputException e =
         assertThrows(
