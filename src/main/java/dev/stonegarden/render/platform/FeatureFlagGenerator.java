@@ -11,7 +11,6 @@ import dev.stonegarden.render.service.ServiceSpec.DarkLaunch;
 import dev.stonegarden.render.service.ServiceSpec.FeatureFlag;
 import dev.stonegarden.render.service.ServiceSpec.FlagEnvironment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -88,11 +87,10 @@ public record FeatureFlagGenerator(
     if (kubeApiVersions == null || kubeApiVersions.isBlank()) {
       return;
     }
-    List<String> served = Arrays.stream(kubeApiVersions.split(",")).map(String::trim).toList();
     List<String> missing = new ArrayList<>();
     for (Gvk kind : List.of(KindTables.FEATURE_FLAG, KindTables.FEATURE_FLAG_SOURCE)) {
-      if (!served.contains(kind.apiVersion() + "/" + kind.kind())) {
-        missing.add(kind.apiVersion() + "/" + kind.kind());
+      if (!KindTables.served(kubeApiVersions, kind)) {
+        missing.add(KindTables.listEntry(kind));
       }
     }
     if (!missing.isEmpty()) {

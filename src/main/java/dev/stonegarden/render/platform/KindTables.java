@@ -3,6 +3,7 @@ package dev.stonegarden.render.platform;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.Scope;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,6 +81,21 @@ final class KindTables {
   /** Fields that name another object by apiVersion/kind/name (HPA, VPA, KEDA ScaledObject). */
   static final List<List<String>> TARGET_REFERENCES =
       List.of(List.of("spec", "scaleTargetRef"), List.of("spec", "targetRef"));
+
+  /**
+   * Whether {@code KUBE_API_VERSIONS} (Argo CD's list of the destination's API versions and kinds,
+   * comma-separated, docs/argocd.md#environment-variables) lists {@code kind} as {@code
+   * group/version/Kind}; blank means the list is not known.
+   */
+  static boolean served(String kubeApiVersions, Gvk kind) {
+    String entry = listEntry(kind);
+    return Arrays.stream(kubeApiVersions.split(",")).map(String::trim).anyMatch(entry::equals);
+  }
+
+  /** How {@code KUBE_API_VERSIONS} lists a kind: {@code argoproj.io/v1alpha1/Rollout}. */
+  static String listEntry(Gvk kind) {
+    return kind.apiVersion() + "/" + kind.kind();
+  }
 
   /** Whether {@code r} is of {@code kind}: the same group and kind, whatever the version. */
   static boolean is(Resource r, Gvk kind) {
