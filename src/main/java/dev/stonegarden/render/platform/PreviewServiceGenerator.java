@@ -39,8 +39,8 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
     }
     Problems problems = new Problems();
     List<Resource> services = resources.select(r -> KindTables.is(r, KindTables.SERVICE));
-    Set<String> taken = new HashSet<>(); // looked up only
-    services.forEach(s -> taken.add(key(s.id().effectiveNamespace(), s.name())));
+    Set<NamespacedName> taken = new HashSet<>(); // looked up only
+    services.forEach(s -> taken.add(new NamespacedName(s.id().effectiveNamespace(), s.name())));
     List<Resource> previews = new ArrayList<>();
     for (Resource r : resources.select(PreviewServiceGenerator::converted)) {
       ObjectNode blueGreen = Nodes.objectAt(r.body(), List.of("spec", "strategy", "blueGreen"));
@@ -50,7 +50,7 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
       }
       String preview = active.name() + SUFFIX;
       String namespace = active.id().effectiveNamespace();
-      if (taken.contains(key(namespace, preview))) {
+      if (taken.contains(new NamespacedName(namespace, preview))) {
         Resource clash =
             services.stream()
                 .filter(
@@ -70,7 +70,7 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
                 + " the preview Service");
         continue;
       }
-      taken.add(key(namespace, preview));
+      taken.add(new NamespacedName(namespace, preview));
       blueGreen.put("activeService", active.name());
       blueGreen.put("previewService", preview);
       previews.add(previewOf(active, preview));
@@ -171,9 +171,8 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
     return Nodes.generated(body, active.origin());
   }
 
-  private static String key(String namespace, String name) {
-    return namespace + "\0" + name;
-  }
+  /** A Service's name in its effective namespace. */
+  private record NamespacedName(String namespace, String name) {}
 
   /** What {@code --verbose} prints. */
   @Override
