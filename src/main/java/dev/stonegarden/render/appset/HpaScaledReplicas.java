@@ -36,9 +36,7 @@ public record HpaScaledReplicas() implements ApplicationExtension {
       }
       Gvk target = Gvk.of(apiVersion, kind);
       for (Resource r : environment.resources()) {
-        if (r.gvk().group().equals(target.group())
-            && r.kind().equals(kind)
-            && name.equals(r.name())) {
+        if (r.gvk().sameGroupKind(target) && name.equals(r.name())) {
           IgnoreDifference entry =
               IgnoreDifference.pointers(target.group(), kind, name, "/spec/replicas");
           if (!out.contains(entry)) {

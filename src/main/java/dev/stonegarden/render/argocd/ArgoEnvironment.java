@@ -61,9 +61,6 @@ public record ArgoEnvironment(
   /** The plugin env entry {@code ENVIRONMENT} as the command sees it. */
   public static final String ENV_ENVIRONMENT_VARIABLE = "ARGOCD_ENV_ENVIRONMENT";
 
-  /** The {@code KUBE_API_VERSIONS} entry that says the Argo Rollouts CRD is installed. */
-  public static final String ROLLOUT_API = "argoproj.io/v1alpha1/Rollout";
-
   public ArgoEnvironment {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     misspelledEnvironmentVariables = List.copyOf(misspelledEnvironmentVariables);
@@ -153,19 +150,6 @@ public record ArgoEnvironment(
       return p.string();
     }
     return known.defaultValue();
-  }
-
-  /** Whether the destination cluster's API list is known (Argo CD sets it; local runs do not). */
-  public boolean apiVersionsKnown() {
-    return kubeApiVersions != null;
-  }
-
-  /**
-   * Whether Argo Rollouts objects can be applied: true when {@code KUBE_API_VERSIONS} lists {@value
-   * #ROLLOUT_API}, and also when the list is not known (a local run has no cluster to ask).
-   */
-  public boolean hasRollouts() {
-    return kubeApiVersions == null || kubeApiVersions.contains(ROLLOUT_API);
   }
 
   private static List<PluginParameter> parseParameters(String json, Problems problems) {

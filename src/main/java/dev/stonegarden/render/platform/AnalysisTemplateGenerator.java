@@ -46,9 +46,6 @@ public record AnalysisTemplateGenerator(
     ServiceSpec service, ServiceSpec.Environment environment, PlatformSettings platform)
     implements Generator {
 
-  static final String SUCCESS_RATE = "success-rate";
-  static final String LATENCY = "latency";
-
   /** The argument that carries the canary's pod-template hash. */
   static final String HASH_ARG = "canary-hash";
 
@@ -138,7 +135,7 @@ public record AnalysisTemplateGenerator(
   /** A Rollout the platform made from a Deployment. */
   private static boolean converted(Resource r) {
     return KindTables.is(r, KindTables.ROLLOUT)
-        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()));
+        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.sameGroupKind(id.gvk()));
   }
 
   /**
@@ -167,9 +164,7 @@ public record AnalysisTemplateGenerator(
               + Nodes.at(service, first + "/name").line()
               + " already needs: rename one of the metrics");
     }
-    ObjectNode body =
-        Nodes.newObject(
-            KindTables.ROLLOUT_API_VERSION, "AnalysisTemplate", name, environment.namespace());
+    ObjectNode body = Nodes.newObject(KindTables.ANALYSIS_TEMPLATE, name, environment.namespace());
     ObjectNode spec = body.putObject("spec");
     tools.jackson.databind.node.ArrayNode args = spec.putArray("args");
     args.addObject().put("name", HASH_ARG);
@@ -187,23 +182,24 @@ public record AnalysisTemplateGenerator(
     metric.put("inconclusiveLimit", INCONCLUSIVE_LIMIT);
     metric.put("consecutiveErrorLimit", CONSECUTIVE_ERROR_LIMIT);
     String query;
-    if (m.name().equals(SUCCESS_RATE)) {
-      String ratio = SliQueries.plain(m.successRatio());
+    if (m instanceof ServiceSpec.SuccessRate s) {
+      String ratio = SliQueries.plain(s.ratio());
       query = sli.analysisSuccessRatio(WINDOW);
       metric.put("successCondition", HAS_DATA + "result[0] >= " + ratio);
       metric.put("failureCondition", HAS_DATA + "result[0] < " + ratio);
-    } else if (m.name().equals(LATENCY)) {
-      String seconds = SliQueries.plain(m.latencySeconds());
+    } else if (m instanceof ServiceSpec.Latency l) {
+      String seconds = SliQueries.plain(l.seconds());
       query = sli.latencyP99(WINDOW);
       metric.put("successCondition", HAS_DATA + "result[0] <= " + seconds);
       metric.put("failureCondition", HAS_DATA + "result[0] > " + seconds);
     } else {
-      query = sli.substitute(m.query());
-      if (m.successCondition() != null) {
-        metric.put("successCondition", m.successCondition());
+      ServiceSpec.Custom c = (ServiceSpec.Custom) m; // the third of the sealed Metric
+      query = sli.substitute(c.query());
+      if (c.successCondition() != null) {
+        metric.put("successCondition", c.successCondition());
       }
-      if (m.failureCondition() != null) {
-        metric.put("failureCondition", m.failureCondition());
+      if (c.failureCondition() != null) {
+        metric.put("failureCondition", c.failureCondition());
       }
     }
     ObjectNode prometheus = metric.putObject("provider").putObject("prometheus");
@@ -236,7 +232,7 @@ public record AnalysisTemplateGenerator(
     List<String> out = new ArrayList<>();
     for (Resource r : current) {
       if (KindTables.is(r, KindTables.ROLLOUT)
-          && (r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()))
+          && (r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.sameGroupKind(id.gvk()))
               || usesGeneratedAnalysis(r, rollout))) {
         out.add(r.name());
       }
@@ -293,14 +289,14 @@ public record AnalysisTemplateGenerator(
     for (Gate gate : gates) {
       List<ServiceSpec.Metric> metrics = gate == null ? rollout.metrics() : gate.metrics(rollout);
       for (ServiceSpec.Metric m : metrics) {
-        if (m.name().equals(SUCCESS_RATE)
-            && m.successRatio() != null
+        if (m instanceof ServiceSpec.SuccessRate s
+            && s.ratio() != null
             && sla.errorBudget() != null) {
           BigDecimal objective = BigDecimal.ONE.subtract(sla.errorBudget());
-          if (m.successRatio().compareTo(objective) < 0) {
+          if (s.ratio().compareTo(objective) < 0) {
             BigDecimal burn =
                 BigDecimal.ONE
-                    .subtract(m.successRatio())
+                    .subtract(s.ratio())
                     .divide(sla.errorBudget(), MathContext.DECIMAL64)
                     .setScale(1, RoundingMode.HALF_UP);
             out.add(
@@ -309,29 +305,29 @@ public record AnalysisTemplateGenerator(
                     "the "
                         + gateWord(gate)
                         + " success-rate >= "
-                        + percent(m.successRatio())
+                        + percent(s.ratio())
                         + "% is looser than the SLO availability "
                         + percent(objective)
                         + "%: "
                         + (gate == null ? "a canary" : "a new version")
                         + " at "
-                        + percent(BigDecimal.ONE.subtract(m.successRatio()))
+                        + percent(BigDecimal.ONE.subtract(s.ratio()))
                         + "% errors burns the error budget "
                         + SliQueries.plain(burn)
                         + "x faster than sustainable and still passes"));
           }
         }
-        if (m.name().equals(LATENCY)
-            && m.latencySeconds() != null
+        if (m instanceof ServiceSpec.Latency l
+            && l.seconds() != null
             && sla.latencySeconds() != null
-            && m.latencySeconds().compareTo(sla.latencySeconds()) > 0) {
+            && l.seconds().compareTo(sla.latencySeconds()) > 0) {
           out.add(
               Diagnostic.warning(
                   Nodes.at(service, metricPointer(gate, m, "threshold")),
                   "the "
                       + gateWord(gate)
                       + " latency p99 <= "
-                      + SliQueries.plain(m.latencySeconds())
+                      + SliQueries.plain(l.seconds())
                       + "s is looser than the SLO latency "
                       + SliQueries.plain(sla.latencySeconds())
                       + "s: "

@@ -8,7 +8,6 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +39,6 @@ import tools.jackson.databind.node.ObjectNode;
 public record CanaryRolloutTransformer(
     ServiceSpec service, ServiceSpec.Environment environment, String kubeApiVersions)
     implements Transformer {
-
-  static final String ROLLOUT_API = "argoproj.io/v1alpha1/Rollout";
 
   @Override
   public void transform(ResourceList resources) {
@@ -165,13 +162,11 @@ public record CanaryRolloutTransformer(
     if (kubeApiVersions == null || kubeApiVersions.isBlank()) {
       return;
     }
-    boolean present =
-        Arrays.stream(kubeApiVersions.split(",")).map(String::trim).anyMatch(ROLLOUT_API::equals);
-    if (!present) {
+    if (!KindTables.served(kubeApiVersions, KindTables.ROLLOUT)) {
       problems.error(
           at,
           "the Argo Rollouts CRDs are missing on the destination cluster: KUBE_API_VERSIONS lacks "
-              + ROLLOUT_API
+              + KindTables.listEntry(KindTables.ROLLOUT)
               + "; install Argo Rollouts there, or remove rollout from environment "
               + environment.name());
     }
@@ -197,7 +192,7 @@ public record CanaryRolloutTransformer(
 
   private Resource toRollout(Resource deployment, ServiceSpec.Rollout rollout) {
     ObjectNode body = deployment.body().deepCopy();
-    body.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
+    body.put("apiVersion", KindTables.ROLLOUT.apiVersion());
     body.put("kind", "Rollout");
     ObjectNode spec = Nodes.child(body, "spec");
     if (rollout.isBlueGreen()) {
@@ -330,7 +325,7 @@ public record CanaryRolloutTransformer(
                 || kind.isEmpty() && apiVersion.isEmpty() && path.get(1).equals("scaleTargetRef");
         if (deployment) {
           String rolloutName = runBy.get(Nodes.text(ref, "name"));
-          ref.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
+          ref.put("apiVersion", KindTables.ROLLOUT.apiVersion());
           ref.put("kind", "Rollout");
           ref.put("name", rolloutName);
         }

@@ -3,6 +3,7 @@ package dev.stonegarden.render.platform;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Generator;
+import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
@@ -10,7 +11,6 @@ import dev.stonegarden.render.service.ServiceSpec.DarkLaunch;
 import dev.stonegarden.render.service.ServiceSpec.FeatureFlag;
 import dev.stonegarden.render.service.ServiceSpec.FlagEnvironment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -40,10 +40,6 @@ public record FeatureFlagGenerator(
     ServiceSpec service, ServiceSpec.Environment environment, String kubeApiVersions)
     implements Generator {
 
-  static final String API_VERSION = "core.openfeature.dev/v1beta1";
-  static final String FEATURE_FLAG = "FeatureFlag";
-  static final String FEATURE_FLAG_SOURCE = "FeatureFlagSource";
-
   /** The flagd sync provider that reads FeatureFlag objects from the Kubernetes API. */
   static final String PROVIDER = "kubernetes";
 
@@ -62,8 +58,8 @@ public record FeatureFlagGenerator(
     SourcePosition origin = Nodes.at(service, "/spec/featureFlags");
     Problems problems = new Problems();
     for (Resource r : current) {
-      if (r.apiVersion().startsWith("core.openfeature.dev/")
-          && (r.kind().equals(FEATURE_FLAG) || r.kind().equals(FEATURE_FLAG_SOURCE))
+      if ((KindTables.is(r, KindTables.FEATURE_FLAG)
+              || KindTables.is(r, KindTables.FEATURE_FLAG_SOURCE))
           && r.name().equals(name)) {
         problems.error(
             r.origin(),
@@ -91,11 +87,10 @@ public record FeatureFlagGenerator(
     if (kubeApiVersions == null || kubeApiVersions.isBlank()) {
       return;
     }
-    List<String> served = Arrays.stream(kubeApiVersions.split(",")).map(String::trim).toList();
     List<String> missing = new ArrayList<>();
-    for (String kind : List.of(FEATURE_FLAG, FEATURE_FLAG_SOURCE)) {
-      if (!served.contains(API_VERSION + "/" + kind)) {
-        missing.add(API_VERSION + "/" + kind);
+    for (Gvk kind : List.of(KindTables.FEATURE_FLAG, KindTables.FEATURE_FLAG_SOURCE)) {
+      if (!KindTables.served(kubeApiVersions, kind)) {
+        missing.add(KindTables.listEntry(kind));
       }
     }
     if (!missing.isEmpty()) {
@@ -111,7 +106,7 @@ public record FeatureFlagGenerator(
   }
 
   private ObjectNode featureFlag(String name, List<FeatureFlag> flags) {
-    ObjectNode body = Nodes.newObject(API_VERSION, FEATURE_FLAG, name, environment.namespace());
+    ObjectNode body = Nodes.newObject(KindTables.FEATURE_FLAG, name, environment.namespace());
     ObjectNode out = body.putObject("spec").putObject("flagSpec").putObject("flags");
     for (FeatureFlag f : flags) {
       FlagEnvironment here = f.in(environment.name());
@@ -156,7 +151,7 @@ public record FeatureFlagGenerator(
 
   private ObjectNode featureFlagSource(String name, List<FeatureFlag> flags) {
     ObjectNode body =
-        Nodes.newObject(API_VERSION, FEATURE_FLAG_SOURCE, name, environment.namespace());
+        Nodes.newObject(KindTables.FEATURE_FLAG_SOURCE, name, environment.namespace());
     ObjectNode spec = body.putObject("spec");
     // A name without a namespace is looked up in the pod's own namespace by the operator.
     ArrayNode sources = spec.putArray("sources");

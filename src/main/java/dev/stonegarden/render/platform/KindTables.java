@@ -3,10 +3,8 @@ package dev.stonegarden.render.platform;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.Scope;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Which fields of which kinds the platform steps touch, as data: workloads (values.yaml), pod
@@ -16,87 +14,92 @@ import java.util.function.Function;
 final class KindTables {
   private KindTables() {}
 
-  /** A kind matched by group and kind; the version does not matter. */
-  record GroupKind(String group, String kind) {
-    boolean matches(Gvk gvk) {
-      return group.equals(gvk.group()) && kind.equals(gvk.kind());
-    }
-  }
+  // The kinds the platform steps look for. An object matches one when group and kind are equal,
+  // whatever its version (is); the version here is the one the platform writes.
+  static final Gvk DEPLOYMENT = new Gvk("apps", "v1", "Deployment");
+  static final Gvk STATEFUL_SET = new Gvk("apps", "v1", "StatefulSet");
+  static final Gvk DAEMON_SET = new Gvk("apps", "v1", "DaemonSet");
+  static final Gvk REPLICA_SET = new Gvk("apps", "v1", "ReplicaSet");
+  static final Gvk JOB = new Gvk("batch", "v1", "Job");
+  static final Gvk CRON_JOB = new Gvk("batch", "v1", "CronJob");
+  static final Gvk REPLICATION_CONTROLLER = new Gvk("", "v1", "ReplicationController");
+  static final Gvk POD = new Gvk("", "v1", "Pod");
+  static final Gvk SERVICE = new Gvk("", "v1", "Service");
+  static final Gvk NAMESPACE = new Gvk("", "v1", "Namespace");
+  static final Gvk CONFIG_MAP = new Gvk("", "v1", "ConfigMap");
+  static final Gvk SECRET = new Gvk("", "v1", "Secret");
+  static final Gvk PERSISTENT_VOLUME_CLAIM = new Gvk("", "v1", "PersistentVolumeClaim");
+  static final Gvk SERVICE_ACCOUNT = new Gvk("", "v1", "ServiceAccount");
+  static final Gvk ROLE_BINDING = new Gvk("rbac.authorization.k8s.io", "v1", "RoleBinding");
+  static final Gvk CLUSTER_ROLE_BINDING =
+      new Gvk("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding");
+  static final Gvk HPA = new Gvk("autoscaling", "v2", "HorizontalPodAutoscaler");
+  static final Gvk ROLLOUT = new Gvk("argoproj.io", "v1alpha1", "Rollout");
+  static final Gvk ANALYSIS_TEMPLATE = new Gvk("argoproj.io", "v1alpha1", "AnalysisTemplate");
+  static final Gvk CLUSTER_ANALYSIS_TEMPLATE =
+      new Gvk("argoproj.io", "v1alpha1", "ClusterAnalysisTemplate");
+  static final Gvk PROMETHEUS_RULE = new Gvk("monitoring.coreos.com", "v1", "PrometheusRule");
+  static final Gvk POD_MONITOR = new Gvk("monitoring.coreos.com", "v1", "PodMonitor");
+  static final Gvk SERVICE_MONITOR = new Gvk("monitoring.coreos.com", "v1", "ServiceMonitor");
+  static final Gvk FEATURE_FLAG = new Gvk("core.openfeature.dev", "v1beta1", "FeatureFlag");
+  static final Gvk FEATURE_FLAG_SOURCE =
+      new Gvk("core.openfeature.dev", "v1beta1", "FeatureFlagSource");
 
   /**
    * A workload of values.yaml (docs/rendering.md#values): where its pod template is and whether it
    * has {@code spec.replicas}. Operator resources are not workloads.
    */
-  record Workload(GroupKind kind, boolean hasReplicas) {}
+  record Workload(Gvk kind, boolean hasReplicas) {}
 
   static final List<Workload> WORKLOADS =
       List.of(
-          new Workload(new GroupKind("apps", "Deployment"), true),
-          new Workload(new GroupKind("apps", "StatefulSet"), true),
-          new Workload(new GroupKind("apps", "DaemonSet"), false),
-          new Workload(new GroupKind("argoproj.io", "Rollout"), true));
+          new Workload(DEPLOYMENT, true),
+          new Workload(STATEFUL_SET, true),
+          new Workload(DAEMON_SET, false),
+          new Workload(ROLLOUT, true));
 
   /**
    * Where a kind keeps its pod template and the selector that must match it. The selector path ends
    * at the label map ({@code matchLabels}, or the map itself for ReplicationController).
    */
-  record PodTemplate(GroupKind kind, List<String> template, List<String> selector) {}
+  record PodTemplate(Gvk kind, List<String> template, List<String> selector) {}
 
   static final List<String> SPEC_TEMPLATE = List.of("spec", "template");
   static final List<String> MATCH_LABELS = List.of("spec", "selector", "matchLabels");
 
   static final List<PodTemplate> POD_TEMPLATES =
       List.of(
-          new PodTemplate(new GroupKind("apps", "Deployment"), SPEC_TEMPLATE, MATCH_LABELS),
-          new PodTemplate(new GroupKind("apps", "StatefulSet"), SPEC_TEMPLATE, MATCH_LABELS),
-          new PodTemplate(new GroupKind("apps", "DaemonSet"), SPEC_TEMPLATE, MATCH_LABELS),
-          new PodTemplate(new GroupKind("apps", "ReplicaSet"), SPEC_TEMPLATE, MATCH_LABELS),
-          new PodTemplate(new GroupKind("argoproj.io", "Rollout"), SPEC_TEMPLATE, MATCH_LABELS),
-          new PodTemplate(new GroupKind("batch", "Job"), SPEC_TEMPLATE, MATCH_LABELS),
-          new PodTemplate(
-              new GroupKind("batch", "CronJob"),
-              List.of("spec", "jobTemplate", "spec", "template"),
-              List.of()),
-          new PodTemplate(
-              new GroupKind("", "ReplicationController"),
-              SPEC_TEMPLATE,
-              List.of("spec", "selector")));
+          new PodTemplate(DEPLOYMENT, SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(STATEFUL_SET, SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(DAEMON_SET, SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(REPLICA_SET, SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(ROLLOUT, SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(JOB, SPEC_TEMPLATE, MATCH_LABELS),
+          new PodTemplate(CRON_JOB, List.of("spec", "jobTemplate", "spec", "template"), List.of()),
+          new PodTemplate(REPLICATION_CONTROLLER, SPEC_TEMPLATE, List.of("spec", "selector")));
 
   /** Fields that name another object by apiVersion/kind/name (HPA, VPA, KEDA ScaledObject). */
   static final List<List<String>> TARGET_REFERENCES =
       List.of(List.of("spec", "scaleTargetRef"), List.of("spec", "targetRef"));
 
-  static final GroupKind DEPLOYMENT = new GroupKind("apps", "Deployment");
-  static final GroupKind ROLLOUT = new GroupKind("argoproj.io", "Rollout");
-  static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
-  static final GroupKind HPA = new GroupKind("autoscaling", "HorizontalPodAutoscaler");
-  static final String ROLLOUT_API_VERSION = "argoproj.io/v1alpha1";
-
-  static boolean is(Resource r, GroupKind kind) {
-    return kind.kind().equals(r.kind()) && kind.group().equals(group(r));
+  /**
+   * Whether {@code KUBE_API_VERSIONS} (Argo CD's list of the destination's API versions and kinds,
+   * comma-separated, docs/argocd.md#environment-variables) lists {@code kind} as {@code
+   * group/version/Kind}; blank means the list is not known.
+   */
+  static boolean served(String kubeApiVersions, Gvk kind) {
+    String entry = listEntry(kind);
+    return Arrays.stream(kubeApiVersions.split(",")).map(String::trim).anyMatch(entry::equals);
   }
 
-  // Lookups by "group/kind", built once from the tables above: every step asks for every object.
-  private static final Map<String, Workload> WORKLOAD_BY_KIND = index(WORKLOADS, Workload::kind);
-  private static final Map<String, PodTemplate> POD_TEMPLATE_BY_KIND =
-      index(POD_TEMPLATES, PodTemplate::kind);
-
-  private static <T> Map<String, T> index(List<T> table, Function<T, GroupKind> kind) {
-    Map<String, T> m = new HashMap<>(); // looked up only, never iterated
-    for (T t : table) {
-      m.put(kind.apply(t).group() + "/" + kind.apply(t).kind(), t);
-    }
-    return m;
+  /** How {@code KUBE_API_VERSIONS} lists a kind: {@code argoproj.io/v1alpha1/Rollout}. */
+  static String listEntry(Gvk kind) {
+    return kind.apiVersion() + "/" + kind.kind();
   }
 
-  private static String key(Resource r) {
-    return group(r) + "/" + r.kind();
-  }
-
-  private static String group(Resource r) {
-    String apiVersion = r.apiVersion();
-    int slash = apiVersion.indexOf('/');
-    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  /** Whether {@code r} is of {@code kind}: the same group and kind, whatever the version. */
+  static boolean is(Resource r, Gvk kind) {
+    return kind.sameGroupKind(r.gvk());
   }
 
   /**
@@ -108,11 +111,25 @@ final class KindTables {
     return Scope.isClusterScoped(r.gvk());
   }
 
+  /** The workload entry of {@code r}'s kind, or null (a handful of entries: a scan is cheapest). */
   static Workload workload(Resource r) {
-    return WORKLOAD_BY_KIND.get(key(r));
+    Gvk gvk = r.gvk();
+    for (Workload w : WORKLOADS) {
+      if (w.kind().sameGroupKind(gvk)) {
+        return w;
+      }
+    }
+    return null;
   }
 
+  /** The pod template entry of {@code r}'s kind, or null. */
   static PodTemplate podTemplate(Resource r) {
-    return POD_TEMPLATE_BY_KIND.get(key(r));
+    Gvk gvk = r.gvk();
+    for (PodTemplate t : POD_TEMPLATES) {
+      if (t.kind().sameGroupKind(gvk)) {
+        return t;
+      }
+    }
+    return null;
   }
 }

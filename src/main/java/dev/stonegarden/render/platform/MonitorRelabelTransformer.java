@@ -1,6 +1,7 @@
 package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import java.util.List;
@@ -26,13 +27,10 @@ public record MonitorRelabelTransformer(String hashLabel, boolean enabled) imple
   /** Monitor kinds and the array of their endpoints. */
   private static final List<Monitor> MONITORS =
       List.of(
-          new Monitor(
-              new KindTables.GroupKind("monitoring.coreos.com", "PodMonitor"),
-              "podMetricsEndpoints"),
-          new Monitor(
-              new KindTables.GroupKind("monitoring.coreos.com", "ServiceMonitor"), "endpoints"));
+          new Monitor(KindTables.POD_MONITOR, "podMetricsEndpoints"),
+          new Monitor(KindTables.SERVICE_MONITOR, "endpoints"));
 
-  private record Monitor(KindTables.GroupKind kind, String endpoints) {}
+  private record Monitor(Gvk kind, String endpoints) {}
 
   @Override
   public void transform(ResourceList resources) {

@@ -1,6 +1,7 @@
 package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.yaml.SourceMap;
@@ -124,6 +125,10 @@ final class Nodes {
   }
 
   /** A new object with apiVersion, kind, metadata.name and metadata.namespace (if not null). */
+  static ObjectNode newObject(Gvk kind, String name, String namespace) {
+    return newObject(kind.apiVersion(), kind.kind(), name, namespace);
+  }
+
   static ObjectNode newObject(String apiVersion, String kind, String name, String namespace) {
     ObjectNode body = object();
     body.put("apiVersion", apiVersion);

@@ -2,6 +2,7 @@ package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.Values;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,17 +69,31 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     }
   }
 
-  /** Kinds whose names follow another rule than a DNS-1123 subdomain. */
-  static final Map<KindTables.GroupKind, NameRule> NAME_RULES = nameRules();
+  private static final List<String> RBAC_KINDS =
+      List.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding");
 
-  private static Map<KindTables.GroupKind, NameRule> nameRules() {
-    Map<KindTables.GroupKind, NameRule> m = new LinkedHashMap<>();
-    m.put(new KindTables.GroupKind("", "Namespace"), NameRule.DNS_LABEL);
-    m.put(new KindTables.GroupKind("", "Service"), NameRule.DNS_1035_LABEL);
-    for (String kind : List.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")) {
-      m.put(new KindTables.GroupKind("rbac.authorization.k8s.io", kind), NameRule.PATH_SEGMENT);
+  /** The rule of a kind's names: a DNS-1123 subdomain unless the kind has another. */
+  static NameRule nameRule(Gvk gvk) {
+    if (KindTables.NAMESPACE.sameGroupKind(gvk)) {
+      return NameRule.DNS_LABEL;
     }
-    return m;
+    if (KindTables.SERVICE.sameGroupKind(gvk)) {
+      return NameRule.DNS_1035_LABEL;
+    }
+    if (gvk.group().equals(KindTables.ROLE_BINDING.group()) && RBAC_KINDS.contains(gvk.kind())) {
+      return NameRule.PATH_SEGMENT;
+    }
+    return NameRule.DNS_SUBDOMAIN;
+  }
+
+  /**
+   * What the API server keeps one object of: group, kind, namespace and name (the version does not
+   * count: one object is served under every version of its group).
+   */
+  private record ObjectIdentity(String group, String kind, String namespace, String name) {
+    static ObjectIdentity of(Resource r) {
+      return new ObjectIdentity(r.gvk().group(), r.kind(), r.id().effectiveNamespace(), r.name());
+    }
   }
 
   public List<Diagnostic> check(ResourceList resources) {
@@ -93,15 +107,13 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
               "the overlay renders no objects: Argo CD would prune everything this application deployed; expected at least one"
                   + " resource in the kustomization"));
     }
-    Map<String, Resource> seen = new LinkedHashMap<>();
+    Set<ObjectIdentity> seen = new HashSet<>(); // looked up only
     for (Resource r : resources) {
       if (!identity(r, out)) {
         continue;
       }
       boolean clusterScoped = KindTables.clusterScoped(r);
-      String key =
-          r.gvk().group() + "|" + r.kind() + "|" + r.id().effectiveNamespace() + "|" + r.name();
-      if (seen.putIfAbsent(key, r) != null) {
+      if (!seen.add(ObjectIdentity.of(r))) {
         out.add(
             Diagnostic.error(
                 r.origin(),
@@ -117,7 +129,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     }
     Index index = new Index(resources);
     for (Resource r : resources) {
-      if (KindTables.is(r, SERVICE)) {
+      if (KindTables.is(r, KindTables.SERVICE)) {
         checkServiceSelector(r, index, out);
       }
       if (KindTables.is(r, KindTables.ROLLOUT)) {
@@ -130,33 +142,26 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     return out;
   }
 
-  static final KindTables.GroupKind SERVICE = new KindTables.GroupKind("", "Service");
-  static final KindTables.GroupKind POD = new KindTables.GroupKind("", "Pod");
-
   /**
    * What the cross-object checks look up, built once so that the checks stay linear in the number
    * of objects (5,000 objects must render in well under a second).
    */
   private static final class Index {
     /**
-     * Pod template labels (and bare Pods' labels) by effective namespace and one of their labels
-     * ({@code namespace NUL key=value}): a selector only needs the templates that carry its first
-     * pair.
+     * Pod template labels (and bare Pods' labels) by effective namespace and one of their labels: a
+     * selector only needs the templates that carry its first pair.
      */
-    final Map<String, List<ObjectNode>> podLabels =
+    final Map<NamespacedLabel, List<ObjectNode>> podLabels =
         new HashMap<>(); // looked up only, never iterated
 
     /**
-     * {@code kind|namespace|name} of every AnalysisTemplate, {@code kind||name} of
-     * ClusterAnalysisTemplates.
+     * Every AnalysisTemplate by its effective namespace, every ClusterAnalysisTemplate with the
+     * namespace "".
      */
-    final Set<String> templates = new HashSet<>();
+    final Set<ObjectIdentity> templates = new HashSet<>(); // looked up only
 
-    /** {@code kind/name} of every workload with replicas. */
-    final Set<String> scalable = new HashSet<>();
-
-    /** Every workload with replicas by {@code kind/name}. */
-    final Map<String, Resource> workloads = new HashMap<>(); // looked up only
+    /** Every workload with replicas by kind and name (the first of each). */
+    final Map<KindName, Resource> workloads = new HashMap<>(); // looked up only
 
     Index(ResourceList resources) {
       for (Resource r : resources) {
@@ -164,7 +169,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
         KindTables.PodTemplate pt = KindTables.podTemplate(r);
         if (pt != null) {
           labels = Nodes.objectAt(r.body(), concat(pt.template(), "metadata", "labels"));
-        } else if (KindTables.is(r, POD)) {
+        } else if (KindTables.is(r, KindTables.POD)) {
           labels = Nodes.objectAt(r.body(), List.of("metadata", "labels"));
         }
         if (labels != null) {
@@ -175,24 +180,24 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
                 .add(labels);
           }
         }
-        if (KindTables.is(r, ANALYSIS_TEMPLATE)) {
-          templates.add("AnalysisTemplate|" + r.id().effectiveNamespace() + "|" + r.name());
-        } else if (KindTables.is(r, CLUSTER_ANALYSIS_TEMPLATE)) {
-          templates.add("ClusterAnalysisTemplate||" + r.name());
+        if (KindTables.is(r, KindTables.ANALYSIS_TEMPLATE)) {
+          templates.add(ObjectIdentity.of(r));
+        } else if (KindTables.is(r, KindTables.CLUSTER_ANALYSIS_TEMPLATE)) {
+          templates.add(new ObjectIdentity(r.gvk().group(), r.kind(), "", r.name()));
         }
         KindTables.Workload w = KindTables.workload(r);
         if (w != null && w.hasReplicas()) {
-          scalable.add(r.kind() + "/" + r.name());
-          workloads.putIfAbsent(r.kind() + "/" + r.name(), r);
+          workloads.putIfAbsent(new KindName(r.kind(), r.name()), r);
         }
       }
     }
   }
 
-  static final KindTables.GroupKind ANALYSIS_TEMPLATE =
-      new KindTables.GroupKind("argoproj.io", "AnalysisTemplate");
-  static final KindTables.GroupKind CLUSTER_ANALYSIS_TEMPLATE =
-      new KindTables.GroupKind("argoproj.io", "ClusterAnalysisTemplate");
+  /** One label of the pods of a namespace. */
+  private record NamespacedLabel(String namespace, String key, String value) {}
+
+  /** A workload as an HPA's {@code scaleTargetRef} names it. */
+  private record KindName(String kind, String name) {}
 
   private static boolean identity(Resource r, List<Diagnostic> out) {
     List<String> missing = new ArrayList<>();
@@ -214,9 +219,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
                   + ": every object needs apiVersion, kind and metadata.name"));
       return false;
     }
-    NameRule rule =
-        NAME_RULES.getOrDefault(
-            new KindTables.GroupKind(r.gvk().group(), r.kind()), NameRule.DNS_SUBDOMAIN);
+    NameRule rule = nameRule(r.gvk());
     if (!rule.accepts(r.name())) {
       out.add(
           Diagnostic.error(
@@ -292,8 +295,8 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
                 + ", but no pod template of this environment has those labels: expected a workload whose template labels match"));
   }
 
-  private static String pair(String namespace, String key, JsonNode value) {
-    return namespace + "\0" + key + "=" + Nodes.scalar(value);
+  private static NamespacedLabel pair(String namespace, String key, JsonNode value) {
+    return new NamespacedLabel(namespace, key, Nodes.scalar(value));
   }
 
   private static boolean matches(ObjectNode selector, ObjectNode labels) {
@@ -333,9 +336,11 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
           ref.get("clusterScope") != null
               && ref.get("clusterScope").isBoolean()
               && ref.get("clusterScope").booleanValue();
-      String kind = cluster ? "ClusterAnalysisTemplate" : "AnalysisTemplate";
+      Gvk template = cluster ? KindTables.CLUSTER_ANALYSIS_TEMPLATE : KindTables.ANALYSIS_TEMPLATE;
+      String kind = template.kind();
       if (!index.templates.contains(
-          kind + "|" + (cluster ? "" : rollout.id().effectiveNamespace()) + "|" + name)) {
+          new ObjectIdentity(
+              template.group(), kind, cluster ? "" : rollout.id().effectiveNamespace(), name))) {
         out.add(
             Diagnostic.error(
                 rollout.positionOf(p + "/templateName"),
@@ -366,7 +371,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     }
     String name = Nodes.text(ref, "name");
     String kind = Nodes.text(ref, "kind");
-    if (!index.scalable.contains(kind + "/" + name)) {
+    if (!index.workloads.containsKey(new KindName(kind, name))) {
       return;
     }
     Values.Settings own = values == null ? null : values.workloads().get(name);
@@ -397,7 +402,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
    */
   private static void overlayReplicas(
       Resource hpa, String kind, String name, Index index, List<Diagnostic> out) {
-    Resource target = index.workloads.get(kind + "/" + name);
+    Resource target = index.workloads.get(new KindName(kind, name));
     if (target == null || !target.sourceMap().recorded("/spec/replicas")) {
       return;
     }

@@ -32,32 +32,4 @@ public record PlatformContext(
     values = values == null ? Values.none() : values;
     files = files == null ? SourceFiles.within(service.serviceDirectory()) : files;
   }
-
-  /** The lead's form: monitoring files are read from inside the service directory only. */
-  public PlatformContext(
-      ServiceSpec service,
-      ServiceSpec.Environment environment,
-      PlatformSettings platform,
-      Values values,
-      String argoAppNamespace,
-      String kubeApiVersions,
-      Path overlayDirectory) {
-    this(
-        service,
-        environment,
-        platform,
-        values,
-        argoAppNamespace,
-        kubeApiVersions,
-        overlayDirectory,
-        null);
-  }
-
-  /**
-   * Whether dashboards, alert files and SLO rules are rendered here (docs/rendering.md#slo-rules,
-   * docs/rendering.md#dashboards-and-alert-files).
-   */
-  boolean monitored() {
-    return platform.monitoring().environments().contains(environment.name());
-  }
 }

@@ -25,7 +25,7 @@ public final class PlatformStage {
     ServiceSpec.Owner owner = service.owner();
     return List.of(
         new ValuesTransformer(ctx.values()),
-        new NamespaceTransformer(
+        new EnvironmentNamespaceTransformer(
             env.namespace(),
             ctx.argoAppNamespace(),
             Nodes.at(service, Nodes.envPointer(env, "namespace"))),

@@ -30,7 +30,6 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
     implements Transformer {
 
   static final String SUFFIX = "-preview";
-  static final KindTables.GroupKind SERVICE = new KindTables.GroupKind("", "Service");
 
   @Override
   public void transform(ResourceList resources) {
@@ -39,9 +38,9 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
       return;
     }
     Problems problems = new Problems();
-    List<Resource> services = resources.select(r -> KindTables.is(r, SERVICE));
-    Set<String> taken = new HashSet<>(); // looked up only
-    services.forEach(s -> taken.add(key(s.id().effectiveNamespace(), s.name())));
+    List<Resource> services = resources.select(r -> KindTables.is(r, KindTables.SERVICE));
+    Set<NamespacedName> taken = new HashSet<>(); // looked up only
+    services.forEach(s -> taken.add(new NamespacedName(s.id().effectiveNamespace(), s.name())));
     List<Resource> previews = new ArrayList<>();
     for (Resource r : resources.select(PreviewServiceGenerator::converted)) {
       ObjectNode blueGreen = Nodes.objectAt(r.body(), List.of("spec", "strategy", "blueGreen"));
@@ -51,7 +50,7 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
       }
       String preview = active.name() + SUFFIX;
       String namespace = active.id().effectiveNamespace();
-      if (taken.contains(key(namespace, preview))) {
+      if (taken.contains(new NamespacedName(namespace, preview))) {
         Resource clash =
             services.stream()
                 .filter(
@@ -71,7 +70,7 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
                 + " the preview Service");
         continue;
       }
-      taken.add(key(namespace, preview));
+      taken.add(new NamespacedName(namespace, preview));
       blueGreen.put("activeService", active.name());
       blueGreen.put("previewService", preview);
       previews.add(previewOf(active, preview));
@@ -83,7 +82,7 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
   /** A Rollout the platform made from a Deployment (not one of the overlay's). */
   private static boolean converted(Resource r) {
     return KindTables.is(r, KindTables.ROLLOUT)
-        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()));
+        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.sameGroupKind(id.gvk()));
   }
 
   /** The workload's Service, or null after reporting why there is none. */
@@ -172,9 +171,8 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
     return Nodes.generated(body, active.origin());
   }
 
-  private static String key(String namespace, String name) {
-    return namespace + "\0" + name;
-  }
+  /** A Service's name in its effective namespace. */
+  private record NamespacedName(String namespace, String name) {}
 
   /** What {@code --verbose} prints. */
   @Override

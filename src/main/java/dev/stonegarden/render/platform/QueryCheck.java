@@ -24,16 +24,12 @@ import tools.jackson.databind.JsonNode;
  * {{...}}} placeholders (Argo Rollouts' arguments) are replaced by fillers before parsing.
  */
 record QueryCheck(ServiceSpec service) {
-  static final KindTables.GroupKind ANALYSIS_TEMPLATE =
-      new KindTables.GroupKind("argoproj.io", "AnalysisTemplate");
-  static final KindTables.GroupKind PROMETHEUS_RULE =
-      new KindTables.GroupKind("monitoring.coreos.com", "PrometheusRule");
 
   List<Diagnostic> check(ResourceList output) {
     List<Diagnostic> out = new ArrayList<>();
     for (Resource r : output) {
       boolean generated = Objects.equals(r.origin().file(), service.file());
-      if (KindTables.is(r, ANALYSIS_TEMPLATE)) {
+      if (KindTables.is(r, KindTables.ANALYSIS_TEMPLATE)) {
         JsonNode metrics = r.body().at("/spec/metrics");
         for (int i = 0; i < metrics.size(); i++) {
           String base = "/spec/metrics/" + i;
@@ -63,7 +59,7 @@ record QueryCheck(ServiceSpec service) {
             }
           }
         }
-      } else if (KindTables.is(r, PROMETHEUS_RULE)) {
+      } else if (KindTables.is(r, KindTables.PROMETHEUS_RULE)) {
         JsonNode groups = r.body().at("/spec/groups");
         for (int g = 0; g < groups.size(); g++) {
           JsonNode rules = groups.get(g).path("rules");

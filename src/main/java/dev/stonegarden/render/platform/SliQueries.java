@@ -55,11 +55,6 @@ record SliQueries(
         + "]))";
   }
 
-  /** The success ratio over {@code window} (docs/rendering.md#analysis-templates). */
-  String successRatio(String window) {
-    return "1 - " + errorRatio(window);
-  }
-
   /**
    * The success ratio over {@code window} for canary analysis: an error counter that was never
    * incremented has no series, so the error side defaults to zero ({@code or vector(0)}); no

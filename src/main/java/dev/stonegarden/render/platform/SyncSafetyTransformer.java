@@ -36,21 +36,19 @@ public record SyncSafetyTransformer() implements Transformer {
   /** The wave of what the workloads need, applied before them. */
   static final String EARLY_WAVE = "-1";
 
-  private static final List<KindTables.GroupKind> KEPT =
-      List.of(
-          new KindTables.GroupKind("", "Namespace"),
-          new KindTables.GroupKind("", "PersistentVolumeClaim"));
+  private static final List<Gvk> KEPT =
+      List.of(KindTables.NAMESPACE, KindTables.PERSISTENT_VOLUME_CLAIM);
 
-  private static final List<KindTables.GroupKind> EARLY =
+  private static final List<Gvk> EARLY =
       List.of(
-          new KindTables.GroupKind("", "ConfigMap"),
-          new KindTables.GroupKind("", "Secret"),
-          new KindTables.GroupKind("", "Service"),
-          new KindTables.GroupKind("argoproj.io", "AnalysisTemplate"),
+          KindTables.CONFIG_MAP,
+          KindTables.SECRET,
+          KindTables.SERVICE,
+          KindTables.ANALYSIS_TEMPLATE,
           // the flagd sidecar is injected only if these exist when the pod is created
           // (docs/feature-flags.md#sidecar-injection)
-          new KindTables.GroupKind("core.openfeature.dev", "FeatureFlag"),
-          new KindTables.GroupKind("core.openfeature.dev", "FeatureFlagSource"));
+          KindTables.FEATURE_FLAG,
+          KindTables.FEATURE_FLAG_SOURCE);
 
   @Override
   public void transform(ResourceList resources) {
@@ -63,10 +61,10 @@ public record SyncSafetyTransformer() implements Transformer {
     }
     for (Resource r : resources) {
       Gvk gvk = r.gvk();
-      if (KEPT.stream().anyMatch(k -> k.matches(gvk))) {
+      if (KEPT.stream().anyMatch(k -> k.sameGroupKind(gvk))) {
         keep(r);
       }
-      if (!overlayOrders && EARLY.stream().anyMatch(k -> k.matches(gvk))) {
+      if (!overlayOrders && EARLY.stream().anyMatch(k -> k.sameGroupKind(gvk))) {
         Nodes.child(r.metadata(), "annotations").put(SYNC_WAVE, EARLY_WAVE);
       }
     }

@@ -107,7 +107,7 @@ public record TrafficRouterGenerator(
   /** Rollouts the platform converted from Deployments (the overlay's own keep their routing). */
   static boolean converted(Resource r) {
     return KindTables.is(r, KindTables.ROLLOUT)
-        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.matches(id.gvk()));
+        && r.previousIds().stream().anyMatch(id -> KindTables.DEPLOYMENT.sameGroupKind(id.gvk()));
   }
 
   private SourcePosition origin() {

@@ -27,6 +27,9 @@ final class WorkloadChecks {
   private WorkloadChecks() {}
 
   /** A workload: its selector and the labels of the pods it creates. */
+  /** One pod label, key and value. */
+  private record Label(String key, String value) {}
+
   private record Workload(Resource resource, JsonNode selector, Map<String, String> podLabels) {}
 
   /**
@@ -37,12 +40,12 @@ final class WorkloadChecks {
   static List<Diagnostic> check(ResourceList output, boolean rolloutEnvironment) {
     List<Diagnostic> out = new ArrayList<>();
     List<Workload> workloads = workloads(output);
-    // Candidates by one pod label ("key=value"): a selector with matchLabels can only match pods
+    // Candidates by one pod label: a selector with matchLabels can only match pods
     // that carry its first pair, so the check is linear in practice, not quadratic.
-    Map<String, List<Integer>> byLabel = new HashMap<>(); // looked up only
+    Map<Label, List<Integer>> byLabel = new HashMap<>(); // looked up only
     for (int i = 0; i < workloads.size(); i++) {
       for (Map.Entry<String, String> e : workloads.get(i).podLabels().entrySet()) {
-        byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(i);
+        byLabel.computeIfAbsent(new Label(e.getKey(), e.getValue()), k -> new ArrayList<>()).add(i);
       }
     }
     Set<List<Integer>> pairs =
@@ -62,7 +65,8 @@ final class WorkloadChecks {
       if (matchLabels instanceof ObjectNode m && !m.isEmpty()) {
         Map.Entry<String, JsonNode> first = m.properties().iterator().next();
         candidates =
-            byLabel.getOrDefault(first.getKey() + "=" + Nodes.scalar(first.getValue()), List.of());
+            byLabel.getOrDefault(
+                new Label(first.getKey(), Nodes.scalar(first.getValue())), List.of());
       }
       for (int j : candidates) {
         Workload b = workloads.get(j);

@@ -24,6 +24,14 @@ public record Gvk(String group, String version, String kind) {
         : new Gvk(av.substring(0, slash), av.substring(slash + 1), kind == null ? "" : kind);
   }
 
+  /**
+   * Whether {@code other} is the same kind of the same group, whatever its version: the API server
+   * keeps one object under every version of its group, so the platform's kind tables match so.
+   */
+  public boolean sameGroupKind(Gvk other) {
+    return kind.equals(other.kind) && group.equals(other.group);
+  }
+
   /** {@code group/version}, or just {@code version} for the core group. */
   public String apiVersion() {
     return group.isEmpty() ? version : group + "/" + version;

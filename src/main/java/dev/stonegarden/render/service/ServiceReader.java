@@ -7,7 +7,9 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.service.ServiceSpec.AnalysisStep;
 import dev.stonegarden.render.service.ServiceSpec.BlueGreen;
+import dev.stonegarden.render.service.ServiceSpec.Custom;
 import dev.stonegarden.render.service.ServiceSpec.Environment;
+import dev.stonegarden.render.service.ServiceSpec.Latency;
 import dev.stonegarden.render.service.ServiceSpec.Metric;
 import dev.stonegarden.render.service.ServiceSpec.Monitoring;
 import dev.stonegarden.render.service.ServiceSpec.Owner;
@@ -16,6 +18,7 @@ import dev.stonegarden.render.service.ServiceSpec.Rollout;
 import dev.stonegarden.render.service.ServiceSpec.SetWeight;
 import dev.stonegarden.render.service.ServiceSpec.Sla;
 import dev.stonegarden.render.service.ServiceSpec.Step;
+import dev.stonegarden.render.service.ServiceSpec.SuccessRate;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.math.BigDecimal;
@@ -539,14 +542,16 @@ public final class ServiceReader {
       String name = m.get("name").stringValue();
       JsonNode t = m.get("threshold");
       metrics.add(
-          new Metric(
-              name,
-              name.equals(SUCCESS_RATE) ? Decimals.ratio(t.decimalValue()) : null,
-              name.equals(LATENCY) ? Decimals.latencySeconds(t.stringValue()) : null,
-              text(m.get("query"), null),
-              text(m.get("successCondition"), null),
-              text(m.get("failureCondition"), null),
-              i));
+          name.equals(SUCCESS_RATE)
+              ? new SuccessRate(name, Decimals.ratio(t.decimalValue()), i)
+              : name.equals(LATENCY)
+                  ? new Latency(name, Decimals.latencySeconds(t.stringValue()), i)
+                  : new Custom(
+                      name,
+                      text(m.get("query"), null),
+                      text(m.get("successCondition"), null),
+                      text(m.get("failureCondition"), null),
+                      i));
     }
     return List.copyOf(metrics);
   }

@@ -257,26 +257,40 @@ public record ServiceSpec(
   public record Pause(String duration) implements Step {}
 
   /**
-   * One analysis metric.
-   *
-   * @param name {@code success-rate}, {@code latency}, or any other name with its own query
-   * @param successRatio for success-rate: the threshold percentage as a ratio, exact ({@code 95} →
-   *     {@code 0.95})
-   * @param latencySeconds for latency: the threshold duration in seconds, exact ({@code 100ms} →
-   *     {@code 0.1})
-   * @param query PromQL for custom metrics
-   * @param successCondition custom metrics: passed through
-   * @param failureCondition custom metrics: passed through, optional
-   * @param index position in {@code analysis.metrics} (for source positions)
+   * One analysis metric: one of the two built in, with a threshold, or one of the service's own
+   * with its query (docs/canary.md). Every metric has its name and its position in its list ({@code
+   * analysis.metrics}, a gate's {@code metrics}), for source positions.
    */
-  public record Metric(
-      String name,
-      BigDecimal successRatio,
-      BigDecimal latencySeconds,
-      String query,
-      String successCondition,
-      String failureCondition,
-      int index) {}
+  public sealed interface Metric permits SuccessRate, Latency, Custom {
+    String name();
+
+    int index();
+  }
+
+  /**
+   * {@code success-rate}.
+   *
+   * @param ratio the threshold percentage as a ratio, exact ({@code 95} → {@code 0.95})
+   */
+  public record SuccessRate(String name, BigDecimal ratio, int index) implements Metric {}
+
+  /**
+   * {@code latency}.
+   *
+   * @param seconds the threshold duration in seconds, exact ({@code 100ms} → {@code 0.1})
+   */
+  public record Latency(String name, BigDecimal seconds, int index) implements Metric {}
+
+  /**
+   * A metric of the service's own.
+   *
+   * @param query PromQL, with the {@code {{...}}} placeholders of sli templates
+   * @param successCondition passed through
+   * @param failureCondition passed through, optional
+   */
+  public record Custom(
+      String name, String query, String successCondition, String failureCondition, int index)
+      implements Metric {}
 
   /**
    * {@code spec.sla}.

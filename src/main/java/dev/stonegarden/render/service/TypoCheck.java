@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.yaml.SourceMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -51,7 +52,7 @@ public final class TypoCheck {
    * Warnings for the unknown fields of {@code resource}; empty for kinds the model does not know.
    */
   public static List<Diagnostic> check(Resource resource) {
-    Class<?> type = Kinds.ALL.get(key(resource.apiVersion(), resource.kind()));
+    Class<?> type = Kinds.ALL.get(resource.gvk());
     if (type == null) {
       return List.of();
     }
@@ -62,7 +63,7 @@ public final class TypoCheck {
 
   /** The JSON pointers of the unknown fields of {@code resource} (what {@link #check} reports). */
   static List<String> unknownFields(Resource resource) {
-    Class<?> type = Kinds.ALL.get(key(resource.apiVersion(), resource.kind()));
+    Class<?> type = Kinds.ALL.get(resource.gvk());
     List<String> pointers = new ArrayList<>();
     if (type != null) {
       walk(resource, resource.body(), type, "", new ArrayList<>(), pointers);
@@ -75,14 +76,7 @@ public final class TypoCheck {
    * so).
    */
   public static boolean knows(String apiVersion, String kind) {
-    return Kinds.ALL.containsKey(key(apiVersion, kind));
-  }
-
-  private static String key(String apiVersion, String kind) {
-    int slash = apiVersion.indexOf('/');
-    String group = slash < 0 ? "" : apiVersion.substring(0, slash);
-    String version = apiVersion.substring(slash + 1);
-    return group + "/" + version + "/" + kind;
+    return Kinds.ALL.containsKey(Gvk.of(apiVersion, kind));
   }
 
   private static void walk(
@@ -211,10 +205,10 @@ public final class TypoCheck {
    */
   private static final class Kinds {
     // Only ever looked up by key, so a HashMap cannot change any output order.
-    static final Map<String, Class<?>> ALL = load();
+    static final Map<Gvk, Class<?>> ALL = load();
 
-    private static Map<String, Class<?>> load() {
-      Map<String, Class<?>> kinds = new HashMap<>();
+    private static Map<Gvk, Class<?>> load() {
+      Map<Gvk, Class<?>> kinds = new HashMap<>();
       ServiceLoader.load(KubernetesResource.class, TypoCheck.class.getClassLoader()).stream()
           .forEach(
               provider -> {
@@ -226,8 +220,7 @@ public final class TypoCheck {
                 }
                 Kind k = c.getAnnotation(Kind.class);
                 kinds.putIfAbsent(
-                    g.value() + "/" + v.value() + "/" + (k != null ? k.value() : c.getSimpleName()),
-                    c);
+                    new Gvk(g.value(), v.value(), k != null ? k.value() : c.getSimpleName()), c);
               });
       return kinds;
     }

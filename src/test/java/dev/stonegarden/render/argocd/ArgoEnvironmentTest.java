@@ -11,6 +11,7 @@ import dev.stonegarden.render.diag.InputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -238,16 +239,23 @@ class ArgoEnvironmentTest {
         parse(
             "KUBE_API_VERSIONS",
             "apps/v1,apps/v1/Deployment,argoproj.io/v1alpha1,argoproj.io/v1alpha1/Rollout,v1,v1/ConfigMap");
-    assertTrue(with.apiVersionsKnown());
-    assertTrue(with.hasRollouts());
-    assertTrue(with.kubeApiVersions().contains("v1/ConfigMap"));
-    ArgoEnvironment without =
-        parse("KUBE_API_VERSIONS", "apps/v1,apps/v1/Deployment,argoproj.io/v1alpha1,v1");
-    assertFalse(without.hasRollouts(), "the group alone is not the Rollout kind");
-    ArgoEnvironment unknown = parse();
-    assertFalse(unknown.apiVersionsKnown());
-    assertTrue(unknown.hasRollouts(), "a local run has no cluster to ask");
-    assertFalse(parse("KUBE_API_VERSIONS", "").apiVersionsKnown());
+    // The entries as listed, for the platform stage's checks (CanaryRolloutTransformerTest,
+    // FeatureFlagGeneratorTest: which kinds count as served).
+    assertEquals(
+        Set.of(
+            "apps/v1",
+            "apps/v1/Deployment",
+            "argoproj.io/v1alpha1",
+            "argoproj.io/v1alpha1/Rollout",
+            "v1",
+            "v1/ConfigMap"),
+        with.kubeApiVersions());
+    assertEquals(
+        Set.of("v1", "v1/ConfigMap"),
+        parse("KUBE_API_VERSIONS", " v1, ,v1/ConfigMap ").kubeApiVersions());
+    assertNull(parse().kubeApiVersions(), "a local run has no cluster to ask");
+    assertNull(parse("KUBE_API_VERSIONS", "").kubeApiVersions());
+    assertNull(parse("KUBE_API_VERSIONS", " ").kubeApiVersions());
   }
 
   @Test

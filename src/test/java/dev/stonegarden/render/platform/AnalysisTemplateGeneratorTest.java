@@ -33,10 +33,8 @@ class AnalysisTemplateGeneratorTest {
   @Test
   void oneTemplatePerWorkloadAndMetricScopedToTheCanary() {
     ServiceSpec.Metric custom =
-        new ServiceSpec.Metric(
+        new ServiceSpec.Custom(
             "checkout-errors",
-            null,
-            null,
             "sum(rate(checkout_errors_total{namespace=\"{{namespace}}\"}[2m]))",
             "result[0] < 1",
             "result[0] > 5",
@@ -115,9 +113,7 @@ class AnalysisTemplateGeneratorTest {
     // 95 % is 0.95 exactly even when the reader computed it with a longer scale.
     ServiceSpec.Environment env =
         Fixtures.canary(
-            List.of(
-                new ServiceSpec.Metric(
-                    "success-rate", new BigDecimal("0.9500000"), null, null, null, null, 0)));
+            List.of(new ServiceSpec.SuccessRate("success-rate", new BigDecimal("0.9500000"), 0)));
     ResourceList out = convertedAndGenerated(env, Fixtures.service(env));
     assertEquals(
         "len(result) > 0 && !isNaN(result[0]) && result[0] >= 0.95",

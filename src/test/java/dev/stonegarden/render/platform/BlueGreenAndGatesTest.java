@@ -328,8 +328,7 @@ class BlueGreenAndGatesTest {
   @Test
   void analysisStepsNameTheirGateTemplatesWhichFinish() {
     ServiceSpec.Metric custom =
-        new ServiceSpec.Metric(
-            "errors", null, null, "sum(rate(errors_total[2m]))", "result[0] < 1", null, 1);
+        new ServiceSpec.Custom("errors", "sum(rate(errors_total[2m]))", "result[0] < 1", null, 1);
     ServiceSpec.Environment env =
         new ServiceSpec.Environment(
             "canary",
@@ -387,10 +386,9 @@ class BlueGreenAndGatesTest {
   @Test
   void twoMetricsThatWouldShareATemplateNameAreAnError() {
     ServiceSpec.Metric x =
-        new ServiceSpec.Metric("x", null, null, "sum(rate(x_total[2m]))", "result[0] < 1", null, 0);
+        new ServiceSpec.Custom("x", "sum(rate(x_total[2m]))", "result[0] < 1", null, 0);
     ServiceSpec.Metric xStep =
-        new ServiceSpec.Metric(
-            "x-step", null, null, "sum(rate(y_total[2m]))", "result[0] < 1", null, 1);
+        new ServiceSpec.Custom("x-step", "sum(rate(y_total[2m]))", "result[0] < 1", null, 1);
     ServiceSpec.Environment env =
         new ServiceSpec.Environment(
             "canary",

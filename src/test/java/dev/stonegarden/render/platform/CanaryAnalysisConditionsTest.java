@@ -92,12 +92,15 @@ class CanaryAnalysisConditionsTest {
             .orElseThrow();
     double good;
     double bad;
-    if (spec.successRatio() != null) {
-      BigDecimal ratio = spec.successRatio();
+    BigDecimal threshold;
+    if (spec instanceof ServiceSpec.SuccessRate s) {
+      BigDecimal ratio = s.ratio();
+      threshold = ratio;
       good = 1.0; // no errors
       bad = ratio.subtract(new BigDecimal("0.05")).doubleValue(); // 5 points of errors more
     } else {
-      BigDecimal seconds = spec.latencySeconds();
+      BigDecimal seconds = ((ServiceSpec.Latency) spec).seconds();
+      threshold = seconds;
       good = seconds.divide(BigDecimal.valueOf(2)).doubleValue();
       bad = seconds.multiply(BigDecimal.valueOf(2)).doubleValue();
     }
@@ -107,10 +110,7 @@ class CanaryAnalysisConditionsTest {
     assertEquals(SUCCESSFUL, ArgoEvaluator.evaluate(List.of(good), success, failure), "" + good);
     assertEquals(FAILED, ArgoEvaluator.evaluate(List.of(bad), success, failure), "" + bad);
     // Exactly at the threshold passes: the gate is ">=" for ratios and "<=" for latency.
-    double edge =
-        spec.successRatio() != null
-            ? spec.successRatio().doubleValue()
-            : spec.latencySeconds().doubleValue();
+    double edge = threshold.doubleValue();
     assertEquals(SUCCESSFUL, ArgoEvaluator.evaluate(List.of(edge), success, failure), "edge");
   }
 

@@ -355,6 +355,26 @@ class CanaryRolloutTransformerTest {
   }
 
   @Test
+  void theRolloutKindMustBeListedNotItsGroupAloneAndAnUnknownListChecksNothing() {
+    String deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n";
+    List<Diagnostic> errors =
+        Fixtures.errors(
+            () ->
+                step(CANARY, "v1,apps/v1,apps/v1/Deployment,argoproj.io/v1alpha1")
+                    .transform(resources(deployment)));
+    assertEquals(1, errors.size(), "the group alone is not the Rollout kind");
+    assertTrue(
+        errors.get(0).message().contains("KUBE_API_VERSIONS lacks argoproj.io/v1alpha1/Rollout;"),
+        errors.get(0).message());
+    for (String apis :
+        new String[] {"v1, apps/v1/Deployment, argoproj.io/v1alpha1/Rollout", null, ""}) {
+      ResourceList list = resources(deployment);
+      step(CANARY, apis).transform(list); // served, or no cluster to ask (a local run)
+      assertEquals("Rollout", list.get(0).kind(), String.valueOf(apis));
+    }
+  }
+
+  @Test
   void startingStepIsTheStepAfterTheFirstPositiveWeight() {
     assertEquals(1, CanaryRolloutTransformer.startingStep(Fixtures.STEPS));
     assertEquals(

@@ -2,14 +2,11 @@ package dev.stonegarden.render.platform;
 
 import static dev.stonegarden.render.platform.Fixtures.assertResources;
 import static dev.stonegarden.render.platform.Fixtures.resources;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DependencyAndNetworkPolicyTest {
@@ -42,21 +39,6 @@ class DependencyAndNetworkPolicyTest {
         metadata: {name: web}
         """,
         list);
-  }
-
-  @Test
-  void anUnknownDependencyIsAnErrorListingTheCatalog() {
-    ServiceSpec s =
-        Fixtures.service(Fixtures.sla(), List.of("kafka", "postgress"), null, Fixtures.dev());
-    List<Diagnostic> errors =
-        Fixtures.errors(
-            () -> new DependencyTransformer(s, Fixtures.platform()).transform(new ResourceList()));
-    assertEquals(1, errors.size());
-    assertEquals("service.yaml:44:7", errors.get(0).at().toString());
-    assertEquals(
-        "unknown dependency postgress (did you mean postgres?): expected a name from the platform catalog: kafka,"
-            + " postgres, redis",
-        errors.get(0).message());
   }
 
   @Test

@@ -303,7 +303,8 @@ class FeatureFlagGeneratorTest {
             null,
             null,
             null,
-            Path.of("environments/dev")),
+            Path.of("environments/dev"),
+            null),
         resources(WORKLOADS),
         traced::add);
     assertTrue(traced.stream().noneMatch(String::isEmpty), traced.toString());
@@ -391,7 +392,8 @@ class FeatureFlagGeneratorTest {
             null,
             null,
             null,
-            Path.of("environments/canary")),
+            Path.of("environments/canary"),
+            null),
         list,
         traced::add);
     UpstreamSchemas schemas = UpstreamSchemas.require();

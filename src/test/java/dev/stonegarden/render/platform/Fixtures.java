@@ -43,11 +43,11 @@ final class Fixtures {
           new ServiceSpec.SetWeight(100));
 
   static ServiceSpec.Metric successRate(String ratio) {
-    return new ServiceSpec.Metric("success-rate", new BigDecimal(ratio), null, null, null, null, 0);
+    return new ServiceSpec.SuccessRate("success-rate", new BigDecimal(ratio), 0);
   }
 
   static ServiceSpec.Metric latency(String seconds) {
-    return new ServiceSpec.Metric("latency", null, new BigDecimal(seconds), null, null, null, 1);
+    return new ServiceSpec.Latency("latency", new BigDecimal(seconds), 1);
   }
 
   static ServiceSpec.Environment dev() {

@@ -118,7 +118,7 @@ class GeneratedObjectsSchemaTest {
             List.of(
                 Fixtures.successRate("0.999"),
                 Fixtures.latency("0.1"),
-                new ServiceSpec.Metric("custom", null, null, "sum(x)", "result[0] < 1", null, 2)));
+                new ServiceSpec.Custom("custom", "sum(x)", "result[0] < 1", null, 2)));
     List<Resource> all =
         new ArrayList<>(render(canary, PlatformSettings.DashboardMode.CONFIGMAP).asList());
     all.addAll(render(canary, PlatformSettings.DashboardMode.GRAFANA_OPERATOR).asList());

@@ -76,7 +76,8 @@ class PlatformStageRobustnessTest {
             values,
             null,
             "argoproj.io/v1alpha1/Rollout",
-            Path.of("environments/canary"));
+            Path.of("environments/canary"),
+            null);
     int runs = 0;
     List<String> crashes = new ArrayList<>();
     ResourceList original = Fixtures.resources(OVERLAY);

@@ -63,7 +63,8 @@ class PlatformStageScaleTest {
             values,
             null,
             null,
-            Path.of("environments/canary"));
+            Path.of("environments/canary"),
+            null);
     ResourceList list = build(1000);
     PlatformStage.apply(ctx, list);
     assertEquals(6001, list.size()); // + Namespace + an AnalysisTemplate per converted workload

@@ -39,7 +39,8 @@ class PlatformStageTest {
         Values.none(),
         null,
         null,
-        Path.of("environments", env.name()));
+        Path.of("environments", env.name()),
+        null);
   }
 
   @Test
@@ -138,8 +139,12 @@ class PlatformStageTest {
             "svc1",
             "prod");
     assertEquals(
-        "1 - sum(rate(e{env=\"prod\",svc=\"svc1\"}[2m])) / sum(rate(r{ns=\"ns1\",svc=\"svc1\"}[2m]))",
-        sli.successRatio("2m"));
+        "sum(rate(e{env=\"prod\",svc=\"svc1\"}[2m])) / sum(rate(r{ns=\"ns1\",svc=\"svc1\"}[2m]))",
+        sli.errorRatio("2m"));
+    assertEquals(
+        "1 - (sum(rate(e{env=\"prod\",svc=\"svc1\"}[2m])) or vector(0))"
+            + " / sum(rate(r{ns=\"ns1\",svc=\"svc1\"}[2m]))",
+        sli.analysisSuccessRatio("2m"));
     assertEquals("histogram_quantile(0.99, sum(rate(b{svc1}[5m])) by (le))", sli.latencyP99("5m"));
   }
 
@@ -185,7 +190,8 @@ class PlatformStageTest {
             Values.none(),
             "wrong",
             "v1",
-            Path.of("environments/canary"));
+            Path.of("environments/canary"),
+            null);
     List<Diagnostic> all = Fixtures.errors(() -> PlatformStage.apply(ctx, list));
     assertEquals(
         6,

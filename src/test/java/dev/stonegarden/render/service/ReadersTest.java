@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
+import dev.stonegarden.render.service.ServiceSpec.Custom;
 import dev.stonegarden.render.service.ServiceSpec.Environment;
+import dev.stonegarden.render.service.ServiceSpec.Latency;
 import dev.stonegarden.render.service.ServiceSpec.Metric;
 import dev.stonegarden.render.service.ServiceSpec.Pause;
 import dev.stonegarden.render.service.ServiceSpec.SetWeight;
+import dev.stonegarden.render.service.ServiceSpec.SuccessRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,16 +55,10 @@ class ReadersTest {
             new SetWeight(100)),
         canary.rollout().steps());
     List<Metric> metrics = canary.rollout().metrics();
-    assertEquals("0.95", metrics.get(0).successRatio().toString());
+    assertEquals("0.95", ((SuccessRate) metrics.get(0)).ratio().toString());
     assertEquals(
-        new Metric(
-            "checkout-errors",
-            null,
-            null,
-            "sum(rate(checkout_errors_total[2m]))",
-            "result[0] < 1",
-            null,
-            1),
+        new Custom(
+            "checkout-errors", "sum(rate(checkout_errors_total[2m]))", "result[0] < 1", null, 1),
         metrics.get(1));
     assertEquals(List.of("kafka", "postgres"), s.dependencies());
     assertEquals("99.9", s.sla().availabilityPercent().toString());
@@ -83,7 +80,8 @@ class ReadersTest {
         List.of("dev", "staging", "canary", "production"),
         s.environments().stream().map(Environment::name).toList());
     assertEquals(
-        "0.95", s.environments().get(2).rollout().metrics().get(0).successRatio().toPlainString());
+        "0.95",
+        ((SuccessRate) s.environments().get(2).rollout().metrics().get(0)).ratio().toPlainString());
   }
 
   @Test
@@ -150,10 +148,9 @@ class ReadersTest {
         canary.rollout().steps());
     assertEquals(List.of(), canary.rollout().metrics());
     List<Metric> m = s.environments().get(3).rollout().metrics();
-    assertEquals("0.995", m.get(0).successRatio().toString());
-    assertEquals("0.25", m.get(1).latencySeconds().toString());
-    assertNull(m.get(1).successRatio());
-    assertEquals("result[0] > 10", m.get(2).failureCondition());
+    assertEquals("0.995", ((SuccessRate) m.get(0)).ratio().toString());
+    assertEquals("0.25", ((Latency) m.get(1)).seconds().toString());
+    assertEquals("result[0] > 10", ((Custom) m.get(2)).failureCondition());
     assertEquals("0.0005", s.sla().errorBudget().toString());
     assertEquals("0.5", s.sla().latencySeconds().toString());
     assertEquals("https://wiki.example.org/checkout", s.annotations().get("docs"));
@@ -273,6 +270,26 @@ class ReadersTest {
     // The same file is fine with the default pipeline.
     assertEquals(
         "staging", ServiceReader.read(f, PlatformReader.defaults()).environments().get(0).name());
+  }
+
+  @Test
+  void anUnknownDependencyIsAnErrorListingTheCatalogWithTheClosestName() throws Exception {
+    // The one check of spec.dependencies: the platform stage only records the names it is given.
+    Path f =
+        SharedExamples.write(
+            tmp,
+            "service.yaml",
+            Files.readString(SchemaFixturesTest.FIXTURES.resolve("valid/service-minimal.yaml"))
+                + "  dependencies: [kafka, postgress]\n");
+    InputException e =
+        assertThrows(InputException.class, () -> ServiceReader.read(f, PlatformReader.defaults()));
+    assertEquals(1, e.diagnostics().size());
+    assertEquals(
+        "unknown dependency \"postgress\": the platform catalog has kafka, postgres, redis;"
+            + " did you mean \"postgres\"?",
+        e.diagnostics().get(0).message());
+    assertEquals(11, e.diagnostics().get(0).at().line());
+    assertEquals(25, e.diagnostics().get(0).at().column());
   }
 
   @Test

@@ -271,9 +271,7 @@ class RolloutRulesTest {
     assertEquals(300, bg.autoPromotionSeconds());
     assertEquals(0, bg.scaleDownDelaySeconds());
     assertEquals(
-        List.of(
-            new ServiceSpec.Metric(
-                "success-rate", new BigDecimal("0.995"), null, null, null, null, 0)),
+        List.of(new ServiceSpec.SuccessRate("success-rate", new BigDecimal("0.995"), 0)),
         bg.prePromotion());
     assertEquals(List.of("latency", "errors"), names(bg.postPromotion()));
     assertEquals(1, bg.postPromotion().get(1).index());

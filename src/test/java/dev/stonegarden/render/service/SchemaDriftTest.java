@@ -198,11 +198,33 @@ class SchemaDriftTest {
             List.of("/$defs/step/properties/pause"),
             Map.of(),
             Set.of()),
+        // One schema object, three records: the keys a kind of metric does not use are the ones its
+        // branch of /$defs/metric forbids ("not": {}), bound to nothing here.
         new Binding(
-            ServiceSpec.Metric.class,
+            ServiceSpec.SuccessRate.class,
             Schemas.SERVICE,
             List.of("/$defs/metric"),
-            Map.of("threshold", List.of("successRatio", "latencySeconds")),
+            Map.of(
+                "threshold", List.of("ratio"),
+                "query", List.of(),
+                "successCondition", List.of(),
+                "failureCondition", List.of()),
+            Set.of("index")),
+        new Binding(
+            ServiceSpec.Latency.class,
+            Schemas.SERVICE,
+            List.of("/$defs/metric"),
+            Map.of(
+                "threshold", List.of("seconds"),
+                "query", List.of(),
+                "successCondition", List.of(),
+                "failureCondition", List.of()),
+            Set.of("index")),
+        new Binding(
+            ServiceSpec.Custom.class,
+            Schemas.SERVICE,
+            List.of("/$defs/metric"),
+            Map.of("threshold", List.of()),
             Set.of("index")),
         new Binding(
             ServiceSpec.Sla.class,

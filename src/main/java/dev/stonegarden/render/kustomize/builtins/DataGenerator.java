@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,12 +119,12 @@ public record DataGenerator(
     for (String lit : literals) {
       all.add(literal(lit));
     }
-    Map<String, byte[]> fileValues = new LinkedHashMap<>();
+    Map<Integer, byte[]> fileValues = new HashMap<>(); // by position in all; looked up only
     for (String src : files) {
       String[] kp = fileSource(src);
       byte[] content = fileSource.read(kp[1], at);
       all.add(new String[] {kp[0], null});
-      fileValues.put(kp[0] + "\u0000" + (all.size() - 1), content);
+      fileValues.put(all.size() - 1, content);
     }
     for (int i = 0; i < all.size(); i++) {
       String[] kv = all.get(i);
@@ -137,10 +138,7 @@ public record DataGenerator(
                 + kv[0]
                 + "`");
       }
-      byte[] value =
-          kv[1] != null
-              ? kv[1].getBytes(StandardCharsets.UTF_8)
-              : fileValues.get(kv[0] + "\u0000" + i);
+      byte[] value = kv[1] != null ? kv[1].getBytes(StandardCharsets.UTF_8) : fileValues.get(i);
       seen.put(kv[0], value);
     }
     return new TreeMap<>(seen);

@@ -15,6 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * naming its file, and so is an Argo CD application namespace that differs. Emits the {@code
  * Namespace} object unless the overlay has one (it is labelled later, like everything else).
  *
+ * <p>Not kustomize's {@code namespace:} ({@link
+ * dev.stonegarden.render.kustomize.builtins.NamespaceTransformer}), which overwrites every
+ * namespace it finds: this step only fills empty ones and refuses the others.
+ *
  * <p>Only an empty namespace counts as "not placed"; an explicit {@code default} is a placement and
  * an error like any other name (the overlay's {@code namespace:} is the usual way to set it).
  * Cluster-scoped kinds are those kustomize knows (docs/kustomize.md#resource-identity), see {@link
@@ -25,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param namespaceAt where service.yaml sets the namespace (for messages and the Namespace's
  *     origin)
  */
-public record NamespaceTransformer(
+public record EnvironmentNamespaceTransformer(
     String namespace, String argoAppNamespace, SourcePosition namespaceAt) implements Transformer {
 
   @Override
@@ -83,12 +87,13 @@ public record NamespaceTransformer(
   private void bindServiceAccounts(ResourceList resources) {
     Set<String> accounts = new HashSet<>(); // looked up only
     for (Resource r : resources) {
-      if (KindTables.is(r, SERVICE_ACCOUNT)) {
+      if (KindTables.is(r, KindTables.SERVICE_ACCOUNT)) {
         accounts.add(r.name());
       }
     }
     for (Resource r : resources) {
-      if (!KindTables.is(r, ROLE_BINDING) && !KindTables.is(r, CLUSTER_ROLE_BINDING)) {
+      if (!KindTables.is(r, KindTables.ROLE_BINDING)
+          && !KindTables.is(r, KindTables.CLUSTER_ROLE_BINDING)) {
         continue;
       }
       for (ObjectNode subject : Nodes.objects(r.body(), "subjects")) {
@@ -100,13 +105,6 @@ public record NamespaceTransformer(
       }
     }
   }
-
-  static final KindTables.GroupKind SERVICE_ACCOUNT =
-      new KindTables.GroupKind("", "ServiceAccount");
-  static final KindTables.GroupKind ROLE_BINDING =
-      new KindTables.GroupKind("rbac.authorization.k8s.io", "RoleBinding");
-  static final KindTables.GroupKind CLUSTER_ROLE_BINDING =
-      new KindTables.GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding");
 
   /** What {@code --verbose} prints. */
   @Override

@@ -35,7 +35,7 @@ class NamespaceTransformerTest {
         kind: ClusterWidget
         metadata: {name: w}
         """);
-    new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
+    new EnvironmentNamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
     assertResources(
         """
         apiVersion: apps/v1
@@ -80,7 +80,7 @@ class NamespaceTransformerTest {
         - {kind: ServiceAccount, name: app, namespace: monitoring}
         - {kind: User, name: app}
         """);
-    new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
+    new EnvironmentNamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
     assertResources(
         """
         apiVersion: v1
@@ -112,7 +112,7 @@ class NamespaceTransformerTest {
         kind: Namespace
         metadata: {name: audiobookshelf-dev, labels: {team: product}}
         """);
-    new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
+    new EnvironmentNamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list);
     assertResources(
         """
         apiVersion: v1
@@ -137,7 +137,9 @@ class NamespaceTransformerTest {
         """);
     List<Diagnostic> errors =
         Fixtures.errors(
-            () -> new NamespaceTransformer("audiobookshelf-dev", null, NS_AT).transform(list));
+            () ->
+                new EnvironmentNamespaceTransformer("audiobookshelf-dev", null, NS_AT)
+                    .transform(list));
     assertEquals(1, errors.size());
     assertEquals(Fixtures.OVERLAY_FILE, errors.get(0).at().file());
     assertEquals(
@@ -157,14 +159,16 @@ class NamespaceTransformerTest {
         """);
     List<Diagnostic> errors =
         Fixtures.errors(
-            () -> new NamespaceTransformer("audiobookshelf-dev", "default", NS_AT).transform(list));
+            () ->
+                new EnvironmentNamespaceTransformer("audiobookshelf-dev", "default", NS_AT)
+                    .transform(list));
     assertEquals(1, errors.size());
     assertEquals(NS_AT, errors.get(0).at());
     assertEquals(
         "Argo CD deploys this application to namespace default (ARGOCD_APP_NAMESPACE), but service.yaml says"
             + " audiobookshelf-dev: set the Application's destination namespace to audiobookshelf-dev",
         errors.get(0).message());
-    new NamespaceTransformer("audiobookshelf-dev", "audiobookshelf-dev", NS_AT)
+    new EnvironmentNamespaceTransformer("audiobookshelf-dev", "audiobookshelf-dev", NS_AT)
         .transform(resources("kind: Service\nmetadata: {name: x}"));
   }
 }
