@@ -33,6 +33,7 @@ public final class Main {
         new Invocation(Path.of("").toAbsolutePath(), System.getenv(), out, err, terminal);
     // Argo CD's `generate` skips picocli (see ArgoGenerate); every other command line goes through
     // it.
+    WarmUp.start();
     int code = run(args, inv);
     out.flush();
     err.flush();

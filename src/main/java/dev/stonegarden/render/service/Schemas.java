@@ -66,6 +66,16 @@ public enum Schemas {
     return null;
   }
 
+  /**
+   * Loads every schema now, validators included. A render that needs one meanwhile waits for it
+   * (the load is synchronized), so this may run on another thread: {@code cli.WarmUp}.
+   */
+  public static void loadAll() {
+    for (Schemas s : values()) {
+      s.load();
+    }
+  }
+
   private Loaded load() {
     Loaded l = loaded;
     if (l == null) {
