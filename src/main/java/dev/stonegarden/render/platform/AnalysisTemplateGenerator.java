@@ -269,9 +269,10 @@ public record AnalysisTemplateGenerator(
   /**
    * Warnings for canary gates looser than the SLO: a canary at 5 % errors under a 99.9 % objective
    * burns the budget 50x faster than sustainable and still passes
-   * (docs/rendering.md#analysis-templates).
+   * (docs/rendering.md#analysis-templates); and rollouts whose analysis never measures the canary.
    */
-  public List<Diagnostic> gateWarnings(ResourceList output) {
+  @Override
+  public List<Diagnostic> warnings(ResourceList output) {
     ServiceSpec.Rollout rollout = environment.rollout();
     ServiceSpec.Sla sla = service.sla();
     List<Diagnostic> out = new ArrayList<>();

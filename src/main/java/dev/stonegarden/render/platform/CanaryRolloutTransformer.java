@@ -1,6 +1,5 @@
 package dev.stonegarden.render.platform;
 
-import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Transformer;
@@ -136,29 +135,6 @@ public record CanaryRolloutTransformer(
     repoint(resources, runBy);
     leaveReplicasToAutoscalers(resources, converted);
     problems.throwIfErrors();
-  }
-
-  /**
-   * A warning when the environment asks for a rollout but the output holds no Rollout (the overlay
-   * has no Deployment, or only StatefulSets): nothing would roll out progressively.
-   */
-  public List<Diagnostic> unusedRolloutWarnings(ResourceList output) {
-    // A Deployment still in the output failed to convert and has its own error.
-    if (environment.rollout() == null
-        || output.asList().stream()
-            .anyMatch(
-                r ->
-                    KindTables.is(r, KindTables.ROLLOUT)
-                        || KindTables.is(r, KindTables.DEPLOYMENT))) {
-      return List.of();
-    }
-    return List.of(
-        Diagnostic.warning(
-            Nodes.at(service, Nodes.envPointer(environment, "rollout")),
-            "environment "
-                + environment.name()
-                + " has a rollout block, but the overlay renders no Deployment (or Rollout) to roll"
-                + " out: expected at least one Deployment; nothing rolls out progressively"));
   }
 
   private void checkApiVersions(Problems problems, SourcePosition at) {

@@ -20,11 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
  * weight, and the smallest replica count that would approximate every step (docs/canary.md).
  * Rollouts an autoscaler scales are left out: their replica count is not in the manifests.
  */
-record CanaryWeights(ServiceSpec service, ServiceSpec.Environment environment) {
+record CanaryWeights(ServiceSpec service, ServiceSpec.Environment environment) implements Check {
   /** Percentage points a step may miss its weight by before a warning. */
   static final int TOLERANCE = 5;
 
-  List<Diagnostic> warnings(ResourceList output) {
+  @Override
+  public List<Diagnostic> check(ResourceList output) {
     ServiceSpec.Rollout rollout = environment.rollout();
     List<Diagnostic> out = new ArrayList<>();
     if (rollout == null) {

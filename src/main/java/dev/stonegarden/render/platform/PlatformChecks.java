@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param overlayDirectory {@code environments/<env>}
  * @param overlayObjects how many objects the overlay rendered, before the platform added any
  */
-public record PlatformChecks(Values values, Path overlayDirectory, int overlayObjects) {
+public record PlatformChecks(Values values, Path overlayDirectory, int overlayObjects)
+    implements Check {
 
   static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
@@ -82,6 +83,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     return m;
   }
 
+  @Override
   public List<Diagnostic> check(ResourceList resources) {
     List<Diagnostic> out = new ArrayList<>();
     if (overlayObjects == 0) {

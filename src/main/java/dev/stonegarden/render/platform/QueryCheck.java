@@ -23,13 +23,14 @@ import tools.jackson.databind.JsonNode;
  * warning, never an error, since a newer Prometheus function must not stop a render. {@code
  * {{...}}} placeholders (Argo Rollouts' arguments) are replaced by fillers before parsing.
  */
-record QueryCheck(ServiceSpec service) {
+record QueryCheck(ServiceSpec service) implements Check {
   static final KindTables.GroupKind ANALYSIS_TEMPLATE =
       new KindTables.GroupKind("argoproj.io", "AnalysisTemplate");
   static final KindTables.GroupKind PROMETHEUS_RULE =
       new KindTables.GroupKind("monitoring.coreos.com", "PrometheusRule");
 
-  List<Diagnostic> check(ResourceList output) {
+  @Override
+  public List<Diagnostic> check(ResourceList output) {
     List<Diagnostic> out = new ArrayList<>();
     for (Resource r : output) {
       boolean generated = Objects.equals(r.origin().file(), service.file());

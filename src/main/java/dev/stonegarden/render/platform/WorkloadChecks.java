@@ -22,19 +22,17 @@ import tools.jackson.databind.node.ObjectNode;
  * takes a Deployment's pods through {@code workloadRef} without {@code scaleDown} leaves the
  * Deployment serving (a warning naming the setting; the render never sets it, as its values change
  * what happens to running pods).
+ *
+ * @param rolloutEnvironment whether the environment has a rollout block: a Deployment and a Rollout
+ *     of one name are then the clash {@link CanaryRolloutTransformer} reports, not reported twice
  */
-final class WorkloadChecks {
-  private WorkloadChecks() {}
+record WorkloadChecks(boolean rolloutEnvironment) implements Check {
 
   /** A workload: its selector and the labels of the pods it creates. */
   private record Workload(Resource resource, JsonNode selector, Map<String, String> podLabels) {}
 
-  /**
-   * @param rolloutEnvironment whether the environment has a rollout block: a Deployment and a
-   *     Rollout of one name are then the clash {@link CanaryRolloutTransformer} reports, not
-   *     reported twice
-   */
-  static List<Diagnostic> check(ResourceList output, boolean rolloutEnvironment) {
+  @Override
+  public List<Diagnostic> check(ResourceList output) {
     List<Diagnostic> out = new ArrayList<>();
     List<Workload> workloads = workloads(output);
     // Candidates by one pod label ("key=value"): a selector with matchLabels can only match pods
