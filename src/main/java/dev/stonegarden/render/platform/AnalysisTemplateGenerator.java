@@ -7,6 +7,7 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -129,7 +130,7 @@ public record AnalysisTemplateGenerator(
             Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary", "analysis"));
         return analysis != null
             && Nodes.objects(analysis, "args").stream()
-                .anyMatch(a -> TrafficRouterGenerator.SERVICE_ARG.equals(Nodes.text(a, "name")));
+                .anyMatch(a -> TrafficRouterGenerator.SERVICE_ARG.equals(Trees.string(a, "name")));
       }
     }
     return false;
@@ -253,7 +254,7 @@ public record AnalysisTemplateGenerator(
     }
     List<String> names = new ArrayList<>();
     for (ObjectNode t : Nodes.objects(analysis, "templates")) {
-      names.add(Nodes.text(t, "templateName"));
+      names.add(Trees.string(t, "templateName"));
     }
     List<String> ours = new ArrayList<>();
     rollout.metrics().forEach(m -> ours.add(templateName(r.name(), m)));
@@ -261,8 +262,9 @@ public record AnalysisTemplateGenerator(
         Nodes.objects(analysis, "args").stream()
             .anyMatch(
                 a ->
-                    HASH_ARG.equals(Nodes.text(a, "name"))
-                        && "Latest".equals(Nodes.text(a.get("valueFrom"), "podTemplateHashValue")));
+                    HASH_ARG.equals(Trees.string(a, "name"))
+                        && "Latest"
+                            .equals(Trees.string(a.get("valueFrom"), "podTemplateHashValue")));
     return names.equals(ours) && hashArg;
   }
 

@@ -6,6 +6,7 @@ import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -82,8 +83,8 @@ public record CanaryRolloutTransformer(
     for (Resource r : overlayRollouts) {
       overlayRolloutNames.add(r.name());
       ObjectNode ref = Nodes.objectAt(r.body(), List.of("spec", "workloadRef"));
-      if (ref != null && Nodes.text(ref, "kind").equals("Deployment")) {
-        runBy.put(Nodes.text(ref, "name"), r.name());
+      if (ref != null && Trees.string(ref, "kind").equals("Deployment")) {
+        runBy.put(Trees.string(ref, "name"), r.name());
       }
       if (Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary", "analysis")) == null
           && !rollout.metrics().isEmpty()) {
@@ -114,7 +115,7 @@ public record CanaryRolloutTransformer(
                 + "} instead of a template of its own");
         continue;
       }
-      String type = Nodes.text(Nodes.objectAt(d.body(), List.of("spec", "strategy")), "type");
+      String type = Trees.string(Nodes.objectAt(d.body(), List.of("spec", "strategy")), "type");
       if (type.equals("Recreate")) {
         problems.error(
             d.positionOf("/spec/strategy/type"),
@@ -295,17 +296,17 @@ public record CanaryRolloutTransformer(
     for (Resource r : resources) {
       for (List<String> path : KindTables.TARGET_REFERENCES) {
         ObjectNode ref = Nodes.objectAt(r.body(), path);
-        if (ref == null || !runBy.containsKey(Nodes.text(ref, "name"))) {
+        if (ref == null || !runBy.containsKey(Trees.string(ref, "name"))) {
           continue;
         }
-        String kind = Nodes.text(ref, "kind");
-        String apiVersion = Nodes.text(ref, "apiVersion");
+        String kind = Trees.string(ref, "kind");
+        String apiVersion = Trees.string(ref, "apiVersion");
         // KEDA's scaleTargetRef defaults to a Deployment when kind is left out.
         boolean deployment =
             kind.equals("Deployment") && (apiVersion.isEmpty() || apiVersion.startsWith("apps/"))
                 || kind.isEmpty() && apiVersion.isEmpty() && path.get(1).equals("scaleTargetRef");
         if (deployment) {
-          String rolloutName = runBy.get(Nodes.text(ref, "name"));
+          String rolloutName = runBy.get(Trees.string(ref, "name"));
           ref.put("apiVersion", KindTables.ROLLOUT_API_VERSION);
           ref.put("kind", "Rollout");
           ref.put("name", rolloutName);
@@ -324,8 +325,8 @@ public record CanaryRolloutTransformer(
     for (Resource r : resources) {
       for (List<String> path : KindTables.TARGET_REFERENCES) {
         ObjectNode ref = Nodes.objectAt(r.body(), path);
-        if (ref != null && Nodes.text(ref, "kind").equals("Rollout")) {
-          scaled.add(Nodes.text(ref, "name"));
+        if (ref != null && Trees.string(ref, "kind").equals("Rollout")) {
+          scaled.add(Trees.string(ref, "name"));
         }
       }
     }

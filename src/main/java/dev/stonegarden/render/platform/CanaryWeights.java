@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +36,8 @@ record CanaryWeights(ServiceSpec service, ServiceSpec.Environment environment) i
     for (Resource r : output) {
       for (List<String> path : KindTables.TARGET_REFERENCES) {
         ObjectNode ref = Nodes.objectAt(r.body(), path);
-        if (ref != null && Nodes.text(ref, "kind").equals("Rollout")) {
-          autoscaled.add(Nodes.text(ref, "name"));
+        if (ref != null && Trees.string(ref, "kind").equals("Rollout")) {
+          autoscaled.add(Trees.string(ref, "name"));
         }
       }
     }

@@ -5,6 +5,7 @@ import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -86,7 +87,7 @@ public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment envi
       List<ServiceSpec.FeatureFlag> flags,
       Problems problems) {
     List<String> taken = new ArrayList<>();
-    Nodes.objects(routing, "managedRoutes").forEach(m -> taken.add(Nodes.text(m, "name")));
+    Nodes.objects(routing, "managedRoutes").forEach(m -> taken.add(Trees.string(m, "name")));
     List<ObjectNode> steps = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (ServiceSpec.FeatureFlag f : flags) {
@@ -201,7 +202,7 @@ public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment envi
     String value = first.darkLaunch().value();
     for (String[] kv :
         new String[][] {{"canary-by-header", header}, {"canary-by-header-value", value}}) {
-      String set = Nodes.text(annotations, kv[0]);
+      String set = Trees.string(annotations, kv[0]);
       if (!set.isEmpty() && !set.equals(kv[1])) {
         problems.error(
             Nodes.at(service, darkLaunchPointer(first)),

@@ -5,6 +5,7 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.Values;
+import dev.stonegarden.render.yaml.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -270,7 +271,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     ObjectNode selector = Nodes.objectAt(service.body(), List.of("spec", "selector"));
     if (selector == null
         || selector.isEmpty()
-        || Nodes.text(Nodes.objectAt(service.body(), List.of("spec")), "type")
+        || Trees.string(Nodes.objectAt(service.body(), List.of("spec")), "type")
             .equals("ExternalName")) {
       return;
     }
@@ -330,7 +331,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     }
     for (String p : pointers) {
       JsonNode ref = rollout.body().at(p);
-      String name = Nodes.text(ref, "templateName");
+      String name = Trees.string(ref, "templateName");
       boolean cluster =
           ref.get("clusterScope") != null
               && ref.get("clusterScope").isBoolean()
@@ -366,8 +367,8 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     if (ref == null) {
       return;
     }
-    String name = Nodes.text(ref, "name");
-    String kind = Nodes.text(ref, "kind");
+    String name = Trees.string(ref, "name");
+    String kind = Trees.string(ref, "kind");
     if (!index.scalable.contains(kind + "/" + name)) {
       return;
     }

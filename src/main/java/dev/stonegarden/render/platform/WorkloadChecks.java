@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -106,7 +107,7 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
 
   private static Optional<Diagnostic> scaleDown(Resource rollout, ResourceList output) {
     ObjectNode ref = Nodes.objectAt(rollout.body(), List.of("spec", "workloadRef"));
-    if (ref == null || !Nodes.text(ref, "kind").equals("Deployment") || ref.has("scaleDown")) {
+    if (ref == null || !Trees.string(ref, "kind").equals("Deployment") || ref.has("scaleDown")) {
       return Optional.empty();
     }
     Resource deployment = referenced(rollout, output);
@@ -123,7 +124,7 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
             keyPosition(rollout, "/spec/workloadRef"),
             Nodes.describe(rollout)
                 + " takes the pods of Deployment/"
-                + Nodes.text(ref, "name")
+                + Trees.string(ref, "name")
                 + " (workloadRef), but workloadRef.scaleDown is unset: the Deployment keeps "
                 + shown
                 + " and keeps serving the old version next to the Rollout's pods; set"
@@ -145,8 +146,8 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
     }
     ObjectNode ref = Nodes.objectAt(rollout.body(), List.of("spec", "workloadRef"));
     return ref != null
-        && Nodes.text(ref, "kind").equals("Deployment")
-        && Nodes.text(ref, "name").equals(deployment.name());
+        && Trees.string(ref, "kind").equals("Deployment")
+        && Trees.string(ref, "name").equals(deployment.name());
   }
 
   private static boolean clash(Resource a, Resource b) {
@@ -211,12 +212,12 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
       }
     }
     for (ObjectNode e : Nodes.objects(s, "matchExpressions")) {
-      String key = Nodes.text(e, "key");
+      String key = Trees.string(e, "key");
       List<String> values = new ArrayList<>();
       e.path("values").forEach(v -> values.add(Nodes.scalar(v)));
       boolean has = labels.containsKey(key);
       boolean ok =
-          switch (Nodes.text(e, "operator")) {
+          switch (Trees.string(e, "operator")) {
             case "In" -> has && values.contains(labels.get(key));
             case "NotIn" -> !has || !values.contains(labels.get(key));
             case "Exists" -> has;
