@@ -12,6 +12,7 @@ import dev.stonegarden.render.service.PlatformReader;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceReader;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.JsonWriters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,7 +50,6 @@ public final class ApplicationSetGenerator {
           "PruneLast=true");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final List<ApplicationExtension> extensions;
   private final PrintWriter trace;
@@ -378,7 +377,7 @@ public final class ApplicationSetGenerator {
       el.put("manifestGeneratePaths", e.manifestGeneratePaths());
       el.put("ignoreDifferences", ignoreDifferencesJson(e.ignoreDifferences()));
       if (anyAnnotations) {
-        el.put("annotations", JSON.writeValueAsString(e.annotations()));
+        el.put("annotations", JsonWriters.ARGO_CD_VALUE.write(e.annotations()));
       }
     }
     // Deleting the ApplicationSet (or a service directory) deletes the Applications but never
@@ -474,7 +473,7 @@ public final class ApplicationSetGenerator {
         d.jqPathExpressions().forEach(a::add);
       }
     }
-    return JSON.writeValueAsString(list);
+    return JsonWriters.ARGO_CD_VALUE.write(list);
   }
 
   /** Argo CD notifications name Slack channels without the {@code #}. */

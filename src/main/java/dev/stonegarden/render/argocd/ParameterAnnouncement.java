@@ -1,7 +1,7 @@
 package dev.stonegarden.render.argocd;
 
+import dev.stonegarden.render.yaml.JsonWriters;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,8 +13,6 @@ import tools.jackson.databind.node.ObjectNode;
  * comes first, so it wins in the UI).
  */
 public final class ParameterAnnouncement {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private ParameterAnnouncement() {}
 
   /**
@@ -48,6 +46,6 @@ public final class ParameterAnnouncement {
         o.put("string", p.defaultValue());
       }
     }
-    return JSON.writeValueAsString(list);
+    return JsonWriters.ARGO_CD_VALUE.write(list);
   }
 }

@@ -2,6 +2,7 @@ package dev.stonegarden.render.diff;
 
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.ResId;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -15,14 +16,14 @@ record ObjectKey(String group, String version, String kind, String namespace, St
   private static final Pattern HASH = Pattern.compile("-[2456789bcdfghkmt]{10}$");
 
   static ObjectKey of(JsonNode doc) {
-    Gvk gvk = Gvk.of(text(doc.get("apiVersion")), text(doc.get("kind")));
+    Gvk gvk = Gvk.of(Trees.text(doc.get("apiVersion")), Trees.text(doc.get("kind")));
     JsonNode meta = doc.get("metadata");
     return new ObjectKey(
         gvk.group(),
         gvk.version(),
         gvk.kind(),
-        meta == null ? "" : text(meta.get("namespace")),
-        meta == null ? "" : text(meta.get("name")));
+        meta == null ? "" : Trees.text(meta.get("namespace")),
+        meta == null ? "" : Trees.text(meta.get("name")));
   }
 
   /** What two renders match objects by: an {@link ObjectKey} without the version. */
@@ -52,9 +53,5 @@ record ObjectKey(String group, String version, String kind, String namespace, St
 
   ResId resId() {
     return new ResId(new Gvk(group, version, kind), name, namespace);
-  }
-
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() || n.isContainer() ? "" : n.asString();
   }
 }

@@ -1,12 +1,11 @@
 package dev.stonegarden.render.diff;
 
 import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.yaml.JsonWriters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -226,9 +225,6 @@ public final class ReportWriter {
 
   // ---- json ----
 
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
   String json(DiffReport r) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
@@ -272,6 +268,6 @@ public final class ReportWriter {
         on.put("diff", o.hunks());
       }
     }
-    return JSON.writeValueAsString(root) + "\n";
+    return JsonWriters.DIFF_REPORT.write(root) + "\n";
   }
 }

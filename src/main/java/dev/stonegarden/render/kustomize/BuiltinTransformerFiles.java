@@ -6,6 +6,7 @@ import dev.stonegarden.render.kustomize.builtins.MapEntriesTransformer;
 import dev.stonegarden.render.kustomize.config.TransformerConfig;
 import dev.stonegarden.render.kustomize.config.TransformerConfigs;
 import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,8 @@ final class BuiltinTransformerFiles {
         if (c == null || c.isNull()) {
           continue;
         }
-        String apiVersion = Kustomization.text(c, "apiVersion");
-        String kind = Kustomization.text(c, "kind");
+        String apiVersion = Trees.text(c, "apiVersion");
+        String kind = Trees.text(c, "kind");
         boolean labels = kind.equals("LabelTransformer");
         if (!apiVersion.equals("builtin") || !(labels || kind.equals("AnnotationsTransformer"))) {
           throw new InputException(
@@ -63,7 +64,7 @@ final class BuiltinTransformerFiles {
         out.add(
             new MapEntriesTransformer(
                 labels ? "labels" : "annotations",
-                Kustomization.stringMap(c.get(labels ? "labels" : "annotations")),
+                Trees.stringMap(c.get(labels ? "labels" : "annotations")),
                 TransformerConfigs.specs(c.get("fieldSpecs"), d.start())));
       }
     }

@@ -7,11 +7,11 @@ import dev.stonegarden.render.kustomize.patch.PatchOptions;
 import dev.stonegarden.render.kustomize.patch.PatchTarget;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -258,8 +258,8 @@ record Kustomization(
     return new Kustomization(
         file,
         Collections.unmodifiableSet(present),
-        text(fields, Field.KIND.key()),
-        text(fields, Field.API_VERSION.key()),
+        Trees.text(fields, Field.KIND.key()),
+        Trees.text(fields, Field.API_VERSION.key()),
         List.copyOf(resources),
         List.copyOf(d.strings(Field.COMPONENTS)),
         List.copyOf(d.strings(Field.CRDS)),
@@ -268,11 +268,11 @@ record Kustomization(
         List.copyOf(d.strings(Field.TRANSFORMERS)),
         List.copyOf(d.strings(Field.VALIDATORS)),
         List.copyOf(d.strings(Field.BUILD_METADATA)),
-        text(fields, Field.NAMESPACE.key()),
-        text(fields, Field.NAME_PREFIX.key()),
-        text(fields, Field.NAME_SUFFIX.key()),
-        unmodifiable(stringMap(fields.get(Field.COMMON_LABELS.key()))),
-        unmodifiable(stringMap(fields.get(Field.COMMON_ANNOTATIONS.key()))),
+        Trees.text(fields, Field.NAMESPACE.key()),
+        Trees.text(fields, Field.NAME_PREFIX.key()),
+        Trees.text(fields, Field.NAME_SUFFIX.key()),
+        Trees.stringMap(fields.get(Field.COMMON_LABELS.key())),
+        Trees.stringMap(fields.get(Field.COMMON_ANNOTATIONS.key())),
         d.objects(Field.LABELS, Kustomization::label),
         generatorOptions(fields.get(Field.GENERATOR_OPTIONS.key())),
         d.objects(Field.CONFIG_MAP_GENERATOR, (g, at) -> generator("ConfigMap", g, at)),
@@ -281,7 +281,8 @@ record Kustomization(
         d.objects(Field.PATCHES, Kustomization::patch),
         d.objects(Field.PATCHES_JSON6902, Kustomization::patch),
         d.objects(
-            Field.REPLICAS, (r, at) -> new Replica(text(r, "name"), r.path("count").asLong(0), at)),
+            Field.REPLICAS,
+            (r, at) -> new Replica(Trees.text(r, "name"), r.path("count").asLong(0), at)),
         List.copyOf(images),
         d.objects(Field.REPLACEMENTS, Item::new),
         d.objects(Field.VARS, Kustomization::var),
@@ -292,7 +293,7 @@ record Kustomization(
 
   private static Label label(ObjectNode l, Place at) {
     return new Label(
-        unmodifiable(stringMap(l.get("pairs"))),
+        Trees.stringMap(l.get("pairs")),
         l.path("includeSelectors").asBoolean(false),
         l.path("includeTemplates").asBoolean(false),
         l.get("fields"),
@@ -300,20 +301,20 @@ record Kustomization(
   }
 
   private static DataGeneratorArgs generator(String kind, ObjectNode g, Place at) {
-    List<String> envs = strings(g, "envs");
-    if (!text(g, "env").isEmpty()) {
-      envs.add(text(g, "env"));
+    List<String> envs = new ArrayList<>(Trees.strings(g, "envs"));
+    if (!Trees.text(g, "env").isEmpty()) {
+      envs.add(Trees.text(g, "env"));
     }
     return new DataGeneratorArgs(
         kind,
-        text(g, "name"),
-        text(g, "namespace"),
-        text(g, "behavior"),
-        List.copyOf(strings(g, "literals")),
-        List.copyOf(strings(g, "files")),
+        Trees.text(g, "name"),
+        Trees.text(g, "namespace"),
+        Trees.text(g, "behavior"),
+        Trees.strings(g, "literals"),
+        Trees.strings(g, "files"),
         List.copyOf(envs),
         generatorOptions(g.get("options")),
-        text(g, "type"),
+        Trees.text(g, "type"),
         at);
   }
 
@@ -322,8 +323,8 @@ record Kustomization(
       return null;
     }
     return new GeneratorOptions(
-        o.has("labels") ? unmodifiable(stringMap(o.get("labels"))) : null,
-        o.has("annotations") ? unmodifiable(stringMap(o.get("annotations"))) : null,
+        o.has("labels") ? Trees.stringMap(o.get("labels")) : null,
+        o.has("annotations") ? Trees.stringMap(o.get("annotations")) : null,
         o.path("disableNameSuffixHash").asBoolean(false),
         o.path("immutable").asBoolean(false));
   }
@@ -334,17 +335,17 @@ record Kustomization(
         t == null || t.isNull()
             ? null
             : new PatchTarget(
-                text(t, "group"),
-                text(t, "version"),
-                text(t, "kind"),
-                text(t, "name"),
-                text(t, "namespace"),
-                text(t, "labelSelector"),
-                text(t, "annotationSelector"));
-    Map<String, String> opts = stringMap(e.get("options"));
+                Trees.text(t, "group"),
+                Trees.text(t, "version"),
+                Trees.text(t, "kind"),
+                Trees.text(t, "name"),
+                Trees.text(t, "namespace"),
+                Trees.text(t, "labelSelector"),
+                Trees.text(t, "annotationSelector"));
+    Map<String, String> opts = Trees.stringMap(e.get("options"));
     return new Patch(
-        text(e, "path"),
-        text(e, "patch"),
+        Trees.text(e, "path"),
+        Trees.text(e, "patch"),
         target,
         new PatchOptions(
             "true".equals(opts.get("allowNameChange")), "true".equals(opts.get("allowKindChange"))),
@@ -353,17 +354,18 @@ record Kustomization(
 
   private static Image image(ObjectNode i) {
     return new Image(
-        text(i, "name"),
-        text(i, "newName"),
-        text(i, "newTag"),
-        text(i, "digest"),
-        text(i, "tagSuffix"));
+        Trees.text(i, "name"),
+        Trees.text(i, "newName"),
+        Trees.text(i, "newTag"),
+        Trees.text(i, "digest"),
+        Trees.text(i, "tagSuffix"));
   }
 
   private static VarDecl var(ObjectNode v, Place at) {
     ObjectNode ref = v.get("objref") instanceof ObjectNode o ? o : v.objectNode();
-    String apiVersion = text(ref, "apiVersion");
-    Gvk gvk = new Gvk(text(ref, "group"), text(ref, "version"), text(ref, "kind"));
+    String apiVersion = Trees.text(ref, "apiVersion");
+    Gvk gvk =
+        new Gvk(Trees.text(ref, "group"), Trees.text(ref, "version"), Trees.text(ref, "kind"));
     if (!apiVersion.isEmpty()) {
       String[] parts = apiVersion.split("/", -1);
       gvk =
@@ -372,12 +374,12 @@ record Kustomization(
               : parts.length == 1 ? new Gvk(gvk.group(), parts[0], gvk.kind()) : gvk;
     }
     JsonNode fr = v.get("fieldref");
-    String fieldPath = fr == null ? "" : text(fr, "fieldPath");
+    String fieldPath = fr == null ? "" : Trees.text(fr, "fieldPath");
     return new VarDecl(
-        text(v, "name"),
+        Trees.text(v, "name"),
         gvk,
-        text(ref, "name"),
-        text(ref, "namespace"),
+        Trees.text(ref, "name"),
+        Trees.text(ref, "namespace"),
         fieldPath.isEmpty() ? "metadata.name" : fieldPath,
         at);
   }
@@ -389,15 +391,15 @@ record Kustomization(
     JsonNode legacy = so.get("legacySortOptions");
     boolean hasLegacy = legacy != null && !legacy.isNull();
     return new Sort(
-        text(so, "order"),
+        Trees.text(so, "order"),
         hasLegacy,
-        List.copyOf(strings(legacy, "orderFirst")),
-        List.copyOf(strings(legacy, "orderLast")),
+        Trees.strings(legacy, "orderFirst"),
+        Trees.strings(legacy, "orderLast"),
         at);
   }
 
   private static OpenApi openapi(JsonNode n, Place at) {
-    Map<String, String> m = stringMap(n);
+    Map<String, String> m = Trees.stringMap(n);
     return new OpenApi(m.get("path"), m.get("version"), at);
   }
 
@@ -411,7 +413,7 @@ record Kustomization(
         Place p = root.child(field.key());
         int i = 0;
         for (JsonNode e : n) {
-          out.add(new Item<>(e.asString(), p.child(i++)));
+          out.add(new Item<>(Trees.text(e), p.child(i++)));
         }
       }
       return out;
@@ -430,39 +432,6 @@ record Kustomization(
       }
       return List.copyOf(out);
     }
-  }
-
-  // ---- the one set of readers over decoded (canonical) kustomize trees ----
-
-  /** A string field, or "" when absent or null. */
-  static String text(JsonNode o, String field) {
-    JsonNode n = o == null ? null : o.get(field);
-    return n == null || n.isNull() ? "" : n.asString();
-  }
-
-  /** A list-of-strings field (a new, mutable list; empty when absent). */
-  static List<String> strings(JsonNode o, String field) {
-    List<String> out = new ArrayList<>();
-    JsonNode n = o == null ? null : o.get(field);
-    if (n != null && n.isArray()) {
-      n.forEach(e -> out.add(e.asString()));
-    }
-    return out;
-  }
-
-  /** A map-of-strings node in file order (a new, mutable map; empty when absent). */
-  static Map<String, String> stringMap(JsonNode n) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (n != null && n.isObject()) {
-      for (Map.Entry<String, JsonNode> e : n.properties()) {
-        out.put(e.getKey(), e.getValue().asString());
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, String> unmodifiable(Map<String, String> m) {
-    return Collections.unmodifiableMap(m);
   }
 
   /**

@@ -80,7 +80,9 @@ public final class Kustomizer {
           .transform(ra.resources());
     }
     List<Diagnostic> warnings = new ArrayList<>(ctx.warnings.warnings());
-    warnings.addAll(vars.warnings());
+    for (Transformer step : steps) {
+      warnings.addAll(step.warnings(ra.resources()));
+    }
     return new BuildResult(ra.resources(), sort, warnings);
   }
 

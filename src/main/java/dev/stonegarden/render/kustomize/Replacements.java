@@ -1,8 +1,5 @@
 package dev.stonegarden.render.kustomize;
 
-import static dev.stonegarden.render.kustomize.Kustomization.strings;
-import static dev.stonegarden.render.kustomize.Kustomization.text;
-
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
@@ -11,6 +8,7 @@ import dev.stonegarden.render.kustomize.builtins.ReplacementTransformer.Replacem
 import dev.stonegarden.render.kustomize.builtins.ReplacementTransformer.Select;
 import dev.stonegarden.render.kustomize.builtins.ReplacementTransformer.Target;
 import dev.stonegarden.render.resource.Gvk;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ final class Replacements {
     for (Kustomization.Item<ObjectNode> entry : entries) {
       ObjectNode e = entry.value();
       SourcePosition at = entry.place().at();
-      String path = text(e, "path");
+      String path = Trees.text(e, "path");
       if (!path.isEmpty()) {
         if (e.has("source") || (e.get("targets") != null && !e.get("targets").isEmpty())) {
           throw new InputException(at, "cannot specify both path and inline replacement");
@@ -70,7 +68,7 @@ final class Replacements {
 
   private static Replacement one(ObjectNode e, SourcePosition at) {
     Select source = e.get("source") instanceof ObjectNode s ? select(s) : null;
-    String fieldPath = source == null ? "" : text(e.get("source"), "fieldPath");
+    String fieldPath = source == null ? "" : Trees.text(e.get("source"), "fieldPath");
     Options options = source == null ? null : options(e.get("source").get("options"));
     List<Target> targets = new ArrayList<>();
     JsonNode ts = e.get("targets");
@@ -89,7 +87,7 @@ final class Replacements {
             new Target(
                 t.get("select") instanceof ObjectNode so ? select(so) : null,
                 reject,
-                strings(t, "fieldPaths"),
+                Trees.strings(t, "fieldPaths"),
                 options(t.get("options"))));
       }
     }
@@ -98,11 +96,11 @@ final class Replacements {
 
   private static Select select(ObjectNode s) {
     return new Select(
-        new Gvk(text(s, "group"), text(s, "version"), text(s, "kind")),
-        text(s, "name"),
-        text(s, "namespace"),
-        text(s, "labelSelector"),
-        text(s, "annotationSelector"));
+        new Gvk(Trees.text(s, "group"), Trees.text(s, "version"), Trees.text(s, "kind")),
+        Trees.text(s, "name"),
+        Trees.text(s, "namespace"),
+        Trees.text(s, "labelSelector"),
+        Trees.text(s, "annotationSelector"));
   }
 
   private static Options options(JsonNode o) {
@@ -110,6 +108,6 @@ final class Replacements {
       return null;
     }
     return new Options(
-        text(o, "delimiter"), o.path("index").asInt(0), o.path("create").asBoolean(false));
+        Trees.text(o, "delimiter"), o.path("index").asInt(0), o.path("create").asBoolean(false));
   }
 }

@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -45,7 +46,7 @@ final class ResourceReader {
         throw new InputException(
             at, "expected a Kubernetes object (a mapping), found " + describe(n));
       }
-      String kind = text(o.get("kind"));
+      String kind = Trees.string(o.get("kind"));
       JsonNode meta = o.get("metadata");
       if (meta != null && !meta.isNull() && !meta.isObject()) {
         throw new InputException(at, "metadata must be a mapping in object of kind '" + kind + "'");
@@ -69,7 +70,7 @@ final class ResourceReader {
           }
           continue;
         }
-      } else if (text(meta == null ? null : meta.get("name")).isEmpty()) {
+      } else if (Trees.string(meta == null ? null : meta.get("name")).isEmpty()) {
         throw new InputException(at, "missing metadata.name in object of kind '" + kind + "'");
       }
       SourcePosition origin = it.sourceMap == null ? at : it.sourceMap.positionOf(it.pointer);
@@ -90,7 +91,7 @@ final class ResourceReader {
 
   private static String nameHint(ObjectNode o) {
     JsonNode meta = o.get("metadata");
-    String name = meta == null ? "" : text(meta.get("name"));
+    String name = meta == null ? "" : Trees.string(meta.get("name"));
     return name.isEmpty() ? "" : " '" + name + "'";
   }
 
@@ -102,9 +103,5 @@ final class ResourceReader {
       return "a mapping";
     }
     return "the scalar '" + n.asString() + "'";
-  }
-
-  private static String text(JsonNode n) {
-    return n != null && n.isString() ? n.stringValue() : "";
   }
 }

@@ -8,6 +8,7 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import java.util.ArrayList;
@@ -63,8 +64,8 @@ public record AlertFileGenerator(
       }
       ObjectNode body;
       if (doc instanceof ObjectNode o
-          && "PrometheusRule".equals(Nodes.text(o, "kind"))
-          && API_VERSION.equals(Nodes.text(o, "apiVersion"))) {
+          && "PrometheusRule".equals(Trees.string(o, "kind"))
+          && API_VERSION.equals(Trees.string(o, "apiVersion"))) {
         body = o;
       } else if (doc instanceof ObjectNode o
           && !o.has("kind")
@@ -84,7 +85,7 @@ public record AlertFileGenerator(
       } else {
         String found =
             doc instanceof ObjectNode o && o.has("kind")
-                ? "kind " + Nodes.text(o, "kind")
+                ? "kind " + Trees.string(o, "kind")
                 : "a document without groups";
         throw new InputException(
             d.start(),

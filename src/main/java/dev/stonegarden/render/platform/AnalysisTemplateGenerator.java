@@ -7,6 +7,7 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -126,7 +127,7 @@ public record AnalysisTemplateGenerator(
             Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary", "analysis"));
         return analysis != null
             && Nodes.objects(analysis, "args").stream()
-                .anyMatch(a -> TrafficRouterGenerator.SERVICE_ARG.equals(Nodes.text(a, "name")));
+                .anyMatch(a -> TrafficRouterGenerator.SERVICE_ARG.equals(Trees.string(a, "name")));
       }
     }
     return false;
@@ -249,7 +250,7 @@ public record AnalysisTemplateGenerator(
     }
     List<String> names = new ArrayList<>();
     for (ObjectNode t : Nodes.objects(analysis, "templates")) {
-      names.add(Nodes.text(t, "templateName"));
+      names.add(Trees.string(t, "templateName"));
     }
     List<String> ours = new ArrayList<>();
     rollout.metrics().forEach(m -> ours.add(templateName(r.name(), m)));
@@ -257,17 +258,19 @@ public record AnalysisTemplateGenerator(
         Nodes.objects(analysis, "args").stream()
             .anyMatch(
                 a ->
-                    HASH_ARG.equals(Nodes.text(a, "name"))
-                        && "Latest".equals(Nodes.text(a.get("valueFrom"), "podTemplateHashValue")));
+                    HASH_ARG.equals(Trees.string(a, "name"))
+                        && "Latest"
+                            .equals(Trees.string(a.get("valueFrom"), "podTemplateHashValue")));
     return names.equals(ours) && hashArg;
   }
 
   /**
    * Warnings for canary gates looser than the SLO: a canary at 5 % errors under a 99.9 % objective
    * burns the budget 50x faster than sustainable and still passes
-   * (docs/rendering.md#analysis-templates).
+   * (docs/rendering.md#analysis-templates); and rollouts whose analysis never measures the canary.
    */
-  public List<Diagnostic> gateWarnings(ResourceList output) {
+  @Override
+  public List<Diagnostic> warnings(ResourceList output) {
     ServiceSpec.Rollout rollout = environment.rollout();
     ServiceSpec.Sla sla = service.sla();
     List<Diagnostic> out = new ArrayList<>();

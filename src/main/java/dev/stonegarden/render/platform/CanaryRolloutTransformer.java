@@ -1,12 +1,12 @@
 package dev.stonegarden.render.platform;
 
-import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,8 +80,8 @@ public record CanaryRolloutTransformer(
     for (Resource r : overlayRollouts) {
       overlayRolloutNames.add(r.name());
       ObjectNode ref = Nodes.objectAt(r.body(), List.of("spec", "workloadRef"));
-      if (ref != null && Nodes.text(ref, "kind").equals("Deployment")) {
-        runBy.put(Nodes.text(ref, "name"), r.name());
+      if (ref != null && Trees.string(ref, "kind").equals("Deployment")) {
+        runBy.put(Trees.string(ref, "name"), r.name());
       }
       if (Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary", "analysis")) == null
           && !rollout.metrics().isEmpty()) {
@@ -112,7 +112,7 @@ public record CanaryRolloutTransformer(
                 + "} instead of a template of its own");
         continue;
       }
-      String type = Nodes.text(Nodes.objectAt(d.body(), List.of("spec", "strategy")), "type");
+      String type = Trees.string(Nodes.objectAt(d.body(), List.of("spec", "strategy")), "type");
       if (type.equals("Recreate")) {
         problems.error(
             d.positionOf("/spec/strategy/type"),
@@ -133,29 +133,6 @@ public record CanaryRolloutTransformer(
     repoint(resources, runBy);
     leaveReplicasToAutoscalers(resources, converted);
     problems.throwIfErrors();
-  }
-
-  /**
-   * A warning when the environment asks for a rollout but the output holds no Rollout (the overlay
-   * has no Deployment, or only StatefulSets): nothing would roll out progressively.
-   */
-  public List<Diagnostic> unusedRolloutWarnings(ResourceList output) {
-    // A Deployment still in the output failed to convert and has its own error.
-    if (environment.rollout() == null
-        || output.asList().stream()
-            .anyMatch(
-                r ->
-                    KindTables.is(r, KindTables.ROLLOUT)
-                        || KindTables.is(r, KindTables.DEPLOYMENT))) {
-      return List.of();
-    }
-    return List.of(
-        Diagnostic.warning(
-            Nodes.at(service, Nodes.envPointer(environment, "rollout")),
-            "environment "
-                + environment.name()
-                + " has a rollout block, but the overlay renders no Deployment (or Rollout) to roll"
-                + " out: expected at least one Deployment; nothing rolls out progressively"));
   }
 
   private void checkApiVersions(Problems problems, SourcePosition at) {
@@ -314,17 +291,17 @@ public record CanaryRolloutTransformer(
     for (Resource r : resources) {
       for (List<String> path : KindTables.TARGET_REFERENCES) {
         ObjectNode ref = Nodes.objectAt(r.body(), path);
-        if (ref == null || !runBy.containsKey(Nodes.text(ref, "name"))) {
+        if (ref == null || !runBy.containsKey(Trees.string(ref, "name"))) {
           continue;
         }
-        String kind = Nodes.text(ref, "kind");
-        String apiVersion = Nodes.text(ref, "apiVersion");
+        String kind = Trees.string(ref, "kind");
+        String apiVersion = Trees.string(ref, "apiVersion");
         // KEDA's scaleTargetRef defaults to a Deployment when kind is left out.
         boolean deployment =
             kind.equals("Deployment") && (apiVersion.isEmpty() || apiVersion.startsWith("apps/"))
                 || kind.isEmpty() && apiVersion.isEmpty() && path.get(1).equals("scaleTargetRef");
         if (deployment) {
-          String rolloutName = runBy.get(Nodes.text(ref, "name"));
+          String rolloutName = runBy.get(Trees.string(ref, "name"));
           ref.put("apiVersion", KindTables.ROLLOUT.apiVersion());
           ref.put("kind", "Rollout");
           ref.put("name", rolloutName);
@@ -343,8 +320,8 @@ public record CanaryRolloutTransformer(
     for (Resource r : resources) {
       for (List<String> path : KindTables.TARGET_REFERENCES) {
         ObjectNode ref = Nodes.objectAt(r.body(), path);
-        if (ref != null && Nodes.text(ref, "kind").equals("Rollout")) {
-          scaled.add(Nodes.text(ref, "name"));
+        if (ref != null && Trees.string(ref, "kind").equals("Rollout")) {
+          scaled.add(Trees.string(ref, "name"));
         }
       }
     }

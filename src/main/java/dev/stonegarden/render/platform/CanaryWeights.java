@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,11 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  * weight, and the smallest replica count that would approximate every step (docs/canary.md).
  * Rollouts an autoscaler scales are left out: their replica count is not in the manifests.
  */
-record CanaryWeights(ServiceSpec service, ServiceSpec.Environment environment) {
+record CanaryWeights(ServiceSpec service, ServiceSpec.Environment environment) implements Check {
   /** Percentage points a step may miss its weight by before a warning. */
   static final int TOLERANCE = 5;
 
-  List<Diagnostic> warnings(ResourceList output) {
+  @Override
+  public List<Diagnostic> check(ResourceList output) {
     ServiceSpec.Rollout rollout = environment.rollout();
     List<Diagnostic> out = new ArrayList<>();
     if (rollout == null) {
@@ -34,8 +36,8 @@ record CanaryWeights(ServiceSpec service, ServiceSpec.Environment environment) {
     for (Resource r : output) {
       for (List<String> path : KindTables.TARGET_REFERENCES) {
         ObjectNode ref = Nodes.objectAt(r.body(), path);
-        if (ref != null && Nodes.text(ref, "kind").equals("Rollout")) {
-          autoscaled.add(Nodes.text(ref, "name"));
+        if (ref != null && Trees.string(ref, "kind").equals("Rollout")) {
+          autoscaled.add(Trees.string(ref, "name"));
         }
       }
     }

@@ -1,11 +1,11 @@
 package dev.stonegarden.render.platform;
 
-import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -31,8 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>either way the canary gets a pod before its first weight ({@link #insertFirst}).
  * </ul>
  *
- * A canary environment without a router gets a warning: its canary pods take a share of all
- * requests, and the header reaches them only by that chance.
+ * A canary environment without a router gets a warning ({@link RolloutChecks}): its canary pods
+ * take a share of all requests, and the header reaches them only by that chance.
  */
 public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment environment)
     implements Transformer {
@@ -65,41 +65,14 @@ public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment envi
     problems.throwIfErrors();
   }
 
-  /**
-   * The warning of a canary environment without a router: no Rollout of the render routes traffic.
-   */
-  public List<Diagnostic> warnings(ResourceList resources) {
-    List<ServiceSpec.FeatureFlag> flags = canaryDarkLaunches();
-    if (flags.isEmpty()) {
-      return List.of();
-    }
-    for (Resource r : resources) {
-      if (KindTables.is(r, KindTables.ROLLOUT)
-          && Nodes.objectAt(r.body(), List.of("spec", "strategy", "canary", "trafficRouting"))
-              != null) {
-        return List.of();
-      }
-    }
-    List<Diagnostic> out = new ArrayList<>();
-    for (ServiceSpec.FeatureFlag f : flags) {
-      out.add(
-          Diagnostic.warning(
-              Nodes.at(service, darkLaunchPointer(f) + "/header"),
-              "the dark launch of "
-                  + f.name()
-                  + " cannot send requests with "
-                  + f.darkLaunch().header()
-                  + " to the canary of environment "
-                  + environment.name()
-                  + ": it has no traffic router, so the canary's pods serve a share of all"
-                  + " requests and testers reach them only by chance; choose a router"
-                  + " (rollout.trafficRouting.router, docs/traffic-routing.md)"));
-    }
-    return out;
-  }
-
   /** The flags that dark-launch here, when this environment is a canary; else none. */
   private List<ServiceSpec.FeatureFlag> canaryDarkLaunches() {
+    return canaryDarkLaunches(service, environment);
+  }
+
+  /** The flags that dark-launch in {@code environment}, when it is a canary; else none. */
+  static List<ServiceSpec.FeatureFlag> canaryDarkLaunches(
+      ServiceSpec service, ServiceSpec.Environment environment) {
     ServiceSpec.Rollout rollout = environment.rollout();
     if (rollout == null || rollout.isBlueGreen()) {
       return List.of();
@@ -114,7 +87,7 @@ public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment envi
       List<ServiceSpec.FeatureFlag> flags,
       Problems problems) {
     List<String> taken = new ArrayList<>();
-    Nodes.objects(routing, "managedRoutes").forEach(m -> taken.add(Nodes.text(m, "name")));
+    Nodes.objects(routing, "managedRoutes").forEach(m -> taken.add(Trees.string(m, "name")));
     List<ObjectNode> steps = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (ServiceSpec.FeatureFlag f : flags) {
@@ -229,7 +202,7 @@ public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment envi
     String value = first.darkLaunch().value();
     for (String[] kv :
         new String[][] {{"canary-by-header", header}, {"canary-by-header-value", value}}) {
-      String set = Nodes.text(annotations, kv[0]);
+      String set = Trees.string(annotations, kv[0]);
       if (!set.isEmpty() && !set.equals(kv[1])) {
         problems.error(
             Nodes.at(service, darkLaunchPointer(first)),
@@ -254,7 +227,7 @@ public record DarkLaunchRoutes(ServiceSpec service, ServiceSpec.Environment envi
     return a.header().equalsIgnoreCase(b.header()) && a.value().equals(b.value());
   }
 
-  private static String darkLaunchPointer(ServiceSpec.FeatureFlag f) {
+  static String darkLaunchPointer(ServiceSpec.FeatureFlag f) {
     return "/spec/featureFlags/" + f.index() + "/darkLaunch";
   }
 

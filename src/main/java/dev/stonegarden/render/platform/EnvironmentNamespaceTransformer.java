@@ -5,6 +5,7 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.HashSet;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
@@ -97,9 +98,9 @@ public record EnvironmentNamespaceTransformer(
         continue;
       }
       for (ObjectNode subject : Nodes.objects(r.body(), "subjects")) {
-        if (Nodes.text(subject, "kind").equals("ServiceAccount")
-            && Nodes.text(subject, "namespace").isEmpty()
-            && accounts.contains(Nodes.text(subject, "name"))) {
+        if (Trees.string(subject, "kind").equals("ServiceAccount")
+            && Trees.string(subject, "namespace").isEmpty()
+            && accounts.contains(Trees.string(subject, "name"))) {
           subject.put("namespace", namespace);
         }
       }

@@ -4,6 +4,7 @@ import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,7 +54,7 @@ public record MonitorRelabelTransformer(String hashLabel, boolean enabled) imple
     JsonNode existing = endpoint.get("relabelings");
     ArrayNode relabelings = existing instanceof ArrayNode a ? a : endpoint.putArray("relabelings");
     for (JsonNode rule : relabelings) {
-      if (hashLabel.equals(Nodes.text(rule, "targetLabel"))) {
+      if (hashLabel.equals(Trees.string(rule, "targetLabel"))) {
         return;
       }
     }

@@ -67,12 +67,6 @@ final class Nodes {
     return out;
   }
 
-  /** A string field, or "" when absent or not a string. */
-  static String text(JsonNode parent, String key) {
-    JsonNode n = parent == null ? null : parent.get(key);
-    return n != null && n.isString() ? n.stringValue() : "";
-  }
-
   /**
    * Any value as text, never throwing: a string as it is, other scalars in their JSON form, a
    * container as JSON (Jackson 3's {@code asString()} refuses containers, and overlay output can

@@ -6,6 +6,7 @@ import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.Values;
+import dev.stonegarden.render.yaml.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param overlayDirectory {@code environments/<env>}
  * @param overlayObjects how many objects the overlay rendered, before the platform added any
  */
-public record PlatformChecks(Values values, Path overlayDirectory, int overlayObjects) {
+public record PlatformChecks(Values values, Path overlayDirectory, int overlayObjects)
+    implements Check {
 
   static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
@@ -96,6 +98,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     }
   }
 
+  @Override
   public List<Diagnostic> check(ResourceList resources) {
     List<Diagnostic> out = new ArrayList<>();
     if (overlayObjects == 0) {
@@ -271,7 +274,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     ObjectNode selector = Nodes.objectAt(service.body(), List.of("spec", "selector"));
     if (selector == null
         || selector.isEmpty()
-        || Nodes.text(Nodes.objectAt(service.body(), List.of("spec")), "type")
+        || Trees.string(Nodes.objectAt(service.body(), List.of("spec")), "type")
             .equals("ExternalName")) {
       return;
     }
@@ -331,7 +334,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     }
     for (String p : pointers) {
       JsonNode ref = rollout.body().at(p);
-      String name = Nodes.text(ref, "templateName");
+      String name = Trees.string(ref, "templateName");
       boolean cluster =
           ref.get("clusterScope") != null
               && ref.get("clusterScope").isBoolean()
@@ -369,8 +372,8 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
     if (ref == null) {
       return;
     }
-    String name = Nodes.text(ref, "name");
-    String kind = Nodes.text(ref, "kind");
+    String name = Trees.string(ref, "name");
+    String kind = Trees.string(ref, "kind");
     if (!index.workloads.containsKey(new KindName(kind, name))) {
       return;
     }

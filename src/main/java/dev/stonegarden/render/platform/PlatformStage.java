@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * The platform stage of one environment (docs/rendering.md#the-platform-steps): values.yaml, then
- * the platform's transformers and generators, then the checks (docs/rendering.md#checks).
+ * the platform's transformers and generators ({@link #steps}, the whole stage), then their warnings
+ * and the checks ({@link #checks}, docs/rendering.md#checks).
  */
 public final class PlatformStage {
   private PlatformStage() {}
@@ -55,8 +56,25 @@ public final class PlatformStage {
   }
 
   /**
-   * Runs the steps on {@code overlayOutput} (changed in place) and then the checks; collects every
-   * problem.
+   * The checks of the finished output (docs/rendering.md#checks), in the order their diagnostics
+   * are reported, after the steps' own warnings.
+   *
+   * @param overlayObjects how many objects the overlay rendered, before any step ran
+   */
+  public static List<Check> checks(PlatformContext ctx, int overlayObjects) {
+    ServiceSpec service = ctx.service();
+    ServiceSpec.Environment env = ctx.environment();
+    return List.of(
+        new RolloutChecks(service, env, overlayObjects),
+        new QueryCheck(service),
+        new CanaryWeights(service, env),
+        new WorkloadChecks(env.rollout() != null),
+        new PlatformChecks(ctx.values(), ctx.overlayDirectory(), overlayObjects));
+  }
+
+  /**
+   * Runs the steps on {@code overlayOutput} (changed in place), then asks every step for its
+   * warnings and runs the checks; collects every problem.
    *
    * @return the warnings
    * @throws dev.stonegarden.render.diag.InputException with every diagnostic when any is an error
@@ -73,27 +91,20 @@ public final class PlatformStage {
       PlatformContext ctx, ResourceList overlayOutput, Consumer<String> trace) {
     Problems problems = new Problems();
     int fromOverlay = overlayOutput.size();
-    for (Transformer step : steps(ctx)) {
+    List<Transformer> steps = steps(ctx);
+    for (Transformer step : steps) {
       String line = step.toString();
       if (!line.isEmpty()) { // a step that never applies to this service says nothing
         trace.accept(line);
       }
       problems.collect(() -> step.transform(overlayOutput));
     }
-    problems.addAll(
-        new AnalysisTemplateGenerator(ctx.service(), ctx.environment(), ctx.platform())
-            .gateWarnings(overlayOutput));
-    if (fromOverlay > 0) {
-      problems.addAll(
-          new CanaryRolloutTransformer(ctx.service(), ctx.environment(), ctx.kubeApiVersions())
-              .unusedRolloutWarnings(overlayOutput));
+    for (Transformer step : steps) {
+      problems.addAll(step.warnings(overlayOutput));
     }
-    problems.addAll(new DarkLaunchRoutes(ctx.service(), ctx.environment()).warnings(overlayOutput));
-    problems.addAll(new QueryCheck(ctx.service()).check(overlayOutput));
-    problems.addAll(new CanaryWeights(ctx.service(), ctx.environment()).warnings(overlayOutput));
-    problems.addAll(WorkloadChecks.check(overlayOutput, ctx.environment().rollout() != null));
-    problems.addAll(
-        new PlatformChecks(ctx.values(), ctx.overlayDirectory(), fromOverlay).check(overlayOutput));
+    for (Check check : checks(ctx, fromOverlay)) {
+      problems.addAll(check.check(overlayOutput));
+    }
     problems.throwIfErrors();
     return problems.warnings();
   }

@@ -5,6 +5,7 @@ import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -94,7 +95,7 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
     for (Resource s : services) {
       ObjectNode selector = Nodes.objectAt(s.body(), List.of("spec", "selector"));
       if (s.id().effectiveNamespace().equals(namespace)
-          && !Nodes.text(Nodes.objectAt(s.body(), List.of("spec")), "type").equals("ExternalName")
+          && !Trees.string(Nodes.objectAt(s.body(), List.of("spec")), "type").equals("ExternalName")
           && selector != null
           && !selector.isEmpty()
           && labels != null

@@ -23,9 +23,10 @@ import tools.jackson.databind.JsonNode;
  * warning, never an error, since a newer Prometheus function must not stop a render. {@code
  * {{...}}} placeholders (Argo Rollouts' arguments) are replaced by fillers before parsing.
  */
-record QueryCheck(ServiceSpec service) {
+record QueryCheck(ServiceSpec service) implements Check {
 
-  List<Diagnostic> check(ResourceList output) {
+  @Override
+  public List<Diagnostic> check(ResourceList output) {
     List<Diagnostic> out = new ArrayList<>();
     for (Resource r : output) {
       boolean generated = Objects.equals(r.origin().file(), service.file());

@@ -9,6 +9,7 @@ import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.PlatformSettings.Router;
 import dev.stonegarden.render.service.PlatformSettings.TrafficRouting;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -133,10 +134,10 @@ public record TrafficRouterGenerator(
         ObjectNode stableRef = null;
         boolean hasCanary = false;
         for (ObjectNode ref : Nodes.objects(rule, "backendRefs")) {
-          if (isServiceRef(ref) && Nodes.text(ref, "name").equals(stable.name())) {
+          if (isServiceRef(ref) && Trees.string(ref, "name").equals(stable.name())) {
             stableRef = ref;
           }
-          if (isServiceRef(ref) && Nodes.text(ref, "name").equals(canaryName)) {
+          if (isServiceRef(ref) && Trees.string(ref, "name").equals(canaryName)) {
             hasCanary = true;
           }
         }
@@ -188,8 +189,8 @@ public record TrafficRouterGenerator(
   }
 
   private static boolean isServiceRef(ObjectNode ref) {
-    String kind = Nodes.text(ref, "kind");
-    String group = Nodes.text(ref, "group");
+    String kind = Trees.string(ref, "kind");
+    String group = Trees.string(ref, "group");
     return (kind.isEmpty() || kind.equals("Service")) && group.isEmpty();
   }
 
@@ -335,7 +336,7 @@ public record TrafficRouterGenerator(
           route.add(subsetDestination(only, STABLE_SUBSET, 100));
           route.add(subsetDestination(only, CANARY_SUBSET, 0));
         }
-        String name = Nodes.text(entry, "name");
+        String name = Trees.string(entry, "name");
         if (name.isEmpty() && http.size() > 1) {
           problems.error(
               vs.positionOf("/spec/http/" + i),
@@ -434,7 +435,7 @@ public record TrafficRouterGenerator(
       }
       ObjectNode spec = Nodes.child(dr.body(), "spec");
       List<String> present = new ArrayList<>();
-      Nodes.objects(spec, "subsets").forEach(s -> present.add(Nodes.text(s, "name")));
+      Nodes.objects(spec, "subsets").forEach(s -> present.add(Trees.string(s, "name")));
       ArrayNode subsets =
           spec.has("subsets") ? (ArrayNode) spec.get("subsets") : spec.putArray("subsets");
       for (String subset : List.of(CANARY_SUBSET, STABLE_SUBSET)) {
@@ -482,10 +483,10 @@ public record TrafficRouterGenerator(
     }
     boolean ours =
         Nodes.objects(analysis, "args").stream()
-            .anyMatch(a -> AnalysisTemplateGenerator.HASH_ARG.equals(Nodes.text(a, "name")));
+            .anyMatch(a -> AnalysisTemplateGenerator.HASH_ARG.equals(Trees.string(a, "name")));
     boolean present =
         Nodes.objects(analysis, "args").stream()
-            .anyMatch(a -> SERVICE_ARG.equals(Nodes.text(a, "name")));
+            .anyMatch(a -> SERVICE_ARG.equals(Trees.string(a, "name")));
     if (ours && !present) {
       ((ArrayNode) analysis.get("args"))
           .addObject()

@@ -6,6 +6,7 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.Values;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ public record ValuesTransformer(Values values) implements Transformer {
     for (Map.Entry<String, String> e : env.entrySet()) {
       ObjectNode existing = null;
       for (ObjectNode item : Nodes.objects(container, "env")) {
-        if (e.getKey().equals(Nodes.text(item, "name"))) {
+        if (e.getKey().equals(Trees.string(item, "name"))) {
           existing = item;
           break;
         }

@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,9 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
  * takes a Deployment's pods through {@code workloadRef} without {@code scaleDown} leaves the
  * Deployment serving (a warning naming the setting; the render never sets it, as its values change
  * what happens to running pods).
+ *
+ * @param rolloutEnvironment whether the environment has a rollout block: a Deployment and a Rollout
+ *     of one name are then the clash {@link CanaryRolloutTransformer} reports, not reported twice
  */
-final class WorkloadChecks {
-  private WorkloadChecks() {}
+record WorkloadChecks(boolean rolloutEnvironment) implements Check {
 
   /** A workload: its selector and the labels of the pods it creates. */
   /** One pod label, key and value. */
@@ -32,12 +35,8 @@ final class WorkloadChecks {
 
   private record Workload(Resource resource, JsonNode selector, Map<String, String> podLabels) {}
 
-  /**
-   * @param rolloutEnvironment whether the environment has a rollout block: a Deployment and a
-   *     Rollout of one name are then the clash {@link CanaryRolloutTransformer} reports, not
-   *     reported twice
-   */
-  static List<Diagnostic> check(ResourceList output, boolean rolloutEnvironment) {
+  @Override
+  public List<Diagnostic> check(ResourceList output) {
     List<Diagnostic> out = new ArrayList<>();
     List<Workload> workloads = workloads(output);
     // Candidates by one pod label: a selector with matchLabels can only match pods
@@ -112,7 +111,7 @@ final class WorkloadChecks {
 
   private static Optional<Diagnostic> scaleDown(Resource rollout, ResourceList output) {
     ObjectNode ref = Nodes.objectAt(rollout.body(), List.of("spec", "workloadRef"));
-    if (ref == null || !Nodes.text(ref, "kind").equals("Deployment") || ref.has("scaleDown")) {
+    if (ref == null || !Trees.string(ref, "kind").equals("Deployment") || ref.has("scaleDown")) {
       return Optional.empty();
     }
     Resource deployment = referenced(rollout, output);
@@ -129,7 +128,7 @@ final class WorkloadChecks {
             keyPosition(rollout, "/spec/workloadRef"),
             Nodes.describe(rollout)
                 + " takes the pods of Deployment/"
-                + Nodes.text(ref, "name")
+                + Trees.string(ref, "name")
                 + " (workloadRef), but workloadRef.scaleDown is unset: the Deployment keeps "
                 + shown
                 + " and keeps serving the old version next to the Rollout's pods; set"
@@ -151,8 +150,8 @@ final class WorkloadChecks {
     }
     ObjectNode ref = Nodes.objectAt(rollout.body(), List.of("spec", "workloadRef"));
     return ref != null
-        && Nodes.text(ref, "kind").equals("Deployment")
-        && Nodes.text(ref, "name").equals(deployment.name());
+        && Trees.string(ref, "kind").equals("Deployment")
+        && Trees.string(ref, "name").equals(deployment.name());
   }
 
   private static boolean clash(Resource a, Resource b) {
@@ -217,12 +216,12 @@ final class WorkloadChecks {
       }
     }
     for (ObjectNode e : Nodes.objects(s, "matchExpressions")) {
-      String key = Nodes.text(e, "key");
+      String key = Trees.string(e, "key");
       List<String> values = new ArrayList<>();
       e.path("values").forEach(v -> values.add(Nodes.scalar(v)));
       boolean has = labels.containsKey(key);
       boolean ok =
-          switch (Nodes.text(e, "operator")) {
+          switch (Trees.string(e, "operator")) {
             case "In" -> has && values.contains(labels.get(key));
             case "NotIn" -> !has || !values.contains(labels.get(key));
             case "Exists" -> has;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -98,11 +99,11 @@ public final class Resource {
   }
 
   public String apiVersion() {
-    return text(body.get("apiVersion"));
+    return Trees.string(body.get("apiVersion"));
   }
 
   public String kind() {
-    return text(body.get("kind"));
+    return Trees.string(body.get("kind"));
   }
 
   public Gvk gvk() {
@@ -110,11 +111,11 @@ public final class Resource {
   }
 
   public String name() {
-    return text(metadata().get("name"));
+    return Trees.string(metadata().get("name"));
   }
 
   public String namespace() {
-    return text(metadata().get("namespace"));
+    return Trees.string(metadata().get("namespace"));
   }
 
   public ResId id() {
@@ -255,10 +256,6 @@ public final class Resource {
   /** Records that the var {@code name} takes its value from this resource. */
   public void addRefVarName(String name) {
     refVarNames.add(requireNonNull(name, "name == null"));
-  }
-
-  private static String text(JsonNode n) {
-    return n != null && n.isString() ? n.stringValue() : "";
   }
 
   /** Records that a patch at {@code at} set the field at {@code pointer} (a later patch wins). */

@@ -6,6 +6,7 @@ import dev.stonegarden.render.service.ServiceSpec.Environment;
 import dev.stonegarden.render.service.ServiceSpec.FeatureFlag;
 import dev.stonegarden.render.service.ServiceSpec.FlagEnvironment;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -311,8 +312,8 @@ final class FeatureFlagReader {
           environments.put(
               e.getKey(),
               new FlagEnvironment(
-                  ServiceReader.text(env.get("state"), FlagEnvironment.ENABLED),
-                  ServiceReader.text(env.get("defaultVariant"), defaultVariant)));
+                  Trees.textOr(env.get("state"), FlagEnvironment.ENABLED),
+                  Trees.textOr(env.get("defaultVariant"), defaultVariant)));
         }
       }
       JsonNode targeting = f.get("targeting");
@@ -328,7 +329,7 @@ final class FeatureFlagReader {
                   ? null
                   : new DarkLaunch(
                       dark.get("header").stringValue(),
-                      ServiceReader.text(dark.get("value"), "true"),
+                      Trees.textOr(dark.get("value"), "true"),
                       dark.get("variant").stringValue()),
               i));
     }

@@ -11,6 +11,7 @@ import dev.stonegarden.render.service.PlatformSettings.Monitoring;
 import dev.stonegarden.render.service.PlatformSettings.Prometheus;
 import dev.stonegarden.render.service.PlatformSettings.Sli;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,10 +174,10 @@ public final class PlatformReader {
   private static PlatformSettings.Kargo kargo(JsonNode k, PlatformSettings.Kargo d) {
     return new PlatformSettings.Kargo(
         k.has("enabled") ? k.get("enabled").booleanValue() : d.enabled(),
-        text(k, "project", d.project()),
-        text(k, "promotion", d.promotion()),
-        text(k, "branch", d.branch()),
-        text(k, "soak", d.soak()));
+        Trees.textOr(k.get("project"), d.project()),
+        Trees.textOr(k.get("promotion"), d.promotion()),
+        Trees.textOr(k.get("branch"), d.branch()),
+        Trees.textOr(k.get("soak"), d.soak()));
   }
 
   private static PlatformSettings bind(YamlDocument doc) {
@@ -201,50 +202,45 @@ public final class PlatformReader {
       deps = Collections.unmodifiableMap(m);
     }
     return new PlatformSettings(
-        text(root.path("metadata"), "name", null),
-        spec.has("pipeline") ? ServiceReader.strings(spec.get("pipeline")) : d.pipeline(),
-        text(spec, "labelDomain", d.labelDomain()),
-        spec.has("clusters") ? ServiceReader.stringMap(spec.get("clusters")) : d.clusters(),
+        Trees.textOr(root.path("metadata").get("name"), null),
+        spec.has("pipeline") ? Trees.strings(spec.get("pipeline")) : d.pipeline(),
+        Trees.textOr(spec.get("labelDomain"), d.labelDomain()),
+        spec.has("clusters") ? Trees.stringMap(spec.get("clusters")) : d.clusters(),
         new ArgoCd(
-            text(argo, "namespace", d.argocd().namespace()),
-            text(argo, "project", d.argocd().project()),
-            text(argo, "repoURL", d.argocd().repoURL()),
-            text(argo, "targetRevision", d.argocd().targetRevision()),
-            text(argo, "plugin", d.argocd().plugin()),
-            text(argo, "ssoGroup", d.argocd().ssoGroup())),
+            Trees.textOr(argo.get("namespace"), d.argocd().namespace()),
+            Trees.textOr(argo.get("project"), d.argocd().project()),
+            Trees.textOr(argo.get("repoURL"), d.argocd().repoURL()),
+            Trees.textOr(argo.get("targetRevision"), d.argocd().targetRevision()),
+            Trees.textOr(argo.get("plugin"), d.argocd().plugin()),
+            Trees.textOr(argo.get("ssoGroup"), d.argocd().ssoGroup())),
         new Prometheus(
-            text(prom, "address", d.prometheus().address()),
+            Trees.textOr(prom.get("address"), d.prometheus().address()),
             prom.has("ruleLabels")
-                ? ServiceReader.stringMap(prom.get("ruleLabels"))
+                ? Trees.stringMap(prom.get("ruleLabels"))
                 : d.prometheus().ruleLabels()),
         new Sli(
-            text(sli, "requests", d.sli().requests()),
-            text(sli, "errors", d.sli().errors()),
-            text(sli, "latencyBucket", d.sli().latencyBucket())),
+            Trees.textOr(sli.get("requests"), d.sli().requests()),
+            Trees.textOr(sli.get("errors"), d.sli().errors()),
+            Trees.textOr(sli.get("latencyBucket"), d.sli().latencyBucket())),
         new Monitoring(
             mon.has("environments")
-                ? ServiceReader.strings(mon.get("environments"))
+                ? Trees.strings(mon.get("environments"))
                 : d.monitoring().environments(),
             mon.has("dashboards") && mon.get("dashboards").stringValue().equals("grafana-operator")
                 ? DashboardMode.GRAFANA_OPERATOR
                 : d.monitoring().dashboards(),
             mon.has("grafanaInstanceSelector")
-                ? ServiceReader.stringMap(mon.get("grafanaInstanceSelector"))
+                ? Trees.stringMap(mon.get("grafanaInstanceSelector"))
                 : d.monitoring().grafanaInstanceSelector()),
         deps,
         spec.has("networkPolicy") ? spec.get("networkPolicy").booleanValue() : d.networkPolicy(),
         doc.file(),
         new PlatformSettings.Canary(
-            text(canary, "hashLabel", d.canary().hashLabel()),
+            Trees.textOr(canary.get("hashLabel"), d.canary().hashLabel()),
             canary.has("relabelMonitors")
                 ? canary.get("relabelMonitors").booleanValue()
                 : d.canary().relabelMonitors()),
         kargo(spec.path("kargo"), d.kargo()),
         RoutingReader.trafficRouting(spec.get("trafficRouting")));
-  }
-
-  private static String text(JsonNode parent, String key, String fallback) {
-    JsonNode n = parent.get(key);
-    return n == null || n.isNull() ? fallback : n.asString();
   }
 }

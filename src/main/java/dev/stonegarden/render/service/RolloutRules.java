@@ -2,6 +2,7 @@ package dev.stonegarden.render.service;
 
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,6 +16,7 @@ import dev.stonegarden.render.service.ServiceSpec.SetMirrorRoute;
 import dev.stonegarden.render.service.ServiceSpec.Step;
 import dev.stonegarden.render.service.ServiceSpec.StringMatch;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,15 +232,14 @@ final class RoutingReader {
       refs.add(
           new ParentRef(
               p.get("name").stringValue(),
-              ServiceReader.text(p.get("namespace"), null),
-              ServiceReader.text(p.get("sectionName"), null)));
+              Trees.textOr(p.get("namespace"), null),
+              Trees.textOr(p.get("sectionName"), null)));
     }
     return new GatewayApi(refs, listOrNull(g.get("hostnames")));
   }
 
   private static Nginx nginx(JsonNode n) {
-    return new Nginx(
-        ServiceReader.text(n.get("ingressClass"), null), ServiceReader.text(n.get("host"), null));
+    return new Nginx(Trees.textOr(n.get("ingressClass"), null), Trees.textOr(n.get("host"), null));
   }
 
   private static Istio istio(JsonNode i) {
@@ -247,7 +247,7 @@ final class RoutingReader {
   }
 
   private static List<String> listOrNull(JsonNode n) {
-    return n == null ? null : ServiceReader.strings(n);
+    return n == null ? null : Trees.strings(n);
   }
 
   /** The router-dependent fields of a validated {@code rollout}. */
@@ -267,8 +267,8 @@ final class RoutingReader {
         r.has("scaleDownDelaySeconds") ? r.get("scaleDownDelaySeconds").intValue() : null,
         r.has("abortScaleDownDelaySeconds") ? r.get("abortScaleDownDelaySeconds").intValue() : null,
         dynamic != null && dynamic.booleanValue(),
-        ServiceReader.text(r.get("maxSurge"), null),
-        ServiceReader.text(r.get("maxUnavailable"), null));
+        Trees.textOr(r.get("maxSurge"), null),
+        Trees.textOr(r.get("maxUnavailable"), null));
   }
 
   /** A router step of a validated {@code steps} entry, or null when {@code s} is another step. */

@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -20,12 +20,12 @@ import dev.stonegarden.render.service.ServiceSpec.Sla;
 import dev.stonegarden.render.service.ServiceSpec.Step;
 import dev.stonegarden.render.service.ServiceSpec.SuccessRate;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -468,7 +468,7 @@ public final class ServiceReader {
       envs.add(
           new Environment(
               e.get("name").stringValue(),
-              text(e.get("cluster"), "in-cluster"),
+              Trees.textOr(e.get("cluster"), "in-cluster"),
               e.get("namespace").stringValue(),
               e.has("autoSync") && e.get("autoSync").booleanValue(),
               e.has("rollout") ? rollout(e.get("rollout")) : null,
@@ -476,20 +476,21 @@ public final class ServiceReader {
     }
     return new ServiceSpec(
         meta.get("name").stringValue(),
-        text(meta.get("namespace"), null),
-        stringMap(meta.get("labels")),
-        stringMap(meta.get("annotations")),
-        text(spec.get("description"), null),
+        Trees.textOr(meta.get("namespace"), null),
+        Trees.stringMap(meta.get("labels")),
+        Trees.stringMap(meta.get("annotations")),
+        Trees.textOr(spec.get("description"), null),
         new Owner(
             owner.get("team").stringValue(),
-            text(owner.get("slack"), null),
-            text(owner.get("email"), null)),
+            Trees.textOr(owner.get("slack"), null),
+            Trees.textOr(owner.get("email"), null)),
         List.copyOf(envs),
-        strings(spec.get("dependencies")),
+        Trees.strings(spec.get("dependencies")),
         spec.has("sla") ? sla(spec.get("sla")) : null,
         spec.has("monitoring")
             ? new Monitoring(
-                strings(spec.at("/monitoring/dashboards")), strings(spec.at("/monitoring/alerts")))
+                Trees.strings(spec.at("/monitoring/dashboards")),
+                Trees.strings(spec.at("/monitoring/alerts")))
             : null,
         FeatureFlagReader.bind(spec, envs),
         doc.file(),
@@ -509,7 +510,7 @@ public final class ServiceReader {
       } else if (s.has("setWeight")) {
         steps.add(new SetWeight(s.get("setWeight").intValue()));
       } else if (s.has("analysis")) {
-        steps.add(new AnalysisStep(strings(s.get("analysis").get("metrics"))));
+        steps.add(new AnalysisStep(Trees.strings(s.get("analysis").get("metrics"))));
       } else {
         JsonNode d = s.get("pause").get("duration");
         steps.add(new Pause(d == null || d.isNull() ? null : d.asString()));
@@ -548,9 +549,9 @@ public final class ServiceReader {
                   ? new Latency(name, Decimals.latencySeconds(t.stringValue()), i)
                   : new Custom(
                       name,
-                      text(m.get("query"), null),
-                      text(m.get("successCondition"), null),
-                      text(m.get("failureCondition"), null),
+                      Trees.textOr(m.get("query"), null),
+                      Trees.textOr(m.get("successCondition"), null),
+                      Trees.textOr(m.get("failureCondition"), null),
                       i));
     }
     return List.copyOf(metrics);
@@ -565,27 +566,5 @@ public final class ServiceReader {
         percent == null ? null : Decimals.canonical(percent),
         percent == null ? null : Decimals.errorBudget(percent),
         l == null ? null : Decimals.latencySeconds(l.stringValue()));
-  }
-
-  static String text(JsonNode n, String fallback) {
-    return n == null || n.isNull() ? fallback : n.asString();
-  }
-
-  static List<String> strings(JsonNode n) {
-    List<String> out = new ArrayList<>();
-    if (n != null && n.isArray()) {
-      n.values().forEach(v -> out.add(v.asString()));
-    }
-    return List.copyOf(out);
-  }
-
-  static Map<String, String> stringMap(JsonNode n) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (n != null && n.isObject()) {
-      for (Map.Entry<String, JsonNode> e : n.properties()) {
-        out.put(e.getKey(), e.getValue().asString());
-      }
-    }
-    return Collections.unmodifiableMap(out);
   }
 }

@@ -7,6 +7,7 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.model.annotation.Group;

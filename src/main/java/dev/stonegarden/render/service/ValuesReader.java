@@ -6,6 +6,7 @@ import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.files.RootedFiles;
 import dev.stonegarden.render.service.Values.Settings;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import java.nio.file.Files;
@@ -94,6 +95,6 @@ public final class ValuesReader {
         tag == null ? null : tag.stringValue(),
         replicas == null ? null : replicas.intValue(),
         resources == null ? null : ((ObjectNode) resources).deepCopy(),
-        env == null ? null : ServiceReader.stringMap(env));
+        env == null ? null : Trees.stringMap(env));
   }
 }

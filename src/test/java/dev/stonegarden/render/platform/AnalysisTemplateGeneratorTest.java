@@ -144,7 +144,7 @@ class AnalysisTemplateGeneratorTest {
     ServiceSpec.Environment env = Fixtures.canary();
     List<Diagnostic> warnings =
         new AnalysisTemplateGenerator(Fixtures.service(env), env, Fixtures.platform())
-            .gateWarnings(converted(env));
+            .warnings(converted(env));
     assertEquals(1, warnings.size());
     assertEquals("service.yaml:36:26", warnings.get(0).at().toString());
     assertEquals(
@@ -156,12 +156,12 @@ class AnalysisTemplateGeneratorTest {
     assertEquals(
         List.of(),
         new AnalysisTemplateGenerator(Fixtures.service(strict), strict, Fixtures.platform())
-            .gateWarnings(converted(strict)));
+            .warnings(converted(strict)));
     ServiceSpec.Environment slow = Fixtures.canary(List.of(Fixtures.latency("0.25")));
     assertEquals(
         1,
         new AnalysisTemplateGenerator(Fixtures.service(slow), slow, Fixtures.platform())
-            .gateWarnings(converted(slow))
+            .warnings(converted(slow))
             .size());
   }
 
@@ -184,7 +184,7 @@ class AnalysisTemplateGeneratorTest {
             2);
     List<Diagnostic> warnings =
         new AnalysisTemplateGenerator(Fixtures.service(lastStep), lastStep, Fixtures.platform())
-            .gateWarnings(converted(lastStep));
+            .warnings(converted(lastStep));
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(
         warnings
@@ -205,7 +205,7 @@ class AnalysisTemplateGeneratorTest {
             2);
     List<Diagnostic> noWeight =
         new AnalysisTemplateGenerator(Fixtures.service(none), none, Fixtures.platform())
-            .gateWarnings(converted(none));
+            .warnings(converted(none));
     assertEquals(1, noWeight.size(), noWeight.toString());
     assertTrue(noWeight.get(0).message().contains("no setWeight above 0"));
     // The fixture's steps (setWeight 10, pause, ...) measure the canary: no warning.
@@ -213,6 +213,6 @@ class AnalysisTemplateGeneratorTest {
     assertEquals(
         List.of(),
         new AnalysisTemplateGenerator(Fixtures.service(fine), fine, Fixtures.platform())
-            .gateWarnings(converted(fine)));
+            .warnings(converted(fine)));
   }
 }

@@ -433,7 +433,7 @@ class BlueGreenAndGatesTest {
             "the post-promotion gate latency p99 <= 0.3s is looser than the SLO latency 0.1s: a"
                 + " new version that breaks the SLO still passes"),
         new AnalysisTemplateGenerator(service, env, Fixtures.platform())
-            .gateWarnings(list).stream().map(Diagnostic::message).toList());
+            .warnings(list).stream().map(Diagnostic::message).toList());
   }
 
   @Test

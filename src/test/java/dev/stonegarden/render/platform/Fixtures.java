@@ -55,12 +55,17 @@ final class Fixtures {
   }
 
   static ServiceSpec.Environment canary(List<ServiceSpec.Metric> metrics) {
+    return canary(STEPS, metrics);
+  }
+
+  static ServiceSpec.Environment canary(
+      List<ServiceSpec.Step> steps, List<ServiceSpec.Metric> metrics) {
     return new ServiceSpec.Environment(
         "canary",
         "homelab",
         "audiobookshelf-canary",
         false,
-        new ServiceSpec.Rollout("canary", STEPS, metrics),
+        new ServiceSpec.Rollout("canary", steps, metrics),
         2);
   }
 

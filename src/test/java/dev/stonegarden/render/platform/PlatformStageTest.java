@@ -31,6 +31,14 @@ class PlatformStageTest {
           spec: {containers: [{name: web, image: "web:1"}]}
       """;
 
+  static final String STATEFUL_SET =
+      """
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: db}
+      spec: {template: {metadata: {labels: {app: db}}}}
+      """;
+
   static PlatformContext context(ServiceSpec.Environment env) {
     return new PlatformContext(
         Fixtures.service(env),
@@ -70,14 +78,7 @@ class PlatformStageTest {
 
   @Test
   void aRolloutBlockWithoutADeploymentIsAWarning() {
-    ResourceList list =
-        resources(
-            """
-        apiVersion: apps/v1
-        kind: StatefulSet
-        metadata: {name: db}
-        spec: {template: {metadata: {labels: {app: db}}}}
-        """);
+    ResourceList list = resources(STATEFUL_SET);
     ServiceSpec.Environment env = Fixtures.canary(List.of(Fixtures.successRate("0.999")));
     List<Diagnostic> warnings = PlatformStage.apply(context(env), list);
     assertEquals(
@@ -85,6 +86,34 @@ class PlatformStageTest {
             "service.yaml:25:9: warning: environment canary has a rollout block, but the overlay renders no Deployment"
                 + " (or Rollout) to roll out: expected at least one Deployment; nothing rolls out progressively"),
         warnings.stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
+  void theStepsWarningsComeBeforeTheChecks() {
+    // The analysis generator's warning (the only setWeight is the last step) is a step's own;
+    // the unused rollout block is the first check's: reported in that order.
+    ResourceList list = resources(STATEFUL_SET);
+    ServiceSpec.Environment env =
+        Fixtures.canary(
+            List.of(new ServiceSpec.SetWeight(10)), List.of(Fixtures.successRate("0.999")));
+    List<String> messages =
+        PlatformStage.apply(context(env), list).stream().map(Diagnostic::message).toList();
+    assertEquals(2, messages.size(), messages.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        messages.get(0).startsWith("the first setWeight above 0 (setWeight 10) is the last step"),
+        messages.get(0));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        messages.get(1).startsWith("environment canary has a rollout block, but the overlay"),
+        messages.get(1));
+  }
+
+  @Test
+  void checksAreOneListInTheReportedOrder() {
+    assertEquals(
+        List.of("RolloutChecks", "QueryCheck", "CanaryWeights", "WorkloadChecks", "PlatformChecks"),
+        PlatformStage.checks(context(Fixtures.canary()), 1).stream()
+            .map(c -> c.getClass().getSimpleName())
+            .toList());
   }
 
   @Test

@@ -9,14 +9,12 @@ import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.yaml.ScalarResolver;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
@@ -109,22 +107,12 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
   private static boolean matchesSelectors(Resource res, Select s, SourcePosition at) {
     try {
       return LabelSelector.parse(s.annotationSelector())
-              .matches(stringMap(res.metadata().get("annotations")))
+              .matches(Trees.stringMap(res.metadata().get("annotations")))
           && LabelSelector.parse(s.labelSelector())
-              .matches(stringMap(res.metadata().get("labels")));
+              .matches(Trees.stringMap(res.metadata().get("labels")));
     } catch (IllegalArgumentException e) { // the selector's text is not a selector
       throw new InputException(at, e.getMessage());
     }
-  }
-
-  private static Map<String, String> stringMap(JsonNode n) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (n instanceof ObjectNode o) {
-      for (Map.Entry<String, JsonNode> e : o.properties()) {
-        out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString());
-      }
-    }
-    return out;
   }
 
   private JsonNode sourceValue(ResourceList resources, Replacement r) {
@@ -242,13 +230,13 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
         throw new InputException(
             at,
             "the replacement puts "
-                + describe(typed)
+                + Trees.kindOf(typed)
                 + " into "
                 + fieldPath
                 + " of "
                 + targetId
                 + ", "
-                + describe(target)
+                + Trees.kindOf(target)
                 + " field: kustomize keeps the field's type and cannot decode the value (cannot"
                 + " decode "
                 + tag(typed)
@@ -293,20 +281,6 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
       return "!!bool";
     }
     return n.isNull() ? "!!null" : "!!str";
-  }
-
-  /** The value's type in words (never the value: it may come from a Secret). */
-  private static String describe(JsonNode n) {
-    if (n.isIntegralNumber()) {
-      return "an integer";
-    }
-    if (n.isNumber()) {
-      return "a number";
-    }
-    if (n.isBoolean()) {
-      return "a boolean";
-    }
-    return n.isNull() ? "null" : "a string";
   }
 
   /**

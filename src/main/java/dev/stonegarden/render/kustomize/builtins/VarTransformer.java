@@ -46,7 +46,8 @@ public final class VarTransformer implements Transformer {
   }
 
   /** What the last {@link #transform} warned about (vars never replaced), in order. */
-  public List<Diagnostic> warnings() {
+  @Override
+  public List<Diagnostic> warnings(ResourceList after) {
     return List.copyOf(warnings);
   }
 

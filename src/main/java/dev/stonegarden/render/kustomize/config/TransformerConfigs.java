@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize.config;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Gvk;
+import dev.stonegarden.render.yaml.Trees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,7 +150,7 @@ public final class TransformerConfigs {
         throw new InputException(
             at, "invalid field spec: expected a mapping, found " + f.getNodeType());
       }
-      String path = text(f.get(fieldNamed(f, "path")));
+      String path = Trees.text(f.get(fieldNamed(f, "path")));
       JsonNode create = f.get(fieldNamed(f, "create"));
       out.add(new FieldSpec(gvk(f), path, create != null && create.asBoolean(false)));
     }
@@ -171,9 +172,9 @@ public final class TransformerConfigs {
 
   private static Gvk gvk(JsonNode n) {
     return new Gvk(
-        text(n.get(fieldNamed(n, "group"))),
-        text(n.get(fieldNamed(n, "version"))),
-        text(n.get(fieldNamed(n, "kind"))));
+        Trees.text(n.get(fieldNamed(n, "group"))),
+        Trees.text(n.get(fieldNamed(n, "version"))),
+        Trees.text(n.get(fieldNamed(n, "kind"))));
   }
 
   /** The last key of {@code n} equal to {@code name} ignoring case (Go's encoding/json rule). */
@@ -187,9 +188,5 @@ public final class TransformerConfigs {
       }
     }
     return found;
-  }
-
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() ? "" : n.asString();
   }
 }

@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.GoNumbers;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -549,14 +550,13 @@ public final class JsonPatch {
       return problems;
     }
     if (!ops.isArray()) {
-      problems.add("expected a list of JSON patch operations but found " + MergeSchema.kindOf(ops));
+      problems.add("expected a list of JSON patch operations but found " + Trees.shapeOf(ops));
       return problems;
     }
     int i = 0;
     for (JsonNode op : ops) {
       if (!op.isObject() && !op.isNull()) {
-        problems.add(
-            "expected operation " + i + " to be a map but found " + MergeSchema.kindOf(op));
+        problems.add("expected operation " + i + " to be a map but found " + Trees.shapeOf(op));
       }
       i++;
     }

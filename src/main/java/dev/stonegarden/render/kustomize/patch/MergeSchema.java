@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize.patch;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Gvk;
+import dev.stonegarden.render.yaml.Trees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,13 +65,13 @@ public final class MergeSchema {
       throw new InputException(
           SourcePosition.of(file),
           "expected an OpenAPI (swagger 2.0) document with 'definitions' but found "
-              + (swagger == null ? "nothing" : kindOf(swagger)));
+              + (swagger == null ? "nothing" : Trees.shapeOf(swagger)));
     }
     JsonNode defs = swagger.get("definitions");
     if (defs != null && !defs.isNull() && !defs.isObject()) {
       throw new InputException(
           SourcePosition.of(file),
-          "expected 'definitions' to be a map of schemas but found " + kindOf(defs));
+          "expected 'definitions' to be a map of schemas but found " + Trees.shapeOf(defs));
     }
     Map<Gvk, String> roots = new LinkedHashMap<>();
     Map<String, JsonNode> raw = new LinkedHashMap<>();
@@ -80,13 +81,16 @@ public final class MergeSchema {
         JsonNode gvks = e.getValue().get("x-kubernetes-group-version-kind");
         if (gvks != null && gvks.isArray()) {
           for (JsonNode gvk : gvks) {
-            String kind = text(gvk.get("kind"));
-            String version = text(gvk.get("version"));
-            String group = text(gvk.get("group"));
-            if (kind == null || version == null) {
+            // kind and version must be strings; a group that is not one is the core group
+            if (!gvk.path("kind").isString() || !gvk.path("version").isString()) {
               continue;
             }
-            roots.put(new Gvk(group == null ? "" : group, version, kind), e.getKey());
+            roots.put(
+                new Gvk(
+                    Trees.string(gvk, "group"),
+                    Trees.string(gvk, "version"),
+                    Trees.string(gvk, "kind")),
+                e.getKey());
           }
         }
       }
@@ -111,23 +115,6 @@ public final class MergeSchema {
   /** True when the schema has a definition for this apiVersion and kind. */
   public boolean knows(String apiVersion, String kind) {
     return forType(apiVersion, kind) != null;
-  }
-
-  private static String text(JsonNode n) {
-    return n != null && n.isString() ? n.stringValue() : null;
-  }
-
-  static String kindOf(JsonNode n) {
-    if (n.isObject()) {
-      return "a map";
-    }
-    if (n.isArray()) {
-      return "a list";
-    }
-    if (n.isNull()) {
-      return "null";
-    }
-    return "a scalar";
   }
 
   /** Converts swagger definitions to schema nodes on demand (a custom schema may be megabytes). */
@@ -187,7 +174,9 @@ public final class MergeSchema {
                       && type.size() == 1
                       && type.get(0).isString()
                       && type.get(0).stringValue().equals("array")));
-      String strategy = text(n.get("x-kubernetes-patch-strategy"));
+      // null, not "", when the schema says nothing (or not a string)
+      JsonNode strategyNode = n.path("x-kubernetes-patch-strategy");
+      String strategy = strategyNode.isString() ? strategyNode.stringValue() : null;
       List<String> keys = new ArrayList<>();
       JsonNode listMapKeys = n.get("x-kubernetes-list-map-keys");
       if (listMapKeys != null && listMapKeys.isArray()) {
@@ -197,9 +186,9 @@ public final class MergeSchema {
           }
         }
       } else {
-        String mergeKey = text(n.get("x-kubernetes-patch-merge-key"));
-        if (mergeKey != null) {
-          keys.add(mergeKey);
+        JsonNode mergeKey = n.path("x-kubernetes-patch-merge-key");
+        if (mergeKey.isString()) {
+          keys.add(mergeKey.stringValue());
         }
       }
       return new SchemaNode(props, items, additional, ref, array, strategy, keys, this::definition);

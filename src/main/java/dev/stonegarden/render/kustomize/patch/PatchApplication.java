@@ -7,6 +7,7 @@ import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -204,7 +205,7 @@ final class PatchApplication {
           "the JSON patch replaced "
               + r.id()
               + " with "
-              + MergeSchema.kindOf(result)
+              + Trees.shapeOf(result)
               + ": expected the result to be an object");
     }
     r.setBody(o);

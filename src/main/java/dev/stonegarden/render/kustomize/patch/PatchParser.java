@@ -3,6 +3,7 @@ package dev.stonegarden.render.kustomize.patch;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.input.ParsedFiles;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlVersion;
 import java.nio.charset.StandardCharsets;
@@ -201,7 +202,7 @@ public final class PatchParser {
         return new Attempt<>(
             null,
             "expected objects with kind and metadata.name but found "
-                + MergeSchema.kindOf(d)
+                + Trees.shapeOf(d)
                 + " in document "
                 + (i + 1));
       }
@@ -216,7 +217,7 @@ public final class PatchParser {
         }
         if (!items.isArray()) {
           return new Attempt<>(
-              null, "expected a list in " + kind + "/items but found " + MergeSchema.kindOf(items));
+              null, "expected a list in " + kind + "/items but found " + Trees.shapeOf(items));
         }
         for (int j = 0; j < items.size(); j++) {
           pending.add(items.get(j));

@@ -76,7 +76,7 @@ class NameReferenceAndVarsTest {
                     SourcePosition.none())),
             tc.varReference());
     vars.transform(list);
-    List<Diagnostic> warnings = vars.warnings();
+    List<Diagnostic> warnings = vars.warnings(list);
     assertEquals(
         """
         apiVersion: v1

@@ -1,0 +1,68 @@
+package dev.stonegarden.render.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The one rule for a value's text, and the callers' explicit variants (see {@link Trees}). */
+class TreesTest {
+  private static final JsonNode DOC =
+      JsonTrees.SCHEMA.read(
+          """
+          {"s": "x", "empty": "", "i": 8080, "f": 1.5, "b": true, "n": null,
+           "m": {"k": 1}, "l": ["a", 2, null, {"x": 1}]}
+          """);
+
+  /** Field, then what {@code text}, {@code textOr(.., "d")} and {@code string} give for it. */
+  private static final List<List<String>> FIELDS =
+      List.of(
+          List.of("s", "x", "x", "x"),
+          List.of("empty", "", "", ""),
+          List.of("i", "8080", "8080", ""),
+          List.of("f", "1.5", "1.5", ""),
+          List.of("b", "true", "true", ""),
+          List.of("n", "", "d", ""),
+          List.of("absent", "", "d", ""),
+          List.of("m", "", "", ""),
+          List.of("l", "", "", ""));
+
+  @Test
+  void oneRuleForTextAndTheVariantsCallersName() {
+    for (List<String> row : FIELDS) {
+      String field = row.get(0);
+      assertEquals(row.get(1), Trees.text(DOC, field), "text " + field);
+      assertEquals(row.get(2), Trees.textOr(DOC.get(field), "d"), "textOr " + field);
+      assertEquals(row.get(3), Trees.string(DOC, field), "string " + field);
+    }
+    assertEquals("", Trees.text(DOC.path("absent")));
+    assertEquals("d", Trees.textOr(DOC.path("absent"), "d"));
+    assertNull(Trees.textOr(DOC.get("absent"), null));
+    assertEquals("", Trees.text(null, "s"));
+    assertEquals("", Trees.string(null, "s"));
+  }
+
+  @Test
+  void listsAndMapsTakeEachValuesText() {
+    assertEquals(List.of("a", "2", "", ""), Trees.strings(DOC, "l"));
+    assertEquals(List.of(), Trees.strings(DOC, "m"));
+    assertEquals(List.of(), Trees.strings(null, "l"));
+    assertEquals(Map.of("k", "1"), Trees.stringMap(DOC.get("m")));
+    assertEquals(Map.of(), Trees.stringMap(DOC.get("l")));
+  }
+
+  @Test
+  void wordsForAValue() {
+    assertEquals("an integer", Trees.kindOf(DOC.get("i")));
+    assertEquals("a number", Trees.kindOf(DOC.get("f")));
+    assertEquals("nothing", Trees.kindOf(null));
+    assertEquals("\"x\"", Trees.describe(DOC.get("s")));
+    assertEquals("8080", Trees.describe(DOC.get("i")));
+    assertEquals("a scalar", Trees.shapeOf(DOC.get("b")));
+    assertEquals("a scalar", Trees.shapeOf(DOC.path("absent")));
+    assertEquals("a map", Trees.shapeOf(DOC.get("m")));
+  }
+}
