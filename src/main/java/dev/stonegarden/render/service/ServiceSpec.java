@@ -36,36 +36,6 @@ public record ServiceSpec(
     featureFlags = featureFlags == null ? List.of() : List.copyOf(featureFlags);
   }
 
-  /** A service without feature flags (the form from before {@code spec.featureFlags}). */
-  public ServiceSpec(
-      String name,
-      String namespace,
-      Map<String, String> labels,
-      Map<String, String> annotations,
-      String description,
-      Owner owner,
-      List<Environment> environments,
-      List<String> dependencies,
-      Sla sla,
-      Monitoring monitoring,
-      Path file,
-      SourceMap sourceMap) {
-    this(
-        name,
-        namespace,
-        labels,
-        annotations,
-        description,
-        owner,
-        environments,
-        dependencies,
-        sla,
-        monitoring,
-        List.of(),
-        file,
-        sourceMap);
-  }
-
   /** {@code spec.owner}: the team that owns the service, and how to reach it. */
   public record Owner(String team, String slack, String email) {}
 

@@ -34,26 +34,11 @@ class RenderPathClassesTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "canary", "production"})
   void aRenderBuildsNoObjectMapper(String env, @TempDir Path tmp) throws Exception {
-    Path log = tmp.resolve("init.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-Xlog:class+init=info:file=" + log,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "generate",
-                "--env",
-                env,
-                EXAMPLE.toString())
-            .redirectOutput(tmp.resolve("out.yaml").toFile())
-            .redirectError(tmp.resolve("err.txt").toFile())
-            .start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "render did not finish");
-    assertEquals(0, p.exitValue(), () -> read(tmp.resolve("err.txt")));
-    assertTrue(Files.size(tmp.resolve("out.yaml")) > 1000, "the render printed its manifests");
-    String init = read(log);
+    int exit =
+        logClassInit(tmp, Main.class.getName(), "generate", "--env", env, EXAMPLE.toString());
+    assertEquals(0, exit, () -> read(tmp.resolve("err.txt")));
+    assertTrue(Files.size(tmp.resolve("out.txt")) > 1000, "the render printed its manifests");
+    String init = read(tmp.resolve("init.log"));
     assertTrue(init.contains("dev/stonegarden/render/yaml/JsonTrees'"), "the log is the render's");
     for (String c : MAPPER) {
       assertFalse(init.contains("Initializing '" + c), env + ": a render initialized " + c);
@@ -63,20 +48,8 @@ class RenderPathClassesTest {
   @Test
   void theCheckCanFail(@TempDir Path tmp) throws Exception {
     // The same log of a JVM that does build a mapper names it: the test above is not vacuous.
-    Path log = tmp.resolve("init.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-Xlog:class+init=info:file=" + log,
-                "-cp",
-                System.getProperty("java.class.path"),
-                BuildsAMapper.class.getName())
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("out.txt").toFile())
-            .start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    String init = read(log);
+    assertEquals(0, logClassInit(tmp, BuildsAMapper.class.getName()));
+    String init = read(tmp.resolve("init.log"));
     for (String c : MAPPER) {
       assertTrue(init.contains("Initializing '" + c), c);
     }
@@ -87,6 +60,28 @@ class RenderPathClassesTest {
     public static void main(String[] args) {
       System.out.println(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode("x"));
     }
+  }
+
+  /**
+   * Runs {@code mainClass} with {@code args} in a fresh JVM on the test class path, its class
+   * initializations logged to {@code dir/init.log}, stdout and stderr in {@code dir/out.txt} and
+   * {@code dir/err.txt}; the exit code.
+   */
+  private static int logClassInit(Path dir, String mainClass, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xlog:class+init=info:file=" + dir.resolve("init.log"));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), mainClass + " did not finish");
+    return p.exitValue();
   }
 
   private static String read(Path p) {

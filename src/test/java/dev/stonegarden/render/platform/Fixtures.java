@@ -106,6 +106,7 @@ final class Fixtures {
         dependencies,
         sla,
         monitoring,
+        List.of(),
         SERVICE_FILE,
         serviceMap());
   }
