@@ -61,7 +61,10 @@ public final class PlatformReader {
         new Monitoring(List.of("production"), DashboardMode.CONFIGMAP),
         Collections.unmodifiableMap(deps),
         false,
-        null);
+        null,
+        PlatformSettings.Canary.DEFAULTS,
+        PlatformSettings.Kargo.DEFAULTS,
+        PlatformSettings.TrafficRouting.NONE);
   }
 
   /**

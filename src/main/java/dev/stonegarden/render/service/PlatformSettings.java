@@ -26,38 +26,6 @@ public record PlatformSettings(
     Kargo kargo,
     TrafficRouting trafficRouting) {
 
-  /** The settings without {@code spec.trafficRouting} (no router). */
-  public PlatformSettings(
-      String name,
-      List<String> pipeline,
-      String labelDomain,
-      Map<String, String> clusters,
-      ArgoCd argocd,
-      Prometheus prometheus,
-      Sli sli,
-      Monitoring monitoring,
-      Map<String, Dependency> dependencies,
-      boolean networkPolicy,
-      Path file,
-      Canary canary,
-      Kargo kargo) {
-    this(
-        name,
-        pipeline,
-        labelDomain,
-        clusters,
-        argocd,
-        prometheus,
-        sli,
-        monitoring,
-        dependencies,
-        networkPolicy,
-        file,
-        canary,
-        kargo,
-        TrafficRouting.NONE);
-  }
-
   /** The traffic routers a canary can use (docs/traffic-routing.md). */
   public enum Router {
     NONE("none", false, false),
@@ -191,36 +159,6 @@ public record PlatformSettings(
     }
   }
 
-  /** The settings without {@code spec.kargo} (its defaults). */
-  public PlatformSettings(
-      String name,
-      List<String> pipeline,
-      String labelDomain,
-      Map<String, String> clusters,
-      ArgoCd argocd,
-      Prometheus prometheus,
-      Sli sli,
-      Monitoring monitoring,
-      Map<String, Dependency> dependencies,
-      boolean networkPolicy,
-      Path file,
-      Canary canary) {
-    this(
-        name,
-        pipeline,
-        labelDomain,
-        clusters,
-        argocd,
-        prometheus,
-        sli,
-        monitoring,
-        dependencies,
-        networkPolicy,
-        file,
-        canary,
-        Kargo.DEFAULTS);
-  }
-
   /**
    * {@code spec.kargo}: the Kargo pipeline {@code kargo} prints (docs/promotion.md#kargo).
    *
@@ -241,34 +179,6 @@ public record PlatformSettings(
     public String projectOf(String service) {
       return project.replace("{{service}}", service);
     }
-  }
-
-  /** The settings without {@code spec.canary} (its defaults). */
-  public PlatformSettings(
-      String name,
-      List<String> pipeline,
-      String labelDomain,
-      Map<String, String> clusters,
-      ArgoCd argocd,
-      Prometheus prometheus,
-      Sli sli,
-      Monitoring monitoring,
-      Map<String, Dependency> dependencies,
-      boolean networkPolicy,
-      Path file) {
-    this(
-        name,
-        pipeline,
-        labelDomain,
-        clusters,
-        argocd,
-        prometheus,
-        sli,
-        monitoring,
-        dependencies,
-        networkPolicy,
-        file,
-        Canary.DEFAULTS);
   }
 
   /**

@@ -146,7 +146,10 @@ final class Fixtures {
         new PlatformSettings.Monitoring(List.of("production"), dashboards),
         deps,
         networkPolicy,
-        null);
+        null,
+        PlatformSettings.Canary.DEFAULTS,
+        PlatformSettings.Kargo.DEFAULTS,
+        PlatformSettings.TrafficRouting.NONE);
   }
 
   /** Every document of {@code yaml} as a resource from {@link #OVERLAY_FILE}. */

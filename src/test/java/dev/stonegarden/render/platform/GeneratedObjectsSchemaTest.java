@@ -57,7 +57,10 @@ class GeneratedObjectsSchemaTest {
             new PlatformSettings.Monitoring(List.of(env.name()), mode),
             platform.dependencies(),
             true,
-            null);
+            null,
+            PlatformSettings.Canary.DEFAULTS,
+            PlatformSettings.Kargo.DEFAULTS,
+            PlatformSettings.TrafficRouting.NONE);
     ResourceList list =
         Fixtures.resources(
             """

@@ -104,7 +104,10 @@ class MonitoringGeneratorsTest {
                 java.util.Map.of("team", "platform", "grafana", "main")),
             base.dependencies(),
             base.networkPolicy(),
-            base.file());
+            base.file(),
+            PlatformSettings.Canary.DEFAULTS,
+            PlatformSettings.Kargo.DEFAULTS,
+            PlatformSettings.TrafficRouting.NONE);
     ServiceSpec s = service(List.of("grafana/audiobookshelf.json"), List.of());
     assertResources(
         """

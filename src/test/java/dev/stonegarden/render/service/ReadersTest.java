@@ -120,7 +120,10 @@ class ReadersTest {
             d.monitoring(),
             d.dependencies(),
             d.networkPolicy(),
-            f),
+            f,
+            PlatformSettings.Canary.DEFAULTS,
+            PlatformSettings.Kargo.DEFAULTS,
+            PlatformSettings.TrafficRouting.NONE),
         read);
   }
 

@@ -70,7 +70,10 @@ class SchemaDefaultsTest {
             read.monitoring(),
             read.dependencies(),
             read.networkPolicy(),
-            null));
+            null,
+            PlatformSettings.Canary.DEFAULTS,
+            PlatformSettings.Kargo.DEFAULTS,
+            PlatformSettings.TrafficRouting.NONE));
   }
 
   @Test
