@@ -16,6 +16,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    quietClassPathScans();
     // UTF-8 whatever the platform encoding; buffered, flushed once by Cli.run.
     PrintWriter out =
         new PrintWriter(
@@ -37,7 +38,30 @@ public final class Main {
     int code = run(args, inv);
     out.flush();
     err.flush();
-    System.exit(code);
+    if (code != 0) {
+      System.exit(code);
+    }
+    // Success returns instead of calling System.exit: from JDK 21, Runtime.exit asks the
+    // System.Logger for "java.lang.Runtime" whether to log the exit, and finding the logger backend
+    // scans every jar on the class path for a LoggerFinder (about 7 ms of a render,
+    // docs/install.md#start-up). The JVM ends when main returns, as every thread still running is
+    // a daemon (the warm-up thread, the batch renderers).
+  }
+
+  /**
+   * Keeps the libraries' service look-ups off the class path: slf4j (networknt's logging) finds its
+   * provider through ServiceLoader, which opens every jar on the class path for META-INF/services
+   * (about 18 ms, the single largest wait of a render's start-up, docs/install.md#start-up); named
+   * by a system property it is loaded directly. slf4j reports that it did so at its INFO level, so
+   * its own messages are limited to warnings. A value set on the command line wins.
+   */
+  static void quietClassPathScans() {
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+    }
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "WARN");
+    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.stonegarden.render.diag;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -13,11 +12,6 @@ import java.util.Objects;
  */
 public record SourcePosition(Path file, int line, int column)
     implements Comparable<SourcePosition> {
-
-  private static final Comparator<SourcePosition> ORDER =
-      Comparator.comparing((SourcePosition p) -> p.file == null ? "" : p.file.toString())
-          .thenComparingInt(SourcePosition::line)
-          .thenComparingInt(SourcePosition::column);
 
   public SourcePosition {
     if (line < 0 || column < 0) {
@@ -41,7 +35,19 @@ public record SourcePosition(Path file, int line, int column)
 
   @Override
   public int compareTo(SourcePosition other) {
-    return ORDER.compare(this, other);
+    // Written out, not Comparator.comparing(...): the JDK's comparator factories build
+    // serializable lambdas, which the JDK 25 AOT cache does not keep (docs/install.md#start-up).
+    int c = fileText(this).compareTo(fileText(other));
+    if (c != 0) {
+      return c;
+    }
+    return line != other.line
+        ? Integer.compare(line, other.line)
+        : Integer.compare(column, other.column);
+  }
+
+  private static String fileText(SourcePosition p) {
+    return p.file == null ? "" : p.file.toString();
   }
 
   @Override

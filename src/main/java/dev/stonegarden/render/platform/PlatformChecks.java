@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -95,6 +96,22 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
   private record ObjectIdentity(String group, String kind, String namespace, String name) {
     static ObjectIdentity of(Resource r) {
       return new ObjectIdentity(r.gvk().group(), r.kind(), r.id().effectiveNamespace(), r.name());
+    }
+
+    // equals and hashCode written out: a record's own link through invokedynamic, which the
+    // JDK 25 AOT cache does not keep (docs/install.md#start-up).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ObjectIdentity x
+          && Objects.equals(group, x.group)
+          && Objects.equals(kind, x.kind)
+          && Objects.equals(namespace, x.namespace)
+          && Objects.equals(name, x.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(group, kind, namespace, name);
     }
   }
 
@@ -197,10 +214,39 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
   }
 
   /** One label of the pods of a namespace. */
-  private record NamespacedLabel(String namespace, String key, String value) {}
+  private record NamespacedLabel(String namespace, String key, String value) {
+    // equals and hashCode written out: a record's own link through invokedynamic, which the
+    // JDK 25 AOT cache does not keep (docs/install.md#start-up).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof NamespacedLabel x
+          && Objects.equals(namespace, x.namespace)
+          && Objects.equals(key, x.key)
+          && Objects.equals(value, x.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(namespace, key, value);
+    }
+  }
 
   /** A workload as an HPA's {@code scaleTargetRef} names it. */
-  private record KindName(String kind, String name) {}
+  private record KindName(String kind, String name) {
+    // equals and hashCode written out: a record's own link through invokedynamic, which the
+    // JDK 25 AOT cache does not keep (docs/install.md#start-up).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof KindName x
+          && Objects.equals(kind, x.kind)
+          && Objects.equals(name, x.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(kind, name);
+    }
+  }
 
   private static boolean identity(Resource r, List<Diagnostic> out) {
     List<String> missing = new ArrayList<>();

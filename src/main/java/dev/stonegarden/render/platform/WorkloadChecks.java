@@ -6,10 +6,10 @@ import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,10 +29,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record WorkloadChecks(boolean rolloutEnvironment) implements Check {
 
-  /** A workload: its selector and the labels of the pods it creates. */
   /** One pod label, key and value. */
-  private record Label(String key, String value) {}
+  private record Label(String key, String value) {
+    // equals and hashCode written out: a record's own link through invokedynamic, which the
+    // JDK 25 AOT cache does not keep (docs/install.md#start-up).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Label x && Objects.equals(key, x.key) && Objects.equals(value, x.value);
+    }
 
+    @Override
+    public int hashCode() {
+      return Objects.hash(key, value);
+    }
+  }
+
+  /** A workload: its selector and the labels of the pods it creates. */
   private record Workload(Resource resource, JsonNode selector, Map<String, String> podLabels) {}
 
   @Override
@@ -49,7 +61,12 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
     }
     Set<List<Integer>> pairs =
         new TreeSet<>(
-            Comparator.comparing((List<Integer> p) -> p.get(0)).thenComparing(p -> p.get(1)));
+            // Not Comparator.comparing(...): the JDK's comparator factories build serializable
+            // lambdas, which the JDK 25 AOT cache does not keep (docs/install.md#start-up).
+            (List<Integer> p, List<Integer> q) ->
+                !p.get(0).equals(q.get(0))
+                    ? p.get(0).compareTo(q.get(0))
+                    : p.get(1).compareTo(q.get(1)));
     List<Integer> everyone = new ArrayList<>();
     for (int i = 0; i < workloads.size(); i++) {
       everyone.add(i);

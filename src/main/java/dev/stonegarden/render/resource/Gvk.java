@@ -15,6 +15,22 @@ public record Gvk(String group, String version, String kind) {
     requireNonNull(kind, "kind == null");
   }
 
+  // equals and hashCode are written out: a record's generated ones link through invokedynamic
+  // (ObjectMethods), which the JDK 25 AOT cache does not keep, and this record is a key on every
+  // render's path (docs/install.md#start-up).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Gvk g
+        && kind.equals(g.kind)
+        && group.equals(g.group)
+        && version.equals(g.version);
+  }
+
+  @Override
+  public int hashCode() {
+    return (group.hashCode() * 31 + version.hashCode()) * 31 + kind.hashCode();
+  }
+
   /** Parses an apiVersion ({@code apps/v1}, {@code v1}, or empty) and pairs it with a kind. */
   public static Gvk of(String apiVersion, String kind) {
     String av = apiVersion == null ? "" : apiVersion;

@@ -2,6 +2,8 @@ package dev.stonegarden.render.resource;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Objects;
+
 /**
  * The identity of a resource in a build: group, version, kind, name and namespace (kustomize's
  * {@code resid.ResId}). The namespace is kept as written; {@link #effectiveNamespace()}, the one
@@ -40,7 +42,24 @@ public record ResId(Gvk gvk, String name, String namespace) {
    * The identity as a value, kustomize's {@code ResId.Equals}: same group, version, kind and name,
    * same effective namespace. Ids are the same when their keys are equal.
    */
-  public record Key(Gvk gvk, String name, String effectiveNamespace) {}
+  public record Key(Gvk gvk, String name, String effectiveNamespace) {
+    // equals and hashCode are written out: a record's generated ones link through invokedynamic
+    // (ObjectMethods), which the JDK 25 AOT cache does not keep, and this record is a key on every
+    // render's path (docs/install.md#start-up).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && Objects.equals(name, k.name)
+          && Objects.equals(gvk, k.gvk)
+          && Objects.equals(effectiveNamespace, k.effectiveNamespace);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Objects.hashCode(gvk) * 31 + Objects.hashCode(name)) * 31
+          + Objects.hashCode(effectiveNamespace);
+    }
+  }
 
   public Key key() {
     return new Key(gvk, name, effectiveNamespace());

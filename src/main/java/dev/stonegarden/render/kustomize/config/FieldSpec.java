@@ -18,6 +18,21 @@ public record FieldSpec(Gvk selector, String path, boolean create) {
     requireNonNull(path, "path == null");
   }
 
+  // equals and hashCode written out: a record's own link through invokedynamic, which the
+  // JDK 25 AOT cache does not keep (docs/install.md#start-up).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FieldSpec x
+        && selector.equals(x.selector)
+        && path.equals(x.path)
+        && create == x.create;
+  }
+
+  @Override
+  public int hashCode() {
+    return (selector.hashCode() * 31 + path.hashCode()) * 2 + (create ? 1 : 0);
+  }
+
   /** A spec that selects every kind. */
   public static FieldSpec any(String path, boolean create) {
     return new FieldSpec(new Gvk("", "", ""), path, create);

@@ -5,10 +5,10 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.ResourceOrder;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -43,6 +43,40 @@ public record TransformerConfig(
     varReference = List.copyOf(varReference);
     images = List.copyOf(images);
     replicas = List.copyOf(replicas);
+  }
+
+  // equals and hashCode written out: a record's own link through invokedynamic, which the JDK 25
+  // AOT cache does not keep, and every build compares configurations (docs/install.md#start-up).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TransformerConfig x
+        && namePrefix.equals(x.namePrefix)
+        && nameSuffix.equals(x.nameSuffix)
+        && namespace.equals(x.namespace)
+        && commonLabels.equals(x.commonLabels)
+        && labels.equals(x.labels)
+        && templateLabels.equals(x.templateLabels)
+        && commonAnnotations.equals(x.commonAnnotations)
+        && nameReference.equals(x.nameReference)
+        && varReference.equals(x.varReference)
+        && images.equals(x.images)
+        && replicas.equals(x.replicas);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        namePrefix,
+        nameSuffix,
+        namespace,
+        commonLabels,
+        labels,
+        templateLabels,
+        commonAnnotations,
+        nameReference,
+        varReference,
+        images,
+        replicas);
   }
 
   private static final TransformerConfig EMPTY =
@@ -174,7 +208,10 @@ public record TransformerConfig(
   private static <T> List<T> sortedBy(List<T> items, Function<T, Gvk> selector) {
     Map<Gvk, SortKey> keys = new HashMap<>(); // lookup only
     List<T> out = new ArrayList<>(items);
-    out.sort(Comparator.comparing(t -> keys.computeIfAbsent(selector.apply(t), SortKey::of)));
+    Function<T, SortKey> key = t -> keys.computeIfAbsent(selector.apply(t), SortKey::of);
+    // Not Comparator.comparing(key): the JDK's comparator factories build serializable lambdas,
+    // which the JDK 25 AOT cache does not keep (docs/install.md#start-up).
+    out.sort((a, b) -> key.apply(a).compareTo(key.apply(b)));
     return out;
   }
 
