@@ -367,11 +367,11 @@ public record CanaryRolloutTransformer(
       if (routed != null) {
         parts.add(routed);
       } else if (weight != null && step.size() == 1) {
-        parts.add("setWeight " + Nodes.scalar(weight));
+        parts.add("setWeight " + Trees.jsonText(weight));
       } else if (pause != null && step.size() == 1) {
         JsonNode duration = pause.get("duration");
         parts.add(
-            duration == null || duration.isNull() ? "pause" : "pause " + Nodes.scalar(duration));
+            duration == null || duration.isNull() ? "pause" : "pause " + Trees.jsonText(duration));
       } else if (step.has("analysis") && step.size() == 1) {
         // An overlay Rollout's analysis steps use its own templates: only the kind is compared.
         parts.add("analysis");
