@@ -207,19 +207,12 @@ public record CanaryRolloutTransformer(
    * canary takes traffic.
    */
   private static void addAnalysis(ObjectNode canary, String workload, ServiceSpec.Rollout rollout) {
-    ObjectNode analysis = canary.putObject("analysis");
-    ArrayNode templates = analysis.putArray("templates");
-    for (ServiceSpec.Metric m : rollout.metrics()) {
-      templates
-          .addObject()
-          .put("templateName", AnalysisTemplateGenerator.templateName(workload, m));
-    }
-    analysis
-        .putArray("args")
-        .addObject()
-        .put("name", AnalysisTemplateGenerator.HASH_ARG)
-        .putObject("valueFrom")
-        .put("podTemplateHashValue", "Latest");
+    ObjectNode analysis =
+        Gate.analysis(
+            rollout.metrics().stream()
+                .map(m -> AnalysisTemplateGenerator.templateName(workload, m))
+                .toList());
+    canary.set("analysis", analysis);
     int start = startingStep(rollout.steps());
     if (start > 0) {
       analysis.put("startingStep", start);
