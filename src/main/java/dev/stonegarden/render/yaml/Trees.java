@@ -167,13 +167,11 @@ public final class Trees {
    * scalar '8080'} (a scalar with its text).
    */
   public static String kustomizeDescribe(JsonNode n) {
-    if (n.isArray()) {
-      return "a list";
-    }
-    if (n.isObject()) {
-      return "a mapping";
-    }
-    return "the scalar '" + n.asString() + "'";
+    return switch (n.getNodeType()) {
+      case ARRAY -> "a list";
+      case OBJECT -> "a mapping";
+      default -> "the scalar '" + n.asString() + "'";
+    };
   }
 
   /**
@@ -196,13 +194,12 @@ public final class Trees {
 
     /** The kind of {@code n} (null allowed). */
     public static NodeKind of(JsonNode n) {
-      if (n == null || n.isNull() || n.isMissingNode()) {
-        return NONE;
-      }
-      if (n.isObject()) {
-        return MAP;
-      }
-      return n.isArray() ? SEQ : SCALAR;
+      return switch (n == null ? JsonNodeType.MISSING : n.getNodeType()) {
+        case MISSING, NULL -> NONE;
+        case OBJECT -> MAP;
+        case ARRAY -> SEQ;
+        default -> SCALAR;
+      };
     }
 
     /** {@code MappingNode}, {@code SequenceNode}, {@code ScalarNode} or {@code null}. */
@@ -217,16 +214,12 @@ public final class Trees {
    * {@code !!null}, {@code !!str} (anything else).
    */
   public static String yamlTag(JsonNode n) {
-    if (n.isIntegralNumber()) {
-      return "!!int";
-    }
-    if (n.isNumber()) {
-      return "!!float";
-    }
-    if (n.isBoolean()) {
-      return "!!bool";
-    }
-    return n.isNull() ? "!!null" : "!!str";
+    return switch (n.getNodeType()) {
+      case NUMBER -> n.isIntegralNumber() ? "!!int" : "!!float";
+      case BOOLEAN -> "!!bool";
+      case NULL -> "!!null";
+      default -> "!!str";
+    };
   }
 
   /**
@@ -235,22 +228,14 @@ public final class Trees {
    * {@code a boolean}, {@code null} (anything else).
    */
   public static String argoCdKindOf(JsonNode n) {
-    if (n.isArray()) {
-      return "a list";
-    }
-    if (n.isObject()) {
-      return "an object";
-    }
-    if (n.isString()) {
-      return "a string";
-    }
-    if (n.isNumber()) {
-      return "a number";
-    }
-    if (n.isBoolean()) {
-      return "a boolean";
-    }
-    return "null";
+    return switch (n.getNodeType()) {
+      case ARRAY -> "a list";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      default -> "null";
+    };
   }
 
   /**
@@ -259,19 +244,13 @@ public final class Trees {
    * {@code bool}, {@code string} (anything else).
    */
   public static String goJsonType(JsonNode n) {
-    if (n.isObject()) {
-      return "object";
-    }
-    if (n.isArray()) {
-      return "array";
-    }
-    if (n.isNumber()) {
-      return "number";
-    }
-    if (n.isBoolean()) {
-      return "bool";
-    }
-    return "string";
+    return switch (n.getNodeType()) {
+      case OBJECT -> "object";
+      case ARRAY -> "array";
+      case NUMBER -> "number";
+      case BOOLEAN -> "bool";
+      default -> "string";
+    };
   }
 
   /**
