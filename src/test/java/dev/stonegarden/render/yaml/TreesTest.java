@@ -38,6 +38,10 @@ class TreesTest {
       assertEquals(row.get(2), Trees.textOr(DOC.get(field), "d"), "textOr " + field);
       assertEquals(row.get(3), Trees.string(DOC, field), "string " + field);
     }
+    for (String field : DOC.propertyNames()) {
+      // Jackson's asString("") follows the same rule: the reads written with it became text.
+      assertEquals(DOC.get(field).asString(""), Trees.text(DOC.get(field)), "asString " + field);
+    }
     assertEquals("", Trees.text(DOC.path("absent")));
     assertEquals("d", Trees.textOr(DOC.path("absent"), "d"));
     assertNull(Trees.textOr(DOC.get("absent"), null));
