@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.files.RootedFiles;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import java.io.IOException;
@@ -144,10 +145,10 @@ public final class AppSetChecks {
       }
       for (YamlDocument d : docs) {
         JsonNode root = d.root();
-        if (!root.path("apiVersion").asString("").startsWith("argoproj.io/")) {
+        if (!Trees.text(root.path("apiVersion")).startsWith("argoproj.io/")) {
           continue;
         }
-        String kind = root.path("kind").asString("");
+        String kind = Trees.text(root.path("kind"));
         String prefix =
             kind.equals("Application")
                 ? "/spec"

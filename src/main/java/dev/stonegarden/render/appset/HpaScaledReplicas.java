@@ -2,6 +2,7 @@ package dev.stonegarden.render.appset;
 
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ public record HpaScaledReplicas() implements ApplicationExtension {
         continue;
       }
       JsonNode ref = scaler.body().path("spec").path("scaleTargetRef");
-      String name = ref.path("name").asString("");
+      String name = Trees.text(ref.path("name"));
       // KEDA defaults the target to an apps/v1 Deployment.
       String apiVersion = ref.path("apiVersion").asString(keda ? "apps/v1" : "");
       String kind = ref.path("kind").asString(keda ? "Deployment" : "");

@@ -1,6 +1,7 @@
 package dev.stonegarden.render.appset;
 
 import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ public record TrafficRouterIgnores() implements ApplicationExtension {
         continue;
       }
       List<String> managed = new ArrayList<>();
-      routing.path("managedRoutes").values().forEach(m -> managed.add(m.path("name").asString("")));
+      routing.path("managedRoutes").values().forEach(m -> managed.add(Trees.text(m.path("name"))));
       JsonNode plugin = routing.path("plugins").path(PLUGIN);
       for (String route : names(plugin, "httpRoute", "httpRoutes")) {
         List<String> jq = new ArrayList<>();
@@ -64,19 +65,19 @@ public record TrafficRouterIgnores() implements ApplicationExtension {
       JsonNode istio = routing.path("istio");
       List<String> virtualServices = new ArrayList<>();
       if (istio.path("virtualService").isObject()) {
-        virtualServices.add(istio.path("virtualService").path("name").asString(""));
+        virtualServices.add(Trees.text(istio.path("virtualService").path("name")));
       }
       istio
           .path("virtualServices")
           .values()
-          .forEach(v -> virtualServices.add(v.path("name").asString("")));
+          .forEach(v -> virtualServices.add(Trees.text(v.path("name"))));
       for (String vs : virtualServices) {
         List<String> jq = new ArrayList<>();
         jq.add(".spec.http[].route[].weight");
         managed.forEach(m -> jq.add(".spec.http[] | select(.name == " + quoted(m) + ")"));
         add(out, new IgnoreDifference("networking.istio.io", "VirtualService", vs, List.of(), jq));
       }
-      String rule = istio.path("destinationRule").path("name").asString("");
+      String rule = Trees.text(istio.path("destinationRule").path("name"));
       if (!rule.isEmpty()) {
         add(
             out,
@@ -94,11 +95,11 @@ public record TrafficRouterIgnores() implements ApplicationExtension {
   /** The single-name key's value and every entry of the list key, in order. */
   private static List<String> names(JsonNode config, String single, String list) {
     List<String> out = new ArrayList<>();
-    String one = config.path(single).asString("");
+    String one = Trees.text(config.path(single));
     if (!one.isEmpty()) {
       out.add(one);
     }
-    config.path(list).values().forEach(e -> out.add(e.path("name").asString("")));
+    config.path(list).values().forEach(e -> out.add(Trees.text(e.path("name"))));
     out.removeIf(String::isEmpty);
     return out;
   }

@@ -3,6 +3,7 @@ package dev.stonegarden.render.argocd;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.JsonTrees;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -174,7 +175,9 @@ public record ArgoEnvironment(
     if (!root.isArray()) {
       problems.error(
           SourcePosition.none(),
-          PARAMETERS_VARIABLE + " must be a JSON list of parameters, found " + describe(root));
+          PARAMETERS_VARIABLE
+              + " must be a JSON list of parameters, found "
+              + Trees.argoCdKindOf(root));
       return null;
     }
     List<PluginParameter> list = new ArrayList<>();
@@ -198,7 +201,8 @@ public record ArgoEnvironment(
     }
     if (!node.isObject()) {
       problems.error(
-          SourcePosition.none(), where + " must be an object with a name, found " + describe(node));
+          SourcePosition.none(),
+          where + " must be an object with a name, found " + Trees.argoCdKindOf(node));
       return null;
     }
     JsonNode name = node.get("name");
@@ -222,7 +226,7 @@ public record ArgoEnvironment(
           } else if (!value.isNull()) {
             problems.error(
                 SourcePosition.none(),
-                label + ": \"string\" must be a string, found " + describe(value));
+                label + ": \"string\" must be a string, found " + Trees.argoCdKindOf(value));
           }
           break;
         case "array":
@@ -234,13 +238,13 @@ public record ArgoEnvironment(
               } else {
                 problems.error(
                     SourcePosition.none(),
-                    label + ": \"array\" must hold strings, found " + describe(item));
+                    label + ": \"array\" must hold strings, found " + Trees.argoCdKindOf(item));
               }
             }
           } else if (!value.isNull()) {
             problems.error(
                 SourcePosition.none(),
-                label + ": \"array\" must be a list, found " + describe(value));
+                label + ": \"array\" must be a list, found " + Trees.argoCdKindOf(value));
           }
           break;
         case "map":
@@ -254,7 +258,7 @@ public record ArgoEnvironment(
                     SourcePosition.none(),
                     label
                         + ": \"map\" must map to strings, found "
-                        + describe(e.getValue())
+                        + Trees.argoCdKindOf(e.getValue())
                         + " at key "
                         + quote(e.getKey()));
               }
@@ -262,7 +266,7 @@ public record ArgoEnvironment(
           } else if (!value.isNull()) {
             problems.error(
                 SourcePosition.none(),
-                label + ": \"map\" must be an object, found " + describe(value));
+                label + ": \"map\" must be an object, found " + Trees.argoCdKindOf(value));
           }
           break;
         default:
@@ -318,25 +322,6 @@ public record ArgoEnvironment(
 
   private static String describe(ParameterForm form) {
     return form == ParameterForm.ARRAY ? "an array" : "a " + form.key();
-  }
-
-  private static String describe(JsonNode node) {
-    if (node.isArray()) {
-      return "a list";
-    }
-    if (node.isObject()) {
-      return "an object";
-    }
-    if (node.isString()) {
-      return "a string";
-    }
-    if (node.isNumber()) {
-      return "a number";
-    }
-    if (node.isBoolean()) {
-      return "a boolean";
-    }
-    return "null";
   }
 
   /** Quotes a name for a message, escaping control characters and cutting it short. */

@@ -155,16 +155,6 @@ public final class OutputTree {
     }
   }
 
-  /** The staging directory (for tests of interrupted runs). */
-  public Path staging() {
-    return staging;
-  }
-
-  /** Where OUT goes during a swap (for tests of interrupted runs). */
-  public Path old() {
-    return old;
-  }
-
   static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;

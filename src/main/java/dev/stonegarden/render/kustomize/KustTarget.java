@@ -211,21 +211,13 @@ final class KustTarget {
   private void runGenerators(Accumulator ra) {
     GeneratorOptions global = k.generatorOptions();
     FileSource files = fileSource();
-    for (List<Kustomization.DataGeneratorArgs> entries :
+    for (List<Kustomization.DataGeneratorEntry> entries :
         List.of(k.configMapGenerator(), k.secretGenerator())) {
-      for (Kustomization.DataGeneratorArgs g : entries) {
+      for (Kustomization.DataGeneratorEntry g : entries) {
         SourcePosition at = g.place().at();
         DataGenerator gen =
             new DataGenerator(
-                g.kind(),
-                g.name(),
-                g.namespace(),
-                g.behavior(),
-                g.literals(),
-                g.files(),
-                g.envs(),
-                GeneratorOptions.merge(g.options(), global),
-                g.type(),
+                g.args().withOptions(GeneratorOptions.merge(g.args().options(), global)),
                 files,
                 at);
         for (Resource r : gen.generate(ra.resources())) {

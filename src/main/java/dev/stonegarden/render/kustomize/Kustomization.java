@@ -1,6 +1,7 @@
 package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.kustomize.builtins.DataGenerator;
 import dev.stonegarden.render.kustomize.builtins.GeneratorOptions;
 import dev.stonegarden.render.kustomize.builtins.ImageTagTransformer.Image;
 import dev.stonegarden.render.kustomize.patch.PatchOptions;
@@ -46,8 +47,8 @@ record Kustomization(
     Map<String, String> commonAnnotations,
     List<Label> labels,
     GeneratorOptions generatorOptions,
-    List<DataGeneratorArgs> configMapGenerator,
-    List<DataGeneratorArgs> secretGenerator,
+    List<DataGeneratorEntry> configMapGenerator,
+    List<DataGeneratorEntry> secretGenerator,
     List<Item<String>> patchesStrategicMerge,
     List<Patch> patches,
     List<Patch> patchesJson6902,
@@ -155,18 +156,8 @@ record Kustomization(
       JsonNode fields,
       Place place) {}
 
-  /** A {@code configMapGenerator:} or {@code secretGenerator:} entry; {@code env} is in envs. */
-  record DataGeneratorArgs(
-      String kind,
-      String name,
-      String namespace,
-      String behavior,
-      List<String> literals,
-      List<String> files,
-      List<String> envs,
-      GeneratorOptions options,
-      String type,
-      Place place) {}
+  /** A {@code configMapGenerator:} or {@code secretGenerator:} entry. */
+  record DataGeneratorEntry(DataGenerator.Args args, Place place) {}
 
   /** A {@code patches:} or {@code patchesJson6902:} entry; {@code target} null when absent. */
   record Patch(String path, String patch, PatchTarget target, PatchOptions options, Place place) {
@@ -300,21 +291,22 @@ record Kustomization(
         at);
   }
 
-  private static DataGeneratorArgs generator(String kind, ObjectNode g, Place at) {
+  private static DataGeneratorEntry generator(String kind, ObjectNode g, Place at) {
     List<String> envs = new ArrayList<>(Trees.strings(g, "envs"));
     if (!Trees.text(g, "env").isEmpty()) {
       envs.add(Trees.text(g, "env"));
     }
-    return new DataGeneratorArgs(
-        kind,
-        Trees.text(g, "name"),
-        Trees.text(g, "namespace"),
-        Trees.text(g, "behavior"),
-        Trees.strings(g, "literals"),
-        Trees.strings(g, "files"),
-        List.copyOf(envs),
-        generatorOptions(g.get("options")),
-        Trees.text(g, "type"),
+    return new DataGeneratorEntry(
+        new DataGenerator.Args(
+            kind,
+            Trees.text(g, "name"),
+            Trees.text(g, "namespace"),
+            Trees.text(g, "behavior"),
+            Trees.strings(g, "literals"),
+            Trees.strings(g, "files"),
+            envs,
+            generatorOptions(g.get("options")),
+            Trees.text(g, "type")),
         at);
   }
 

@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.yaml.ScalarResolver;
+import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlVersion;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,7 @@ final class RawScalars {
    */
   static String text(Resource r, String pointer, JsonNode value) {
     String text = plainText(r, pointer, value);
-    return text != null ? text : value.isNull() || value.isContainer() ? "" : value.asString();
+    return text != null ? text : Trees.text(value);
   }
 
   /**

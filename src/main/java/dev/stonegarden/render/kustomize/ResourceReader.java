@@ -44,7 +44,7 @@ final class ResourceReader {
       SourcePosition at = it.position();
       if (!(n instanceof ObjectNode o)) {
         throw new InputException(
-            at, "expected a Kubernetes object (a mapping), found " + describe(n));
+            at, "expected a Kubernetes object (a mapping), found " + Trees.kustomizeDescribe(n));
       }
       String kind = Trees.string(o.get("kind"));
       JsonNode meta = o.get("metadata");
@@ -62,7 +62,11 @@ final class ResourceReader {
           }
           if (!items.isArray()) {
             throw new InputException(
-                at, "expected array in " + kind + "/items, but found " + describe(items));
+                at,
+                "expected array in "
+                    + kind
+                    + "/items, but found "
+                    + Trees.kustomizeDescribe(items));
           }
           for (int i = 0; i < items.size(); i++) {
             queue.addLast(
@@ -93,15 +97,5 @@ final class ResourceReader {
     JsonNode meta = o.get("metadata");
     String name = meta == null ? "" : Trees.string(meta.get("name"));
     return name.isEmpty() ? "" : " '" + name + "'";
-  }
-
-  static String describe(JsonNode n) {
-    if (n.isArray()) {
-      return "a list";
-    }
-    if (n.isObject()) {
-      return "a mapping";
-    }
-    return "the scalar '" + n.asString() + "'";
   }
 }

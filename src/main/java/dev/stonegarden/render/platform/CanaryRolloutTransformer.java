@@ -207,19 +207,12 @@ public record CanaryRolloutTransformer(
    * canary takes traffic.
    */
   private static void addAnalysis(ObjectNode canary, String workload, ServiceSpec.Rollout rollout) {
-    ObjectNode analysis = canary.putObject("analysis");
-    ArrayNode templates = analysis.putArray("templates");
-    for (ServiceSpec.Metric m : rollout.metrics()) {
-      templates
-          .addObject()
-          .put("templateName", AnalysisTemplateGenerator.templateName(workload, m));
-    }
-    analysis
-        .putArray("args")
-        .addObject()
-        .put("name", AnalysisTemplateGenerator.HASH_ARG)
-        .putObject("valueFrom")
-        .put("podTemplateHashValue", "Latest");
+    ObjectNode analysis =
+        Gate.analysis(
+            rollout.metrics().stream()
+                .map(m -> AnalysisTemplateGenerator.templateName(workload, m))
+                .toList());
+    canary.set("analysis", analysis);
     int start = startingStep(rollout.steps());
     if (start > 0) {
       analysis.put("startingStep", start);
@@ -367,11 +360,11 @@ public record CanaryRolloutTransformer(
       if (routed != null) {
         parts.add(routed);
       } else if (weight != null && step.size() == 1) {
-        parts.add("setWeight " + Nodes.scalar(weight));
+        parts.add("setWeight " + Trees.jsonText(weight));
       } else if (pause != null && step.size() == 1) {
         JsonNode duration = pause.get("duration");
         parts.add(
-            duration == null || duration.isNull() ? "pause" : "pause " + Nodes.scalar(duration));
+            duration == null || duration.isNull() ? "pause" : "pause " + Trees.jsonText(duration));
       } else if (step.has("analysis") && step.size() == 1) {
         // An overlay Rollout's analysis steps use its own templates: only the kind is compared.
         parts.add("analysis");

@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,12 @@ final class CanaryServices {
       JsonNode selector = spec.path("selector");
       if (!selector.isObject()
           || selector.isEmpty()
-          || "None".equals(spec.path("clusterIP").asString(""))) {
+          || "None".equals(Trees.text(spec.path("clusterIP")))) {
         continue;
       }
       boolean matches = true;
       for (Map.Entry<String, JsonNode> e : selector.properties()) {
-        if (!e.getValue().asString("").equals(labels.path(e.getKey()).asString(null))) {
+        if (!Trees.text(e.getValue()).equals(labels.path(e.getKey()).asString(null))) {
           matches = false;
         }
       }

@@ -12,7 +12,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Small helpers over Jackson trees and source positions shared by the platform steps. */
+/**
+ * What the platform steps share for building and walking the objects they write: new objects and
+ * generated resources, objects at a path (looked up or created), lists of objects, JSON pointers
+ * and the positions of service.yaml entries, a resource as messages name it ({@link #describe}).
+ * Reading a value's text is {@link dev.stonegarden.render.yaml.Trees}'s.
+ */
 final class Nodes {
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -65,18 +70,6 @@ final class Nodes {
       }
     }
     return out;
-  }
-
-  /**
-   * Any value as text, never throwing: a string as it is, other scalars in their JSON form, a
-   * container as JSON (Jackson 3's {@code asString()} refuses containers, and overlay output can
-   * hold anything where a label value is expected).
-   */
-  static String scalar(JsonNode n) {
-    if (n == null || n.isMissingNode()) {
-      return "";
-    }
-    return n.isString() ? n.stringValue() : n.toString();
   }
 
   /** {@code a/b/c} as a JSON pointer {@code /a/b/c}, escaping each token. */

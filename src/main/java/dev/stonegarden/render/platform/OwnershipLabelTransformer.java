@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public record OwnershipLabelTransformer(
       if (selector != null) {
         for (Map.Entry<String, String> e : labels.entrySet()) {
           JsonNode used = selector.get(e.getKey());
-          if (used != null && !e.getValue().equals(Nodes.scalar(used))) {
+          if (used != null && !e.getValue().equals(Trees.jsonText(used))) {
             List<String> path = new ArrayList<>(pt.selector());
             path.add(e.getKey());
             problems.error(
@@ -87,7 +88,7 @@ public record OwnershipLabelTransformer(
                     + " selects pods with "
                     + e.getKey()
                     + ": "
-                    + Nodes.scalar(used)
+                    + Trees.jsonText(used)
                     + ", but the platform"
                     + " labels its pods "
                     + e.getKey()

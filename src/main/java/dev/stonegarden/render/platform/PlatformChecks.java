@@ -333,7 +333,7 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
       }
     }
     List<String> pairs = new ArrayList<>();
-    selector.properties().forEach(e -> pairs.add(e.getKey() + "=" + Nodes.scalar(e.getValue())));
+    selector.properties().forEach(e -> pairs.add(e.getKey() + "=" + Trees.jsonText(e.getValue())));
     out.add(
         Diagnostic.error(
             service.positionOf("/spec/selector"),
@@ -345,13 +345,13 @@ public record PlatformChecks(Values values, Path overlayDirectory, int overlayOb
   }
 
   private static NamespacedLabel pair(String namespace, String key, JsonNode value) {
-    return new NamespacedLabel(namespace, key, Nodes.scalar(value));
+    return new NamespacedLabel(namespace, key, Trees.jsonText(value));
   }
 
   private static boolean matches(ObjectNode selector, ObjectNode labels) {
     for (Map.Entry<String, JsonNode> e : selector.properties()) {
       JsonNode have = labels.get(e.getKey());
-      if (have == null || !Nodes.scalar(have).equals(Nodes.scalar(e.getValue()))) {
+      if (have == null || !Trees.jsonText(have).equals(Trees.jsonText(e.getValue()))) {
         return false;
       }
     }

@@ -135,7 +135,7 @@ public record PreviewServiceGenerator(ServiceSpec service, ServiceSpec.Environme
   private static boolean selects(ObjectNode selector, ObjectNode labels) {
     for (Map.Entry<String, JsonNode> e : selector.properties()) {
       JsonNode have = labels.get(e.getKey());
-      if (have == null || !Nodes.scalar(have).equals(Nodes.scalar(e.getValue()))) {
+      if (have == null || !Trees.jsonText(have).equals(Trees.jsonText(e.getValue()))) {
         return false;
       }
     }

@@ -1,6 +1,7 @@
 package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ final class RouterSteps {
       n.values().forEach(v -> parts.add(canonical(v)));
       return "[" + String.join(",", parts) + "]";
     }
-    return Nodes.scalar(n);
+    return Trees.jsonText(n);
   }
 
   /**

@@ -236,12 +236,10 @@ public record TrafficRouterGenerator(
       boolean routes =
           stable
               .name()
-              .equals(spec.path("defaultBackend").path("service").path("name").asString(""));
+              .equals(Trees.text(spec.path("defaultBackend").path("service").path("name")));
       for (ObjectNode rule : Nodes.objects(spec, "rules")) {
         for (ObjectNode path : Nodes.objects(rule.path("http"), "paths")) {
-          if (stable
-              .name()
-              .equals(path.path("backend").path("service").path("name").asString(""))) {
+          if (stable.name().equals(Trees.text(path.path("backend").path("service").path("name")))) {
             routes = true;
           }
         }
@@ -307,7 +305,7 @@ public record TrafficRouterGenerator(
         List<ObjectNode> dests = Nodes.objects(entry, "route");
         String host = null;
         for (ObjectNode d : dests) {
-          String h = d.path("destination").path("host").asString("");
+          String h = Trees.text(d.path("destination").path("host"));
           if (hosts.contains(h)) {
             host = h;
           }
@@ -385,7 +383,7 @@ public record TrafficRouterGenerator(
 
   private static boolean hasSubsets(List<ObjectNode> dests) {
     List<String> subsets = new ArrayList<>();
-    dests.forEach(d -> subsets.add(d.path("destination").path("subset").asString("")));
+    dests.forEach(d -> subsets.add(Trees.text(d.path("destination").path("subset"))));
     return subsets.contains(STABLE_SUBSET) && subsets.contains(CANARY_SUBSET);
   }
 
@@ -430,7 +428,7 @@ public record TrafficRouterGenerator(
   private String destinationRule(ResourceList resources, Resource stable, List<String> hosts) {
     ObjectNode selector = Nodes.objectAt(stable.body(), List.of("spec", "selector"));
     for (Resource dr : resources.select(r -> is(r, "networking.istio.io", "DestinationRule"))) {
-      if (!hosts.contains(dr.body().path("spec").path("host").asString(""))) {
+      if (!hosts.contains(Trees.text(dr.body().path("spec").path("host")))) {
         continue;
       }
       ObjectNode spec = Nodes.child(dr.body(), "spec");

@@ -82,7 +82,7 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
         Map.Entry<String, JsonNode> first = m.properties().iterator().next();
         candidates =
             byLabel.getOrDefault(
-                new Label(first.getKey(), Nodes.scalar(first.getValue())), List.of());
+                new Label(first.getKey(), Trees.jsonText(first.getValue())), List.of());
       }
       for (int j : candidates) {
         Workload b = workloads.get(j);
@@ -139,7 +139,7 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
     String shown =
         replicas == null || replicas.isMissingNode()
             ? "its replicas (1 by default)"
-            : "its " + Nodes.scalar(replicas) + " replicas";
+            : "its " + Trees.jsonText(replicas) + " replicas";
     return Optional.of(
         Diagnostic.warning(
             keyPosition(rollout, "/spec/workloadRef"),
@@ -207,7 +207,7 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
       ObjectNode l =
           template == null ? null : Nodes.objectAt(template, List.of("metadata", "labels"));
       if (l != null) {
-        l.properties().forEach(e -> labels.put(e.getKey(), Nodes.scalar(e.getValue())));
+        l.properties().forEach(e -> labels.put(e.getKey(), Trees.jsonText(e.getValue())));
       }
       out.add(new Workload(r, selector, labels));
     }
@@ -227,7 +227,7 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
     JsonNode matchLabels = labelSelector ? s.get("matchLabels") : s;
     if (matchLabels instanceof ObjectNode m) {
       for (var e : m.properties()) {
-        if (!Nodes.scalar(e.getValue()).equals(labels.get(e.getKey()))) {
+        if (!Trees.jsonText(e.getValue()).equals(labels.get(e.getKey()))) {
           return false;
         }
       }
@@ -235,7 +235,7 @@ record WorkloadChecks(boolean rolloutEnvironment) implements Check {
     for (ObjectNode e : Nodes.objects(s, "matchExpressions")) {
       String key = Trees.string(e, "key");
       List<String> values = new ArrayList<>();
-      e.path("values").forEach(v -> values.add(Nodes.scalar(v)));
+      e.path("values").forEach(v -> values.add(Trees.jsonText(v)));
       boolean has = labels.containsKey(key);
       boolean ok =
           switch (Trees.string(e, "operator")) {

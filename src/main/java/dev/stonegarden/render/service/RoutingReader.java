@@ -49,7 +49,7 @@ final class RoutingReader {
    */
   static void check(
       SourceMap map, PlatformSettings platform, Problems problems, String pointer, JsonNode r) {
-    if (!r.isObject() || ServiceSpec.Rollout.BLUE_GREEN.equals(r.path("strategy").asString(""))) {
+    if (!r.isObject() || ServiceSpec.Rollout.BLUE_GREEN.equals(Trees.text(r.path("strategy")))) {
       return; // a blueGreen has no router: the schema refuses the canary's routing keys
     }
     Router router = platform.trafficRouting().router();

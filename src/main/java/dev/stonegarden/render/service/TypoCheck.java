@@ -62,36 +62,8 @@ public final class TypoCheck {
     return out;
   }
 
-  /** The JSON pointers of the unknown fields of {@code resource} (what {@link #check} reports). */
-  static List<String> unknownFields(Resource resource) {
-    Class<?> type = Kinds.ALL.get(resource.gvk());
-    List<String> pointers = new ArrayList<>();
-    if (type != null) {
-      walk(resource, resource.body(), type, "", new ArrayList<>(), pointers);
-    }
-    return pointers;
-  }
-
-  /**
-   * Whether the model knows {@code apiVersion}/{@code kind} (for tests and callers that want to say
-   * so).
-   */
-  public static boolean knows(String apiVersion, String kind) {
-    return Kinds.ALL.containsKey(Gvk.of(apiVersion, kind));
-  }
-
   private static void walk(
       Resource r, JsonNode node, Type type, String pointer, List<Diagnostic> out) {
-    walk(r, node, type, pointer, out, new ArrayList<>());
-  }
-
-  private static void walk(
-      Resource r,
-      JsonNode node,
-      Type type,
-      String pointer,
-      List<Diagnostic> out,
-      List<String> pointers) {
     if (node == null || node.isNull()) {
       return;
     }
@@ -99,17 +71,11 @@ public final class TypoCheck {
       Type[] args = p.getActualTypeArguments();
       if (Collection.class.isAssignableFrom(raw) && node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          walk(r, node.get(i), args[0], pointer + "/" + i, out, pointers);
+          walk(r, node.get(i), args[0], pointer + "/" + i, out);
         }
       } else if (Map.class.isAssignableFrom(raw) && node.isObject() && args.length == 2) {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-          walk(
-              r,
-              e.getValue(),
-              args[1],
-              pointer + "/" + SourceMap.escape(e.getKey()),
-              out,
-              pointers);
+          walk(r, e.getValue(), args[1], pointer + "/" + SourceMap.escape(e.getKey()), out);
         }
       }
       return;
@@ -125,7 +91,6 @@ public final class TypoCheck {
       String child = pointer + "/" + SourceMap.escape(e.getKey());
       Type t = props.get(e.getKey());
       if (t == null) {
-        pointers.add(child);
         out.add(
             Diagnostic.warning(
                 position(r, child),
@@ -142,7 +107,7 @@ public final class TypoCheck {
                     + ")"
                     + Spelling.didYouMean(e.getKey(), props.keySet())));
       } else {
-        walk(r, e.getValue(), t, child, out, pointers);
+        walk(r, e.getValue(), t, child, out);
       }
     }
   }

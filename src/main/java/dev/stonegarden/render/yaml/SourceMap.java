@@ -2,8 +2,6 @@ package dev.stonegarden.render.yaml;
 
 import dev.stonegarden.render.diag.SourcePosition;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Where each value of one YAML document came from: JSON pointer ({@code /spec/replicas}, {@code
@@ -15,14 +13,12 @@ import java.util.Map;
  */
 public final class SourceMap {
   private final Path file;
-  private final Map<String, int[]> values = new LinkedHashMap<>();
-  private final Map<String, int[]> keys = new LinkedHashMap<>();
   private final Locator locator;
 
   /**
-   * Finds positions that were not recorded with {@link #putValue}/{@link #putKey}. The YAML reader
-   * answers by walking the parsed document when a position is asked for, instead of recording every
-   * value of every document up front (most positions are never asked for).
+   * Finds positions. The YAML reader answers by walking the parsed document when a position is
+   * asked for, instead of recording every value of every document up front (most positions are
+   * never asked for).
    */
   public interface Locator {
     /**
@@ -57,24 +53,14 @@ public final class SourceMap {
     return file;
   }
 
-  /** The locator answering unrecorded lookups, or null (for tests that count its work). */
+  /** The locator answering lookups, or null (for tests that count its work). */
   Locator locator() {
     return locator;
   }
 
-  /** Records the 1-based line and column of the value at {@code pointer}. */
-  public void putValue(String pointer, int line, int column) {
-    values.putIfAbsent(pointer, new int[] {line, column});
-  }
-
-  /** Records the 1-based line and column of the key whose value is at {@code pointer}. */
-  public void putKey(String pointer, int line, int column) {
-    keys.putIfAbsent(pointer, new int[] {line, column});
-  }
-
   /** The position of the value at {@code pointer}, or of its nearest recorded ancestor. */
   public SourcePosition positionOf(String pointer) {
-    return lookup(values, pointer);
+    return lookup(pointer);
   }
 
   /**
@@ -88,24 +74,23 @@ public final class SourceMap {
 
   /** Whether the source held a value at exactly {@code pointer} (no fallback to ancestors). */
   public boolean recorded(String pointer) {
-    return find(values, pointer, false) != null;
+    return find(pointer, false) != null;
   }
 
   /** The position of the key of {@code pointer} (falls back to the value, then to ancestors). */
   public SourcePosition keyPosition(String pointer) {
-    int[] at = find(keys, pointer, true);
+    int[] at = find(pointer, true);
     return at != null ? new SourcePosition(file, at[0], at[1]) : positionOf(pointer);
   }
 
-  private int[] find(Map<String, int[]> map, String pointer, boolean key) {
-    int[] at = map.get(pointer);
-    return at == null && locator != null ? locator.locate(pointer, key) : at;
+  private int[] find(String pointer, boolean key) {
+    return locator == null ? null : locator.locate(pointer, key);
   }
 
-  private SourcePosition lookup(Map<String, int[]> map, String pointer) {
+  private SourcePosition lookup(String pointer) {
     String p = pointer;
     while (true) {
-      int[] at = find(map, p, false);
+      int[] at = find(p, false);
       if (at != null) {
         return new SourcePosition(file, at[0], at[1]);
       }

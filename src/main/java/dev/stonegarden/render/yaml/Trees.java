@@ -24,7 +24,14 @@ import tools.jackson.databind.node.JsonNodeType;
  * {@link #strings} and {@link #stringMap} apply that rule to each element. A caller with another
  * rule says so at the call site: {@link #textOr} (a default for no value, where the reader's record
  * keeps "not given" apart from {@code ""}), {@link #string} (only a string counts: fields of
- * Kubernetes objects that must be strings, where a number is not a name).
+ * Kubernetes objects that must be strings, where a number is not a name), {@link #kyamlValue} (the
+ * text kustomize compares: {@code null} is {@code "null"}), {@link #jsonText} (a map or a list as
+ * its JSON).
+ *
+ * <p>The words for a value are here too, one method per vocabulary, each named for whose words they
+ * are, so a message can match the tool it stands in for: ours ({@link #describe}, {@link #kindOf}),
+ * kustomize's ({@link #shapeOf}, {@link #kustomizeDescribe}, {@link NodeKind#kyamlName}, {@link
+ * #yamlTag}), Argo CD's ({@link #argoCdKindOf}) and Go's encoding/json's ({@link #goJsonType}).
  */
 public final class Trees {
   private static final int MAX_SHOWN = 40;
@@ -44,6 +51,26 @@ public final class Trees {
   /** {@link #text(JsonNode)}, but {@code none} when there is no value (absent or {@code null}). */
   public static String textOr(JsonNode n, String none) {
     return n == null || n.isNull() || n.isMissingNode() ? none : text(n);
+  }
+
+  /**
+   * The text kustomize's kyaml holds for a value ({@code yaml.Node.Value}), which merge keys and
+   * patch directives are compared by: {@link #text(JsonNode)}, but {@code null} is {@code "null"}.
+   */
+  public static String kyamlValue(JsonNode n) {
+    return n != null && n.isNull() ? "null" : text(n);
+  }
+
+  /**
+   * Any value as text, never throwing: a string as it is, any other value as its JSON ({@code 3},
+   * {@code null}, {@code {"a":1}}; overlay output can hold a map where a label value is expected),
+   * {@code ""} for no node.
+   */
+  public static String jsonText(JsonNode n) {
+    if (n == null || n.isMissingNode()) {
+      return "";
+    }
+    return n.isString() ? n.stringValue() : n.toString();
   }
 
   /** The value of a string node; {@code ""} for anything else, a number or boolean included. */
@@ -131,6 +158,98 @@ public final class Trees {
       case ARRAY -> "a list";
       case NULL -> "null";
       default -> "a scalar";
+    };
+  }
+
+  /**
+   * What a value is, in kustomize's words for a document that is not an object ({@code expected a
+   * Kubernetes object (a mapping), found ...}): {@code a list}, {@code a mapping}, {@code the
+   * scalar '8080'} (a scalar with its text).
+   */
+  public static String kustomizeDescribe(JsonNode n) {
+    return switch (n.getNodeType()) {
+      case ARRAY -> "a list";
+      case OBJECT -> "a mapping";
+      default -> "the scalar '" + n.asString() + "'";
+    };
+  }
+
+  /**
+   * The kind of a YAML node as kustomize's strategic merge sees it (kyaml's node kinds); {@link
+   * #kyamlName} is how its messages name it ({@code wrong node kind at spec: expected MappingNode
+   * but got SequenceNode}).
+   */
+  public enum NodeKind {
+    MAP("MappingNode"),
+    SEQ("SequenceNode"),
+    SCALAR("ScalarNode"),
+    /** No value: absent, missing or {@code null}. */
+    NONE("null");
+
+    private final String kyamlName;
+
+    NodeKind(String kyamlName) {
+      this.kyamlName = kyamlName;
+    }
+
+    /** The kind of {@code n} (null allowed). */
+    public static NodeKind of(JsonNode n) {
+      return switch (n == null ? JsonNodeType.MISSING : n.getNodeType()) {
+        case MISSING, NULL -> NONE;
+        case OBJECT -> MAP;
+        case ARRAY -> SEQ;
+        default -> SCALAR;
+      };
+    }
+
+    /** {@code MappingNode}, {@code SequenceNode}, {@code ScalarNode} or {@code null}. */
+    public String kyamlName() {
+      return kyamlName;
+    }
+  }
+
+  /**
+   * The YAML tag of a scalar, as kustomize names the types a replacement cannot convert between
+   * ({@code cannot decode !!str as a !!int}): {@code !!int}, {@code !!float}, {@code !!bool},
+   * {@code !!null}, {@code !!str} (anything else).
+   */
+  public static String yamlTag(JsonNode n) {
+    return switch (n.getNodeType()) {
+      case NUMBER -> n.isIntegralNumber() ? "!!int" : "!!float";
+      case BOOLEAN -> "!!bool";
+      case NULL -> "!!null";
+      default -> "!!str";
+    };
+  }
+
+  /**
+   * What a value is, in Argo CD's words for the JSON of plugin parameters ({@code "array" must be a
+   * list, found an object}): {@code a list}, {@code an object}, {@code a string}, {@code a number},
+   * {@code a boolean}, {@code null} (anything else).
+   */
+  public static String argoCdKindOf(JsonNode n) {
+    return switch (n.getNodeType()) {
+      case ARRAY -> "a list";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      default -> "null";
+    };
+  }
+
+  /**
+   * The JSON type of a value that is not a string, in Go's encoding/json words ({@code json: cannot
+   * unmarshal number into Go value of type string}): {@code object}, {@code array}, {@code number},
+   * {@code bool}, {@code string} (anything else).
+   */
+  public static String goJsonType(JsonNode n) {
+    return switch (n.getNodeType()) {
+      case OBJECT -> "object";
+      case ARRAY -> "array";
+      case NUMBER -> "number";
+      case BOOLEAN -> "bool";
+      default -> "string";
     };
   }
 

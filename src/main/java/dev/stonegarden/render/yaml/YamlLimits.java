@@ -41,12 +41,4 @@ public record YamlLimits(
       throw new IllegalArgumentException("invalid YAML limits");
     }
   }
-
-  public YamlLimits withMaxFileBytes(long value) {
-    return new YamlLimits(value, maxDocuments, maxDepth, maxAliasExpansions, expansionFactor);
-  }
-
-  public YamlLimits withExpansionFactor(int value) {
-    return new YamlLimits(maxFileBytes, maxDocuments, maxDepth, maxAliasExpansions, value);
-  }
 }

@@ -169,19 +169,12 @@ class AnalysisTemplateGeneratorTest {
   void aCanaryThatNeverRunsWithTrafficIsAWarningNamingTheFix() {
     List<ServiceSpec.Metric> metrics = List.of(Fixtures.successRate("0.999"));
     ServiceSpec.Environment lastStep =
-        new ServiceSpec.Environment(
-            "canary",
-            "homelab",
-            "audiobookshelf-canary",
-            false,
-            new ServiceSpec.Rollout(
-                "canary",
-                List.of(
-                    new ServiceSpec.SetWeight(0),
-                    new ServiceSpec.Pause("1m"),
-                    new ServiceSpec.SetWeight(100)),
-                metrics),
-            2);
+        Fixtures.canary(
+            List.of(
+                new ServiceSpec.SetWeight(0),
+                new ServiceSpec.Pause("1m"),
+                new ServiceSpec.SetWeight(100)),
+            metrics);
     List<Diagnostic> warnings =
         new AnalysisTemplateGenerator(Fixtures.service(lastStep), lastStep, Fixtures.platform())
             .warnings(converted(lastStep));
@@ -195,14 +188,7 @@ class AnalysisTemplateGeneratorTest {
                     + " canary"),
         warnings.get(0).message());
     assertTrue(warnings.get(0).message().contains("add a pause after it"));
-    ServiceSpec.Environment none =
-        new ServiceSpec.Environment(
-            "canary",
-            "homelab",
-            "audiobookshelf-canary",
-            false,
-            new ServiceSpec.Rollout("canary", List.of(new ServiceSpec.Pause(null)), metrics),
-            2);
+    ServiceSpec.Environment none = Fixtures.canary(List.of(new ServiceSpec.Pause(null)), metrics);
     List<Diagnostic> noWeight =
         new AnalysisTemplateGenerator(Fixtures.service(none), none, Fixtures.platform())
             .warnings(converted(none));

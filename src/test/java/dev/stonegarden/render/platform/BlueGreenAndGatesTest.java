@@ -330,20 +330,13 @@ class BlueGreenAndGatesTest {
     ServiceSpec.Metric custom =
         new ServiceSpec.Custom("errors", "sum(rate(errors_total[2m]))", "result[0] < 1", null, 1);
     ServiceSpec.Environment env =
-        new ServiceSpec.Environment(
-            "canary",
-            "homelab",
-            "audiobookshelf-canary",
-            false,
-            new ServiceSpec.Rollout(
-                "canary",
-                List.of(
-                    new ServiceSpec.SetWeight(20),
-                    new ServiceSpec.AnalysisStep(List.of("errors", "success-rate")),
-                    new ServiceSpec.SetWeight(60),
-                    new ServiceSpec.AnalysisStep(List.of("errors"))),
-                List.of(Fixtures.successRate("0.99"), custom)),
-            2);
+        Fixtures.canary(
+            List.of(
+                new ServiceSpec.SetWeight(20),
+                new ServiceSpec.AnalysisStep(List.of("errors", "success-rate")),
+                new ServiceSpec.SetWeight(60),
+                new ServiceSpec.AnalysisStep(List.of("errors"))),
+            List.of(Fixtures.successRate("0.99"), custom));
     ResourceList list = run(env, WEB);
     assertEquals(
         List.of(
@@ -390,16 +383,9 @@ class BlueGreenAndGatesTest {
     ServiceSpec.Metric xStep =
         new ServiceSpec.Custom("x-step", "sum(rate(y_total[2m]))", "result[0] < 1", null, 1);
     ServiceSpec.Environment env =
-        new ServiceSpec.Environment(
-            "canary",
-            "homelab",
-            "audiobookshelf-canary",
-            false,
-            new ServiceSpec.Rollout(
-                "canary",
-                List.of(new ServiceSpec.SetWeight(20), new ServiceSpec.AnalysisStep(List.of("x"))),
-                List.of(x, xStep)),
-            2);
+        Fixtures.canary(
+            List.of(new ServiceSpec.SetWeight(20), new ServiceSpec.AnalysisStep(List.of("x"))),
+            List.of(x, xStep));
     // The background metric x-step comes first; the error is at the metric x. (The fixture's
     // source map knows metric 0 at line 35, and only the rollout, line 25, above metric 1.)
     assertEquals(

@@ -9,6 +9,7 @@ import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.ServiceSpec;
+import dev.stonegarden.render.testing.Positions;
 import dev.stonegarden.render.yaml.SourceMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -161,8 +162,7 @@ class CanaryRolloutTransformerTest {
 
   @Test
   void recreateIsAnErrorAtTheStrategyInItsFile() {
-    SourceMap map = new SourceMap(Fixtures.OVERLAY_FILE);
-    map.putValue("/spec/strategy/type", 8, 11);
+    SourceMap map = new Positions().value("/spec/strategy/type", 8, 11).in(Fixtures.OVERLAY_FILE);
     ResourceList list = new ResourceList();
     list.add(
         new Resource(

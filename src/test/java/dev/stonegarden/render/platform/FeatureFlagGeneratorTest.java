@@ -67,13 +67,17 @@ class FeatureFlagGeneratorTest {
     return s.environment(name).orElseThrow();
   }
 
+  /** What the generator adds for environment {@code name} of {@code s} to an empty build. */
+  private static ResourceList generated(ServiceSpec s, String name) {
+    ResourceList list = new ResourceList();
+    new FeatureFlagGenerator(s, env(s, name), null).generate(new ResourceList()).forEach(list::add);
+    return list;
+  }
+
   @Test
   void aDarkLaunchIsTheHeaderTestInFrontOfTheFlagsOwnTargeting() throws IOException {
     ServiceSpec s = service(SERVICE);
-    List<Resource> out =
-        new FeatureFlagGenerator(s, env(s, "canary"), null).generate(new ResourceList());
-    ResourceList list = new ResourceList();
-    out.forEach(list::add);
+    ResourceList list = generated(s, "canary");
     assertResources(
         """
         apiVersion: core.openfeature.dev/v1beta1
@@ -114,10 +118,7 @@ class FeatureFlagGeneratorTest {
   @Test
   void anEnvironmentHasOnlyTheFlagsListedForItWithItsStateAndDefault() throws IOException {
     ServiceSpec s = service(SERVICE);
-    ResourceList list = new ResourceList();
-    new FeatureFlagGenerator(s, env(s, "dev"), null)
-        .generate(new ResourceList())
-        .forEach(list::add);
+    ResourceList list = generated(s, "dev");
     assertResources(
         """
         apiVersion: core.openfeature.dev/v1beta1
@@ -157,10 +158,7 @@ class FeatureFlagGeneratorTest {
                       variants: {low: 10, high: 100.5}
                       defaultVariant: low
                 """);
-    ResourceList list = new ResourceList();
-    new FeatureFlagGenerator(s, env(s, "production"), null)
-        .generate(new ResourceList())
-        .forEach(list::add);
+    ResourceList list = generated(s, "production");
     assertResources(
         """
         apiVersion: core.openfeature.dev/v1beta1

@@ -10,6 +10,7 @@ import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.PlatformSettings;
 import dev.stonegarden.render.service.ServiceSpec;
 import dev.stonegarden.render.service.Values;
+import dev.stonegarden.render.testing.Positions;
 import dev.stonegarden.render.yaml.SourceMap;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -79,15 +80,15 @@ final class Fixtures {
 
   /** A service.yaml source map with a few positions, so messages can be checked for line:column. */
   static SourceMap serviceMap() {
-    SourceMap m = new SourceMap(SERVICE_FILE);
-    m.putValue("/spec/environments/0/namespace", 14, 18);
-    m.putValue("/spec/environments/2/rollout", 25, 9);
-    m.putValue("/spec/environments/2/rollout/analysis/metrics/0", 35, 15);
-    m.putValue("/spec/environments/2/rollout/analysis/metrics/0/threshold", 36, 26);
-    m.putValue("/spec/dependencies/1", 44, 7);
-    m.putValue("/spec/monitoring/dashboards/0", 50, 9);
-    m.putValue("/spec/monitoring/alerts/0", 52, 9);
-    return m;
+    return new Positions()
+        .value("/spec/environments/0/namespace", 14, 18)
+        .value("/spec/environments/2/rollout", 25, 9)
+        .value("/spec/environments/2/rollout/analysis/metrics/0", 35, 15)
+        .value("/spec/environments/2/rollout/analysis/metrics/0/threshold", 36, 26)
+        .value("/spec/dependencies/1", 44, 7)
+        .value("/spec/monitoring/dashboards/0", 50, 9)
+        .value("/spec/monitoring/alerts/0", 52, 9)
+        .in(SERVICE_FILE);
   }
 
   static ServiceSpec service(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.Severity;
 import dev.stonegarden.render.service.Values;
+import dev.stonegarden.render.testing.Positions;
 import dev.stonegarden.render.yaml.SourceMap;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,8 +170,8 @@ class PlatformChecksTest {
 
   @Test
   void anHpaOverAWorkloadWhoseReplicasValuesSetsIsAWarningAtTheValue() {
-    SourceMap map = new SourceMap(Path.of("environments/dev/values.yaml"));
-    map.putValue("/replicas", 3, 11);
+    SourceMap map =
+        new Positions().value("/replicas", 3, 11).in(Path.of("environments/dev/values.yaml"));
     Values values = Fixtures.values(new Values.Settings(null, 2, null, null), Map.of(), map);
     List<Diagnostic> ds =
         new PlatformChecks(values, Path.of("environments/dev"), 1)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.service.Values;
+import dev.stonegarden.render.testing.Positions;
 import dev.stonegarden.render.yaml.SourceMap;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -197,8 +198,7 @@ class ValuesTransformerTest {
 
   @Test
   void aWorkloadsEntryNamingNoWorkloadIsAnErrorAtItsKey() {
-    SourceMap map = new SourceMap(VALUES);
-    map.putKey("/workloads/n8n-wrker", 7, 3);
+    SourceMap map = new Positions().key("/workloads/n8n-wrker", 7, 3).in(VALUES);
     Values.Settings none = settings(null, null, null, null);
     Map<String, Values.Settings> workloads = new LinkedHashMap<>();
     workloads.put("n8n-wrker", settings(null, 1, null, null));

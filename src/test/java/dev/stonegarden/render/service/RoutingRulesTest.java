@@ -25,23 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RoutingRulesTest {
   private static final Path FILE = Path.of("service.yaml");
 
-  /** A service.yaml whose one environment's rollout block is {@code rollout} (indented 8). */
+  /**
+   * A service.yaml whose one environment's rollout block is {@code strategy: canary} (line 12),
+   * then {@code rollout}.
+   */
   private static String service(String rollout) {
-    return """
-        apiVersion: platform.stonegarden.dev/v1alpha1
-        kind: Service
-        metadata:
-          name: shop
-        spec:
-          owner:
-            team: commerce
-          environments:
-            - name: canary
-              namespace: shop-canary
-              rollout:
-                strategy: canary
-        """
-        + rollout.indent(8);
+    return RolloutRulesTest.service("strategy: canary\n" + rollout);
   }
 
   private static ServiceSpec read(String rollout) {

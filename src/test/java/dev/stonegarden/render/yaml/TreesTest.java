@@ -38,6 +38,10 @@ class TreesTest {
       assertEquals(row.get(2), Trees.textOr(DOC.get(field), "d"), "textOr " + field);
       assertEquals(row.get(3), Trees.string(DOC, field), "string " + field);
     }
+    for (String field : DOC.propertyNames()) {
+      // Jackson's asString("") follows the same rule: the reads written with it became text.
+      assertEquals(DOC.get(field).asString(""), Trees.text(DOC.get(field)), "asString " + field);
+    }
     assertEquals("", Trees.text(DOC.path("absent")));
     assertEquals("d", Trees.textOr(DOC.path("absent"), "d"));
     assertNull(Trees.textOr(DOC.get("absent"), null));
@@ -64,5 +68,43 @@ class TreesTest {
     assertEquals("a scalar", Trees.shapeOf(DOC.get("b")));
     assertEquals("a scalar", Trees.shapeOf(DOC.path("absent")));
     assertEquals("a map", Trees.shapeOf(DOC.get("m")));
+  }
+
+  @Test
+  void theOtherVariantsOfText() {
+    assertEquals("null", Trees.kyamlValue(DOC.get("n")));
+    assertEquals("", Trees.kyamlValue(DOC.get("absent")));
+    assertEquals("8080", Trees.kyamlValue(DOC.get("i")));
+    assertEquals("", Trees.kyamlValue(DOC.get("m")));
+    assertEquals("x", Trees.jsonText(DOC.get("s")));
+    assertEquals("null", Trees.jsonText(DOC.get("n")));
+    assertEquals("{\"k\":1}", Trees.jsonText(DOC.get("m")));
+    assertEquals("", Trees.jsonText(DOC.get("absent")));
+  }
+
+  /** Each tool's words for the same values: the map, the list, a number, a string, null. */
+  @Test
+  void eachVocabularyNamesTheSameValues() {
+    List<String> fields = List.of("m", "l", "i", "s", "n");
+    assertEquals(
+        List.of("a mapping", "a list", "the scalar '8080'", "the scalar 'x'", "the scalar ''"),
+        fields.stream().map(f -> Trees.kustomizeDescribe(DOC.get(f))).toList());
+    assertEquals(
+        List.of("MappingNode", "SequenceNode", "ScalarNode", "ScalarNode", "null"),
+        fields.stream().map(f -> Trees.NodeKind.of(DOC.get(f)).kyamlName()).toList());
+    assertEquals("null", Trees.NodeKind.of(null).kyamlName());
+    assertEquals(
+        List.of("!!str", "!!str", "!!int", "!!str", "!!null"),
+        fields.stream().map(f -> Trees.yamlTag(DOC.get(f))).toList());
+    assertEquals("!!float", Trees.yamlTag(DOC.get("f")));
+    assertEquals("!!bool", Trees.yamlTag(DOC.get("b")));
+    assertEquals(
+        List.of("an object", "a list", "a number", "a string", "null"),
+        fields.stream().map(f -> Trees.argoCdKindOf(DOC.get(f))).toList());
+    assertEquals("a boolean", Trees.argoCdKindOf(DOC.get("b")));
+    assertEquals(
+        List.of("object", "array", "number", "string", "string"),
+        fields.stream().map(f -> Trees.goJsonType(DOC.get(f))).toList());
+    assertEquals("bool", Trees.goJsonType(DOC.get("b")));
   }
 }

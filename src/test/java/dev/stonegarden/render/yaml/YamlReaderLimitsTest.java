@@ -21,6 +21,13 @@ class YamlReaderLimitsTest {
     return YamlReader.Options.resources().withLimits(limits);
   }
 
+  /** The product's limits with another expansion factor. */
+  static YamlLimits defaultsWithExpansionFactor(int factor) {
+    YamlLimits d = YamlLimits.DEFAULT;
+    return new YamlLimits(
+        d.maxFileBytes(), d.maxDocuments(), d.maxDepth(), d.maxAliasExpansions(), factor);
+  }
+
   /** Runs {@code r} on a thread with a small stack, so that any recursion over the input shows. */
   static void onSmallStack(Runnable r) throws InterruptedException {
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -53,7 +60,10 @@ class YamlReaderLimitsTest {
 
   @Test
   void fileSize(@TempDir Path dir) throws Exception {
-    YamlLimits limits = YamlLimits.DEFAULT.withMaxFileBytes(20);
+    YamlLimits d = YamlLimits.DEFAULT;
+    YamlLimits limits =
+        new YamlLimits(
+            20, d.maxDocuments(), d.maxDepth(), d.maxAliasExpansions(), d.expansionFactor());
     assertEquals(
         1, YamlReader.read(Path.of("f.yaml"), "a: 12345678901234567", with(limits)).size());
     assertEquals(
@@ -140,15 +150,11 @@ class YamlReaderLimitsTest {
     assertTrue(
         e.get(0).contains("aliases expand the file to more than 10 times its size"), e.get(0));
     assertEquals(
-        1,
-        YamlReader.read(Path.of("f.yaml"), text, with(YamlLimits.DEFAULT.withExpansionFactor(30)))
-            .size());
+        1, YamlReader.read(Path.of("f.yaml"), text, with(defaultsWithExpansionFactor(30))).size());
     // Without aliases a file stays far below the budget, however it is written.
     String plain = "{a: [1, 2, 3], b: {c: d}, e: [], f: {}, g: ~, \"h\": 'i'}\n";
     assertEquals(
-        1,
-        YamlReader.read(Path.of("f.yaml"), plain, with(YamlLimits.DEFAULT.withExpansionFactor(1)))
-            .size());
+        1, YamlReader.read(Path.of("f.yaml"), plain, with(defaultsWithExpansionFactor(1))).size());
   }
 
   @Test
@@ -162,7 +168,7 @@ class YamlReaderLimitsTest {
       bomb.append("]\n");
     }
     // With a huge expansion factor the alias count stops it; with the default, the size does.
-    YamlLimits noSizeLimit = YamlLimits.DEFAULT.withExpansionFactor(Integer.MAX_VALUE);
+    YamlLimits noSizeLimit = defaultsWithExpansionFactor(Integer.MAX_VALUE);
     // The work is bounded by counting: 1000 alias expansions, or the expanded size.
     List<String> byCount = errors(bomb.toString(), with(noSizeLimit));
     List<String> bySize = errors(bomb.toString());

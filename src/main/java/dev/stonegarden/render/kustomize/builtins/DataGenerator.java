@@ -26,44 +26,55 @@ import tools.jackson.databind.node.ObjectNode;
  * files; a repeated key is an error; ConfigMap values that are not UTF-8 go to {@code binaryData};
  * Secret values are base64, wrapped at 70 characters.
  */
-public record DataGenerator(
-    String kind,
-    String name,
-    String namespace,
-    String behavior,
-    List<String> literals,
-    List<String> files,
-    List<String> envs,
-    GeneratorOptions options,
-    String type,
-    FileSource fileSource,
-    SourcePosition at)
+public record DataGenerator(DataGenerator.Args args, FileSource fileSource, SourcePosition at)
     implements Generator {
 
-  public DataGenerator {
-    literals = List.copyOf(literals);
-    files = List.copyOf(files);
-    envs = List.copyOf(envs);
+  /**
+   * What a generator entry of a kustomization says (kustomize's {@code GeneratorArgs} with the
+   * Secret's {@code type}): {@code kind} is ConfigMap or Secret; {@code env} is in {@code envs};
+   * {@code options} null when the entry has none.
+   */
+  public record Args(
+      String kind,
+      String name,
+      String namespace,
+      String behavior,
+      List<String> literals,
+      List<String> files,
+      List<String> envs,
+      GeneratorOptions options,
+      String type) {
+    public Args {
+      literals = List.copyOf(literals);
+      files = List.copyOf(files);
+      envs = List.copyOf(envs);
+    }
+
+    /** These arguments with other {@code options} (the kustomization's own merged in). */
+    public Args withOptions(GeneratorOptions merged) {
+      return new Args(kind, name, namespace, behavior, literals, files, envs, merged, type);
+    }
   }
 
   @Override
   public List<Resource> generate(ResourceList current) {
-    if (name.isEmpty()) {
+    if (args.name().isEmpty()) {
       throw new InputException(
-          at, "a " + kind.toLowerCase(java.util.Locale.ROOT) + " generator entry needs a name");
+          at,
+          "a " + args.kind().toLowerCase(java.util.Locale.ROOT) + " generator entry needs a name");
     }
     Map<String, byte[]> pairs = loadPairs();
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode body = f.objectNode();
     body.put("apiVersion", "v1");
-    body.put("kind", kind);
+    body.put("kind", args.kind());
     ObjectNode meta = body.putObject("metadata");
-    meta.put("name", name);
-    if (!namespace.isEmpty()) {
-      meta.put("namespace", namespace);
+    meta.put("name", args.name());
+    if (!args.namespace().isEmpty()) {
+      meta.put("namespace", args.namespace());
     }
-    if (kind.equals("Secret")) {
-      body.put("type", type.isEmpty() ? "Opaque" : type);
+    if (args.kind().equals("Secret")) {
+      body.put("type", args.type().isEmpty() ? "Opaque" : args.type());
       ObjectNode data = body.putObject("data");
       for (Map.Entry<String, byte[]> e : pairs.entrySet()) {
         data.put(e.getKey(), base64(e.getValue()));
@@ -78,6 +89,7 @@ public record DataGenerator(
         }
       }
     }
+    GeneratorOptions options = args.options();
     if (options != null) {
       if (options.labels() != null && !options.labels().isEmpty()) {
         ObjectNode labels = meta.putObject("labels");
@@ -94,6 +106,7 @@ public record DataGenerator(
     Resource r = new Resource(body, at, null);
     r.setGenerated(true);
     r.setNeedsHashSuffix(options == null || !options.disableNameSuffixHash());
+    String behavior = args.behavior();
     r.setBehavior(
         behavior.equals("merge") || behavior.equals("replace") || behavior.equals("create")
             ? behavior
@@ -109,18 +122,18 @@ public record DataGenerator(
   private Map<String, byte[]> loadPairs() {
     Map<String, byte[]> seen = new LinkedHashMap<>();
     List<String[]> order = new ArrayList<>();
-    for (String env : envs) {
+    for (String env : args.envs()) {
       byte[] content = fileSource.read(env, at);
       for (String[] kv : envPairs(content, env)) {
         order.add(kv);
       }
     }
     List<String[]> all = new ArrayList<>(order);
-    for (String lit : literals) {
+    for (String lit : args.literals()) {
       all.add(literal(lit));
     }
     Map<Integer, byte[]> fileValues = new HashMap<>(); // by position in all; looked up only
-    for (String src : files) {
+    for (String src : args.files()) {
       String[] kp = fileSource(src);
       byte[] content = fileSource.read(kp[1], at);
       all.add(new String[] {kp[0], null});
@@ -131,9 +144,9 @@ public record DataGenerator(
       if (seen.containsKey(kv[0])) {
         throw new InputException(
             at,
-            kind.toLowerCase(java.util.Locale.ROOT)
+            args.kind().toLowerCase(java.util.Locale.ROOT)
                 + " "
-                + name
+                + args.name()
                 + " illegally repeats the key `"
                 + kv[0]
                 + "`");
@@ -151,7 +164,7 @@ public record DataGenerator(
       // (docs/robustness.md#secrets: secrets never appear in diagnostics).
       throw new InputException(
           at,
-          kind.equals("Secret")
+          args.kind().equals("Secret")
               ? "invalid literal source (a secretGenerator literal, not shown), expected key=value"
               : "invalid literal source " + source + ", expected key=value");
     }
@@ -173,13 +186,14 @@ public record DataGenerator(
       return new String[] {base.isEmpty() ? "/" : base, source};
     }
     if (seps > 1) {
-      throw new InputException(at, "source \"" + source + "\" key name or file path contains '='");
+      throw new InputException(
+          at, "source \"" + source + "\" key args.name() or file path contains '='");
     }
     int eq = source.indexOf('=');
     if (eq == 0) {
       throw new InputException(
           at,
-          "missing key name for file path \""
+          "missing key args.name() for file path \""
               + source.substring(1)
               + "\" in source \""
               + source
@@ -188,7 +202,7 @@ public record DataGenerator(
     if (eq == source.length() - 1) {
       throw new InputException(
           at,
-          "missing file path for key name \""
+          "missing file path for key args.name() \""
               + source.substring(0, eq)
               + "\" in source \""
               + source

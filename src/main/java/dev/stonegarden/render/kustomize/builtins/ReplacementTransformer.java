@@ -239,9 +239,9 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
                 + Trees.kindOf(target)
                 + " field: kustomize keeps the field's type and cannot decode the value (cannot"
                 + " decode "
-                + tag(typed)
+                + Trees.yamlTag(typed)
                 + " as a "
-                + tag(target)
+                + Trees.yamlTag(target)
                 + ")");
       }
       hit.slot().set(typed);
@@ -268,19 +268,6 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
       return typed.isBoolean();
     }
     return true;
-  }
-
-  private static String tag(JsonNode n) {
-    if (n.isIntegralNumber()) {
-      return "!!int";
-    }
-    if (n.isNumber()) {
-      return "!!float";
-    }
-    if (n.isBoolean()) {
-      return "!!bool";
-    }
-    return n.isNull() ? "!!null" : "!!str";
   }
 
   /**

@@ -235,13 +235,6 @@ public record TransformerConfig(
     return out;
   }
 
-  /** kustomize's {@code FsSlice.MergeOne}, in place. */
-  public static void mergeOne(List<FieldSpec> into, FieldSpec x, SourcePosition at) {
-    if (!contains(into, x, at)) {
-      into.add(x);
-    }
-  }
-
   /**
    * Whether {@code specs} holds a spec effectively equal to {@code x}; the first such one must
    * agree with it on {@code create}.

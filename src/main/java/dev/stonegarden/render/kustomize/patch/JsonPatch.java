@@ -425,7 +425,10 @@ public final class JsonPatch {
     }
     if (!p.isString()) {
       throw error(
-          failure + ": json: cannot unmarshal " + jsonType(p) + " into Go value of type string");
+          failure
+              + ": json: cannot unmarshal "
+              + Trees.goJsonType(p)
+              + " into Go value of type string");
     }
     return p.stringValue();
   }
@@ -464,22 +467,6 @@ public final class JsonPatch {
 
   private static JsonNode nullToNode(JsonNode n) {
     return n == null ? JsonNodeFactory.instance.nullNode() : n;
-  }
-
-  private static String jsonType(JsonNode n) {
-    if (n.isObject()) {
-      return "object";
-    }
-    if (n.isArray()) {
-      return "array";
-    }
-    if (n.isNumber()) {
-      return "number";
-    }
-    if (n.isBoolean()) {
-      return "bool";
-    }
-    return "string";
   }
 
   /**

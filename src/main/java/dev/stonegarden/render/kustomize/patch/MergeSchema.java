@@ -112,11 +112,6 @@ public final class MergeSchema {
     return def == null ? null : definitions.apply(def);
   }
 
-  /** True when the schema has a definition for this apiVersion and kind. */
-  public boolean knows(String apiVersion, String kind) {
-    return forType(apiVersion, kind) != null;
-  }
-
   /** Converts swagger definitions to schema nodes on demand (a custom schema may be megabytes). */
   private static final class OpenApiDefinitions {
     private final Map<String, JsonNode> raw;

@@ -79,9 +79,9 @@ final class PatchApplication {
   static ResId idOf(ObjectNode patch) {
     JsonNode meta = patch.get("metadata");
     return new ResId(
-        Gvk.of(raw(patch.get("apiVersion")), raw(patch.get("kind"))),
-        raw(meta == null ? null : meta.get("name")),
-        raw(meta == null ? null : meta.get("namespace")));
+        Gvk.of(Trees.text(patch.get("apiVersion")), Trees.text(patch.get("kind"))),
+        Trees.text(meta == null ? null : meta.get("name")),
+        Trees.text(meta == null ? null : meta.get("namespace")));
   }
 
   /**
@@ -91,7 +91,7 @@ final class PatchApplication {
    */
   static ObjectNode restamped(ObjectNode patch, Resource r) {
     ObjectNode copy = patch.deepCopy();
-    String kind = raw(patch.get("kind"));
+    String kind = Trees.text(patch.get("kind"));
     copy.put("apiVersion", r.gvk().apiVersion());
     copy.put("kind", kind);
     return copy;
@@ -111,9 +111,9 @@ final class PatchApplication {
       SourcePosition origin,
       Function<String, SourcePosition> locator) {
     JsonNode meta = r.body().get("metadata");
-    String name = raw(meta == null ? null : meta.get("name"));
-    String namespace = raw(meta == null ? null : meta.get("namespace"));
-    String kind = raw(r.body().get("kind"));
+    String name = Trees.text(meta == null ? null : meta.get("name"));
+    String namespace = Trees.text(meta == null ? null : meta.get("namespace"));
+    String kind = Trees.text(r.body().get("kind"));
     if (options.allowNameChange() || options.allowKindChange()) {
       r.rememberId();
     }
@@ -209,9 +209,5 @@ final class PatchApplication {
               + ": expected the result to be an object");
     }
     r.setBody(o);
-  }
-
-  static String raw(JsonNode n) {
-    return n == null || n.isNull() ? "" : StrategicMerge.rawValue(n);
   }
 }

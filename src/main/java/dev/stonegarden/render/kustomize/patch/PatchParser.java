@@ -206,7 +206,7 @@ public final class PatchParser {
                 + " in document "
                 + (i + 1));
       }
-      String kind = StrategicMerge.rawValue(o.get("kind"));
+      String kind = Trees.kyamlValue(o.get("kind"));
       if (kind.isEmpty() || o.get("kind").isNull()) {
         return new Attempt<>(null, "missing kind in document " + (i + 1));
       }
@@ -229,7 +229,7 @@ public final class PatchParser {
       if (!kind.endsWith("List")) {
         JsonNode meta = o.get("metadata");
         JsonNode name = meta == null ? null : meta.get("name");
-        if (name == null || name.isNull() || StrategicMerge.rawValue(name).isEmpty()) {
+        if (name == null || name.isNull() || Trees.kyamlValue(name).isEmpty()) {
           return new Attempt<>(
               null, "missing metadata.name in " + kind + " (document " + (i + 1) + ")");
         }

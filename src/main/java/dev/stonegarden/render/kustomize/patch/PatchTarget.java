@@ -6,7 +6,7 @@ import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.LabelSelector;
 import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
-import java.util.LinkedHashMap;
+import dev.stonegarden.render.yaml.Trees;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -163,18 +163,7 @@ public record PatchTarget(
 
   /** metadata.labels or metadata.annotations as strings (kyaml reads the raw scalar text). */
   static Map<String, String> stringMap(ObjectNode body, String field) {
-    Map<String, String> out = new LinkedHashMap<>();
     JsonNode meta = body.get("metadata");
-    JsonNode m = meta == null ? null : meta.get(field);
-    if (m != null && m.isObject()) {
-      for (Map.Entry<String, JsonNode> e : m.properties()) {
-        out.put(
-            e.getKey(),
-            StrategicMerge.rawValue(e.getValue()).equals("null") && e.getValue().isNull()
-                ? ""
-                : StrategicMerge.rawValue(e.getValue()));
-      }
-    }
-    return out;
+    return Trees.stringMap(meta == null ? null : meta.get(field));
   }
 }

@@ -7,7 +7,6 @@ import dev.stonegarden.render.yaml.JsonTrees;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import dev.stonegarden.render.yaml.YamlVersion;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
@@ -23,19 +22,10 @@ final class PatchYaml {
   private PatchYaml() {}
 
   /**
-   * Every document of a YAML stream (empty documents as NullNodes). Positions of problems point
-   * into the patch file; for an inline patch ({@code origin} has a line) they point at the
-   * kustomization entry and name the line inside the patch.
+   * Every document of a YAML stream (empty documents as NullNodes) with its source map. Positions
+   * of problems point into the patch file; for an inline patch ({@code origin} has a line) they
+   * point at the kustomization entry and name the line inside the patch.
    */
-  static List<JsonNode> readAll(String text, YamlVersion version, SourcePosition origin) {
-    List<JsonNode> out = new ArrayList<>();
-    for (YamlDocument d : readDocuments(text, version, origin)) {
-      out.add(d.root());
-    }
-    return out;
-  }
-
-  /** As {@link #readAll}, with each document's source map. */
   static List<YamlDocument> readDocuments(String text, YamlVersion version, SourcePosition origin) {
     YamlReader.Options options =
         version == YamlVersion.YAML_1_1

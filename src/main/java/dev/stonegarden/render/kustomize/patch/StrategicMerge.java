@@ -5,6 +5,8 @@ import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.yaml.EmptyNullNode;
 import dev.stonegarden.render.yaml.SourceMap;
+import dev.stonegarden.render.yaml.Trees;
+import dev.stonegarden.render.yaml.Trees.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -89,19 +91,12 @@ public final class StrategicMerge {
   // The walk (walk.Walker.Walk). "dest" is the resource side, "origin" the patch side; Java null is
   // a missing node, a NullNode is YAML null. A null return value means "clear the field".
 
-  private enum NodeKind {
-    MAP,
-    SEQ,
-    SCALAR,
-    NONE
-  }
-
   private JsonNode walk(JsonNode dest, JsonNode origin, SchemaNode s, Ptr path, int depth) {
     if (depth > MAX_DEPTH) {
       throw error("patch nesting deeper than " + MAX_DEPTH + " levels at " + display(path), path);
     }
     s = schemaFor(s, dest, origin);
-    NodeKind kind = kind(dest) != NodeKind.NONE ? kind(dest) : kind(origin);
+    NodeKind kind = NodeKind.of(dest) != NodeKind.NONE ? NodeKind.of(dest) : NodeKind.of(origin);
     switch (kind) {
       case MAP:
         requireKind(NodeKind.MAP, dest, origin, path);
@@ -244,7 +239,7 @@ public final class StrategicMerge {
         List<String> tuple = new ArrayList<>(keys.size());
         for (String key : keys) {
           JsonNode f = elem instanceof ObjectNode o ? o.get(key) : null;
-          tuple.add(f == null || isNilOrEmpty(f) ? "" : rawValue(f));
+          tuple.add(f == null || isNilOrEmpty(f) ? "" : Trees.kyamlValue(f));
         }
         if (tuple.isEmpty() || out.contains(tuple)) {
           continue;
@@ -263,7 +258,7 @@ public final class StrategicMerge {
         continue;
       }
       for (JsonNode item : src) {
-        String v = rawValue(item);
+        String v = Trees.kyamlValue(item);
         if (seen.contains(v)) {
           continue;
         }
@@ -339,7 +334,7 @@ public final class StrategicMerge {
    */
   private void ensureKeyField(JsonNode val, String key, String value, Ptr path) {
     if (key.isEmpty()) {
-      if (kind(val) != NodeKind.SCALAR) {
+      if (NodeKind.of(val) != NodeKind.SCALAR) {
         throw wrongKind(NodeKind.SCALAR, val, path);
       }
       return;
@@ -428,7 +423,7 @@ public final class StrategicMerge {
     String firstValue = values.isEmpty() ? "" : values.get(0);
     if (firstKey.isEmpty()) {
       for (JsonNode item : a) {
-        if (rawValue(item).equals(firstValue)) {
+        if (Trees.kyamlValue(item).equals(firstValue)) {
           return item;
         }
       }
@@ -444,7 +439,7 @@ public final class StrategicMerge {
       boolean matches = true;
       for (int i = 0; i < keys.size(); i++) {
         JsonNode f = o.get(keys.get(i));
-        if (f == null || !rawValue(f).equals(values.get(i))) {
+        if (f == null || !Trees.kyamlValue(f).equals(values.get(i))) {
           matches = false;
           break;
         }
@@ -517,10 +512,10 @@ public final class StrategicMerge {
       return null;
     }
     if (name.isEmpty()) {
-      if (kind(elem) != NodeKind.SCALAR) {
+      if (NodeKind.of(elem) != NodeKind.SCALAR) {
         throw wrongKind(NodeKind.SCALAR, elem, path);
       }
-      return rawValue(elem).equals(stringValue) ? elem : null;
+      return Trees.kyamlValue(elem).equals(stringValue) ? elem : null;
     }
     if (!(elem instanceof ObjectNode o)) {
       throw wrongKind(NodeKind.MAP, elem, path);
@@ -529,7 +524,7 @@ public final class StrategicMerge {
     if (f == null) {
       return null;
     }
-    return stringValue.isEmpty() || rawValue(f).equals(stringValue) ? f : null;
+    return stringValue.isEmpty() || Trees.kyamlValue(f).equals(stringValue) ? f : null;
   }
 
   /** {@code walk.appendListNode}: sets each original element over the patch elements, by key. */
@@ -538,7 +533,7 @@ public final class StrategicMerge {
     src.forEach(elements::add);
     for (JsonNode elem : elements) {
       if (keys.get(0).isEmpty()) {
-        elementSetter(dst, elem, List.of(""), List.of(rawValue(elem)), path);
+        elementSetter(dst, elem, List.of(""), List.of(Trees.kyamlValue(elem)), path);
         continue;
       }
       List<String> v = new ArrayList<>();
@@ -555,7 +550,7 @@ public final class StrategicMerge {
           dst.add(elem); // no key: kyaml appends the element as it is (once per missing key)
           continue;
         }
-        v.add(rawValue(valueNode));
+        v.add(Trees.kyamlValue(valueNode));
       }
       if (keys.size() > 1) {
         // multi-key lists: remove what matches the original's own keys first (case 105)
@@ -594,7 +589,7 @@ public final class StrategicMerge {
       if (v == null) {
         return Directive.MERGE;
       }
-      Directive d = parseDirective(rawValue(v), path);
+      Directive d = parseDirective(Trees.kyamlValue(v), path);
       map.remove(DIRECTIVE);
       return d;
     }
@@ -610,14 +605,14 @@ public final class StrategicMerge {
       if (holder == null || holder.size() > 1) {
         return Directive.MERGE;
       }
-      String value = rawValue(holder.get(DIRECTIVE));
+      String value = Trees.kyamlValue(holder.get(DIRECTIVE));
       Directive d = parseDirective(value, path);
       elementSetter(list, null, List.of(DIRECTIVE), List.of(value), path);
       return d;
     }
     throw error(
         "no implemented strategic merge patch strategy for "
-            + describe(patch)
+            + NodeKind.of(patch).kyamlName()
             + " at "
             + display(path),
         path);
@@ -645,19 +640,6 @@ public final class StrategicMerge {
   // ---------------------------------------------------------------------------------------------
   // Node helpers
 
-  private static NodeKind kind(JsonNode n) {
-    if (n == null || n.isNull() || n.isMissingNode()) {
-      return NodeKind.NONE;
-    }
-    if (n.isObject()) {
-      return NodeKind.MAP;
-    }
-    if (n.isArray()) {
-      return NodeKind.SEQ;
-    }
-    return NodeKind.SCALAR;
-  }
-
   private static boolean isMissingOrNull(JsonNode n) {
     return n == null || n.isNull() || n.isMissingNode();
   }
@@ -670,26 +652,9 @@ public final class StrategicMerge {
     return isMissingOrNull(n) || (n.isContainer() && n.isEmpty());
   }
 
-  /** The scalar's text as yaml.Node.Value holds it; "" for maps and lists. */
-  static String rawValue(JsonNode n) {
-    if (n == null) {
-      return "";
-    }
-    if (n.isNull()) {
-      return "null";
-    }
-    if (n.isContainer()) {
-      return "";
-    }
-    if (n.isString()) {
-      return n.stringValue();
-    }
-    return n.asString();
-  }
-
   private void requireKind(NodeKind expected, JsonNode dest, JsonNode origin, Ptr path) {
     for (JsonNode n : new JsonNode[] {dest, origin}) {
-      NodeKind k = kind(n);
+      NodeKind k = NodeKind.of(n);
       if (k != NodeKind.NONE && k != expected) {
         throw wrongKind(expected, n, path);
       }
@@ -701,27 +666,10 @@ public final class StrategicMerge {
         "wrong node kind at "
             + display(path)
             + ": expected "
-            + kindName(expected)
+            + expected.kyamlName()
             + " but got "
-            + kindName(kind(found)),
+            + NodeKind.of(found).kyamlName(),
         path);
-  }
-
-  private static String kindName(NodeKind k) {
-    switch (k) {
-      case MAP:
-        return "MappingNode";
-      case SEQ:
-        return "SequenceNode";
-      case SCALAR:
-        return "ScalarNode";
-      default:
-        return "null";
-    }
-  }
-
-  private static String describe(JsonNode n) {
-    return kindName(kind(n));
   }
 
   /** The pointer of a patch list element (its index in the patch list), or the list's own. */

@@ -75,28 +75,30 @@ class DataGeneratorTest {
         """,
         generate(
             new DataGenerator(
-                "ConfigMap",
-                "app",
-                "",
-                "",
-                List.of("Q=\"quoted\"", "E="),
-                List.of(),
-                List.of("a.env"),
-                new GeneratorOptions(Map.of("l", "v"), null, true, true),
-                "",
+                new DataGenerator.Args(
+                    "ConfigMap",
+                    "app",
+                    "",
+                    "",
+                    List.of("Q=\"quoted\"", "E="),
+                    List.of(),
+                    List.of("a.env"),
+                    new GeneratorOptions(Map.of("l", "v"), null, true, true),
+                    ""),
                 fs,
                 SourcePosition.none()),
             new DataGenerator(
-                "Secret",
-                "s",
-                "",
-                "",
-                List.of(
-                    "long=0123456789012345678901234567890123456789012345678901234567890123456789"),
-                List.of(),
-                List.of(),
-                noHash,
-                "",
+                new DataGenerator.Args(
+                    "Secret",
+                    "s",
+                    "",
+                    "",
+                    List.of(
+                        "long=0123456789012345678901234567890123456789012345678901234567890123456789"),
+                    List.of(),
+                    List.of(),
+                    noHash,
+                    ""),
                 fs,
                 SourcePosition.none())));
   }
@@ -109,15 +111,16 @@ class DataGeneratorTest {
             () ->
                 generate(
                     new DataGenerator(
-                        "ConfigMap",
-                        "dup",
-                        "",
-                        "",
-                        List.of("A=1", "A=2"),
-                        List.of(),
-                        List.of(),
-                        null,
-                        "",
+                        new DataGenerator.Args(
+                            "ConfigMap",
+                            "dup",
+                            "",
+                            "",
+                            List.of("A=1", "A=2"),
+                            List.of(),
+                            List.of(),
+                            null,
+                            ""),
                         files(Map.of()),
                         SourcePosition.none())));
     assertTrue(e.diagnostics().get(0).message().contains("illegally repeats the key `A`"));

@@ -38,36 +38,20 @@ class TransformerConfigMergeTest {
   void aConfigurationFileMergesAsBefore() {
     TransformerConfig builtin = TransformerConfigs.builtin();
     FieldSpec mine = new FieldSpec(new Gvk("example.com", "v1", "Widget"), "spec/selector", true);
-    TransformerConfig file =
-        new TransformerConfig(
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(mine),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of());
+    TransformerConfig file = commonLabelsOnly(mine);
     TransformerConfig merged = builtin.merge(file, AT);
     assertTrue(merged.commonLabels().contains(mine));
     assertEquals(builtin.commonLabels().size() + 1, merged.commonLabels().size());
     TransformerConfig conflicting =
-        new TransformerConfig(
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(new FieldSpec(mine.selector(), mine.path(), false)),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of());
+        commonLabelsOnly(new FieldSpec(mine.selector(), mine.path(), false));
     assertThrows(InputException.class, () -> merged.merge(conflicting, AT));
+  }
+
+  /** A configuration file with one {@code commonLabels} field spec and nothing else. */
+  private static TransformerConfig commonLabelsOnly(FieldSpec spec) {
+    List<FieldSpec> none = List.of();
+    return new TransformerConfig(
+        none, none, none, List.of(spec), none, none, none, List.of(), none, none, none);
   }
 
   private static TransformerConfig copy(TransformerConfig c) {

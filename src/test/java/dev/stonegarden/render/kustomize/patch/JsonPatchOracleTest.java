@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.testing.Prerequisites;
-import dev.stonegarden.render.yaml.YamlVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +42,7 @@ class JsonPatchOracleTest {
     StrategicMergeOracleTest.Oracle o = StrategicMergeOracleTest.run(dir);
     assertEquals(0, o.exit(), o.err());
     Map<String, JsonNode> byName = new LinkedHashMap<>();
-    for (JsonNode d : PatchYaml.readAll(o.out(), YamlVersion.YAML_1_2, SourcePosition.none())) {
+    for (JsonNode d : PatchDocuments.trees(o.out())) {
       byName.put(d.get("metadata").get("name").stringValue(), d);
     }
     List<String> wrong = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.stonegarden.render.kustomize.patch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,9 +93,9 @@ class MergeKeysTest {
     assertNotNull(s.forType("autoscaling/v2beta2", "HorizontalPodAutoscaler"));
     assertNull(s.forType("argoproj.io/v1alpha1", "Rollout"));
     assertNull(s.forType("", "Deployment"));
-    assertFalse(s.knows("apps/v1beta1", "Deployment"));
-    assertTrue(s.knows("policy/v1beta1", "PodSecurityPolicy"));
-    assertTrue(s.knows("extensions/v1beta1", "Ingress"));
+    assertNull(s.forType("apps/v1beta1", "Deployment"));
+    assertNotNull(s.forType("policy/v1beta1", "PodSecurityPolicy"));
+    assertNotNull(s.forType("extensions/v1beta1", "Ingress"));
   }
 
   private static void assertList(SchemaNode parent, String field, List<String> keys) {

@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize.patch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,11 +81,11 @@ class MergeSchemaTest {
   @Test
   void kindsAreFoundByTheirApiVersionAsWritten() {
     MergeSchema b = MergeSchema.builtin();
-    assertTrue(b.knows("v1", "Pod"));
-    assertTrue(b.knows("apps/v1", "Deployment"));
-    assertFalse(b.knows("/v1", "Pod"), "an empty group written out is not the core group");
-    assertFalse(b.knows("apps/v1", "Pod"));
-    assertTrue(rollouts().knows("argoproj.io/v1alpha1", "Rollout"));
+    assertNotNull(b.forType("v1", "Pod"));
+    assertNotNull(b.forType("apps/v1", "Deployment"));
+    assertNull(b.forType("/v1", "Pod"), "an empty group written out is not the core group");
+    assertNull(b.forType("apps/v1", "Pod"));
+    assertNotNull(rollouts().forType("argoproj.io/v1alpha1", "Rollout"));
   }
 
   @Test
@@ -112,7 +113,7 @@ class MergeSchemaTest {
     MergeSchema cyclic = MergeSchema.fromOpenApi(SmCase.parse(json), FILE);
     assertNull(cyclic.forType("v1", "A").field("loop"));
     assertNull(cyclic.forType("v1", "A").field("gone"));
-    assertTrue(s.knows("argoproj.io/v1alpha1", "Rollout"));
+    assertNotNull(s.forType("argoproj.io/v1alpha1", "Rollout"));
   }
 
   @Test
@@ -124,7 +125,7 @@ class MergeSchemaTest {
     assertThrows(
         InputException.class,
         () -> MergeSchema.fromOpenApi(SmCase.parse("definitions: [1]"), FILE));
-    assertFalse(MergeSchema.fromOpenApi(SmCase.parse("swagger: '2.0'"), FILE).knows("v1", "Pod"));
+    assertNull(MergeSchema.fromOpenApi(SmCase.parse("swagger: '2.0'"), FILE).forType("v1", "Pod"));
   }
 
   @Test

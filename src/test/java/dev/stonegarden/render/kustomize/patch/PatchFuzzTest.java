@@ -80,7 +80,7 @@ class PatchFuzzTest {
     String text = new String(data, StandardCharsets.UTF_8);
     ResourceList resources = new ResourceList();
     for (JsonNode d :
-        PatchYaml.readAll(
+        PatchDocuments.trees(
             """
         apiVersion: apps/v1
         kind: Deployment
@@ -94,9 +94,7 @@ class PatchFuzzTest {
         kind: Service
         metadata: {name: web, namespace: prod}
         spec: {ports: [{port: 80}]}
-        """,
-            dev.stonegarden.render.yaml.YamlVersion.YAML_1_2,
-            SourcePosition.none())) {
+        """)) {
       resources.add(new Resource((ObjectNode) d, SourcePosition.none(), null));
     }
     int newline = text.indexOf('\n');

@@ -10,7 +10,6 @@ import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
-import dev.stonegarden.render.yaml.YamlVersion;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class PatchTransformersTest {
 
   static ResourceList resources(String yaml) {
     ResourceList list = new ResourceList();
-    for (JsonNode d : PatchYaml.readAll(yaml, YamlVersion.YAML_1_2, SourcePosition.none())) {
+    for (JsonNode d : PatchDocuments.trees(yaml)) {
       list.add(new Resource((ObjectNode) d, SourcePosition.none(), null));
     }
     return list;

@@ -1,7 +1,5 @@
 package dev.stonegarden.render.kustomize.patch;
 
-import dev.stonegarden.render.diag.SourcePosition;
-import dev.stonegarden.render.yaml.YamlVersion;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,7 +34,7 @@ record SmCase(String name, String resource, String patch, String expected, Strin
   }
 
   static JsonNode parse(String yaml) {
-    List<JsonNode> docs = PatchYaml.readAll(yaml, YamlVersion.YAML_1_2, SourcePosition.none());
+    List<JsonNode> docs = PatchDocuments.trees(yaml);
     return docs.get(0);
   }
 
