@@ -540,7 +540,7 @@ public final class JsonPatch {
       return n.bigIntegerValue().toString();
     }
     double f = n.doubleValue();
-    return Double.isFinite(f) ? GoNumbers.jsonFloat(f) : GoNumbers.formatFloat(f, 'g');
+    return Double.isFinite(f) ? GoNumbers.jsonFloat(f).value() : GoNumbers.formatFloat(f, 'g');
   }
 
   /** Checks the shape evanphx's {@code DecodePatch} accepts: a list of objects (or nulls). */
