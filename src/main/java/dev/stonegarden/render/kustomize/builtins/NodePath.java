@@ -139,12 +139,7 @@ public final class NodePath {
       if (!(node instanceof ArrayNode a)) {
         return;
       }
-      int idx;
-      try {
-        idx = Integer.parseInt(part);
-      } catch (NumberFormatException e) { // digits only, but too many for an int
-        throw new Failure(e.getMessage());
-      }
+      int idx = Integer.parseInt(part); // isIndex: at most nine digits
       if (idx == a.size() && create != Kind.NONE) {
         a.add(newNode(nextKind(path, i, create)));
       }
