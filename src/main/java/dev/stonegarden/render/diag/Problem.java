@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  * what the caller handed over. The caller, which knows the file and its source map, turns it into a
  * positioned {@link Diagnostic} (or an {@link InputException}); the message is kept as it is.
  *
- * <p>Where it is comes in three shapes, one record each:
+ * <p>Where it is comes in four shapes, one record each:
  *
  * <ul>
  *   <li>{@link InValue}: the value as a whole (a tag that does not fit a scalar, a selector that is
@@ -15,12 +15,15 @@ import static java.util.Objects.requireNonNull;
  *   <li>{@link InText}: an offset in a text (a PromQL query, an Argo Rollouts condition); the
  *       caller adds it to the text's position;
  *   <li>{@link InDocument}: a JSON pointer in a document of a list (a value the writers refuse);
- *       the caller looks the pointer up in the document's source map.
+ *       the caller looks the pointer up in the document's source map;
+ *   <li>{@link At}: a position in a file, where a layer already knew it (a patch text read by the
+ *       YAML reader, which positions its own errors); the caller keeps it.
  * </ul>
  *
  * Problems travel in a {@link Checked}.
  */
-public sealed interface Problem permits Problem.InValue, Problem.InText, Problem.InDocument {
+public sealed interface Problem
+    permits Problem.InValue, Problem.InText, Problem.InDocument, Problem.At {
 
   /** What is wrong, in the words the user sees (lower case, no trailing period). */
   String message();
@@ -67,6 +70,20 @@ public sealed interface Problem permits Problem.InValue, Problem.InText, Problem
     /** The same problem, in document {@code index} of a list. */
     public InDocument inDocument(int index) {
       return new InDocument(index, pointer, message);
+    }
+  }
+
+  /** A problem at a known place in a file. */
+  record At(SourcePosition at, String message) implements Problem {
+    public At {
+      requireNonNull(at, "at == null");
+      requireNonNull(message, "message == null");
+    }
+
+    /** The first diagnostic of {@code e}, as a problem (its position and message). */
+    public static At of(InputException e) {
+      Diagnostic first = e.diagnostics().get(0);
+      return new At(first.at(), first.message());
     }
   }
 }
