@@ -3,6 +3,8 @@ package dev.stonegarden.render.diag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Where a problem found inside a layer is, before anyone knows the file. */
@@ -35,5 +37,18 @@ class ProblemTest {
     assertEquals("a", new Problem.InValue("a").message());
     assertEquals("b", new Problem.InText(4, "b").message());
     assertEquals("c", new Problem.InDocument(0, "/x", "c").message());
+    assertEquals("d", new Problem.At(SourcePosition.none(), "d").message());
+  }
+
+  @Test
+  void aPositionedErrorKeepsItsFirstPlaceAndMessage() {
+    SourcePosition first = new SourcePosition(Path.of("patch.yaml"), 3, 7);
+    InputException e =
+        new InputException(
+            List.of(
+                Diagnostic.error(first, "mapping values are not allowed here"),
+                Diagnostic.error(new SourcePosition(Path.of("patch.yaml"), 9, 1), "later")));
+    assertEquals(new Problem.At(first, "mapping values are not allowed here"), Problem.At.of(e));
+    assertThrows(NullPointerException.class, () -> new Problem.At(null, "m"));
   }
 }
