@@ -1,5 +1,7 @@
 package dev.stonegarden.render.analysis;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +13,8 @@ import java.util.Set;
  * operators with expr-lang's precedence, {@code not in}, ternaries, pipes, arrays and maps), names
  * limited to what Argo's environment defines ({@code result}, {@code asInt}, {@code asFloat},
  * {@code isNaN}, {@code isInf}, {@code isNil}, {@code default}) and expr-lang's built-in functions,
- * and a result that can be a bool. A problem is reported with its offset; nothing is evaluated.
+ * and a result that can be a bool. The first problem is reported with its offset in the condition
+ * ({@link Problem.InText}); nothing is evaluated.
  */
 public final class ConditionCheck {
   /** What Argo Rollouts puts in a condition's environment. */
@@ -136,9 +139,6 @@ public final class ConditionCheck {
           "startsWith",
           "endsWith");
 
-  /** A problem in a condition, with its offset. */
-  public record Problem(int offset, String message) {}
-
   private record Token(String kind, String text, int offset) {
     boolean is(String s) {
       return !kind.equals("string") && text.equals(s);
@@ -159,34 +159,43 @@ public final class ConditionCheck {
     this.tokens = tokens;
   }
 
-  /** The first problem of {@code condition}, or null when expr-lang would compile it. */
-  public static Problem check(String condition) {
+  /**
+   * {@code condition} when expr-lang would compile it, else its first problem ({@link
+   * Problem.InText}, the offset in {@code condition}).
+   */
+  public static Checked<String> check(String condition) {
     try {
       ConditionCheck c = new ConditionCheck(tokens(condition));
       if (c.peek().kind().equals("eof")) {
-        return new Problem(0, "the condition is empty");
+        return Checked.failed(new Problem.InText(0, "the condition is empty"));
       }
       Shape s = c.expression(0);
       if (!c.peek().kind().equals("eof")) {
         throw c.unexpected();
       }
       if (s == Shape.NOT_BOOL) {
-        return new Problem(
-            0,
-            "the condition is not true or false (Argo Rollouts expects a bool, e.g. result[0] < 1)");
+        return Checked.failed(
+            new Problem.InText(
+                0,
+                "the condition is not true or false (Argo Rollouts expects a bool, e.g. result[0] < 1)"));
       }
-      return null;
+      return Checked.ok(condition);
     } catch (Failure f) {
-      return f.problem;
+      return Checked.failed(f.problem);
     }
   }
 
+  /**
+   * The first problem, thrown out of the recursive descent to {@link #check}, the only place that
+   * catches it: private, so the class's API stays the one result type.
+   */
   private static final class Failure extends RuntimeException {
-    final Problem problem;
+    private static final long serialVersionUID = 1L;
+    final transient Problem problem;
 
     Failure(int offset, String message) {
       super(message, null, false, false);
-      this.problem = new Problem(offset, message);
+      this.problem = new Problem.InText(offset, message);
     }
   }
 

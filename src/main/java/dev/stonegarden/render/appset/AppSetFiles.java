@@ -29,7 +29,7 @@ public final class AppSetFiles {
 
   /** The text of a service's {@code applicationset.yaml}. */
   public static String applicationSetText(ObjectNode applicationSet) {
-    return HEADER + YamlWriter.write(List.of(applicationSet));
+    return HEADER + YamlWriter.write(List.of(applicationSet)).value();
   }
 
   /**
@@ -57,7 +57,7 @@ public final class AppSetFiles {
               e ->
                   files.put(
                       root.resolve("teams").resolve(e.getKey()).resolve(APPPROJECT_FILE),
-                      HEADER + YamlWriter.write(e.getValue())));
+                      HEADER + YamlWriter.write(e.getValue()).value()));
     }
     return files;
   }

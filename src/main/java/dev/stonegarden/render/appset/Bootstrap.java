@@ -33,6 +33,6 @@ public final class Bootstrap {
     Path root = RepositoryRoot.find(workingDirectory, directory, argo, null);
     ApplicationSetGenerator.Output output =
         new ApplicationSetGenerator().generate(services, root, null, repoUrlFallback);
-    return YamlWriter.write(output.documents());
+    return YamlWriter.write(output.documents()).value();
   }
 }

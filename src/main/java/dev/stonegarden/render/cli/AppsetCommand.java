@@ -92,7 +92,7 @@ final class AppsetCommand implements Callable<Integer> {
         ApplicationSetGenerator.traced(common.verbose() ? inv.err() : null)
             .generate(services, root, repoUrl, null);
     if (!write) {
-      inv.out().print(YamlWriter.write(output.documents()));
+      inv.out().print(YamlWriter.write(output.documents()).value());
       return ExitCode.OK;
     }
     boolean oneService = Files.isRegularFile(start.resolve(ServiceFinder.FILE_NAME));

@@ -76,7 +76,7 @@ final class KargoCommand implements Callable<Integer> {
       throw new InputException(problems.all());
     }
     notes.stream().distinct().forEach(n -> inv.err().println("note: " + n));
-    inv.out().print(YamlWriter.write(documents));
+    inv.out().print(YamlWriter.write(documents).value());
     return ExitCode.OK;
   }
 

@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.kustomize.builtins.HashSuffixTransformer;
 import dev.stonegarden.render.kustomize.builtins.MapEntriesTransformer;
@@ -12,7 +13,6 @@ import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.yaml.JsonStreamWriter;
-import dev.stonegarden.render.yaml.UnwritableValueException;
 import dev.stonegarden.render.yaml.YamlWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,30 +103,27 @@ public final class Kustomizer {
 
     /** The YAML stream; a value Go's JSON encoder or go-yaml refuses is an input error. */
     public String yaml() {
-      try {
-        return YamlWriter.write(documents);
-      } catch (IllegalArgumentException e) {
-        throw refused(e);
-      }
+      return YamlWriter.write(documents).orElseThrow(this::refused);
     }
 
     /** One compact JSON document per line ({@code --output json}); refusals as {@link #yaml}. */
     public String json() {
-      try {
-        return JsonStreamWriter.write(documents);
-      } catch (IllegalArgumentException e) {
-        throw refused(e);
-      }
+      return JsonStreamWriter.write(documents).orElseThrow(this::refused);
     }
 
-    private InputException refused(IllegalArgumentException e) {
-      if (e instanceof UnwritableValueException u
-          && u.document() >= 0
-          && u.document() < resources.size()) {
-        Resource r = resources.get(u.document());
-        return new InputException(r.positionOf(u.pointer()), e.getMessage() + " (" + r.id() + ")");
+    private InputException refused(List<Problem> problems) {
+      return new InputException(problems.stream().map(this::refusal).toList());
+    }
+
+    /** A refused value at its place in its resource's file, with the resource's id. */
+    private Diagnostic refusal(Problem p) {
+      if (p instanceof Problem.InDocument d
+          && d.document() >= 0
+          && d.document() < resources.size()) {
+        Resource r = resources.get(d.document());
+        return Diagnostic.error(r.positionOf(d.pointer()), p.message() + " (" + r.id() + ")");
       }
-      return new InputException(SourcePosition.none(), e.getMessage());
+      return Diagnostic.error(SourcePosition.none(), p.message());
     }
   }
 

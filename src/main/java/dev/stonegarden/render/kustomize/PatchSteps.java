@@ -144,9 +144,8 @@ final class PatchSteps {
 
   /** The target, checked; a problem is reported at {@code at}. */
   private static PatchTarget target(PatchTarget t, Kustomization.Place at) {
-    String problem = t == null ? null : t.problem();
-    if (problem != null) {
-      throw new InputException(at.at(), problem);
+    if (t != null) {
+      t.compile().orElseThrow(problems -> new InputException(at.at(), problems.get(0).message()));
     }
     return t;
   }

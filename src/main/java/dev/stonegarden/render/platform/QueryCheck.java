@@ -2,8 +2,8 @@ package dev.stonegarden.render.platform;
 
 import dev.stonegarden.render.analysis.ConditionCheck;
 import dev.stonegarden.render.diag.Diagnostic;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.diag.SourcePosition;
-import dev.stonegarden.render.promql.PromQlException;
 import dev.stonegarden.render.promql.QueryTemplate;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
@@ -44,13 +44,11 @@ record QueryCheck(ServiceSpec service) implements Check {
           for (String key : List.of("successCondition", "failureCondition")) {
             JsonNode c = m.get(key);
             if (c != null && c.isString()) {
-              ConditionCheck.Problem p = ConditionCheck.check(c.stringValue());
-              if (p != null) {
+              for (Problem p : ConditionCheck.check(c.stringValue()).problems()) {
                 out.add(
                     diagnostic(
                         generated,
-                        ScalarOffsets.inside(
-                            r.positionOf(base + "/" + key), c.stringValue(), p.offset()),
+                        ScalarOffsets.of(r.positionOf(base + "/" + key), c.stringValue(), p),
                         Nodes.describe(r)
                             + ": "
                             + key
@@ -80,16 +78,14 @@ record QueryCheck(ServiceSpec service) implements Check {
     if (q == null || !q.isString()) {
       return;
     }
-    try {
-      QueryTemplate.parse(q.stringValue());
-    } catch (PromQlException e) {
+    for (Problem p : QueryTemplate.parse(q.stringValue()).problems()) {
       out.add(
           diagnostic(
               generated,
-              ScalarOffsets.inside(position(r, pointers), q.stringValue(), e.offset()),
+              ScalarOffsets.of(position(r, pointers), q.stringValue(), p),
               Nodes.describe(r)
                   + ": the query is not valid PromQL: "
-                  + e.getMessage()
+                  + p.message()
                   + (generated
                       ? " (the render built it: please report this)"
                       : " (kept as written: Prometheus may know more than this check)")));

@@ -1,5 +1,7 @@
 package dev.stonegarden.render.promql;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,15 +48,34 @@ final class Lexer {
     this.s = s;
   }
 
-  static List<Token> tokens(String query) {
+  /** The tokens of {@code query}, ending with {@link Kind#EOF}, or its first problem. */
+  static Checked<List<Token>> tokens(String query) {
     Lexer l = new Lexer(query);
     List<Token> out = new ArrayList<>();
-    while (true) {
-      Token t = l.next();
-      out.add(t);
-      if (t.kind() == Kind.EOF) {
-        return out;
+    try {
+      while (true) {
+        Token t = l.next();
+        out.add(t);
+        if (t.kind() == Kind.EOF) {
+          return Checked.ok(out);
+        }
       }
+    } catch (Failure f) {
+      return Checked.failed(f.problem);
+    }
+  }
+
+  /**
+   * The first problem, thrown out of the scanning methods to {@link #tokens}, the only place that
+   * catches it: private, so the class's API stays the one result type.
+   */
+  private static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Problem problem;
+
+    Failure(int offset, String message) {
+      super(message, null, false, false);
+      this.problem = new Problem.InText(offset, message);
     }
   }
 
@@ -104,7 +125,7 @@ final class Lexer {
         return new Token(Kind.OP, op, op, start);
       }
     }
-    throw new PromQlException(start, "unexpected character \"" + c + "\"");
+    throw new Failure(start, "unexpected character \"" + c + "\"");
   }
 
   private Token number(int start) {
@@ -130,12 +151,11 @@ final class Lexer {
         } else if (i < s.length() && "smhdwy".indexOf(s.charAt(i)) >= 0) {
           i++;
         } else {
-          throw new PromQlException(
-              i, "bad duration: a number needs a unit (ms, s, m, h, d, w, y)");
+          throw new Failure(i, "bad duration: a number needs a unit (ms, s, m, h, d, w, y)");
         }
       }
       if (i < s.length() && isIdentPart(s.charAt(i)) && s.charAt(i) != ':') {
-        throw new PromQlException(start, "bad duration \"" + s.substring(start, i + 1) + "\"");
+        throw new Failure(start, "bad duration \"" + s.substring(start, i + 1) + "\"");
       }
       return new Token(Kind.DURATION, s.substring(start, i), s.substring(start, i), start);
     }
@@ -152,15 +172,14 @@ final class Lexer {
         i++;
       }
       if (i >= s.length() || !isDigit(s.charAt(i))) {
-        throw new PromQlException(e, "bad number \"" + s.substring(start, i) + "\"");
+        throw new Failure(e, "bad number \"" + s.substring(start, i) + "\"");
       }
       while (i < s.length() && isDigit(s.charAt(i))) {
         i++;
       }
     }
     if (i < s.length() && isIdentPart(s.charAt(i))) {
-      throw new PromQlException(
-          start, "bad number or duration \"" + s.substring(start, i + 1) + "\"");
+      throw new Failure(start, "bad number or duration \"" + s.substring(start, i + 1) + "\"");
     }
     return new Token(Kind.NUMBER, s.substring(start, i), s.substring(start, i), start);
   }
@@ -170,7 +189,7 @@ final class Lexer {
     StringBuilder value = new StringBuilder();
     while (true) {
       if (i >= s.length() || quote != '`' && s.charAt(i) == '\n') {
-        throw new PromQlException(start, "unterminated string");
+        throw new Failure(start, "unterminated string");
       }
       char c = s.charAt(i);
       if (c == quote) {
@@ -190,7 +209,7 @@ final class Lexer {
   private void escape(StringBuilder value) {
     int at = i;
     if (i + 1 >= s.length()) {
-      throw new PromQlException(at, "unterminated string");
+      throw new Failure(at, "unterminated string");
     }
     char e = s.charAt(i + 1);
     i += 2;
@@ -212,13 +231,13 @@ final class Lexer {
           int v = 0;
           for (int k = 0; k < 3; k++) {
             if (i >= s.length() || s.charAt(i) < '0' || s.charAt(i) > '7') {
-              throw new PromQlException(at, "bad octal escape in string");
+              throw new Failure(at, "bad octal escape in string");
             }
             v = v * 8 + (s.charAt(i++) - '0');
           }
           value.append((char) v);
         } else {
-          throw new PromQlException(at, "unknown escape sequence \\" + e + " in string");
+          throw new Failure(at, "unknown escape sequence \\" + e + " in string");
         }
       }
     }
@@ -226,18 +245,18 @@ final class Lexer {
 
   private int hex(int digits, int at) {
     if (i + digits > s.length()) {
-      throw new PromQlException(at, "bad escape in string");
+      throw new Failure(at, "bad escape in string");
     }
     int v = 0;
     for (int k = 0; k < digits; k++) {
       int d = Character.digit(s.charAt(i++), 16);
       if (d < 0) {
-        throw new PromQlException(at, "bad escape in string");
+        throw new Failure(at, "bad escape in string");
       }
       v = v * 16 + d;
     }
     if (!Character.isValidCodePoint(v)) {
-      throw new PromQlException(at, "bad escape in string");
+      throw new Failure(at, "bad escape in string");
     }
     return v;
   }

@@ -2,6 +2,8 @@ package dev.stonegarden.render.promql;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.promql.Expr.Type;
 import dev.stonegarden.render.promql.Lexer.Kind;
 import dev.stonegarden.render.promql.Lexer.Token;
@@ -101,25 +103,46 @@ public final class PromQl {
   private final List<Token> tokens;
   private int pos;
 
-  private PromQl(String query) {
-    this.tokens = Lexer.tokens(query);
+  private PromQl(List<Token> tokens) {
+    this.tokens = tokens;
   }
 
   /**
-   * The expression {@code query} holds.
-   *
-   * @throws PromQlException at the first problem, with its offset
+   * The expression {@code query} holds, or the first problem Prometheus would report ({@link
+   * Problem.InText}, with its offset in {@code query}).
    */
-  public static Expr parse(String query) {
-    PromQl p = new PromQl(query);
-    if (p.peek().kind() == Kind.EOF) {
-      throw new PromQlException(0, "no expression found in input");
+  public static Checked<Expr> parse(String query) {
+    return Lexer.tokens(query).flatMap(PromQl::parse);
+  }
+
+  private static Checked<Expr> parse(List<Token> tokens) {
+    PromQl p = new PromQl(tokens);
+    try {
+      if (p.peek().kind() == Kind.EOF) {
+        throw new Failure(0, "no expression found in input");
+      }
+      Expr e = p.expression(0);
+      if (p.peek().kind() != Kind.EOF) {
+        throw p.unexpected("");
+      }
+      return Checked.ok(e);
+    } catch (Failure f) {
+      return Checked.failed(f.problem);
     }
-    Expr e = p.expression(0);
-    if (p.peek().kind() != Kind.EOF) {
-      throw p.unexpected("");
+  }
+
+  /**
+   * The first problem, thrown out of the recursive descent to {@link #parse(List)}, the only place
+   * that catches it: private, so the class's API stays the one result type.
+   */
+  private static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Problem problem;
+
+    Failure(int offset, String message) {
+      super(message, null, false, false);
+      this.problem = new Problem.InText(offset, message);
     }
-    return e;
   }
 
   private Token peek() {
@@ -134,9 +157,9 @@ public final class PromQl {
     return tokens.get(pos++);
   }
 
-  private PromQlException unexpected(String context) {
+  private Failure unexpected(String context) {
     Token t = peek();
-    return new PromQlException(
+    return new Failure(
         t.offset(), "unexpected " + t.describe() + (context.isEmpty() ? "" : " " + context));
   }
 
@@ -187,8 +210,7 @@ public final class PromQl {
           String g = take().text();
           group = g + (peek().is("(") ? "(" + String.join(", ", labels("in " + g)) + ")" : "");
           if (SET_OPERATORS.contains(op)) {
-            throw new PromQlException(
-                opToken.offset(), "no grouping allowed for \"" + op + "\" operation");
+            throw new Failure(opToken.offset(), "no grouping allowed for \"" + op + "\" operation");
           }
         }
       }
@@ -202,22 +224,21 @@ public final class PromQl {
       String op, int at, Expr left, Expr right, boolean bool, String matching, String group) {
     for (Expr e : List.of(left, right)) {
       if (e.type() != Type.SCALAR && e.type() != Type.VECTOR) {
-        throw new PromQlException(
+        throw new Failure(
             e.start(),
             "binary expression must contain only scalar and instant vector types, got " + e.type());
       }
     }
     boolean scalars = left.type() == Type.SCALAR && right.type() == Type.SCALAR;
     if (SET_OPERATORS.contains(op) && (left.type() != Type.VECTOR || right.type() != Type.VECTOR)) {
-      throw new PromQlException(
-          at, "set operator \"" + op + "\" not allowed in binary scalar expression");
+      throw new Failure(at, "set operator \"" + op + "\" not allowed in binary scalar expression");
     }
     if (COMPARISONS.contains(op) && scalars && !bool) {
-      throw new PromQlException(at, "comparisons between scalars must use BOOL modifier");
+      throw new Failure(at, "comparisons between scalars must use BOOL modifier");
     }
     if ((matching != null || group != null)
         && (left.type() != Type.VECTOR || right.type() != Type.VECTOR)) {
-      throw new PromQlException(at, "vector matching only allowed between instant vectors");
+      throw new Failure(at, "vector matching only allowed between instant vectors");
     }
     return new Expr.Binary(
         op, left, right, bool, matching, group, scalars ? Type.SCALAR : Type.VECTOR, left.start());
@@ -229,7 +250,7 @@ public final class PromQl {
       // Unary minus binds tighter than every binary operator but "^" (-1^2 is -1).
       Expr operand = expression(PRECEDENCE.size() - 1);
       if (operand.type() != Type.SCALAR && operand.type() != Type.VECTOR) {
-        throw new PromQlException(
+        throw new Failure(
             op.offset(),
             "unary expression only allowed on expressions of type scalar or instant vector, got "
                 + operand.type());
@@ -328,13 +349,13 @@ public final class PromQl {
           try {
             Pattern.compile("^(?:" + value.value() + ")$");
           } catch (PatternSyntaxException e) {
-            throw new PromQlException(
+            throw new Failure(
                 value.offset(),
                 "invalid regular expression " + value.text() + ": " + e.getDescription());
           }
         }
         if (label.text().equals("__name__") && name != null) {
-          throw new PromQlException(label.offset(), "metric name must not be set twice");
+          throw new Failure(label.offset(), "metric name must not be set twice");
         }
         matchers.add(new Expr.Matcher(label.text(), op.text(), value.value()));
         if (peek().is(",")) {
@@ -350,8 +371,7 @@ public final class PromQl {
       end = last.offset() + last.text().length();
     }
     if (name == null && matchers.stream().allMatch(PromQl::matchesEmpty)) {
-      throw new PromQlException(
-          start, "vector selector must contain at least one non-empty matcher");
+      throw new Failure(start, "vector selector must contain at least one non-empty matcher");
     }
     return new Expr.VectorSelector(name, List.copyOf(matchers), null, null, start, end);
   }
@@ -375,14 +395,14 @@ public final class PromQl {
           String step = peek().kind() == Kind.DURATION ? take().text() : null;
           expect("]", "in subquery");
           if (e.type() != Type.VECTOR) {
-            throw new PromQlException(
+            throw new Failure(
                 open.offset(), "subquery is only allowed on instant vector, got " + e.type());
           }
           e = new Expr.Subquery(e, range, step, null, null, e.start());
         } else {
           expect("]", "in range selector");
           if (!(e instanceof Expr.VectorSelector v) || !v.plain()) {
-            throw new PromQlException(
+            throw new Failure(
                 open.offset(),
                 "ranges only allowed for vector selectors (an offset or @ comes after the range)");
           }
@@ -451,14 +471,14 @@ public final class PromQl {
           at != null ? at : s.at(),
           s.start());
     }
-    throw new PromQlException(
+    throw new Failure(
         kw.offset(),
         what + " must follow a selector or a subquery, not " + e.type() + " " + kind(e));
   }
 
   private static void check(Token kw, String what, String existing) {
     if (existing != null) {
-      throw new PromQlException(kw.offset(), what + " may not be set multiple times");
+      throw new Failure(kw.offset(), what + " may not be set multiple times");
     }
   }
 
@@ -521,7 +541,7 @@ public final class PromQl {
       param = expression(0);
       expect(",", "in aggregation " + op.text() + ": it takes a parameter and a vector");
       if (param.type() != paramType) {
-        throw new PromQlException(
+        throw new Failure(
             param.start(),
             "expected type "
                 + paramType
@@ -547,7 +567,7 @@ public final class PromQl {
       grouping = labels("in grouping of " + op.text());
     }
     if (inner.type() != Type.VECTOR) {
-      throw new PromQlException(
+      throw new Failure(
           inner.start(),
           "expected type instant vector in aggregation expression, got " + inner.type());
     }
@@ -558,8 +578,7 @@ public final class PromQl {
     Token name = take();
     Signature sig = FUNCTIONS.get(name.text());
     if (sig == null) {
-      throw new PromQlException(
-          name.offset(), "unknown function with name \"" + name.text() + "\"");
+      throw new Failure(name.offset(), "unknown function with name \"" + name.text() + "\"");
     }
     take(); // (
     List<Expr> args = new ArrayList<>();
@@ -578,7 +597,7 @@ public final class PromQl {
     int min = sig.lastOptional() || sig.lastRepeats() ? sig.args().size() - 1 : sig.args().size();
     int max = sig.lastRepeats() ? Integer.MAX_VALUE : sig.args().size();
     if (args.size() < min || args.size() > max) {
-      throw new PromQlException(
+      throw new Failure(
           name.offset(),
           "wrong number of arguments for function "
               + name.text()
@@ -593,7 +612,7 @@ public final class PromQl {
     for (int k = 0; k < args.size(); k++) {
       Type want = sig.args().get(Math.min(k, sig.args().size() - 1));
       if (args.get(k).type() != want) {
-        throw new PromQlException(
+        throw new Failure(
             args.get(k).start(),
             "expected type "
                 + want

@@ -1,5 +1,6 @@
 package dev.stonegarden.render.promql;
 
+import dev.stonegarden.render.diag.Checked;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,11 +32,10 @@ public final class QueryTemplate {
 
   /**
    * {@code template} parsed with every placeholder replaced by a filler of its length (letters, as
-   * the values substituted there are: namespaces, names, hashes).
-   *
-   * @throws PromQlException with the offset in {@code template}
+   * the values substituted there are: namespaces, names, hashes), or its first problem, with the
+   * offset in {@code template}.
    */
-  public static Expr parse(String template) {
+  public static Checked<Expr> parse(String template) {
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {

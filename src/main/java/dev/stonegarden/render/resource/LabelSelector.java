@@ -1,5 +1,7 @@
 package dev.stonegarden.render.resource;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,12 +68,29 @@ public final class LabelSelector {
   }
 
   /**
-   * Parses a selector; the empty string selects everything.
-   *
-   * @throws IllegalArgumentException with a message for the user when the text is not a selector
+   * Parses a selector; the empty string selects everything. A text that is not a selector is a
+   * {@link Problem.InValue} with a message for the user (it names the selector and the column).
    */
-  public static LabelSelector parse(String text) {
-    return new Parser(text == null ? "" : text).parse();
+  public static Checked<LabelSelector> parse(String text) {
+    try {
+      return Checked.ok(new Parser(text == null ? "" : text).parse());
+    } catch (Failure f) {
+      return Checked.failed(f.problem);
+    }
+  }
+
+  /**
+   * The first problem, thrown out of the parser to {@link #parse}, the only place that catches it:
+   * private, so the class's API stays the one result type.
+   */
+  private static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Problem problem;
+
+    Failure(String message) {
+      super(message, null, false, false);
+      this.problem = new Problem.InValue(message);
+    }
   }
 
   /** True when every requirement holds for these labels (or annotations). */
@@ -239,8 +258,8 @@ public final class LabelSelector {
       }
     }
 
-    private IllegalArgumentException fail(String message) {
-      return new IllegalArgumentException(
+    private Failure fail(String message) {
+      return new Failure(
           String.format(
               Locale.ROOT, "invalid selector \"%s\" at column %d: %s", s, pos + 1, message));
     }

@@ -1,5 +1,7 @@
 package dev.stonegarden.render.service;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +66,17 @@ public record PlatformSettings(
       return mirrorRoutes;
     }
 
-    public static Router of(String key) {
+    /**
+     * The router {@code key} names; a key that names none is a {@link Problem.InValue} (the schema
+     * reports it to the user, so readers that bind validated files read the value directly).
+     */
+    public static Checked<Router> of(String key) {
       for (Router r : values()) {
         if (r.key.equals(key)) {
-          return r;
+          return Checked.ok(r);
         }
       }
-      throw new IllegalArgumentException("no router " + key);
+      return Checked.failed(new Problem.InValue("no router " + key));
     }
   }
 

@@ -1,10 +1,11 @@
 package dev.stonegarden.render.service;
 
 import dev.stonegarden.render.analysis.ConditionCheck;
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.promql.Expr;
-import dev.stonegarden.render.promql.PromQlException;
 import dev.stonegarden.render.promql.QueryTemplate;
 import dev.stonegarden.render.yaml.ScalarOffsets;
 import java.util.ArrayList;
@@ -59,10 +60,9 @@ final class QueryChecks {
   /** A custom analysis metric's condition: what Argo Rollouts' expr-lang compiles. */
   static void condition(
       Problems problems, SourcePosition at, String metric, String key, String condition) {
-    ConditionCheck.Problem p = ConditionCheck.check(condition);
-    if (p != null) {
+    for (Problem p : ConditionCheck.check(condition).problems()) {
       problems.error(
-          ScalarOffsets.inside(at, condition, p.offset()),
+          ScalarOffsets.of(at, condition, p),
           key + " of metric " + metric + " cannot be evaluated by Argo Rollouts: " + p.message());
     }
   }
@@ -84,14 +84,12 @@ final class QueryChecks {
               + Spelling.didYouMean(u.name(), known));
       return null;
     }
-    try {
-      return QueryTemplate.parse(template);
-    } catch (PromQlException e) {
+    Checked<Expr> parsed = QueryTemplate.parse(template);
+    for (Problem p : parsed.problems()) {
       problems.error(
-          ScalarOffsets.inside(at, template, e.offset()),
-          what + " is not valid PromQL: " + e.getMessage());
-      return null;
+          ScalarOffsets.of(at, template, p), what + " is not valid PromQL: " + p.message());
     }
+    return parsed.ok() ? parsed.value() : null;
   }
 
   private static int offendingOffset(Expr e) {

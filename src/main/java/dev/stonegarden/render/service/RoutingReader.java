@@ -1,5 +1,6 @@
 package dev.stonegarden.render.service;
 
+import dev.stonegarden.render.diag.Checked;
 import dev.stonegarden.render.diag.Problems;
 import dev.stonegarden.render.service.PlatformSettings.GatewayApi;
 import dev.stonegarden.render.service.PlatformSettings.Istio;
@@ -56,12 +57,12 @@ final class RoutingReader {
     String source = "platform.yaml spec.trafficRouting.router";
     JsonNode override = r.at("/trafficRouting/router");
     if (override.isString()) {
-      try {
-        router = Router.of(override.stringValue());
-        source = "rollout.trafficRouting.router";
-      } catch (IllegalArgumentException e) {
+      Checked<Router> named = Router.of(override.stringValue());
+      if (!named.ok()) {
         return; // the schema reports it
       }
+      router = named.value();
+      source = "rollout.trafficRouting.router";
     } else if (platform.file() == null) {
       source = "the default router";
     }
@@ -220,7 +221,7 @@ final class RoutingReader {
     }
     JsonNode router = t.get("router");
     return new TrafficRouting(
-        router == null ? Router.NONE : Router.of(router.stringValue()),
+        router == null ? Router.NONE : Router.of(router.stringValue()).value(),
         t.has("gatewayAPI") ? gatewayApi(t.get("gatewayAPI")) : null,
         t.has("nginx") ? nginx(t.get("nginx")) : null,
         t.has("istio") ? istio(t.get("istio")) : null);

@@ -55,7 +55,11 @@ public final class GoJson {
     } else if (n.isIntegralNumber()) {
       sb.append(n.bigIntegerValue());
     } else if (n.isNumber()) {
-      sb.append(GoNumbers.jsonFloat(n.doubleValue()));
+      // A non-finite number in a hash input is not an input diagnostic (yet): it stops the render
+      // as it did before the writers returned problems, with Go's message.
+      sb.append(
+          GoNumbers.jsonFloat(n.doubleValue())
+              .orElseThrow(p -> new IllegalArgumentException(p.get(0).message())));
     } else {
       string(n.asString(), sb);
     }

@@ -1,5 +1,7 @@
 package dev.stonegarden.render.yaml;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -44,14 +46,17 @@ public final class GoNumbers {
    * What kustomize prints for a float64 value: Go's encoding/json writes it ({@code 'f'} format,
    * {@code 'e'} below 1e-6 and from 1e21), go-yaml v2 re-reads that text as int64, uint64 or
    * float64 and prints the value; so integral values in the uint64/int64 range print as integers
-   * ({@code 1e3} → {@code 1000}), everything else as {@code FormatFloat(f, 'g', -1, 64)}.
-   *
-   * @throws IllegalArgumentException for NaN and infinities, with Go's JSON error text
+   * ({@code 1e3} → {@code 1000}), everything else as {@code FormatFloat(f, 'g', -1, 64)}. NaN and
+   * infinities are Go's JSON error (a {@link Problem.InValue}).
    */
-  public static String yamlFloat(double f) {
+  public static Checked<String> yamlFloat(double f) {
     if (Double.isNaN(f) || Double.isInfinite(f)) {
-      throw new IllegalArgumentException("json: unsupported value: " + formatFloat(f, 'g'));
+      return unsupported(f);
     }
+    return Checked.ok(finiteYamlFloat(f));
+  }
+
+  private static String finiteYamlFloat(double f) {
     double abs = Math.abs(f);
     if (abs < 1e21) {
       Digits d = shortest(abs);
@@ -76,14 +81,21 @@ public final class GoNumbers {
   /**
    * Go's {@code encoding/json} text of a float64: {@code FormatFloat(f, 'f', -1, 64)}, or {@code
    * 'e'} below 1e-6 and from 1e21 with a one-digit negative exponent unpadded ({@code 1e-7}, {@code
-   * 1e+21}).
-   *
-   * @throws IllegalArgumentException for NaN and infinities, with Go's JSON error text
+   * 1e+21}). NaN and infinities are Go's JSON error (a {@link Problem.InValue}).
    */
-  public static String jsonFloat(double f) {
+  public static Checked<String> jsonFloat(double f) {
     if (Double.isNaN(f) || Double.isInfinite(f)) {
-      throw new IllegalArgumentException("json: unsupported value: " + formatFloat(f, 'g'));
+      return unsupported(f);
     }
+    return Checked.ok(finiteJsonFloat(f));
+  }
+
+  /** Go's error for a value encoding/json cannot write. */
+  private static Checked<String> unsupported(double f) {
+    return Checked.failed(new Problem.InValue("json: unsupported value: " + formatFloat(f, 'g')));
+  }
+
+  private static String finiteJsonFloat(double f) {
     double abs = Math.abs(f);
     if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
       String s = formatFloat(f, 'e');
@@ -120,11 +132,12 @@ public final class GoNumbers {
 
   /**
    * What kustomize prints for an integer: as is inside the int64/uint64 range; beyond it go-yaml v3
-   * already read the literal as a float64, so it prints like {@link #yamlFloat}.
+   * already read the literal as a float64, so it prints like {@link #yamlFloat} (and fails like it
+   * beyond float64's range).
    */
-  public static String yamlInteger(BigInteger v) {
+  public static Checked<String> yamlInteger(BigInteger v) {
     if (v.compareTo(MIN_INT64) >= 0 && v.compareTo(MAX_UINT64) <= 0) {
-      return v.toString();
+      return Checked.ok(v.toString());
     }
     return yamlFloat(v.doubleValue());
   }

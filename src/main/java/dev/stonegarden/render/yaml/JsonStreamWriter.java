@@ -1,5 +1,7 @@
 package dev.stonegarden.render.yaml;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,27 +20,64 @@ public final class JsonStreamWriter {
   private JsonStreamWriter() {}
 
   /**
-   * One line per document, each ending with a newline; nothing for an empty list.
-   *
-   * @throws IllegalArgumentException for what kustomize cannot print, like {@link YamlWriter}
+   * One line per document, each ending with a newline; nothing for an empty list. What kustomize
+   * cannot print is a {@link Problem.InDocument}, like {@link YamlWriter#write(List)}.
    */
-  public static String write(List<? extends JsonNode> documents) {
+  public static Checked<String> write(List<? extends JsonNode> documents) {
     StringBuilder out = new StringBuilder(4096);
     int index = 0;
     for (JsonNode document : documents) {
-      try {
-        write(document, out);
-      } catch (UnwritableValueException e) {
-        throw e.inDocument(index);
+      Checked<StringBuilder> written = write(document, out);
+      if (!written.ok()) {
+        return YamlWriter.inDocument(written, index);
       }
       out.append('\n');
       index++;
     }
-    return out.toString();
+    return Checked.ok(out.toString());
   }
 
-  /** Appends one document as compact JSON (without a line break) to {@code out}. */
-  public static void write(JsonNode node, StringBuilder out) {
+  /**
+   * Appends one document as compact JSON (without a line break) to {@code out} and returns it; what
+   * kustomize cannot print as {@link #write(List)}, with document index -1.
+   */
+  public static Checked<StringBuilder> write(JsonNode node, StringBuilder out) {
+    try {
+      emit(node, out);
+    } catch (Unwritable u) {
+      return Checked.failed(u.problem);
+    }
+    return Checked.ok(out);
+  }
+
+  /**
+   * A value kustomize cannot print, thrown out of the recursive {@link #emit} to {@link
+   * #write(JsonNode, StringBuilder)}, the only place that catches it (each level on the way adds
+   * its key or index): private, so the class's API stays the one result type.
+   */
+  private static final class Unwritable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Problem.InDocument problem;
+
+    Unwritable(Problem.InDocument problem) {
+      super(problem.message(), null, false, false);
+      this.problem = problem;
+    }
+
+    Unwritable under(String token) {
+      return new Unwritable(problem.under(SourceMap.escape(token)));
+    }
+  }
+
+  /** The text, or its problem thrown to {@link #write(JsonNode, StringBuilder)}. */
+  private static String checked(Checked<String> text) {
+    if (!text.ok()) {
+      throw new Unwritable(new Problem.InDocument(-1, "", text.problem().message()));
+    }
+    return text.value();
+  }
+
+  private static void emit(JsonNode node, StringBuilder out) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       out.append("null");
     } else if (node.isObject()) {
@@ -55,13 +94,11 @@ public final class JsonStreamWriter {
         }
         first = false;
         try {
-          string(JsonText.checkKey(key), out);
+          string(checked(JsonText.checkKey(key)), out);
           out.append(':');
-          write(node.get(key), out);
-        } catch (UnwritableValueException e) {
+          emit(node.get(key), out);
+        } catch (Unwritable e) {
           throw e.under(key);
-        } catch (IllegalArgumentException e) {
-          throw new UnwritableValueException(e.getMessage(), -1, "").under(key);
         }
       }
       out.append('}');
@@ -73,23 +110,22 @@ public final class JsonStreamWriter {
           out.append(',');
         }
         try {
-          write(item, out);
-        } catch (UnwritableValueException e) {
+          emit(item, out);
+        } catch (Unwritable e) {
           throw e.under(Integer.toString(index));
-        } catch (IllegalArgumentException e) {
-          throw new UnwritableValueException(e.getMessage(), -1, "").under(Integer.toString(index));
         }
         index++;
       }
       out.append(']');
     } else if (node.isString()) {
-      string(JsonText.check(node.stringValue()), out);
+      string(checked(JsonText.check(node.stringValue())), out);
     } else if (node.isBoolean()) {
       out.append(node.booleanValue() ? "true" : "false");
     } else if (node.isNumber()) {
-      out.append(YamlWriter.formatNumber(node));
+      out.append(checked(YamlWriter.formatNumber(node)));
     } else {
-      throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node as JSON");
+      throw new Unwritable(
+          new Problem.InDocument(-1, "", "cannot write a " + node.getNodeType() + " node as JSON"));
     }
   }
 

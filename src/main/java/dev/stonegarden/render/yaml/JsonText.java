@@ -1,5 +1,8 @@
 package dev.stonegarden.render.yaml;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
+
 /**
  * What kustomize's JSON hop does to a string before go-yaml v2 prints it
  * (docs/kustomize.md#output-format): Go's encoding/json replaces invalid UTF-16/UTF-8 with U+FFFD
@@ -27,29 +30,35 @@ final class JsonText {
   private JsonText() {}
 
   /**
-   * {@code s} as go-yaml v2 sees it.
-   *
-   * @throws IllegalArgumentException when kustomize would fail on it
+   * {@code s} as go-yaml v2 sees it, or kustomize's error when it would fail on it (a {@link
+   * Problem.InValue}: the writer adds where the string is).
    */
-  static String check(String s) {
-    String checked = checkCharacters(s);
-    return checked.indexOf('\u0085') >= 0 ? foldNextLines(checked) : checked;
+  static Checked<String> check(String s) {
+    Checked<String> checked = checkCharacters(s);
+    return checked.ok() && checked.value().indexOf('\u0085') >= 0
+        ? foldNextLines(checked.value())
+        : checked;
   }
 
   /**
    * A mapping key as go-yaml v2 sees it. In the JSON text the key must be a simple key: on one line
    * (no NEL) and, JSON-escaped, at most 1022 characters (verified with kubectl: a
    * configMapGenerator literal key of 1022 characters works, 1023 fails, and so does 1020
-   * characters plus a {@code <}, which Go escapes as {@code \u003c}).
-   *
-   * @throws IllegalArgumentException when kustomize would fail on it
+   * characters plus a {@code <}, which Go escapes as {@code \u003c}). Kustomize's error when it
+   * would fail on it, as {@link #check}.
    */
-  static String checkKey(String key) {
-    String checked = checkCharacters(key);
-    if (checked.indexOf('\u0085') >= 0 || escapedLength(checked) > MAX_ESCAPED_KEY_LENGTH) {
-      throw new IllegalArgumentException(NOT_A_SIMPLE_KEY);
+  static Checked<String> checkKey(String key) {
+    Checked<String> checked = checkCharacters(key);
+    if (checked.ok()
+        && (checked.value().indexOf('\u0085') >= 0
+            || escapedLength(checked.value()) > MAX_ESCAPED_KEY_LENGTH)) {
+      return refused(NOT_A_SIMPLE_KEY);
     }
     return checked;
+  }
+
+  private static Checked<String> refused(String message) {
+    return Checked.failed(new Problem.InValue(message));
   }
 
   /** Length in characters of Go's {@code json.Marshal} form of {@code s}, without the quotes. */
@@ -65,9 +74,10 @@ final class JsonText {
    * The line folding of go-yaml's double-quoted scalar scanner, where the only raw blanks of a JSON
    * string are spaces and the only raw line breaks are NELs (read as {@code \n}): spaces before a
    * break and all blanks after it are dropped; one break becomes a space, each further break a
-   * newline.
+   * newline. A line of the JSON text that starts with {@code ---} or {@code ...} is kustomize's
+   * error.
    */
-  static String foldNextLines(String s) {
+  static Checked<String> foldNextLines(String s) {
     StringBuilder b = new StringBuilder(s.length());
     int n = s.length();
     int i = 0;
@@ -76,7 +86,7 @@ final class JsonText {
         b.append(s.charAt(i++));
       }
       if (i >= n) {
-        return b.toString();
+        return Checked.ok(b.toString());
       }
       int whitespaces = 0;
       boolean leadingBlanks = false;
@@ -96,7 +106,7 @@ final class JsonText {
       }
       if (leadingBlanks && s.charAt(i - 1) == '\u0085' && isDocumentIndicator(s, i)) {
         // a line of the JSON text that starts with --- or ... ends the document
-        throw new IllegalArgumentException(DOCUMENT_INDICATOR);
+        return refused(DOCUMENT_INDICATOR);
       }
       if (leadingBlanks) {
         if (trailingBreaks == 0) {
@@ -119,7 +129,7 @@ final class JsonText {
     return (three.equals("---") || three.equals("...")) && (after == ' ' || after == '\u0085');
   }
 
-  private static String checkCharacters(String s) {
+  private static Checked<String> checkCharacters(String s) {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
@@ -127,7 +137,7 @@ final class JsonText {
         continue;
       }
       if (c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF) {
-        throw new IllegalArgumentException(CONTROL_CHARACTERS);
+        return refused(CONTROL_CHARACTERS);
       }
       if (Character.isSurrogate(c)) {
         boolean paired =
@@ -139,10 +149,10 @@ final class JsonText {
         }
       }
     }
-    return s;
+    return Checked.ok(s);
   }
 
-  private static String replaceLoneSurrogates(String s) {
+  private static Checked<String> replaceLoneSurrogates(String s) {
     StringBuilder b = new StringBuilder(s.length());
     int n = s.length();
     for (int i = 0; i < n; i++) {
@@ -154,11 +164,11 @@ final class JsonText {
         b.append('\uFFFD');
       } else {
         if (c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF) {
-          throw new IllegalArgumentException(CONTROL_CHARACTERS);
+          return refused(CONTROL_CHARACTERS);
         }
         b.append(c);
       }
     }
-    return b.toString();
+    return Checked.ok(b.toString());
   }
 }

@@ -1,6 +1,7 @@
 package dev.stonegarden.render.yaml;
 
 import dev.stonegarden.render.diag.DiagnosticPrinter;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.diag.SourcePosition;
 import java.util.List;
 
@@ -13,6 +14,14 @@ import java.util.List;
  */
 public final class ScalarOffsets {
   private ScalarOffsets() {}
+
+  /**
+   * Where {@code problem}, found in the scalar {@code value} that starts at {@code start}, is: at
+   * its offset for a {@link Problem.InText}, else the scalar itself.
+   */
+  public static SourcePosition of(SourcePosition start, String value, Problem problem) {
+    return problem instanceof Problem.InText t ? inside(start, value, t.offset()) : start;
+  }
 
   /**
    * @param start where the scalar starts (its value position)

@@ -1,5 +1,7 @@
 package dev.stonegarden.render.yaml;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -52,15 +54,6 @@ public final class ScalarResolver {
 
   /** A resolved scalar: its kind and its JSON value. */
   public record Resolved(Kind kind, JsonNode value) {}
-
-  /** Thrown by {@link #resolveTagged} when the text cannot have the explicit tag. */
-  public static final class TagMismatchException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-
-    TagMismatchException(String message) {
-      super(message, null);
-    }
-  }
 
   private static final JsonNodeFactory NODES = NodeFactory.INSTANCE;
   private static final String STR = "!!str";
@@ -144,16 +137,16 @@ public final class ScalarResolver {
   /**
    * The value of a scalar with an explicit tag ({@code !!int "3"}, {@code !!str 1}). Tags are given
    * in short ({@code !!int}) or long ({@code tag:yaml.org,2002:int}) form; tags go-yaml does not
-   * resolve ({@code !foo}, {@code !!set}) leave the text a string, as go-yaml does.
-   *
-   * @throws TagMismatchException when the text is not a value of the tag ({@code !!int abc})
+   * resolve ({@code !foo}, {@code !!set}) leave the text a string, as go-yaml does. When the text
+   * is not a value of the tag ({@code !!int abc}), go-yaml's error as a {@link Problem.InValue}:
+   * the caller points at the scalar.
    */
-  public static JsonNode resolveTagged(String tag, String text, YamlVersion version) {
+  public static Checked<JsonNode> resolveTagged(String tag, String text, YamlVersion version) {
     String shortTag =
         tag.startsWith(LONG_TAG_PREFIX) ? "!!" + tag.substring(LONG_TAG_PREFIX.length()) : tag;
     switch (shortTag) {
       case STR:
-        return NODES.stringNode(text);
+        return Checked.ok(NODES.stringNode(text));
       case BINARY:
         return binary(text);
       case "!!bool":
@@ -163,21 +156,21 @@ public final class ScalarResolver {
       case TIMESTAMP:
         break;
       default:
-        return NODES.stringNode(text);
+        return Checked.ok(NODES.stringNode(text));
     }
     Resolved r = resolve(shortTag, text, version);
     String got = tagOf(r.kind());
     if (got.equals(shortTag)) {
       if (r.kind() == Kind.TIMESTAMP && version == YamlVersion.YAML_1_1) {
-        return NODES.stringNode(text);
+        return Checked.ok(NODES.stringNode(text));
       }
-      return r.value();
+      return Checked.ok(r.value());
     }
     if (shortTag.equals(FLOAT) && r.kind() == Kind.INT && r.value().canConvertToLong()) {
       // go-yaml converts an int (not a uint64) to a float when the tag asks for one.
-      return NODES.numberNode((double) r.value().longValue());
+      return Checked.ok(NODES.numberNode((double) r.value().longValue()));
     }
-    throw new TagMismatchException("cannot decode " + got + " scalar as " + shortTag);
+    return Checked.failed(new Problem.InValue("cannot decode " + got + " scalar as " + shortTag));
   }
 
   private static String tagOf(Kind kind) {
@@ -197,13 +190,14 @@ public final class ScalarResolver {
     }
   }
 
-  private static JsonNode binary(String text) {
+  private static Checked<JsonNode> binary(String text) {
+    byte[] bytes;
     try {
-      byte[] bytes = Base64.getMimeDecoder().decode(text.replace("\n", "").replace("\r", ""));
-      return NODES.stringNode(new String(bytes, StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      throw new TagMismatchException("!!binary value contains invalid base64 data");
+      bytes = Base64.getMimeDecoder().decode(text.replace("\n", "").replace("\r", ""));
+    } catch (IllegalArgumentException e) { // the JDK's decoder says so only by throwing
+      return Checked.failed(new Problem.InValue("!!binary value contains invalid base64 data"));
     }
+    return Checked.ok(NODES.stringNode(new String(bytes, StandardCharsets.UTF_8)));
   }
 
   /** go-yaml's {@code resolve(tag, in)}; {@code tag} is "" for a plain scalar. */

@@ -1,5 +1,6 @@
 package dev.stonegarden.render.yaml;
 
+import dev.stonegarden.render.diag.Checked;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
@@ -355,12 +356,12 @@ final class TreeConverter {
 
   private JsonNode scalar(SourceNode.Scalar s, SourceNode at) {
     if (s.tag != null) {
-      try {
-        return ScalarResolver.resolveTagged(s.tag, s.value, options.version());
-      } catch (ScalarResolver.TagMismatchException e) {
-        problem(at, e.getMessage());
-        return NODES.stringNode(s.value);
+      Checked<JsonNode> tagged = ScalarResolver.resolveTagged(s.tag, s.value, options.version());
+      if (tagged.ok()) {
+        return tagged.value();
       }
+      tagged.problems().forEach(p -> problem(at, p.message()));
+      return NODES.stringNode(s.value);
     }
     if (s.plain) {
       if (s.inFlow && s.value.isEmpty() && options.kustomizeRoundTrip()) {
@@ -574,12 +575,12 @@ final class TreeConverter {
     JsonNode value;
     ScalarResolver.Kind kind;
     if (ks.tag != null) {
-      try {
-        value = ScalarResolver.resolveTagged(ks.tag, ks.value, options.version());
-      } catch (ScalarResolver.TagMismatchException e) {
-        problem(at, e.getMessage());
+      Checked<JsonNode> tagged = ScalarResolver.resolveTagged(ks.tag, ks.value, options.version());
+      if (!tagged.ok()) {
+        tagged.problems().forEach(p -> problem(at, p.message()));
         return null;
       }
+      value = tagged.value();
       kind = kindOf(value);
     } else {
       ScalarResolver.Resolved r = ScalarResolver.resolve(ks.value, options.version());

@@ -196,11 +196,17 @@ public final class YamlReader {
     }
     int retries = 0;
     while (true) {
+      DocumentComposer composer =
+          new DocumentComposer(
+              new Parse(settingsFor(text.length())).parseString(text).iterator(),
+              file,
+              limits,
+              text);
       try {
-        return parse(file, text, options);
-      } catch (SyntaxFailure f) {
-        MarkedYamlEngineException e = f.error;
-        String fixed = Tabs.asGoYamlReadsThem(text, e, f.inFlow, f.rootFlow);
+        return parse(file, text, options, composer);
+      } catch (MarkedYamlEngineException e) {
+        // snakeyaml-engine's syntax error, with where the composer was (inside a flow collection)
+        String fixed = Tabs.asGoYamlReadsThem(text, e, composer.inFlow(), composer.rootFlow());
         // Each retry parses the whole text again: allow as many as keep the total work linear-ish.
         if (fixed == null || (long) (++retries) * text.length() > RETRY_BUDGET) {
           throw syntaxError(file, text, e);
@@ -210,28 +216,10 @@ public final class YamlReader {
     }
   }
 
-  /** A syntax error, with whether it happened inside a flow collection. */
-  private static final class SyntaxFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient MarkedYamlEngineException error;
-    final boolean inFlow;
-    final boolean rootFlow;
-
-    SyntaxFailure(MarkedYamlEngineException error, boolean inFlow, boolean rootFlow) {
-      super(null, null, false, false);
-      this.error = error;
-      this.inFlow = inFlow;
-      this.rootFlow = rootFlow;
-    }
-  }
-
-  private static List<YamlDocument> parse(Path file, String text, Options options) {
-    YamlLimits limits = options.limits();
+  private static List<YamlDocument> parse(
+      Path file, String text, Options options, DocumentComposer composer) {
     List<YamlDocument> documents = new ArrayList<>();
     TreeConverter converter = new TreeConverter(options, file, text.length());
-    DocumentComposer composer =
-        new DocumentComposer(
-            new Parse(settingsFor(text.length())).parseString(text).iterator(), file, limits, text);
     try {
       DocumentComposer.Composed doc;
       while ((doc = composer.next()) != null) {
@@ -253,8 +241,7 @@ public final class YamlReader {
                 sourceMap));
       }
     } catch (MarkedYamlEngineException e) {
-      throw new SyntaxFailure(
-          e, composer.inFlow(), composer.rootFlow()); // handled by read: positions, the tab retry
+      throw e; // read's: positions, the tab retry
     } catch (ReaderException e) {
       throw new InputException(
           at(file, text, e.getPosition()),

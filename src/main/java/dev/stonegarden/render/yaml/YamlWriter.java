@@ -1,5 +1,7 @@
 package dev.stonegarden.render.yaml;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,44 +45,80 @@ public final class YamlWriter {
 
   /**
    * The YAML stream kustomize prints for {@code documents}: each document ends with a newline,
-   * documents are separated by {@code ---} lines, and an empty list gives an empty string.
-   *
-   * @throws UnwritableValueException for values kustomize cannot print (NaN, infinities, control
-   *     characters go-yaml rejects), with kustomize's wording, the document index and the pointer
+   * documents are separated by {@code ---} lines, and an empty list gives an empty string. A value
+   * kustomize cannot print (NaN, infinities, control characters go-yaml rejects, a key that cannot
+   * be a simple key in the JSON hop) is a {@link Problem.InDocument}: kustomize's wording, the
+   * index of the document and the JSON pointer of the value or key inside it, so that the caller
+   * can point at the resource.
    */
-  public static String write(List<? extends JsonNode> documents) {
+  public static Checked<String> write(List<? extends JsonNode> documents) {
     StringBuilder out = new StringBuilder(4096);
     int index = 0;
     for (JsonNode document : documents) {
       if (index > 0) {
         out.append("---\n");
       }
-      try {
-        write(document, out);
-      } catch (UnwritableValueException e) {
-        throw e.inDocument(index);
+      Checked<StringBuilder> written = write(document, out);
+      if (!written.ok()) {
+        return inDocument(written, index);
       }
       index++;
     }
-    return out.toString();
+    return Checked.ok(out.toString());
   }
 
   /**
-   * Appends one document (ending with a newline, without any separator) to {@code out}.
-   *
-   * @throws UnwritableValueException as {@link #write(List)}, with document index -1
+   * Appends one document (ending with a newline, without any separator) to {@code out} and returns
+   * it; a value kustomize cannot print as {@link #write(List)}, with document index -1.
    */
-  public static void write(JsonNode document, StringBuilder out) {
+  public static Checked<StringBuilder> write(JsonNode document, StringBuilder out) {
     YamlWriter w = new YamlWriter(out);
-    w.emitNode(document, false, false);
+    try {
+      w.emitNode(document, false, false);
+    } catch (Unwritable u) {
+      return Checked.failed(u.problem);
+    }
     // DOCUMENT-END (implicit): a final line break unless the last scalar already ended a line
     w.writeIndent();
+    return Checked.ok(out);
   }
 
-  private static UnwritableValueException unwritable(IllegalArgumentException e) {
-    return e instanceof UnwritableValueException u
-        ? u
-        : new UnwritableValueException(e.getMessage(), -1, "");
+  /** The problems of one document written alone, placed in document {@code index} of a list. */
+  static <T> Checked<T> inDocument(Checked<?> alone, int index) {
+    return Checked.failed(
+        alone.problems().stream()
+            .map(
+                p ->
+                    (Problem)
+                        (p instanceof Problem.InDocument d
+                            ? d.inDocument(index)
+                            : new Problem.InDocument(index, "", p.message())))
+            .toList());
+  }
+
+  /**
+   * A value kustomize cannot print, thrown out of the recursive emitter to {@link #write(JsonNode,
+   * StringBuilder)}, the only place that catches it (each level on the way adds its key or index):
+   * private, so the class's API stays the one result type.
+   */
+  private static final class Unwritable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Problem.InDocument problem;
+
+    Unwritable(Problem.InDocument problem) {
+      super(problem.message(), null, false, false);
+      this.problem = problem;
+    }
+
+    /** A problem of the value itself (no pointer yet). */
+    static Unwritable of(Problem p) {
+      return new Unwritable(new Problem.InDocument(-1, "", p.message()));
+    }
+
+    /** The same problem one level further out: {@code token} is the key or index leading here. */
+    Unwritable under(String token) {
+      return new Unwritable(problem.under(SourceMap.escape(token)));
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -104,35 +142,32 @@ public final class YamlWriter {
         emitBlockSequence(node);
       }
     } else if (node.isString()) {
-      String s;
-      try {
-        s = JsonText.check(node.stringValue());
-      } catch (IllegalArgumentException e) {
-        throw unwritable(e);
-      }
-      emitChecked(s);
+      emitChecked(checked(JsonText.check(node.stringValue())));
     } else if (node.isBoolean()) {
       emitScalar(node.booleanValue() ? "true" : "false", PLAIN);
     } else if (node.isNumber()) {
-      String text;
-      try {
-        text = formatNumber(node);
-      } catch (IllegalArgumentException e) {
-        throw unwritable(e);
-      }
-      emitScalar(text, PLAIN);
+      emitScalar(checked(formatNumber(node)), PLAIN);
     } else {
-      throw new UnwritableValueException(
-          "cannot write a " + node.getNodeType() + " node as YAML", -1, "");
+      throw Unwritable.of(
+          new Problem.InValue("cannot write a " + node.getNodeType() + " node as YAML"));
     }
   }
 
-  static String formatNumber(JsonNode node) {
+  /** The text, or its problem thrown to {@link #write(JsonNode, StringBuilder)}. */
+  private static String checked(Checked<String> text) {
+    if (!text.ok()) {
+      throw Unwritable.of(text.problem());
+    }
+    return text.value();
+  }
+
+  /** A number as kustomize prints it, or Go's error for NaN and infinities. */
+  static Checked<String> formatNumber(JsonNode node) {
     if (node.isIntegralNumber()) {
       if (node.isBigInteger()) {
         return GoNumbers.yamlInteger(node.bigIntegerValue());
       }
-      return Long.toString(node.longValue());
+      return Checked.ok(Long.toString(node.longValue()));
     }
     return GoNumbers.yamlFloat(node.doubleValue());
   }
@@ -147,12 +182,11 @@ public final class YamlWriter {
     for (String key : keys) {
       JsonNode value = node.get(key);
       writeIndent();
-      String k;
-      try {
-        k = JsonText.checkKey(key);
-      } catch (IllegalArgumentException e) {
-        throw unwritable(e).under(key);
+      Checked<String> checkedKey = JsonText.checkKey(key);
+      if (!checkedKey.ok()) {
+        throw Unwritable.of(checkedKey.problem()).under(key);
       }
+      String k = checkedKey.value();
       if (isSimpleKey(k)) {
         this.mappingContext = true;
         this.simpleKeyContext = true;
@@ -169,7 +203,7 @@ public final class YamlWriter {
       }
       try {
         emitNode(value, true, false);
-      } catch (UnwritableValueException e) {
+      } catch (Unwritable e) {
         throw e.under(key);
       }
     }
@@ -184,7 +218,7 @@ public final class YamlWriter {
       writeIndicator("-", true, false, true);
       try {
         emitNode(item, false, false);
-      } catch (UnwritableValueException e) {
+      } catch (Unwritable e) {
         throw e.under(Integer.toString(index));
       }
       index++;

@@ -1,10 +1,12 @@
 package dev.stonegarden.render.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,15 +55,16 @@ class ConditionCheckTest {
   @Test
   void acceptsWhatArgoRolloutsCompiles() {
     for (String c : VALID) {
-      assertNull(ConditionCheck.check(c), c);
+      assertEquals(List.of(), ConditionCheck.check(c).problems(), c);
     }
   }
 
   @Test
   void refusesWithThePosition() {
     for (Bad b : INVALID) {
-      ConditionCheck.Problem p = ConditionCheck.check(b.condition());
-      assertNotNull(p, b.condition());
+      Checked<String> checked = ConditionCheck.check(b.condition());
+      assertFalse(checked.ok(), b.condition());
+      Problem.InText p = assertInstanceOf(Problem.InText.class, checked.problem(), b.condition());
       assertTrue(p.message().contains(b.message()), b.condition() + ": " + p.message());
       assertEquals(b.offset(), p.offset(), b.condition() + ": " + p.message());
     }

@@ -426,7 +426,7 @@ class ApplicationSetExpansionTest {
                 repo,
                 null,
                 null);
-    assertEquals(YamlWriter.write(services.documents()), run.out());
+    assertEquals(YamlWriter.write(services.documents()).value(), run.out());
   }
 
   @Test

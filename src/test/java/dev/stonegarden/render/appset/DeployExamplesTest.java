@@ -57,6 +57,6 @@ class DeployExamplesTest {
             .orElseThrow();
     check(
         EXAMPLES.resolve("application.yaml"),
-        APPLICATION_HEADER + YamlWriter.write(List.of(staging)));
+        APPLICATION_HEADER + YamlWriter.write(List.of(staging)).value());
   }
 }

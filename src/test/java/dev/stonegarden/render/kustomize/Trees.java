@@ -15,10 +15,10 @@ public final class Trees {
   }
 
   public static String yaml(ResourceList list) {
-    return YamlWriter.write(list.asList().stream().map(Resource::body).toList());
+    return YamlWriter.write(list.asList().stream().map(Resource::body).toList()).value();
   }
 
   public static String yaml(List<Resource> list) {
-    return YamlWriter.write(list.stream().map(Resource::body).toList());
+    return YamlWriter.write(list.stream().map(Resource::body).toList()).value();
   }
 }

@@ -103,7 +103,7 @@ class PlatformFixturesTest {
       diagnostics = PlatformStage.apply(ctx, list);
       List<JsonNode> bodies = new ArrayList<>();
       list.forEach(r -> bodies.add(r.body()));
-      out = YamlWriter.write(bodies);
+      out = YamlWriter.write(bodies).value();
     } catch (InputException e) {
       diagnostics = e.diagnostics();
     }

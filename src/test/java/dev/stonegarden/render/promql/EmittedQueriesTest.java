@@ -83,10 +83,8 @@ class EmittedQueriesTest {
     assertTrue(all.size() >= 20, "found only " + all.size() + " queries: is the scan right?");
     List<String> failures = new ArrayList<>();
     for (Query q : all) {
-      try {
-        PromQl.parse(q.text());
-      } catch (PromQlException e) {
-        failures.add(q.where() + ": " + q.text() + ": " + e.getMessage());
+      for (var p : PromQl.parse(q.text()).problems()) {
+        failures.add(q.where() + ": " + q.text() + ": " + p.message());
       }
     }
     assertEquals(List.of(), failures);

@@ -2,9 +2,9 @@ package dev.stonegarden.render.promql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,25 +96,25 @@ class PromQlTest {
   @Test
   void acceptsWhatPrometheusAccepts() {
     for (String q : VALID) {
-      PromQl.parse(q);
+      assertEquals(List.of(), PromQl.parse(q).problems(), q);
     }
   }
 
   @Test
   void refusesWhatPrometheusRefusesWithThePosition() {
     for (Bad b : INVALID) {
-      PromQlException e =
-          assertThrows(PromQlException.class, () -> PromQl.parse(b.query()), b.query());
+      Problem.InText e =
+          assertInstanceOf(Problem.InText.class, PromQl.parse(b.query()).problem(), b.query());
       assertTrue(
-          e.getMessage().contains(b.message()),
-          b.query() + ": \"" + e.getMessage() + "\" lacks \"" + b.message() + "\"");
-      assertEquals(b.offset(), e.offset(), b.query() + ": " + e.getMessage());
+          e.message().contains(b.message()),
+          b.query() + ": \"" + e.message() + "\" lacks \"" + b.message() + "\"");
+      assertEquals(b.offset(), e.offset(), b.query() + ": " + e.message());
     }
   }
 
   @Test
   void theTreeHoldsTheSelectorAndItsTypes() {
-    Expr e = PromQl.parse("http_requests_total{namespace=\"a\", code=~\"5..\"}");
+    Expr e = PromQl.parse("http_requests_total{namespace=\"a\", code=~\"5..\"}").value();
     Expr.VectorSelector v = assertInstanceOf(Expr.VectorSelector.class, e);
     assertEquals("http_requests_total", v.name());
     assertEquals(
@@ -123,16 +123,16 @@ class PromQlTest {
     assertTrue(v.plain());
     assertEquals(0, v.start());
     assertEquals(e.toString().length() > 0, true);
-    assertEquals(Expr.Type.SCALAR, PromQl.parse("1 + 2 * 3").type());
-    assertEquals(Expr.Type.VECTOR, PromQl.parse("1 + x").type());
-    assertEquals(Expr.Type.MATRIX, PromQl.parse("x[5m]").type());
-    Expr.Binary b = assertInstanceOf(Expr.Binary.class, PromQl.parse("a - b * c"));
+    assertEquals(Expr.Type.SCALAR, PromQl.parse("1 + 2 * 3").value().type());
+    assertEquals(Expr.Type.VECTOR, PromQl.parse("1 + x").value().type());
+    assertEquals(Expr.Type.MATRIX, PromQl.parse("x[5m]").value().type());
+    Expr.Binary b = assertInstanceOf(Expr.Binary.class, PromQl.parse("a - b * c").value());
     assertEquals("-", b.op());
-    Expr.Binary power = assertInstanceOf(Expr.Binary.class, PromQl.parse("2 ^ 3 ^ 2"));
+    Expr.Binary power = assertInstanceOf(Expr.Binary.class, PromQl.parse("2 ^ 3 ^ 2").value());
     assertInstanceOf(Expr.NumberLiteral.class, power.left());
-    assertInstanceOf(Expr.Unary.class, PromQl.parse("-1 ^ 2"));
-    assertInstanceOf(Expr.Binary.class, PromQl.parse("a or b and c"));
-    assertEquals("or", ((Expr.Binary) PromQl.parse("a or b and c")).op());
+    assertInstanceOf(Expr.Unary.class, PromQl.parse("-1 ^ 2").value());
+    assertInstanceOf(Expr.Binary.class, PromQl.parse("a or b and c").value());
+    assertEquals("or", ((Expr.Binary) PromQl.parse("a or b and c").value()).op());
   }
 
   /**
@@ -147,12 +147,7 @@ class PromQlTest {
     INVALID.forEach(b -> all.add(b.query()));
     for (int i = 0; i < all.size(); i++) {
       String q = all.get(i);
-      boolean ours = true;
-      try {
-        PromQl.parse(q);
-      } catch (PromQlException e) {
-        ours = false;
-      }
+      boolean ours = PromQl.parse(q).ok();
       Path rules = dir.resolve("rules-" + i + ".yaml");
       Files.writeString(rules, rulesFile(q), StandardCharsets.UTF_8);
       Prerequisites.Output out =

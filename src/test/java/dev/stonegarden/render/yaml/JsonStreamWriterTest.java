@@ -1,8 +1,10 @@
 package dev.stonegarden.render.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.stonegarden.render.diag.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,12 +32,12 @@ class JsonStreamWriterTest {
         "{\"apiVersion\":\"v1\",\"data\":{\"B\":\"z\",\"a2\":\"y\",\"a10\":\"x\"},\"empty\":{},"
             + "\"kind\":\"ConfigMap\",\"list\":[1,1.1,1e+20,1,null,true]}\n"
             + "{\"b\":\"line\\nbreak \\\"quoted\\\" \\\\ \\t\\u0001\\u2028 é \uD83D\uDE00\"}\n",
-        JsonStreamWriter.write(List.of(a, b)));
+        JsonStreamWriter.write(List.of(a, b)).value());
   }
 
   @Test
   void emptyListPrintsNothing() {
-    assertEquals("", JsonStreamWriter.write(List.of()));
+    assertEquals("", JsonStreamWriter.write(List.of()).value());
   }
 
   @Test
@@ -44,7 +46,7 @@ class JsonStreamWriterTest {
     a.put("s", "x\u0000\u0085\uD800y")
         .put("n", 1e-7)
         .put("big", new java.math.BigInteger("18446744073709551615"));
-    String line = JsonStreamWriter.write(List.of(a)).trim();
+    String line = JsonStreamWriter.write(List.of(a)).value().trim();
     JsonNode back = JsonMapper.builder().build().readTree(line);
     // the same data as the YAML output: the NEL folds to a space, a lone surrogate becomes U+FFFD
     assertEquals("x\u0000 \uFFFDy", back.get("s").stringValue());
@@ -57,16 +59,15 @@ class JsonStreamWriterTest {
     ObjectNode del = F.objectNode().put("x", "a\u007Fb");
     assertEquals(
         "yaml: control characters are not allowed",
-        assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(del)))
-            .getMessage());
+        JsonStreamWriter.write(List.of(del)).problem().message());
     ObjectNode key = F.objectNode().put("k".repeat(1023), "v");
-    assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(key)));
+    assertFalse(JsonStreamWriter.write(List.of(key)).ok());
     ObjectNode nested = F.objectNode();
     nested.putArray("list").add(1).add(Double.POSITIVE_INFINITY);
-    UnwritableValueException e =
-        assertThrows(
-            UnwritableValueException.class,
-            () -> JsonStreamWriter.write(List.of(del, nested).subList(1, 2)));
+    Problem.InDocument e =
+        assertInstanceOf(
+            Problem.InDocument.class,
+            JsonStreamWriter.write(List.of(del, nested).subList(1, 2)).problem());
     assertEquals("/list/1", e.pointer());
     assertEquals(0, e.document());
   }
@@ -75,8 +76,6 @@ class JsonStreamWriterTest {
   void nonFiniteFloatsFail() {
     ObjectNode a = F.objectNode().put("x", Double.NaN);
     assertEquals(
-        "json: unsupported value: NaN",
-        assertThrows(IllegalArgumentException.class, () -> JsonStreamWriter.write(List.of(a)))
-            .getMessage());
+        "json: unsupported value: NaN", JsonStreamWriter.write(List.of(a)).problem().message());
   }
 }

@@ -150,7 +150,7 @@ class YamlWriterRoundTripTest {
       for (int i = 0; i < 6; i++) {
         root.set(string(r), value(r, 0));
       }
-      String yaml = YamlWriter.write(List.of(root));
+      String yaml = YamlWriter.write(List.of(root)).value();
       for (YamlReader.Options options :
           new YamlReader.Options[] {
             YamlReader.Options.resources(), YamlReader.Options.kustomization()
@@ -221,7 +221,7 @@ class YamlWriterRoundTripTest {
       return same ? null : at + ": want " + want + ", got " + got;
     }
     if (want.isString()) {
-      String expected = JsonText.check(want.stringValue());
+      String expected = JsonText.check(want.stringValue()).value();
       return got.isString() && got.stringValue().equals(expected)
           ? null
           : at + ": want string " + want + ", got " + got;

@@ -1,8 +1,11 @@
 package dev.stonegarden.render.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,9 +21,17 @@ class YamlWriterTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private static String value(JsonNode v) {
+    return written(v).value();
+  }
+
+  private static Checked<String> written(JsonNode v) {
     ObjectNode o = F.objectNode();
     o.set("k", v);
     return YamlWriter.write(List.of(o));
+  }
+
+  private static Checked<String> written(String s) {
+    return written(F.stringNode(s));
   }
 
   private static String value(String s) {
@@ -29,16 +40,16 @@ class YamlWriterTest {
 
   @Test
   void emptyListPrintsNothing() {
-    assertEquals("", YamlWriter.write(List.of()));
+    assertEquals("", YamlWriter.write(List.of()).value());
   }
 
   @Test
   void documentsAreJoinedWithSeparatorLines() {
     ObjectNode a = F.objectNode().put("a", 1);
     ObjectNode b = F.objectNode().put("b", 2);
-    assertEquals("a: 1\n---\nb: 2\n", YamlWriter.write(List.of(a, b)));
+    assertEquals("a: 1\n---\nb: 2\n", YamlWriter.write(List.of(a, b)).value());
     StringBuilder out = new StringBuilder();
-    YamlWriter.write(a, out);
+    YamlWriter.write(a, out).value();
     assertEquals("a: 1\n", out.toString());
   }
 
@@ -75,16 +86,16 @@ class YamlWriterTest {
             + "  - null\n"
             + "  none: []\n"
             + "  nothing: null\n",
-        YamlWriter.write(List.of(root)));
+        YamlWriter.write(List.of(root)).value());
   }
 
   @Test
   void rootCollectionsAndScalars() {
-    assertEquals("{}\n", YamlWriter.write(List.of(F.objectNode())));
-    assertEquals("[]\n", YamlWriter.write(List.of(F.arrayNode())));
-    assertEquals("- a\n- 1\n", YamlWriter.write(List.of(F.arrayNode().add("a").add(1))));
-    assertEquals("null\n", YamlWriter.write(List.of(F.nullNode())));
-    assertEquals("abc\n", YamlWriter.write(List.of(F.stringNode("abc"))));
+    assertEquals("{}\n", YamlWriter.write(List.of(F.objectNode())).value());
+    assertEquals("[]\n", YamlWriter.write(List.of(F.arrayNode())).value());
+    assertEquals("- a\n- 1\n", YamlWriter.write(List.of(F.arrayNode().add("a").add(1))).value());
+    assertEquals("null\n", YamlWriter.write(List.of(F.nullNode())).value());
+    assertEquals("abc\n", YamlWriter.write(List.of(F.stringNode("abc"))).value());
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -205,8 +216,7 @@ class YamlWriterTest {
   @Test
   void controlCharactersGoYamlRejectsFailTheBuild() {
     for (String s : new String[] {"a\u007Fb", "a\u0080b", "a\u009Fb", "\uFFFE", "\uFFFF"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> value(s));
-      assertEquals("yaml: control characters are not allowed", e.getMessage());
+      assertEquals("yaml: control characters are not allowed", written(s).problem().message());
     }
   }
 
@@ -215,24 +225,22 @@ class YamlWriterTest {
     ObjectNode nel = F.objectNode().put("a\u0085b", 1);
     assertEquals(
         "yaml: did not find expected ',' or '}'",
-        assertThrows(IllegalArgumentException.class, () -> YamlWriter.write(List.of(nel)))
-            .getMessage());
+        YamlWriter.write(List.of(nel)).problem().message());
     // JSON-escaped length limit: 1022 characters pass, 1023 fail; '<' counts 6 (Go writes \u003c)
     ObjectNode fits = F.objectNode().put("k".repeat(1022), 1);
-    assertEquals("? " + "k".repeat(1022) + "\n: 1\n", YamlWriter.write(List.of(fits)));
+    assertEquals("? " + "k".repeat(1022) + "\n: 1\n", YamlWriter.write(List.of(fits)).value());
     ObjectNode tooLong = F.objectNode().put("k".repeat(1023), 1);
-    assertThrows(IllegalArgumentException.class, () -> YamlWriter.write(List.of(tooLong)));
+    assertFalse(YamlWriter.write(List.of(tooLong)).ok());
     ObjectNode escaped = F.objectNode().put("a".repeat(1020) + "<", 1);
-    assertThrows(IllegalArgumentException.class, () -> YamlWriter.write(List.of(escaped)));
+    assertFalse(YamlWriter.write(List.of(escaped)).ok());
   }
 
   @Test
   void nextLineBeforeADocumentMarkerFailsTheBuild() {
     assertEquals(
-        "yaml: found unexpected document indicator",
-        assertThrows(IllegalArgumentException.class, () -> value("a\u0085--- b")).getMessage());
-    assertThrows(IllegalArgumentException.class, () -> value("\u0085--- x"));
-    assertThrows(IllegalArgumentException.class, () -> value("a\u0085...\u0085b"));
+        "yaml: found unexpected document indicator", written("a\u0085--- b").problem().message());
+    assertFalse(written("\u0085--- x").ok());
+    assertFalse(written("a\u0085...\u0085b").ok());
     // all checked with kubectl: no blank after the marker, or the string ends there
     assertEquals("k: a ---b\n", value("a\u0085---b"));
     assertEquals("k: a ---\n", value("a\u0085---"));
@@ -269,7 +277,7 @@ class YamlWriterTest {
   void multilineKeys() {
     ObjectNode o = F.objectNode();
     o.put("a\nb", "v");
-    assertEquals("? |-\n  a\n  b\n: v\n", YamlWriter.write(List.of(o)));
+    assertEquals("? |-\n  a\n  b\n: v\n", YamlWriter.write(List.of(o)).value());
   }
 
   @Test
@@ -278,7 +286,7 @@ class YamlWriterTest {
     o.put("y", 1).put("on", 2).put("1", 3).put("", 4).put("a: b", 5).put("a b", 6);
     assertEquals(
         "\"\": 4\n\"1\": 3\na b: 6\n'a: b': 5\n\"on\": 2\n\"y\": 1\n",
-        YamlWriter.write(List.of(o)));
+        YamlWriter.write(List.of(o)).value());
   }
 
   @Test
@@ -294,12 +302,12 @@ class YamlWriterTest {
             + "\n: long\n? "
             + "m".repeat(129)
             + "\n: x: 1\n",
-        YamlWriter.write(List.of(o)));
+        YamlWriter.write(List.of(o)).value());
     ObjectNode u = F.objectNode();
     u.put("é".repeat(65), "two-byte characters count twice");
     assertEquals(
         "? " + "é".repeat(65) + "\n: two-byte characters count twice\n",
-        YamlWriter.write(List.of(u)));
+        YamlWriter.write(List.of(u)).value());
   }
 
   @Test
@@ -329,7 +337,7 @@ class YamlWriterTest {
     // keys are never folded
     ObjectNode o = F.objectNode();
     o.put(words.substring(0, 99), "v");
-    assertEquals(words.substring(0, 99) + ": v\n", YamlWriter.write(List.of(o)));
+    assertEquals(words.substring(0, 99) + ": v\n", YamlWriter.write(List.of(o)).value());
   }
 
   @Test
@@ -338,7 +346,7 @@ class YamlWriterTest {
     ArrayNode a = F.arrayNode().add(words);
     ObjectNode root = F.objectNode();
     root.set("list", a);
-    String out = YamlWriter.write(List.of(root));
+    String out = YamlWriter.write(List.of(root)).value();
     assertEquals(
         "list:\n- " + "aaaa ".repeat(16).trim() + "\n  " + "aaaa ".repeat(9).trim() + "\n", out);
   }
@@ -367,22 +375,23 @@ class YamlWriterTest {
     ObjectNode ok = F.objectNode().put("a", 1);
     ObjectNode bad = F.objectNode();
     bad.putObject("spec").putArray("values").add(1).add(Double.NaN);
-    UnwritableValueException e =
-        assertThrows(UnwritableValueException.class, () -> YamlWriter.write(List.of(ok, bad)));
-    assertEquals("json: unsupported value: NaN", e.getMessage());
+    Problem.InDocument e =
+        assertInstanceOf(Problem.InDocument.class, YamlWriter.write(List.of(ok, bad)).problem());
+    assertEquals("json: unsupported value: NaN", e.message());
     assertEquals(1, e.document());
     assertEquals("/spec/values/1", e.pointer());
     ObjectNode key = F.objectNode();
     key.putObject("data").put("a/\u0085b", "v");
-    UnwritableValueException k =
-        assertThrows(UnwritableValueException.class, () -> YamlWriter.write(List.of(key)));
+    Problem.InDocument k =
+        assertInstanceOf(Problem.InDocument.class, YamlWriter.write(List.of(key)).problem());
     assertEquals(0, k.document());
     assertEquals("/data/a~1\u0085b", k.pointer());
     StringBuilder out = new StringBuilder();
     ObjectNode del = F.objectNode().put("x", "\u007F");
     assertEquals(
         -1,
-        assertThrows(UnwritableValueException.class, () -> YamlWriter.write(del, out)).document());
+        assertInstanceOf(Problem.InDocument.class, YamlWriter.write(del, out).problem())
+            .document());
   }
 
   @Test
@@ -392,15 +401,14 @@ class YamlWriterTest {
     for (int i = 0; i < 1000; i++) {
       o = i % 2 == 0 ? o.putObject("k") : o.putArray("l").addObject();
     }
-    String out = YamlWriter.write(List.of(root));
+    String out = YamlWriter.write(List.of(root)).value();
     assertEquals(true, out.endsWith("{}\n"));
   }
 
   @Test
   void nonFiniteFloatsFail() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> value(F.numberNode(Double.POSITIVE_INFINITY)));
-    assertEquals("json: unsupported value: +Inf", e.getMessage());
+    assertEquals(
+        "json: unsupported value: +Inf",
+        written(F.numberNode(Double.POSITIVE_INFINITY)).problem().message());
   }
 }

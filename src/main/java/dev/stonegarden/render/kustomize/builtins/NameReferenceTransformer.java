@@ -1,5 +1,6 @@
 package dev.stonegarden.render.kustomize.builtins;
 
+import dev.stonegarden.render.diag.Checked;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.kustomize.config.FieldWalker;
@@ -65,10 +66,13 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences)
       Candidates candidates = candidatesFor(referrer, all, ids, byNamespace);
       for (Fix fix : e.getValue()) {
         FieldSpec anyKind = FieldSpec.any(fix.spec().path(), false);
-        try {
-          FieldWalker.walk(
-              referrer.body(), anyKind, Create.NONE, slot -> set(referrer, fix, candidates, slot));
-        } catch (FieldWalker.WalkError err) {
+        Checked<ObjectNode> walked =
+            FieldWalker.walk(
+                referrer.body(),
+                anyKind,
+                Create.NONE,
+                slot -> set(referrer, fix, candidates, slot));
+        if (!walked.ok()) {
           throw new InputException(
               referrer.origin(),
               "updating name reference in '"
@@ -76,7 +80,7 @@ public record NameReferenceTransformer(List<NameBackReference> backReferences)
                   + "' field of '"
                   + referrer.id()
                   + "': "
-                  + err.getMessage());
+                  + walked.problem().message());
         }
       }
     }

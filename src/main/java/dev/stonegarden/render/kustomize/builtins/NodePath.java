@@ -1,9 +1,12 @@
 package dev.stonegarden.render.kustomize.builtins;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.kustomize.config.FieldWalker.Slot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -90,16 +93,36 @@ public final class NodePath {
 
   /**
    * Every place {@code path} reaches under {@code root}, creating what is missing if {@code create}
-   * says so.
+   * says so; or kyaml's error for a path that cannot be followed (a {@link Problem.InValue}: an
+   * index past the end, a list element without {@code field=value}, a pattern that does not
+   * compile). What was created before the error stays, as in kyaml.
    */
-  public static List<Hit> match(ObjectNode root, List<String> path, Kind create) {
+  public static Checked<List<Hit>> match(ObjectNode root, List<String> path, Kind create) {
     List<Slot> out = new ArrayList<>();
-    match(new Slot(null, null, -1, root), path, 0, create, out);
+    try {
+      match(new Slot(null, null, -1, root), path, 0, create, out);
+    } catch (Failure f) {
+      return Checked.failed(f.problem);
+    }
     List<Hit> hits = new ArrayList<>();
     for (Slot s : out) {
       hits.add(new Hit(s, s.value() == CREATED));
     }
-    return hits;
+    return Checked.ok(hits);
+  }
+
+  /**
+   * The first problem, thrown out of the recursion to {@link #match(ObjectNode, List, Kind)}, the
+   * only place that catches it: private, so the class's API stays the one result type.
+   */
+  private static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Problem problem;
+
+    Failure(String message) {
+      super(message, null, false, false);
+      this.problem = new Problem.InValue(message);
+    }
   }
 
   // Stands in for a scalar that is about to be created; the caller replaces it.
@@ -116,13 +139,12 @@ public final class NodePath {
       if (!(node instanceof ArrayNode a)) {
         return;
       }
-      int idx = Integer.parseInt(part);
+      int idx = Integer.parseInt(part); // isIndex: at most nine digits
       if (idx == a.size() && create != Kind.NONE) {
         a.add(newNode(nextKind(path, i, create)));
       }
       if (idx >= a.size()) {
-        throw new IllegalArgumentException(
-            "index " + idx + " specified but only " + a.size() + " elements found");
+        throw new Failure("index " + idx + " specified but only " + a.size() + " elements found");
       }
       match(new Slot(a, null, idx, a.get(idx)), path, i + 1, create, out);
       return;
@@ -134,11 +156,16 @@ public final class NodePath {
       String inner = part.substring(1, part.length() - 1);
       int eq = inner.indexOf('=');
       if (eq < 0) {
-        throw new IllegalArgumentException(
+        throw new Failure(
             "list path element must contain fieldName=fieldValue for element to match");
       }
       String field = inner.substring(0, eq);
-      Pattern p = Pattern.compile(inner.substring(eq + 1));
+      Pattern p;
+      try {
+        p = Pattern.compile(inner.substring(eq + 1));
+      } catch (PatternSyntaxException e) { // the JDK says so only by throwing
+        throw new Failure(e.getMessage());
+      }
       boolean any = false;
       for (int k = 0; k < a.size(); k++) {
         JsonNode el = a.get(k);

@@ -105,14 +105,17 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
   }
 
   private static boolean matchesSelectors(Resource res, Select s, SourcePosition at) {
-    try {
-      return LabelSelector.parse(s.annotationSelector())
-              .matches(Trees.stringMap(res.metadata().get("annotations")))
-          && LabelSelector.parse(s.labelSelector())
-              .matches(Trees.stringMap(res.metadata().get("labels")));
-    } catch (IllegalArgumentException e) { // the selector's text is not a selector
-      throw new InputException(at, e.getMessage());
-    }
+    return selector(s.annotationSelector(), at)
+            .matches(Trees.stringMap(res.metadata().get("annotations")))
+        && selector(s.labelSelector(), at).matches(Trees.stringMap(res.metadata().get("labels")));
+  }
+
+  /**
+   * The selector {@code text} parses to; a text that is not a selector is an error at {@code at}.
+   */
+  private static LabelSelector selector(String text, SourcePosition at) {
+    return LabelSelector.parse(text)
+        .orElseThrow(problems -> new InputException(at, problems.get(0).message()));
   }
 
   private JsonNode sourceValue(ResourceList resources, Replacement r) {
@@ -129,12 +132,13 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
       throw new InputException(r.at(), "nothing selected by " + r.source());
     }
     String fp = r.fieldPath().isEmpty() ? "metadata.name" : r.fieldPath();
-    List<NodePath.Hit> hits;
-    try {
-      hits = NodePath.match(source.body(), NodePath.split(fp), NodePath.Kind.NONE);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(r.at(), "error looking up replacement source: " + e.getMessage());
-    }
+    List<NodePath.Hit> hits =
+        NodePath.match(source.body(), NodePath.split(fp), NodePath.Kind.NONE)
+            .orElseThrow(
+                problems ->
+                    new InputException(
+                        r.at(),
+                        "error looking up replacement source: " + problems.get(0).message()));
     JsonNode v = hits.isEmpty() ? null : hits.get(0).slot().value();
     if (v == null || v.isNull() || (v.isContainer() && v.isEmpty())) {
       throw new InputException(
@@ -165,12 +169,12 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
               : value.isObject()
                   ? NodePath.Kind.MAP
                   : value.isArray() ? NodePath.Kind.LIST : NodePath.Kind.SCALAR;
-      List<NodePath.Hit> hits;
-      try {
-        hits = NodePath.match(target.body(), NodePath.split(fp), kind);
-      } catch (IllegalArgumentException e) {
-        throw new InputException(at, fieldError(fp, create) + ": " + e.getMessage());
-      }
+      List<NodePath.Hit> hits =
+          NodePath.match(target.body(), NodePath.split(fp), kind)
+              .orElseThrow(
+                  problems ->
+                      new InputException(
+                          at, fieldError(fp, create) + ": " + problems.get(0).message()));
       if (hits.isEmpty()) {
         throw new InputException(at, fieldError(fp, create) + " (" + target.id() + ")");
       }

@@ -1,5 +1,6 @@
 package dev.stonegarden.render.kustomize.builtins;
 
+import dev.stonegarden.render.diag.Checked;
 import dev.stonegarden.render.diag.Diagnostic;
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
@@ -81,13 +82,10 @@ public final class VarTransformer implements Transformer {
     for (Resource r : resources) {
       if (r.refVarNames().contains(v.name())) {
         String fp = v.fieldPath().isEmpty() ? "metadata.name" : v.fieldPath();
-        List<NodePath.Hit> hits;
-        try {
-          hits =
-              NodePath.match(r.body(), convertSliceIndex(NodePath.split(fp)), NodePath.Kind.NONE);
-        } catch (IllegalArgumentException e) {
-          hits = List.of();
-        }
+        Checked<List<NodePath.Hit>> found =
+            NodePath.match(r.body(), convertSliceIndex(NodePath.split(fp)), NodePath.Kind.NONE);
+        // a path that cannot be followed finds nothing: the error below
+        List<NodePath.Hit> hits = found.ok() ? found.value() : List.of();
         if (hits.isEmpty() || hits.get(0).slot().value() == null) {
           throw new InputException(
               v.at(),

@@ -1,6 +1,8 @@
 package dev.stonegarden.render.kustomize.config;
 
+import dev.stonegarden.render.diag.Checked;
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.resource.Resource;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -45,12 +47,18 @@ public final class FieldWalker {
     void set(Slot slot);
   }
 
-  /** A problem found while walking, turned into a diagnostic by the caller who knows the object. */
-  public static final class WalkError extends RuntimeException {
+  /**
+   * A problem found while walking, thrown out of the recursion to {@link #walk(ObjectNode,
+   * FieldSpec, Create, Setter)}, the only place that catches it: private, so the class's API stays
+   * the one result type.
+   */
+  private static final class Failure extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final transient Problem problem;
 
-    public WalkError(String message) {
+    Failure(String message) {
       super(message, null, false, false);
+      this.problem = new Problem.InValue(message);
     }
   }
 
@@ -64,19 +72,34 @@ public final class FieldWalker {
     if (!spec.selects(r.gvk())) {
       return;
     }
-    try {
-      walk(r.body(), spec, create, setter);
-    } catch (WalkError e) {
+    Checked<ObjectNode> walked = walk(r.body(), spec, create, setter);
+    if (!walked.ok()) {
       throw new InputException(
           r.origin(),
-          "considering field '" + spec.path() + "' of object " + r.id() + ": " + e.getMessage());
+          "considering field '"
+              + spec.path()
+              + "' of object "
+              + r.id()
+              + ": "
+              + walked.problem().message());
     }
   }
 
-  /** Applies {@code setter} without the kind check (the caller already selected the object). */
-  public static void walk(ObjectNode body, FieldSpec spec, Create create, Setter setter) {
+  /**
+   * Applies {@code setter} without the kind check (the caller already selected the object): {@code
+   * body}, or the problem that stopped the walk (a {@link Problem.InValue}: the caller who knows
+   * the object turns it into a diagnostic). The setter has been applied to the fields reached
+   * before.
+   */
+  public static Checked<ObjectNode> walk(
+      ObjectNode body, FieldSpec spec, Create create, Setter setter) {
     List<String> path = spec.segments();
-    visit(new Slot(null, null, -1, body), path, 0, spec, create, setter);
+    try {
+      visit(new Slot(null, null, -1, body), path, 0, spec, create, setter);
+      return Checked.ok(body);
+    } catch (Failure f) {
+      return Checked.failed(f.problem);
+    }
   }
 
   private static void visit(
@@ -96,13 +119,13 @@ public final class FieldWalker {
       return;
     }
     if (!(node instanceof ObjectNode o)) {
-      throw new WalkError("expected sequence or mapping node");
+      throw new Failure("expected sequence or mapping node");
     }
     String seg = path.get(i);
     boolean isSeq = seg.endsWith("[]");
     String name = isSeq ? seg.substring(0, seg.length() - 2) : seg;
     if (name.isEmpty()) {
-      throw new WalkError("cannot set or create an empty field name");
+      throw new Failure("cannot set or create an empty field name");
     }
     JsonNode field = o.get(name);
     boolean creating = spec.create() && create != Create.NONE && !isSeq;

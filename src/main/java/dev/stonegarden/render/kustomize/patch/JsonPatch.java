@@ -1,6 +1,8 @@
 package dev.stonegarden.render.kustomize.patch;
 
+import dev.stonegarden.render.diag.Checked;
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.yaml.GoNumbers;
 import dev.stonegarden.render.yaml.SourceMap;
@@ -14,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -117,9 +120,9 @@ public final class JsonPatch {
       throw error(
           "add operation does not apply: doc is missing path: \"" + path + "\": missing value");
     }
-    String err = t.add(value(op));
-    if (err != null) {
-      throw error("error in add for path: '" + path + "': " + err);
+    Checked<Target> done = t.add(value(op));
+    if (!done.ok()) {
+      throw error("error in add for path: '" + path + "': " + done.problem().message());
     }
   }
 
@@ -130,9 +133,9 @@ public final class JsonPatch {
       throw error(
           "remove operation does not apply: doc is missing path: \"" + path + "\": missing value");
     }
-    String err = t.remove();
-    if (err != null) {
-      throw error("error in remove for path: '" + path + "': " + err);
+    Checked<Target> done = t.remove();
+    if (!done.ok()) {
+      throw error("error in remove for path: '" + path + "': " + done.problem().message());
     }
   }
 
@@ -151,13 +154,13 @@ public final class JsonPatch {
       throw error(
           "replace operation does not apply: doc is missing path: " + path + ": missing value");
     }
-    if (t.get() instanceof Failure) {
+    if (!t.get().ok()) {
       throw error(
           "replace operation does not apply: doc is missing key: " + path + ": missing value");
     }
-    String err = t.set(value(op));
-    if (err != null) {
-      throw error("error in remove for path: '" + path + "': " + err);
+    Checked<Target> done = t.set(value(op));
+    if (!done.ok()) {
+      throw error("error in remove for path: '" + path + "': " + done.problem().message());
     }
   }
 
@@ -168,13 +171,13 @@ public final class JsonPatch {
       throw error(
           "move operation does not apply: doc is missing from path: " + from + ": missing value");
     }
-    Object got = t.get();
-    if (got instanceof Failure f) {
-      throw error("error in move for path: '" + t.key + "': " + f.message);
+    Checked<JsonNode> got = t.get();
+    if (!got.ok()) {
+      throw error("error in move for path: '" + t.key + "': " + got.problem().message());
     }
-    String err = t.remove();
-    if (err != null) {
-      throw error("error in move for path: '" + t.key + "': " + err);
+    Checked<Target> done = t.remove();
+    if (!done.ok()) {
+      throw error("error in move for path: '" + t.key + "': " + done.problem().message());
     }
     String path = pointer(op, "path", "move operation failed to decode path");
     Target dest = findObject(root.node, path);
@@ -184,9 +187,9 @@ public final class JsonPatch {
               + path
               + ": missing value");
     }
-    err = dest.add(nullToNode((JsonNode) got));
-    if (err != null) {
-      throw error("error in move for path: '" + path + "': " + err);
+    done = dest.add(got.value());
+    if (!done.ok()) {
+      throw error("error in move for path: '" + path + "': " + done.problem().message());
     }
   }
 
@@ -197,9 +200,9 @@ public final class JsonPatch {
       throw error(
           "copy operation does not apply: doc is missing from path: " + from + ": missing value");
     }
-    Object got = t.get();
-    if (got instanceof Failure f) {
-      throw error("error in copy for from: '" + from + "': " + f.message);
+    Checked<JsonNode> got = t.get();
+    if (!got.ok()) {
+      throw error("error in copy for from: '" + from + "': " + got.problem().message());
     }
     String path = pointer(op, "path", "copy operation failed to decode path");
     Target dest = findObject(root.node, path);
@@ -209,10 +212,9 @@ public final class JsonPatch {
               + path
               + ": missing value");
     }
-    JsonNode val = got == null ? null : ((JsonNode) got).deepCopy();
-    String err = dest.add(nullToNode(val));
-    if (err != null) {
-      throw error("error while adding value during copy: " + err);
+    Checked<Target> done = dest.add(got.value().deepCopy());
+    if (!done.ok()) {
+      throw error("error while adding value during copy: " + done.problem().message());
     }
   }
 
@@ -229,12 +231,12 @@ public final class JsonPatch {
     if (t == null) {
       throw error("test operation does not apply: is missing path: " + path + ": missing value");
     }
-    Object got = t.get();
-    if (got instanceof Failure f) {
-      throw error("error in test for path: '" + path + "': " + f.message);
+    Checked<JsonNode> got = t.get();
+    if (!got.ok()) {
+      throw error("error in test for path: '" + path + "': " + got.problem().message());
     }
-    JsonNode val = (JsonNode) got;
-    if (val == null || val.isNull()) {
+    JsonNode val = got.value();
+    if (val.isNull()) {
       if (expected.isNull()) {
         return;
       }
@@ -249,8 +251,10 @@ public final class JsonPatch {
   // ---------------------------------------------------------------------------------------------
   // Pointers and containers
 
-  /** A failed lookup inside a container (an index error), as opposed to a missing member. */
-  private record Failure(String message) {}
+  /** A failed lookup or change inside a container (an index error), in evanphx's words. */
+  private static <T> Checked<T> failed(String message) {
+    return Checked.failed(new Problem.InValue(message));
+  }
 
   /** The container a pointer ends in, and the last (decoded) reference token. */
   private final class Target {
@@ -262,105 +266,102 @@ public final class JsonPatch {
       this.key = key;
     }
 
-    /** The value (null when an object has no such member), or a Failure for a bad index. */
-    Object get() {
+    /** The value (a null node when an object has no such member), or a bad index's problem. */
+    Checked<JsonNode> get() {
       if (container instanceof ObjectNode o) {
         JsonNode v = o.get(key);
-        return v == null || v.isNull() ? null : v;
+        return Checked.ok(v == null || v.isNull() ? JsonNodeFactory.instance.nullNode() : v);
       }
       ArrayNode a = (ArrayNode) container;
-      Object idx = index(key, a.size(), false);
-      if (idx instanceof Failure) {
-        return idx;
-      }
-      return a.get((Integer) idx);
+      return index(key, a.size(), false).map(a::get);
     }
 
-    String add(JsonNode val) {
+    Checked<Target> add(JsonNode val) {
       if (container instanceof ObjectNode o) {
         o.set(key, val);
-        return null;
+        return Checked.ok(this);
       }
       ArrayNode a = (ArrayNode) container;
       if (key.equals("-")) {
         a.add(val);
-        return null;
+        return Checked.ok(this);
       }
       Long parsed = atoi(key);
       if (parsed == null) {
-        return "value was not a proper array index: '"
-            + key
-            + "': strconv.Atoi: parsing \""
-            + key
-            + "\": invalid syntax";
+        return failed(
+            "value was not a proper array index: '"
+                + key
+                + "': strconv.Atoi: parsing \""
+                + key
+                + "\": invalid syntax");
       }
       long idx = parsed;
       int size = a.size() + 1;
       if (idx >= size) {
-        return "Unable to access invalid index: " + idx + ": invalid index referenced";
+        return failed("Unable to access invalid index: " + idx + ": invalid index referenced");
       }
       if (idx < 0) {
         if (idx < -size) {
-          return "Unable to access invalid index: " + idx + ": invalid index referenced";
+          return failed("Unable to access invalid index: " + idx + ": invalid index referenced");
         }
         idx += size;
       }
       a.insert((int) idx, val);
-      return null;
+      return Checked.ok(this);
     }
 
-    String remove() {
+    Checked<Target> remove() {
       if (container instanceof ObjectNode o) {
         if (!o.has(key)) {
-          return "Unable to remove nonexistent key: " + key + ": missing value";
+          return failed("Unable to remove nonexistent key: " + key + ": missing value");
         }
         o.remove(key);
-        return null;
+        return Checked.ok(this);
       }
       ArrayNode a = (ArrayNode) container;
-      Object idx = index(key, a.size(), true);
-      if (idx instanceof Failure f) {
-        return f.message;
+      Checked<Integer> idx = index(key, a.size(), true);
+      if (!idx.ok()) {
+        return Checked.failed(idx.problems());
       }
-      a.remove((Integer) idx);
-      return null;
+      a.remove(idx.value().intValue());
+      return Checked.ok(this);
     }
 
-    String set(JsonNode val) {
+    Checked<Target> set(JsonNode val) {
       if (container instanceof ObjectNode o) {
         o.set(key, val);
-        return null;
+        return Checked.ok(this);
       }
       ArrayNode a = (ArrayNode) container;
-      Object idx = index(key, a.size(), false);
-      if (idx instanceof Failure f) {
-        return f.message;
+      Checked<Integer> idx = index(key, a.size(), false);
+      if (!idx.ok()) {
+        return Checked.failed(idx.problems());
       }
-      a.set((Integer) idx, val);
-      return null;
+      a.set(idx.value().intValue(), val);
+      return Checked.ok(this);
     }
   }
 
-  /** An existing array index, negative ones counting from the end; a Failure otherwise. */
-  private static Object index(String key, int size, boolean forRemove) {
+  /** An existing array index, negative ones counting from the end; evanphx's error otherwise. */
+  private static Checked<Integer> index(String key, int size, boolean forRemove) {
     Long parsed = atoi(key);
     if (parsed == null) {
-      return new Failure("strconv.Atoi: parsing \"" + key + "\": invalid syntax");
+      return failed("strconv.Atoi: parsing \"" + key + "\": invalid syntax");
     }
     long idx = parsed;
     if (forRemove && idx >= size) {
-      return new Failure("Unable to access invalid index: " + idx + ": invalid index referenced");
+      return failed("Unable to access invalid index: " + idx + ": invalid index referenced");
     }
     if (idx < 0) {
       if (idx < -size) {
-        return new Failure("Unable to access invalid index: " + idx + ": invalid index referenced");
+        return failed("Unable to access invalid index: " + idx + ": invalid index referenced");
       }
       idx += size;
     }
     if (idx >= size) {
-      return new Failure("Unable to access invalid index: " + idx + ": invalid index referenced");
+      return failed("Unable to access invalid index: " + idx + ": invalid index referenced");
     }
-    return (int) idx;
+    return Checked.ok((int) idx);
   }
 
   /** Go's {@code strconv.Atoi}: optional sign, decimal digits, 64-bit range; null otherwise. */
@@ -402,8 +403,8 @@ public final class JsonPatch {
       if (current instanceof ObjectNode o) {
         next = o.get(part);
       } else if (current instanceof ArrayNode a) {
-        Object idx = index(part, a.size(), false);
-        next = idx instanceof Integer n ? a.get(n) : null;
+        Checked<Integer> idx = index(part, a.size(), false);
+        next = idx.ok() ? a.get(idx.value()) : null;
       } else {
         return null;
       }
@@ -465,10 +466,6 @@ public final class JsonPatch {
     return v.deepCopy();
   }
 
-  private static JsonNode nullToNode(JsonNode n) {
-    return n == null ? JsonNodeFactory.instance.nullNode() : n;
-  }
-
   /**
    * evanphx's {@code lazyNode.equal}: objects by key set and values, arrays element by element,
    * scalars by their compact JSON (numbers as {@link #numberText} prints them), null equal only to
@@ -527,27 +524,34 @@ public final class JsonPatch {
       return n.bigIntegerValue().toString();
     }
     double f = n.doubleValue();
-    return Double.isFinite(f) ? GoNumbers.jsonFloat(f) : GoNumbers.formatFloat(f, 'g');
+    return Double.isFinite(f) ? GoNumbers.jsonFloat(f).value() : GoNumbers.formatFloat(f, 'g');
   }
 
-  /** Checks the shape evanphx's {@code DecodePatch} accepts: a list of objects (or nulls). */
-  static List<String> shapeProblems(JsonNode ops) {
-    List<String> problems = new ArrayList<>();
+  /**
+   * {@code ops} when it has the shape evanphx's {@code DecodePatch} accepts (a list of objects or
+   * nulls; no operations at all), else one {@link Problem.InValue} for the list or for each
+   * operation that is not an object.
+   */
+  static Checked<JsonNode> shape(JsonNode ops) {
     if (ops == null || ops.isNull()) {
-      return problems;
+      return Checked.ok(NullNode.getInstance());
     }
     if (!ops.isArray()) {
-      problems.add("expected a list of JSON patch operations but found " + Trees.shapeOf(ops));
-      return problems;
+      return Checked.failed(
+          new Problem.InValue(
+              "expected a list of JSON patch operations but found " + Trees.shapeOf(ops)));
     }
+    List<Problem> problems = new ArrayList<>();
     int i = 0;
     for (JsonNode op : ops) {
       if (!op.isObject() && !op.isNull()) {
-        problems.add("expected operation " + i + " to be a map but found " + Trees.shapeOf(op));
+        problems.add(
+            new Problem.InValue(
+                "expected operation " + i + " to be a map but found " + Trees.shapeOf(op)));
       }
       i++;
     }
-    return problems;
+    return problems.isEmpty() ? Checked.ok(ops) : Checked.failed(problems);
   }
 
   private InputException error(String message) {

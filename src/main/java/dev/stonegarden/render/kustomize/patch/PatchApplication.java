@@ -27,11 +27,10 @@ final class PatchApplication {
 
   /** The resources a target selects, in list order (kustomize's {@code Select}). */
   static List<Resource> select(ResourceList resources, PatchTarget target, SourcePosition origin) {
-    String problem = target.problem();
-    if (problem != null) {
-      throw new InputException(origin, problem);
-    }
-    PatchTarget.Compiled t = target.compile();
+    PatchTarget.Compiled t =
+        target
+            .compile()
+            .orElseThrow(problems -> new InputException(origin, problems.get(0).message()));
     List<Resource> out = new ArrayList<>();
     for (Resource r : resources) {
       if (t.selects(r)) {

@@ -1,6 +1,8 @@
 package dev.stonegarden.render.kustomize.patch;
 
+import dev.stonegarden.render.diag.Checked;
 import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.input.ParsedFiles;
 import dev.stonegarden.render.yaml.Trees;
@@ -101,17 +103,14 @@ public final class PatchParser {
   /** JSON operations with their locator. */
   private record JsonOps(ArrayNode ops, Function<String, SourcePosition> locator) {}
 
-  /**
-   * Outcome of one way of parsing: a value, or the reason it failed and where (null: the origin).
-   */
-  private record Attempt<T>(T value, String failure, SourcePosition at) {
-    Attempt(T value, String failure) {
-      this(value, failure, null);
-    }
+  /** Why one way of parsing failed: a {@link Problem.InValue} for the whole text. */
+  private static <T> Checked<T> failed(String message) {
+    return Checked.failed(new Problem.InValue(message));
+  }
 
-    SourcePosition where(SourcePosition origin) {
-      return at == null ? origin : at;
-    }
+  /** Where a way of parsing failed: the reader's position, else the patch's origin. */
+  private static SourcePosition where(Checked<?> attempt, SourcePosition origin) {
+    return attempt.problem() instanceof Problem.At a ? a.at() : origin;
   }
 
   /**
@@ -120,32 +119,32 @@ public final class PatchParser {
    * @throws InputException if both or neither way succeeds (cases 108, 109)
    */
   public static Parsed parse(String text, SourcePosition origin) {
-    Attempt<SmDocs> sm = tryStrategicMerge(text, origin);
-    Attempt<JsonOps> json = tryJson(text, origin);
-    boolean smOk = sm.failure == null;
-    boolean jsonOk = json.failure == null;
+    Checked<SmDocs> sm = tryStrategicMerge(text, origin);
+    Checked<JsonOps> json = tryJson(text, origin);
+    boolean smOk = sm.ok();
+    boolean jsonOk = json.ok();
     if (smOk && jsonOk) {
       throw new InputException(
           origin,
           "illegally qualifies as both an SM and JSON patch: "
               + "expected either strategic-merge objects or JSON patch operations but found "
-              + (sm.value.docs.isEmpty() ? "no document at all" : "text that reads as both")
+              + (sm.value().docs.isEmpty() ? "no document at all" : "text that reads as both")
               + " in "
               + source(text));
     }
     if (!smOk && !jsonOk) {
       throw new InputException(
-          sm.where(origin),
+          where(sm, origin),
           "unable to parse SM or JSON patch from "
               + source(text)
               + ": as a strategic-merge patch, "
-              + sm.failure
+              + sm.problem().message()
               + "; as a JSON patch, "
-              + json.failure);
+              + json.problem().message());
     }
     return smOk
-        ? new Parsed(sm.value.docs, null, sm.value.locators, null)
-        : new Parsed(null, json.value.ops, null, json.value.locator);
+        ? new Parsed(sm.value().docs, null, sm.value().locators, null)
+        : new Parsed(null, json.value().ops, null, json.value().locator);
   }
 
   /**
@@ -154,11 +153,12 @@ public final class PatchParser {
    * @throws InputException with the reason when the text is not a stream of objects
    */
   public static Parsed parseStrategicMerge(String text, SourcePosition origin) {
-    Attempt<SmDocs> sm = tryStrategicMerge(text, origin);
-    if (sm.failure != null) {
-      throw new InputException(sm.where(origin), "invalid strategic-merge patch: " + sm.failure);
+    Checked<SmDocs> sm = tryStrategicMerge(text, origin);
+    if (!sm.ok()) {
+      throw new InputException(
+          where(sm, origin), "invalid strategic-merge patch: " + sm.problem().message());
     }
-    return new Parsed(sm.value.docs, null, sm.value.locators, null);
+    return new Parsed(sm.value().docs, null, sm.value().locators, null);
   }
 
   /**
@@ -167,19 +167,20 @@ public final class PatchParser {
    * @throws InputException with the reason when the text is not a list of operations
    */
   public static Parsed parseJson6902(String text, SourcePosition origin) {
-    Attempt<JsonOps> json = tryJson(text, origin);
-    if (json.failure != null) {
-      throw new InputException(json.where(origin), "invalid JSON patch: " + json.failure);
+    Checked<JsonOps> json = tryJson(text, origin);
+    if (!json.ok()) {
+      throw new InputException(
+          where(json, origin), "invalid JSON patch: " + json.problem().message());
     }
-    return new Parsed(null, json.value.ops, null, json.value.locator);
+    return new Parsed(null, json.value().ops, null, json.value().locator);
   }
 
-  private static Attempt<SmDocs> tryStrategicMerge(String text, SourcePosition origin) {
+  private static Checked<SmDocs> tryStrategicMerge(String text, SourcePosition origin) {
     List<YamlDocument> docs;
     try {
       docs = PatchYaml.readDocuments(text, YamlVersion.YAML_1_2, origin);
     } catch (InputException e) {
-      return new Attempt<>(null, e.diagnostics().get(0).message(), e.diagnostics().get(0).at());
+      return Checked.failed(Problem.At.of(e));
     }
     List<ObjectNode> out = new ArrayList<>();
     List<Function<String, SourcePosition>> locators = new ArrayList<>();
@@ -199,8 +200,7 @@ public final class PatchParser {
         continue;
       }
       if (!(d instanceof ObjectNode o)) {
-        return new Attempt<>(
-            null,
+        return failed(
             "expected objects with kind and metadata.name but found "
                 + Trees.shapeOf(d)
                 + " in document "
@@ -208,7 +208,7 @@ public final class PatchParser {
       }
       String kind = Trees.kyamlValue(o.get("kind"));
       if (kind.isEmpty() || o.get("kind").isNull()) {
-        return new Attempt<>(null, "missing kind in document " + (i + 1));
+        return failed("missing kind in document " + (i + 1));
       }
       if (kind.endsWith("List") && o.has("items")) {
         JsonNode items = o.get("items");
@@ -216,8 +216,7 @@ public final class PatchParser {
           continue;
         }
         if (!items.isArray()) {
-          return new Attempt<>(
-              null, "expected a list in " + kind + "/items but found " + Trees.shapeOf(items));
+          return failed("expected a list in " + kind + "/items but found " + Trees.shapeOf(items));
         }
         for (int j = 0; j < items.size(); j++) {
           pending.add(items.get(j));
@@ -230,19 +229,18 @@ public final class PatchParser {
         JsonNode meta = o.get("metadata");
         JsonNode name = meta == null ? null : meta.get("name");
         if (name == null || name.isNull() || Trees.kyamlValue(name).isEmpty()) {
-          return new Attempt<>(
-              null, "missing metadata.name in " + kind + " (document " + (i + 1) + ")");
+          return failed("missing metadata.name in " + kind + " (document " + (i + 1) + ")");
         }
       }
       out.add(o);
       locators.add(locator);
     }
-    return new Attempt<>(new SmDocs(out, locators), null);
+    return Checked.ok(new SmDocs(out, locators));
   }
 
-  private static Attempt<JsonOps> tryJson(String text, SourcePosition origin) {
+  private static Checked<JsonOps> tryJson(String text, SourcePosition origin) {
     if (text.isEmpty()) {
-      return new Attempt<>(null, "empty json patch operations");
+      return failed("empty json patch operations");
     }
     JsonNode ops;
     Function<String, SourcePosition> locator = null;
@@ -255,16 +253,16 @@ public final class PatchParser {
         locator = docs.isEmpty() ? null : PatchYaml.locator(docs.get(0), origin, "");
       }
     } catch (InputException e) {
-      return new Attempt<>(null, e.diagnostics().get(0).message(), e.diagnostics().get(0).at());
+      return Checked.failed(Problem.At.of(e));
     }
     if (ops == null || ops.isNull()) {
-      return new Attempt<>(new JsonOps(JsonNodeFactory.instance.arrayNode(), null), null);
+      return Checked.ok(new JsonOps(JsonNodeFactory.instance.arrayNode(), null));
     }
-    List<String> problems = JsonPatch.shapeProblems(ops);
-    if (!problems.isEmpty()) {
-      return new Attempt<>(null, problems.get(0));
+    Checked<JsonNode> shaped = JsonPatch.shape(ops);
+    if (!shaped.ok()) {
+      return Checked.failed(shaped.problem());
     }
-    return new Attempt<>(new JsonOps((ArrayNode) ops, locator), null);
+    return Checked.ok(new JsonOps((ArrayNode) ops, locator));
   }
 
   /** kustomize's {@code [patch: "..."]} quoting of a patch, shortened for long texts. */

@@ -2,6 +2,8 @@ package dev.stonegarden.render.kustomize.patch;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.LabelSelector;
 import dev.stonegarden.render.resource.ResId;
@@ -41,10 +43,11 @@ public record PatchTarget(
   }
 
   /**
-   * Checks that every regular expression and selector parses; returns the first problem as a
-   * message, or null. The engine calls this where it can point at the kustomization entry.
+   * The target with its patterns compiled and its selectors parsed, for selecting many resources;
+   * or the first pattern or selector that does not parse (a {@link Problem.InValue}: the engine
+   * points at the kustomization entry).
    */
-  public String problem() {
+  public Checked<Compiled> compile() {
     String[][] fields = {
       {"group", group},
       {"version", version},
@@ -55,37 +58,34 @@ public record PatchTarget(
     for (String[] f : fields) {
       try {
         anchored(f[1]);
-      } catch (PatternSyntaxException e) {
-        return "invalid regular expression in target "
-            + f[0]
-            + " '"
-            + f[1]
-            + "': "
-            + e.getDescription();
+      } catch (PatternSyntaxException e) { // re2j says so only by throwing
+        return Checked.failed(
+            new Problem.InValue(
+                "invalid regular expression in target "
+                    + f[0]
+                    + " '"
+                    + f[1]
+                    + "': "
+                    + e.getDescription()));
       }
     }
-    try {
-      LabelSelector.parse(labelSelector);
-      LabelSelector.parse(annotationSelector);
-    } catch (IllegalArgumentException e) {
-      return e.getMessage();
+    Checked<LabelSelector> labels = LabelSelector.parse(labelSelector);
+    if (!labels.ok()) {
+      return Checked.failed(labels.problems());
     }
-    return null;
+    Checked<LabelSelector> annotations = LabelSelector.parse(annotationSelector);
+    if (!annotations.ok()) {
+      return Checked.failed(annotations.problems());
+    }
+    return Checked.ok(new Compiled(this, labels.value(), annotations.value()));
   }
 
   /**
-   * True when this target selects the resource.
-   *
-   * @throws IllegalArgumentException when a pattern or selector does not parse (see {@link
-   *     #problem()})
+   * True when this target selects the resource; a target whose patterns or selectors do not parse
+   * is a bug here (callers {@link #compile} first, where they can report it).
    */
   public boolean selects(Resource r) {
-    return compile().selects(r);
-  }
-
-  /** The target with its patterns compiled, for selecting many resources. */
-  Compiled compile() {
-    return new Compiled(this);
+    return compile().value().selects(r);
   }
 
   static Pattern anchored(String regex) {
@@ -118,7 +118,7 @@ public record PatchTarget(
   }
 
   /** A target with compiled patterns. */
-  static final class Compiled {
+  public static final class Compiled {
     private final Pattern group;
     private final Pattern version;
     private final Pattern kind;
@@ -127,14 +127,14 @@ public record PatchTarget(
     private final LabelSelector labels;
     private final LabelSelector annotations;
 
-    Compiled(PatchTarget t) {
+    private Compiled(PatchTarget t, LabelSelector labels, LabelSelector annotations) {
       group = anchored(t.group);
       version = anchored(t.version);
       kind = anchored(t.kind);
       name = anchored(t.name);
       namespace = anchored(t.namespace);
-      labels = LabelSelector.parse(t.labelSelector);
-      annotations = LabelSelector.parse(t.annotationSelector);
+      this.labels = labels;
+      this.annotations = annotations;
     }
 
     boolean selects(Resource r) {

@@ -2,14 +2,13 @@ package dev.stonegarden.render.kustomize.patch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.LabelSelector;
 import dev.stonegarden.render.resource.Resource;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,25 +163,37 @@ class PatchTargetTest {
 
   @Test
   void problems() {
-    assertNull(t("apps", "v1", "Deployment", "web-.*", "prod", "a in (b)", "x=y").problem());
-    assertNotNull(t(null, null, null, "web-[", null, null, null).problem());
-    assertTrue(t(null, null, null, null, null, "a in (b", null).problem().contains("expected ')'"));
+    assertEquals(
+        List.of(),
+        t("apps", "v1", "Deployment", "web-.*", "prod", "a in (b)", "x=y").compile().problems());
+    assertFalse(t(null, null, null, "web-[", null, null, null).compile().ok());
     assertTrue(
-        t(null, null, null, null, null, "a=b c", null).problem().contains("invalid selector"));
+        t(null, null, null, null, null, "a in (b", null)
+            .compile()
+            .problem()
+            .message()
+            .contains("expected ')'"));
+    assertTrue(
+        t(null, null, null, null, null, "a=b c", null)
+            .compile()
+            .problem()
+            .message()
+            .contains("invalid selector"));
     assertThrows(
-        IllegalArgumentException.class,
+        IllegalStateException.class,
         () -> t(null, null, null, null, null, "=x", null).selects(WEB));
   }
 
   @Test
   void labelSelectorEdgeCases() {
-    assertTrue(LabelSelector.parse("").matches(Map.of()));
-    assertTrue(LabelSelector.parse("a=").matches(Map.of("a", "")));
-    assertTrue(LabelSelector.parse("example.com/team=x").matches(Map.of("example.com/team", "x")));
-    assertThrows(IllegalArgumentException.class, () -> LabelSelector.parse("a=b=c"));
-    assertThrows(IllegalArgumentException.class, () -> LabelSelector.parse("a>b"));
-    assertThrows(IllegalArgumentException.class, () -> LabelSelector.parse("a,"));
-    assertThrows(IllegalArgumentException.class, () -> LabelSelector.parse("a==b!"));
-    assertThrows(IllegalArgumentException.class, () -> LabelSelector.parse("a=" + "x".repeat(64)));
+    assertTrue(LabelSelector.parse("").value().matches(Map.of()));
+    assertTrue(LabelSelector.parse("a=").value().matches(Map.of("a", "")));
+    assertTrue(
+        LabelSelector.parse("example.com/team=x").value().matches(Map.of("example.com/team", "x")));
+    assertFalse(LabelSelector.parse("a=b=c").ok());
+    assertFalse(LabelSelector.parse("a>b").ok());
+    assertFalse(LabelSelector.parse("a,").ok());
+    assertFalse(LabelSelector.parse("a==b!").ok());
+    assertFalse(LabelSelector.parse("a=" + "x".repeat(64)).ok());
   }
 }
