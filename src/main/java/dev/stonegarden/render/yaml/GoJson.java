@@ -1,5 +1,7 @@
 package dev.stonegarden.render.yaml;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.Problem;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -13,23 +15,65 @@ import tools.jackson.databind.JsonNode;
 public final class GoJson {
   private GoJson() {}
 
-  public static String marshal(JsonNode n) {
+  /**
+   * Go's {@code json.Marshal} of {@code n}; or, as Go refuses it, the first value it cannot write
+   * (NaN or an infinity, found in Go's key order) with Go's message and the value's JSON pointer in
+   * {@code n}.
+   */
+  public static Checked<String> marshal(JsonNode n) {
+    Problem refused = unwritable(n, "");
+    if (refused != null) {
+      return Checked.failed(refused);
+    }
     StringBuilder sb = new StringBuilder();
     write(n, sb);
-    return sb.toString();
+    return Checked.ok(sb.toString());
+  }
+
+  /** The first value below {@code n} that Go cannot write, in the order Go writes, or null. */
+  private static Problem unwritable(JsonNode n, String pointer) {
+    if (n == null) {
+      return null;
+    }
+    if (n.isObject()) {
+      for (Map.Entry<String, JsonNode> e : sorted(n).entrySet()) {
+        Problem p = unwritable(e.getValue(), pointer + "/" + SourceMap.escape(e.getKey()));
+        if (p != null) {
+          return p;
+        }
+      }
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        Problem p = unwritable(n.get(i), pointer + "/" + i);
+        if (p != null) {
+          return p;
+        }
+      }
+    } else if (n.isNumber() && !n.isIntegralNumber()) {
+      Checked<String> f = GoNumbers.jsonFloat(n.doubleValue());
+      if (!f.ok()) {
+        return new Problem.InDocument(-1, pointer, f.problem().message());
+      }
+    }
+    return null;
+  }
+
+  /** An object's members in Go's key order (byte-wise UTF-8). */
+  private static Map<String, JsonNode> sorted(JsonNode object) {
+    Map<String, JsonNode> sorted = new TreeMap<>(GoJson::compareUtf8);
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
+      sorted.put(e.getKey(), e.getValue());
+    }
+    return sorted;
   }
 
   static void write(JsonNode n, StringBuilder sb) {
     if (n == null || n.isNull() || n.isMissingNode()) {
       sb.append("null");
     } else if (n.isObject()) {
-      Map<String, JsonNode> sorted = new TreeMap<>(GoJson::compareUtf8);
-      for (Map.Entry<String, JsonNode> e : n.properties()) {
-        sorted.put(e.getKey(), e.getValue());
-      }
       sb.append('{');
       boolean first = true;
-      for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+      for (Map.Entry<String, JsonNode> e : sorted(n).entrySet()) {
         if (!first) {
           sb.append(',');
         }
@@ -55,11 +99,8 @@ public final class GoJson {
     } else if (n.isIntegralNumber()) {
       sb.append(n.bigIntegerValue());
     } else if (n.isNumber()) {
-      // A non-finite number in a hash input is not an input diagnostic (yet): it stops the render
-      // as it did before the writers returned problems, with Go's message.
-      sb.append(
-          GoNumbers.jsonFloat(n.doubleValue())
-              .orElseThrow(p -> new IllegalArgumentException(p.get(0).message())));
+      // marshal refused non-finite numbers before writing
+      sb.append(GoNumbers.jsonFloat(n.doubleValue()).value());
     } else {
       string(n.asString(), sb);
     }

@@ -1,5 +1,8 @@
 package dev.stonegarden.render.kustomize.builtins;
 
+import dev.stonegarden.render.diag.Checked;
+import dev.stonegarden.render.diag.InputException;
+import dev.stonegarden.render.diag.Problem;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
@@ -23,16 +26,27 @@ public record HashSuffixTransformer() implements Transformer {
   public void transform(ResourceList resources) {
     for (Resource r : resources) {
       if (r.needsHashSuffix()) {
-        String h = hash(r.body());
+        Checked<String> h = hash(r.body());
+        if (!h.ok()) {
+          // The hash input is the object's own data (and type, binaryData, stringData) under the
+          // same keys, so the pointer is the value's place in the object: kustomize refuses the
+          // build with Go's message, so does the render, at the value.
+          Problem.InDocument p = (Problem.InDocument) h.problem();
+          throw new InputException(
+              r.positionOf(p.pointer()), p.message() + " (hash suffix of " + r.id() + ")");
+        }
         r.rememberId();
-        r.setName(r.name() + "-" + h);
+        r.setName(r.name() + "-" + h.value());
       }
     }
   }
 
-  /** The 10-character suffix for one object. */
-  public static String hash(ObjectNode body) {
-    return encode(sha256Hex(GoJson.marshal(hashInput(body))));
+  /**
+   * The 10-character suffix for one object, or Go's refusal of a value it cannot write in the hash
+   * input (NaN, an infinity), with the value's JSON pointer in the object.
+   */
+  static Checked<String> hash(ObjectNode body) {
+    return GoJson.marshal(hashInput(body)).map(json -> encode(sha256Hex(json)));
   }
 
   /**
