@@ -164,39 +164,29 @@ public final class ConditionCheck {
    * Problem.InText}, the offset in {@code condition}).
    */
   public static Checked<String> check(String condition) {
-    try {
-      ConditionCheck c = new ConditionCheck(tokens(condition));
-      if (c.peek().kind().equals("eof")) {
-        return Checked.failed(new Problem.InText(0, "the condition is empty"));
-      }
-      Shape s = c.expression(0);
-      if (!c.peek().kind().equals("eof")) {
-        throw c.unexpected();
-      }
-      if (s == Shape.NOT_BOOL) {
-        return Checked.failed(
-            new Problem.InText(
-                0,
-                "the condition is not true or false (Argo Rollouts expects a bool, e.g. result[0] < 1)"));
-      }
-      return Checked.ok(condition);
-    } catch (Failure f) {
-      return Checked.failed(f.problem);
-    }
+    return Checked.of(() -> compiled(condition));
   }
 
   /**
-   * The first problem, thrown out of the recursive descent to {@link #check}, the only place that
-   * catches it: private, so the class's API stays the one result type.
+   * {@code condition}; its first problem escapes the tokenizer and the recursive descent ({@link
+   * Checked.Escape}) to {@link #check}.
    */
-  private static final class Failure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient Problem problem;
-
-    Failure(int offset, String message) {
-      super(message, null, false, false);
-      this.problem = new Problem.InText(offset, message);
+  private static String compiled(String condition) {
+    ConditionCheck c = new ConditionCheck(tokens(condition));
+    if (c.peek().kind().equals("eof")) {
+      throw new Checked.Escape(new Problem.InText(0, "the condition is empty"));
     }
+    Shape s = c.expression(0);
+    if (!c.peek().kind().equals("eof")) {
+      throw c.unexpected();
+    }
+    if (s == Shape.NOT_BOOL) {
+      throw new Checked.Escape(
+          new Problem.InText(
+              0,
+              "the condition is not true or false (Argo Rollouts expects a bool, e.g. result[0] < 1)"));
+    }
+    return condition;
   }
 
   private Token peek() {
@@ -211,25 +201,27 @@ public final class ConditionCheck {
     return tokens.get(pos++);
   }
 
-  private Failure unexpected() {
+  private Checked.Escape unexpected() {
     Token t = peek();
-    return new Failure(
-        t.offset(),
-        t.kind().equals("eof")
-            ? "unexpected end of the condition"
-            : "unexpected token "
-                + (t.kind().equals("string") ? t.text() : "\"" + t.text() + "\""));
+    return new Checked.Escape(
+        new Problem.InText(
+            t.offset(),
+            t.kind().equals("eof")
+                ? "unexpected end of the condition"
+                : "unexpected token "
+                    + (t.kind().equals("string") ? t.text() : "\"" + t.text() + "\"")));
   }
 
   private void expect(String s) {
     if (!peek().is(s)) {
       Token t = peek();
-      throw new Failure(
-          t.offset(),
-          "expected \""
-              + s
-              + "\" but found "
-              + (t.kind().equals("eof") ? "the end" : "\"" + t.text() + "\""));
+      throw new Checked.Escape(
+          new Problem.InText(
+              t.offset(),
+              "expected \""
+                  + s
+                  + "\" but found "
+                  + (t.kind().equals("eof") ? "the end" : "\"" + t.text() + "\"")));
     }
     take();
   }
@@ -372,7 +364,9 @@ public final class ConditionCheck {
       case "number", "string" -> {
         return Shape.NOT_BOOL;
       }
-      case "eof" -> throw new Failure(t.offset(), "unexpected end of the condition");
+      case "eof" ->
+          throw new Checked.Escape(
+              new Problem.InText(t.offset(), "unexpected end of the condition"));
       case "ident" -> {
         if (t.is("true") || t.is("false")) {
           return Shape.BOOL;
@@ -386,12 +380,13 @@ public final class ConditionCheck {
           return PREDICATES.contains(t.text()) ? Shape.BOOL : Shape.UNKNOWN;
         }
         if (!t.is("result")) {
-          throw new Failure(
-              t.offset(),
-              "unknown name "
-                  + t.text()
-                  + " (a condition sees result, the query's values, and functions such as len,"
-                  + " isNaN and isInf)");
+          throw new Checked.Escape(
+              new Problem.InText(
+                  t.offset(),
+                  "unknown name "
+                      + t.text()
+                      + " (a condition sees result, the query's values, and functions such as len,"
+                      + " isNaN and isInf)"));
         }
         return Shape.UNKNOWN;
       }
@@ -449,12 +444,13 @@ public final class ConditionCheck {
   private void checkFunction(Token name) {
     if (!ARGO_NAMES.contains(name.text()) || name.is("result")) {
       if (!BUILTINS.contains(name.text())) {
-        throw new Failure(
-            name.offset(),
-            "unknown function "
-                + name.text()
-                + " (Argo Rollouts adds asInt, asFloat, isNaN, isInf, isNil and default to"
-                + " expr-lang's built-in functions)");
+        throw new Checked.Escape(
+            new Problem.InText(
+                name.offset(),
+                "unknown function "
+                    + name.text()
+                    + " (Argo Rollouts adds asInt, asFloat, isNaN, isInf, isNil and default to"
+                    + " expr-lang's built-in functions)"));
       }
     }
   }
@@ -498,7 +494,7 @@ public final class ConditionCheck {
         }
         String text = s.substring(start, i);
         if (!text.matches("0[xX][0-9a-fA-F_]+|[0-9_]*\\.?[0-9_]*([eE][+-]?[0-9_]+)?")) {
-          throw new Failure(start, "bad number " + text);
+          throw new Checked.Escape(new Problem.InText(start, "bad number " + text));
         }
         out.add(new Token("number", text, start));
       } else if (Character.isLetter(c) || c == '_' || c == '$') {
@@ -518,7 +514,7 @@ public final class ConditionCheck {
           i++;
         }
         if (i >= s.length()) {
-          throw new Failure(start, "literal not terminated");
+          throw new Checked.Escape(new Problem.InText(start, "literal not terminated"));
         }
         i++;
         out.add(new Token("string", s.substring(start, i), start));
@@ -531,7 +527,7 @@ public final class ConditionCheck {
           }
         }
         if (op == null || op.equals(";") || op.equals("...")) {
-          throw new Failure(start, "unexpected character \"" + c + "\"");
+          throw new Checked.Escape(new Problem.InText(start, "unexpected character \"" + c + "\""));
         }
         i += op.length();
         out.add(new Token("op", op, start));

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What a function inside a layer returns when its input can be wrong: the value, or the {@link
@@ -13,6 +14,10 @@ import java.util.function.Function;
  * <p>A failed result has at least one problem. Reading the {@link #value()} of a failed result is a
  * bug (an {@link IllegalStateException}): callers that know their input is valid (the render built
  * it, a validator checked it before) may read it directly.
+ *
+ * <p>A recursive descent (a parser, a tree walk, an emitter) that finds its first problem deep down
+ * throws it out as an {@link Escape} to its class's entry point, which turns it into a failed
+ * result ({@link #of}): the one way a problem travels by exception, and only inside one class.
  */
 public sealed interface Checked<T> permits Checked.Ok, Checked.Failed {
 
@@ -53,6 +58,56 @@ public sealed interface Checked<T> permits Checked.Ok, Checked.Failed {
 
   static <T> Checked<T> failed(List<Problem> problems) {
     return new Failed<>(problems);
+  }
+
+  /**
+   * What {@code descent} returns, or the problem of the {@link Escape} it throws. For a class's
+   * entry point around its own recursion; anything else {@code descent} throws is a bug and passes
+   * on.
+   */
+  static <T> Checked<T> of(Supplier<? extends T> descent) {
+    T value;
+    try {
+      value = descent.get();
+    } catch (Escape e) {
+      return failed(e.problem());
+    }
+    return ok(value);
+  }
+
+  /**
+   * A problem on its way out of a recursive descent: thrown only inside a class's own recursion and
+   * caught by that class's entry point, which returns it as a failed {@link Checked} (with {@link
+   * Checked#of}, or its own {@code catch} where it adds something on the way). It never crosses a
+   * public API: every public method of a layer returns {@code Checked}, and a caller never sees
+   * this exception. Stackless (it is control flow, not a bug), its message the problem's.
+   */
+  final class Escape extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Problem problem;
+
+    public Escape(Problem problem) {
+      super(requireNonNull(problem, "problem == null").message(), null, false, false);
+      this.problem = problem;
+    }
+
+    /** The problem that escaped. */
+    public Problem problem() {
+      return problem;
+    }
+
+    /**
+     * The same escape one level further out, for a descent through a document (the writers): its
+     * {@link Problem.InDocument} with {@code escapedToken} (a key already escaped for a JSON
+     * pointer, or an index) in front of the pointer. Any other problem has no pointer to extend (an
+     * {@link IllegalStateException}: a bug).
+     */
+    public Escape under(String escapedToken) {
+      if (!(problem instanceof Problem.InDocument d)) {
+        throw new IllegalStateException("no pointer to extend: " + problem.message());
+      }
+      return new Escape(d.under(escapedToken));
+    }
   }
 
   /** The value; {@link IllegalStateException} when there is none. */

@@ -50,32 +50,21 @@ final class Lexer {
 
   /** The tokens of {@code query}, ending with {@link Kind#EOF}, or its first problem. */
   static Checked<List<Token>> tokens(String query) {
-    Lexer l = new Lexer(query);
-    List<Token> out = new ArrayList<>();
-    try {
-      while (true) {
-        Token t = l.next();
-        out.add(t);
-        if (t.kind() == Kind.EOF) {
-          return Checked.ok(out);
-        }
-      }
-    } catch (Failure f) {
-      return Checked.failed(f.problem);
-    }
+    return Checked.of(new Lexer(query)::scanAll);
   }
 
   /**
-   * The first problem, thrown out of the scanning methods to {@link #tokens}, the only place that
-   * catches it: private, so the class's API stays the one result type.
+   * Every token; the first problem escapes the scanning methods ({@link Checked.Escape}) to {@link
+   * #tokens}.
    */
-  private static final class Failure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient Problem problem;
-
-    Failure(int offset, String message) {
-      super(message, null, false, false);
-      this.problem = new Problem.InText(offset, message);
+  private List<Token> scanAll() {
+    List<Token> out = new ArrayList<>();
+    while (true) {
+      Token t = next();
+      out.add(t);
+      if (t.kind() == Kind.EOF) {
+        return out;
+      }
     }
   }
 
@@ -125,7 +114,7 @@ final class Lexer {
         return new Token(Kind.OP, op, op, start);
       }
     }
-    throw new Failure(start, "unexpected character \"" + c + "\"");
+    throw new Checked.Escape(new Problem.InText(start, "unexpected character \"" + c + "\""));
   }
 
   private Token number(int start) {
@@ -151,11 +140,13 @@ final class Lexer {
         } else if (i < s.length() && "smhdwy".indexOf(s.charAt(i)) >= 0) {
           i++;
         } else {
-          throw new Failure(i, "bad duration: a number needs a unit (ms, s, m, h, d, w, y)");
+          throw new Checked.Escape(
+              new Problem.InText(i, "bad duration: a number needs a unit (ms, s, m, h, d, w, y)"));
         }
       }
       if (i < s.length() && isIdentPart(s.charAt(i)) && s.charAt(i) != ':') {
-        throw new Failure(start, "bad duration \"" + s.substring(start, i + 1) + "\"");
+        throw new Checked.Escape(
+            new Problem.InText(start, "bad duration \"" + s.substring(start, i + 1) + "\""));
       }
       return new Token(Kind.DURATION, s.substring(start, i), s.substring(start, i), start);
     }
@@ -172,14 +163,17 @@ final class Lexer {
         i++;
       }
       if (i >= s.length() || !isDigit(s.charAt(i))) {
-        throw new Failure(e, "bad number \"" + s.substring(start, i) + "\"");
+        throw new Checked.Escape(
+            new Problem.InText(e, "bad number \"" + s.substring(start, i) + "\""));
       }
       while (i < s.length() && isDigit(s.charAt(i))) {
         i++;
       }
     }
     if (i < s.length() && isIdentPart(s.charAt(i))) {
-      throw new Failure(start, "bad number or duration \"" + s.substring(start, i + 1) + "\"");
+      throw new Checked.Escape(
+          new Problem.InText(
+              start, "bad number or duration \"" + s.substring(start, i + 1) + "\""));
     }
     return new Token(Kind.NUMBER, s.substring(start, i), s.substring(start, i), start);
   }
@@ -189,7 +183,7 @@ final class Lexer {
     StringBuilder value = new StringBuilder();
     while (true) {
       if (i >= s.length() || quote != '`' && s.charAt(i) == '\n') {
-        throw new Failure(start, "unterminated string");
+        throw new Checked.Escape(new Problem.InText(start, "unterminated string"));
       }
       char c = s.charAt(i);
       if (c == quote) {
@@ -209,7 +203,7 @@ final class Lexer {
   private void escape(StringBuilder value) {
     int at = i;
     if (i + 1 >= s.length()) {
-      throw new Failure(at, "unterminated string");
+      throw new Checked.Escape(new Problem.InText(at, "unterminated string"));
     }
     char e = s.charAt(i + 1);
     i += 2;
@@ -231,13 +225,14 @@ final class Lexer {
           int v = 0;
           for (int k = 0; k < 3; k++) {
             if (i >= s.length() || s.charAt(i) < '0' || s.charAt(i) > '7') {
-              throw new Failure(at, "bad octal escape in string");
+              throw new Checked.Escape(new Problem.InText(at, "bad octal escape in string"));
             }
             v = v * 8 + (s.charAt(i++) - '0');
           }
           value.append((char) v);
         } else {
-          throw new Failure(at, "unknown escape sequence \\" + e + " in string");
+          throw new Checked.Escape(
+              new Problem.InText(at, "unknown escape sequence \\" + e + " in string"));
         }
       }
     }
@@ -245,18 +240,18 @@ final class Lexer {
 
   private int hex(int digits, int at) {
     if (i + digits > s.length()) {
-      throw new Failure(at, "bad escape in string");
+      throw new Checked.Escape(new Problem.InText(at, "bad escape in string"));
     }
     int v = 0;
     for (int k = 0; k < digits; k++) {
       int d = Character.digit(s.charAt(i++), 16);
       if (d < 0) {
-        throw new Failure(at, "bad escape in string");
+        throw new Checked.Escape(new Problem.InText(at, "bad escape in string"));
       }
       v = v * 16 + d;
     }
     if (!Character.isValidCodePoint(v)) {
-      throw new Failure(at, "bad escape in string");
+      throw new Checked.Escape(new Problem.InText(at, "bad escape in string"));
     }
     return v;
   }

@@ -116,33 +116,22 @@ public final class PromQl {
   }
 
   private static Checked<Expr> parse(List<Token> tokens) {
-    PromQl p = new PromQl(tokens);
-    try {
-      if (p.peek().kind() == Kind.EOF) {
-        throw new Failure(0, "no expression found in input");
-      }
-      Expr e = p.expression(0);
-      if (p.peek().kind() != Kind.EOF) {
-        throw p.unexpected("");
-      }
-      return Checked.ok(e);
-    } catch (Failure f) {
-      return Checked.failed(f.problem);
-    }
+    return Checked.of(new PromQl(tokens)::parseAll);
   }
 
   /**
-   * The first problem, thrown out of the recursive descent to {@link #parse(List)}, the only place
-   * that catches it: private, so the class's API stays the one result type.
+   * All the tokens as one expression; the first problem escapes the recursive descent ({@link
+   * Checked.Escape}) to {@link #parse(List)}.
    */
-  private static final class Failure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient Problem problem;
-
-    Failure(int offset, String message) {
-      super(message, null, false, false);
-      this.problem = new Problem.InText(offset, message);
+  private Expr parseAll() {
+    if (peek().kind() == Kind.EOF) {
+      throw new Checked.Escape(new Problem.InText(0, "no expression found in input"));
     }
+    Expr e = expression(0);
+    if (peek().kind() != Kind.EOF) {
+      throw unexpected("");
+    }
+    return e;
   }
 
   private Token peek() {
@@ -157,10 +146,11 @@ public final class PromQl {
     return tokens.get(pos++);
   }
 
-  private Failure unexpected(String context) {
+  private Checked.Escape unexpected(String context) {
     Token t = peek();
-    return new Failure(
-        t.offset(), "unexpected " + t.describe() + (context.isEmpty() ? "" : " " + context));
+    return new Checked.Escape(
+        new Problem.InText(
+            t.offset(), "unexpected " + t.describe() + (context.isEmpty() ? "" : " " + context)));
   }
 
   private Token expect(String op, String context) {
@@ -210,7 +200,9 @@ public final class PromQl {
           String g = take().text();
           group = g + (peek().is("(") ? "(" + String.join(", ", labels("in " + g)) + ")" : "");
           if (SET_OPERATORS.contains(op)) {
-            throw new Failure(opToken.offset(), "no grouping allowed for \"" + op + "\" operation");
+            throw new Checked.Escape(
+                new Problem.InText(
+                    opToken.offset(), "no grouping allowed for \"" + op + "\" operation"));
           }
         }
       }
@@ -224,21 +216,27 @@ public final class PromQl {
       String op, int at, Expr left, Expr right, boolean bool, String matching, String group) {
     for (Expr e : List.of(left, right)) {
       if (e.type() != Type.SCALAR && e.type() != Type.VECTOR) {
-        throw new Failure(
-            e.start(),
-            "binary expression must contain only scalar and instant vector types, got " + e.type());
+        throw new Checked.Escape(
+            new Problem.InText(
+                e.start(),
+                "binary expression must contain only scalar and instant vector types, got "
+                    + e.type()));
       }
     }
     boolean scalars = left.type() == Type.SCALAR && right.type() == Type.SCALAR;
     if (SET_OPERATORS.contains(op) && (left.type() != Type.VECTOR || right.type() != Type.VECTOR)) {
-      throw new Failure(at, "set operator \"" + op + "\" not allowed in binary scalar expression");
+      throw new Checked.Escape(
+          new Problem.InText(
+              at, "set operator \"" + op + "\" not allowed in binary scalar expression"));
     }
     if (COMPARISONS.contains(op) && scalars && !bool) {
-      throw new Failure(at, "comparisons between scalars must use BOOL modifier");
+      throw new Checked.Escape(
+          new Problem.InText(at, "comparisons between scalars must use BOOL modifier"));
     }
     if ((matching != null || group != null)
         && (left.type() != Type.VECTOR || right.type() != Type.VECTOR)) {
-      throw new Failure(at, "vector matching only allowed between instant vectors");
+      throw new Checked.Escape(
+          new Problem.InText(at, "vector matching only allowed between instant vectors"));
     }
     return new Expr.Binary(
         op, left, right, bool, matching, group, scalars ? Type.SCALAR : Type.VECTOR, left.start());
@@ -250,10 +248,11 @@ public final class PromQl {
       // Unary minus binds tighter than every binary operator but "^" (-1^2 is -1).
       Expr operand = expression(PRECEDENCE.size() - 1);
       if (operand.type() != Type.SCALAR && operand.type() != Type.VECTOR) {
-        throw new Failure(
-            op.offset(),
-            "unary expression only allowed on expressions of type scalar or instant vector, got "
-                + operand.type());
+        throw new Checked.Escape(
+            new Problem.InText(
+                op.offset(),
+                "unary expression only allowed on expressions of type scalar or instant vector, got "
+                    + operand.type()));
       }
       return new Expr.Unary(op.text(), operand, op.offset());
     }
@@ -349,13 +348,15 @@ public final class PromQl {
           try {
             Pattern.compile("^(?:" + value.value() + ")$");
           } catch (PatternSyntaxException e) {
-            throw new Failure(
-                value.offset(),
-                "invalid regular expression " + value.text() + ": " + e.getDescription());
+            throw new Checked.Escape(
+                new Problem.InText(
+                    value.offset(),
+                    "invalid regular expression " + value.text() + ": " + e.getDescription()));
           }
         }
         if (label.text().equals("__name__") && name != null) {
-          throw new Failure(label.offset(), "metric name must not be set twice");
+          throw new Checked.Escape(
+              new Problem.InText(label.offset(), "metric name must not be set twice"));
         }
         matchers.add(new Expr.Matcher(label.text(), op.text(), value.value()));
         if (peek().is(",")) {
@@ -371,7 +372,8 @@ public final class PromQl {
       end = last.offset() + last.text().length();
     }
     if (name == null && matchers.stream().allMatch(PromQl::matchesEmpty)) {
-      throw new Failure(start, "vector selector must contain at least one non-empty matcher");
+      throw new Checked.Escape(
+          new Problem.InText(start, "vector selector must contain at least one non-empty matcher"));
     }
     return new Expr.VectorSelector(name, List.copyOf(matchers), null, null, start, end);
   }
@@ -395,16 +397,18 @@ public final class PromQl {
           String step = peek().kind() == Kind.DURATION ? take().text() : null;
           expect("]", "in subquery");
           if (e.type() != Type.VECTOR) {
-            throw new Failure(
-                open.offset(), "subquery is only allowed on instant vector, got " + e.type());
+            throw new Checked.Escape(
+                new Problem.InText(
+                    open.offset(), "subquery is only allowed on instant vector, got " + e.type()));
           }
           e = new Expr.Subquery(e, range, step, null, null, e.start());
         } else {
           expect("]", "in range selector");
           if (!(e instanceof Expr.VectorSelector v) || !v.plain()) {
-            throw new Failure(
-                open.offset(),
-                "ranges only allowed for vector selectors (an offset or @ comes after the range)");
+            throw new Checked.Escape(
+                new Problem.InText(
+                    open.offset(),
+                    "ranges only allowed for vector selectors (an offset or @ comes after the range)"));
           }
           e = new Expr.MatrixSelector(v, range, null, null, e.start());
         }
@@ -471,14 +475,16 @@ public final class PromQl {
           at != null ? at : s.at(),
           s.start());
     }
-    throw new Failure(
-        kw.offset(),
-        what + " must follow a selector or a subquery, not " + e.type() + " " + kind(e));
+    throw new Checked.Escape(
+        new Problem.InText(
+            kw.offset(),
+            what + " must follow a selector or a subquery, not " + e.type() + " " + kind(e)));
   }
 
   private static void check(Token kw, String what, String existing) {
     if (existing != null) {
-      throw new Failure(kw.offset(), what + " may not be set multiple times");
+      throw new Checked.Escape(
+          new Problem.InText(kw.offset(), what + " may not be set multiple times"));
     }
   }
 
@@ -541,14 +547,15 @@ public final class PromQl {
       param = expression(0);
       expect(",", "in aggregation " + op.text() + ": it takes a parameter and a vector");
       if (param.type() != paramType) {
-        throw new Failure(
-            param.start(),
-            "expected type "
-                + paramType
-                + " in aggregation parameter of "
-                + op.text()
-                + ", got "
-                + param.type());
+        throw new Checked.Escape(
+            new Problem.InText(
+                param.start(),
+                "expected type "
+                    + paramType
+                    + " in aggregation parameter of "
+                    + op.text()
+                    + ", got "
+                    + param.type()));
       }
     }
     if (peek().is(")")) {
@@ -567,9 +574,10 @@ public final class PromQl {
       grouping = labels("in grouping of " + op.text());
     }
     if (inner.type() != Type.VECTOR) {
-      throw new Failure(
-          inner.start(),
-          "expected type instant vector in aggregation expression, got " + inner.type());
+      throw new Checked.Escape(
+          new Problem.InText(
+              inner.start(),
+              "expected type instant vector in aggregation expression, got " + inner.type()));
     }
     return new Expr.Aggregation(op.text(), param, inner, grouping, without, op.offset());
   }
@@ -578,7 +586,8 @@ public final class PromQl {
     Token name = take();
     Signature sig = FUNCTIONS.get(name.text());
     if (sig == null) {
-      throw new Failure(name.offset(), "unknown function with name \"" + name.text() + "\"");
+      throw new Checked.Escape(
+          new Problem.InText(name.offset(), "unknown function with name \"" + name.text() + "\""));
     }
     take(); // (
     List<Expr> args = new ArrayList<>();
@@ -597,29 +606,31 @@ public final class PromQl {
     int min = sig.lastOptional() || sig.lastRepeats() ? sig.args().size() - 1 : sig.args().size();
     int max = sig.lastRepeats() ? Integer.MAX_VALUE : sig.args().size();
     if (args.size() < min || args.size() > max) {
-      throw new Failure(
-          name.offset(),
-          "wrong number of arguments for function "
-              + name.text()
-              + " (expected "
-              + (min == max
-                  ? String.valueOf(min)
-                  : max == Integer.MAX_VALUE ? "at least " + min : min + " or " + max)
-              + ", got "
-              + args.size()
-              + ")");
+      throw new Checked.Escape(
+          new Problem.InText(
+              name.offset(),
+              "wrong number of arguments for function "
+                  + name.text()
+                  + " (expected "
+                  + (min == max
+                      ? String.valueOf(min)
+                      : max == Integer.MAX_VALUE ? "at least " + min : min + " or " + max)
+                  + ", got "
+                  + args.size()
+                  + ")"));
     }
     for (int k = 0; k < args.size(); k++) {
       Type want = sig.args().get(Math.min(k, sig.args().size() - 1));
       if (args.get(k).type() != want) {
-        throw new Failure(
-            args.get(k).start(),
-            "expected type "
-                + want
-                + " in call to function "
-                + name.text()
-                + ", got "
-                + args.get(k).type());
+        throw new Checked.Escape(
+            new Problem.InText(
+                args.get(k).start(),
+                "expected type "
+                    + want
+                    + " in call to function "
+                    + name.text()
+                    + ", got "
+                    + args.get(k).type()));
       }
     }
     return new Expr.Call(name.text(), List.copyOf(args), sig.result(), name.offset());

@@ -72,25 +72,7 @@ public final class LabelSelector {
    * {@link Problem.InValue} with a message for the user (it names the selector and the column).
    */
   public static Checked<LabelSelector> parse(String text) {
-    try {
-      return Checked.ok(new Parser(text == null ? "" : text).parse());
-    } catch (Failure f) {
-      return Checked.failed(f.problem);
-    }
-  }
-
-  /**
-   * The first problem, thrown out of the parser to {@link #parse}, the only place that catches it:
-   * private, so the class's API stays the one result type.
-   */
-  private static final class Failure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient Problem problem;
-
-    Failure(String message) {
-      super(message, null, false, false);
-      this.problem = new Problem.InValue(message);
-    }
+    return Checked.of(new Parser(text == null ? "" : text)::parse);
   }
 
   /** True when every requirement holds for these labels (or annotations). */
@@ -108,7 +90,10 @@ public final class LabelSelector {
     return text;
   }
 
-  /** A small hand-written lexer/parser over the selector grammar of apimachinery. */
+  /**
+   * A small hand-written lexer/parser over the selector grammar of apimachinery; its first problem
+   * escapes it ({@link Checked.Escape}) to {@link LabelSelector#parse(String)}.
+   */
   private static final class Parser {
     private final String s;
     private int pos;
@@ -258,10 +243,11 @@ public final class LabelSelector {
       }
     }
 
-    private Failure fail(String message) {
-      return new Failure(
-          String.format(
-              Locale.ROOT, "invalid selector \"%s\" at column %d: %s", s, pos + 1, message));
+    private Checked.Escape fail(String message) {
+      return new Checked.Escape(
+          new Problem.InValue(
+              String.format(
+                  Locale.ROOT, "invalid selector \"%s\" at column %d: %s", s, pos + 1, message)));
     }
   }
 }

@@ -42,39 +42,12 @@ public final class JsonStreamWriter {
    * kustomize cannot print as {@link #write(List)}, with document index -1.
    */
   public static Checked<StringBuilder> write(JsonNode node, StringBuilder out) {
-    try {
-      emit(node, out);
-    } catch (Unwritable u) {
-      return Checked.failed(u.problem);
-    }
-    return Checked.ok(out);
-  }
-
-  /**
-   * A value kustomize cannot print, thrown out of the recursive {@link #emit} to {@link
-   * #write(JsonNode, StringBuilder)}, the only place that catches it (each level on the way adds
-   * its key or index): private, so the class's API stays the one result type.
-   */
-  private static final class Unwritable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient Problem.InDocument problem;
-
-    Unwritable(Problem.InDocument problem) {
-      super(problem.message(), null, false, false);
-      this.problem = problem;
-    }
-
-    Unwritable under(String token) {
-      return new Unwritable(problem.under(SourceMap.escape(token)));
-    }
-  }
-
-  /** The text, or its problem thrown to {@link #write(JsonNode, StringBuilder)}. */
-  private static String checked(Checked<String> text) {
-    if (!text.ok()) {
-      throw new Unwritable(new Problem.InDocument(-1, "", text.problem().message()));
-    }
-    return text.value();
+    // what cannot be printed escapes the recursive emit (YamlWriter.unwritable)
+    return Checked.of(
+        () -> {
+          emit(node, out);
+          return out;
+        });
   }
 
   private static void emit(JsonNode node, StringBuilder out) {
@@ -94,11 +67,11 @@ public final class JsonStreamWriter {
         }
         first = false;
         try {
-          string(checked(JsonText.checkKey(key)), out);
+          string(YamlWriter.checked(JsonText.checkKey(key)), out);
           out.append(':');
           emit(node.get(key), out);
-        } catch (Unwritable e) {
-          throw e.under(key);
+        } catch (Checked.Escape e) {
+          throw YamlWriter.under(e, key);
         }
       }
       out.append('}');
@@ -111,21 +84,20 @@ public final class JsonStreamWriter {
         }
         try {
           emit(item, out);
-        } catch (Unwritable e) {
-          throw e.under(Integer.toString(index));
+        } catch (Checked.Escape e) {
+          throw YamlWriter.under(e, Integer.toString(index));
         }
         index++;
       }
       out.append(']');
     } else if (node.isString()) {
-      string(checked(JsonText.check(node.stringValue())), out);
+      string(YamlWriter.checked(JsonText.check(node.stringValue())), out);
     } else if (node.isBoolean()) {
       out.append(node.booleanValue() ? "true" : "false");
     } else if (node.isNumber()) {
-      out.append(checked(YamlWriter.formatNumber(node)));
+      out.append(YamlWriter.checked(YamlWriter.formatNumber(node)));
     } else {
-      throw new Unwritable(
-          new Problem.InDocument(-1, "", "cannot write a " + node.getNodeType() + " node as JSON"));
+      throw YamlWriter.unwritable("cannot write a " + node.getNodeType() + " node as JSON");
     }
   }
 

@@ -73,14 +73,13 @@ public final class YamlWriter {
    */
   public static Checked<StringBuilder> write(JsonNode document, StringBuilder out) {
     YamlWriter w = new YamlWriter(out);
-    try {
-      w.emitNode(document, false, false);
-    } catch (Unwritable u) {
-      return Checked.failed(u.problem);
-    }
-    // DOCUMENT-END (implicit): a final line break unless the last scalar already ended a line
-    w.writeIndent();
-    return Checked.ok(out);
+    return Checked.of(
+        () -> {
+          w.emitNode(document, false, false);
+          // DOCUMENT-END (implicit): a final line break unless the last scalar already ended a line
+          w.writeIndent();
+          return out;
+        });
   }
 
   /** The problems of one document written alone, placed in document {@code index} of a list. */
@@ -97,28 +96,17 @@ public final class YamlWriter {
   }
 
   /**
-   * A value kustomize cannot print, thrown out of the recursive emitter to {@link #write(JsonNode,
-   * StringBuilder)}, the only place that catches it (each level on the way adds its key or index):
-   * private, so the class's API stays the one result type.
+   * A value kustomize cannot print, thrown out of a writer's recursive emitter to its {@code
+   * write(JsonNode, StringBuilder)}, here and in {@link JsonStreamWriter}: the value itself, no
+   * pointer yet; each level on the way out adds its key or index ({@link #under}).
    */
-  private static final class Unwritable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient Problem.InDocument problem;
+  static Checked.Escape unwritable(String message) {
+    return new Checked.Escape(new Problem.InDocument(-1, "", message));
+  }
 
-    Unwritable(Problem.InDocument problem) {
-      super(problem.message(), null, false, false);
-      this.problem = problem;
-    }
-
-    /** A problem of the value itself (no pointer yet). */
-    static Unwritable of(Problem p) {
-      return new Unwritable(new Problem.InDocument(-1, "", p.message()));
-    }
-
-    /** The same problem one level further out: {@code token} is the key or index leading here. */
-    Unwritable under(String token) {
-      return new Unwritable(problem.under(SourceMap.escape(token)));
-    }
+  /** {@code e} one level further out: {@code token} (a key or an index, as is) leads here. */
+  static Checked.Escape under(Checked.Escape e, String token) {
+    return e.under(SourceMap.escape(token));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -148,15 +136,14 @@ public final class YamlWriter {
     } else if (node.isNumber()) {
       emitScalar(checked(formatNumber(node)), PLAIN);
     } else {
-      throw Unwritable.of(
-          new Problem.InValue("cannot write a " + node.getNodeType() + " node as YAML"));
+      throw unwritable("cannot write a " + node.getNodeType() + " node as YAML");
     }
   }
 
-  /** The text, or its problem thrown to {@link #write(JsonNode, StringBuilder)}. */
-  private static String checked(Checked<String> text) {
+  /** The text, or its problem thrown to the writer's {@code write(JsonNode, StringBuilder)}. */
+  static String checked(Checked<String> text) {
     if (!text.ok()) {
-      throw Unwritable.of(text.problem());
+      throw unwritable(text.problem().message());
     }
     return text.value();
   }
@@ -184,7 +171,7 @@ public final class YamlWriter {
       writeIndent();
       Checked<String> checkedKey = JsonText.checkKey(key);
       if (!checkedKey.ok()) {
-        throw Unwritable.of(checkedKey.problem()).under(key);
+        throw under(unwritable(checkedKey.problem().message()), key);
       }
       String k = checkedKey.value();
       if (isSimpleKey(k)) {
@@ -203,8 +190,8 @@ public final class YamlWriter {
       }
       try {
         emitNode(value, true, false);
-      } catch (Unwritable e) {
-        throw e.under(key);
+      } catch (Checked.Escape e) {
+        throw under(e, key);
       }
     }
     popIndent();
@@ -218,8 +205,8 @@ public final class YamlWriter {
       writeIndicator("-", true, false, true);
       try {
         emitNode(item, false, false);
-      } catch (Unwritable e) {
-        throw e.under(Integer.toString(index));
+      } catch (Checked.Escape e) {
+        throw under(e, Integer.toString(index));
       }
       index++;
     }

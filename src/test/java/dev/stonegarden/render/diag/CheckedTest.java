@@ -2,6 +2,8 @@ package dev.stonegarden.render.diag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,5 +99,82 @@ class CheckedTest {
             "service.yaml:2:5: error: unexpected end of input",
             "service.yaml:2:5: error: cannot decode !!str scalar as !!int"),
         e.diagnostics().stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
+  void aDescentsValuePassesThrough() {
+    Checked<String> ok = Checked.of(() -> "x");
+    assertTrue(ok.ok());
+    assertEquals("x", ok.value());
+  }
+
+  @Test
+  void anEscapeFromDeepInADescentBecomesTheSameProblem() {
+    Checked<Integer> failed = Checked.of(() -> depth(5));
+    assertFalse(failed.ok());
+    assertSame(FIRST, failed.problem());
+    assertEquals(List.of(FIRST), failed.problems());
+  }
+
+  /** A recursion that escapes with {@code FIRST} at its bottom. */
+  private static int depth(int n) {
+    if (n == 0) {
+      throw new Checked.Escape(FIRST);
+    }
+    return depth(n - 1) + 1;
+  }
+
+  @Test
+  void anythingElseADescentThrowsIsABugAndPassesOn() {
+    IllegalStateException bug =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Checked.of(
+                    () -> {
+                      throw new IllegalStateException("a bug");
+                    }));
+    assertEquals("a bug", bug.getMessage());
+  }
+
+  @Test
+  void anEscapeIsStacklessAndCarriesItsProblemsMessage() {
+    Checked.Escape e = new Checked.Escape(SECOND);
+    assertSame(SECOND, e.problem());
+    assertEquals("cannot decode !!str scalar as !!int", e.getMessage());
+    assertEquals(0, e.getStackTrace().length);
+    assertNull(e.getCause());
+    e.addSuppressed(new IllegalStateException("ignored"));
+    assertEquals(0, e.getSuppressed().length);
+    assertThrows(NullPointerException.class, () -> new Checked.Escape(null));
+  }
+
+  @Test
+  void anEscapeThroughADocumentGainsOneTokenPerLevel() {
+    Problem.InDocument bottom = new Problem.InDocument(-1, "", "json: unsupported value: NaN");
+    Checked<String> written =
+        Checked.of(
+            () -> {
+              try {
+                try {
+                  throw new Checked.Escape(bottom);
+                } catch (Checked.Escape e) {
+                  throw e.under("1");
+                }
+              } catch (Checked.Escape e) {
+                throw e.under("a~1b");
+              }
+            });
+    Problem.InDocument p = assertInstanceOf(Problem.InDocument.class, written.problem());
+    assertEquals("/a~1b/1", p.pointer());
+    assertEquals(-1, p.document());
+    assertEquals("json: unsupported value: NaN", p.message());
+  }
+
+  @Test
+  void onlyADocumentProblemHasAPointerToExtend() {
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> new Checked.Escape(FIRST).under("a"));
+    assertEquals("no pointer to extend: unexpected end of input", e.getMessage());
   }
 }

@@ -73,6 +73,22 @@ class JsonStreamWriterTest {
   }
 
   @Test
+  void bothWritersPointThroughEscapedKeysAndIndexes() {
+    // each level of either writer's recursion adds its key (escaped) or index on the way out
+    ObjectNode doc = F.objectNode();
+    doc.putObject("a/b~c").putArray("x").add(0).addObject().put("n", Double.NEGATIVE_INFINITY);
+    for (Problem p :
+        List.of(
+            JsonStreamWriter.write(List.of(F.objectNode(), doc)).problem(),
+            YamlWriter.write(List.of(F.objectNode(), doc)).problem())) {
+      Problem.InDocument e = assertInstanceOf(Problem.InDocument.class, p);
+      assertEquals("/a~1b~0c/x/1/n", e.pointer());
+      assertEquals(1, e.document());
+      assertEquals("json: unsupported value: -Inf", e.message());
+    }
+  }
+
+  @Test
   void nonFiniteFloatsFail() {
     ObjectNode a = F.objectNode().put("x", Double.NaN);
     assertEquals(

@@ -98,31 +98,21 @@ public final class NodePath {
    * compile). What was created before the error stays, as in kyaml.
    */
   public static Checked<List<Hit>> match(ObjectNode root, List<String> path, Kind create) {
+    return Checked.of(() -> hits(root, path, create));
+  }
+
+  /**
+   * What {@link #match(ObjectNode, List, Kind)} returns; the first problem escapes the recursion
+   * ({@link Checked.Escape}) to it.
+   */
+  private static List<Hit> hits(ObjectNode root, List<String> path, Kind create) {
     List<Slot> out = new ArrayList<>();
-    try {
-      match(new Slot(null, null, -1, root), path, 0, create, out);
-    } catch (Failure f) {
-      return Checked.failed(f.problem);
-    }
+    match(new Slot(null, null, -1, root), path, 0, create, out);
     List<Hit> hits = new ArrayList<>();
     for (Slot s : out) {
       hits.add(new Hit(s, s.value() == CREATED));
     }
-    return Checked.ok(hits);
-  }
-
-  /**
-   * The first problem, thrown out of the recursion to {@link #match(ObjectNode, List, Kind)}, the
-   * only place that catches it: private, so the class's API stays the one result type.
-   */
-  private static final class Failure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient Problem problem;
-
-    Failure(String message) {
-      super(message, null, false, false);
-      this.problem = new Problem.InValue(message);
-    }
+    return hits;
   }
 
   // Stands in for a scalar that is about to be created; the caller replaces it.
@@ -144,7 +134,9 @@ public final class NodePath {
         a.add(newNode(nextKind(path, i, create)));
       }
       if (idx >= a.size()) {
-        throw new Failure("index " + idx + " specified but only " + a.size() + " elements found");
+        throw new Checked.Escape(
+            new Problem.InValue(
+                "index " + idx + " specified but only " + a.size() + " elements found"));
       }
       match(new Slot(a, null, idx, a.get(idx)), path, i + 1, create, out);
       return;
@@ -156,15 +148,16 @@ public final class NodePath {
       String inner = part.substring(1, part.length() - 1);
       int eq = inner.indexOf('=');
       if (eq < 0) {
-        throw new Failure(
-            "list path element must contain fieldName=fieldValue for element to match");
+        throw new Checked.Escape(
+            new Problem.InValue(
+                "list path element must contain fieldName=fieldValue for element to match"));
       }
       String field = inner.substring(0, eq);
       Pattern p;
       try {
         p = Pattern.compile(inner.substring(eq + 1));
       } catch (PatternSyntaxException e) { // the JDK says so only by throwing
-        throw new Failure(e.getMessage());
+        throw new Checked.Escape(new Problem.InValue(e.getMessage()));
       }
       boolean any = false;
       for (int k = 0; k < a.size(); k++) {

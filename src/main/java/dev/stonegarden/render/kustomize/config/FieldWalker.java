@@ -47,21 +47,6 @@ public final class FieldWalker {
     void set(Slot slot);
   }
 
-  /**
-   * A problem found while walking, thrown out of the recursion to {@link #walk(ObjectNode,
-   * FieldSpec, Create, Setter)}, the only place that catches it: private, so the class's API stays
-   * the one result type.
-   */
-  private static final class Failure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient Problem problem;
-
-    Failure(String message) {
-      super(message, null, false, false);
-      this.problem = new Problem.InValue(message);
-    }
-  }
-
   private FieldWalker() {}
 
   /**
@@ -88,18 +73,17 @@ public final class FieldWalker {
   /**
    * Applies {@code setter} without the kind check (the caller already selected the object): {@code
    * body}, or the problem that stopped the walk (a {@link Problem.InValue}: the caller who knows
-   * the object turns it into a diagnostic). The setter has been applied to the fields reached
-   * before.
+   * the object turns it into a diagnostic, thrown out of the recursion as a {@link
+   * Checked.Escape}). The setter has been applied to the fields reached before.
    */
   public static Checked<ObjectNode> walk(
       ObjectNode body, FieldSpec spec, Create create, Setter setter) {
     List<String> path = spec.segments();
-    try {
-      visit(new Slot(null, null, -1, body), path, 0, spec, create, setter);
-      return Checked.ok(body);
-    } catch (Failure f) {
-      return Checked.failed(f.problem);
-    }
+    return Checked.of(
+        () -> {
+          visit(new Slot(null, null, -1, body), path, 0, spec, create, setter);
+          return body;
+        });
   }
 
   private static void visit(
@@ -119,13 +103,13 @@ public final class FieldWalker {
       return;
     }
     if (!(node instanceof ObjectNode o)) {
-      throw new Failure("expected sequence or mapping node");
+      throw new Checked.Escape(new Problem.InValue("expected sequence or mapping node"));
     }
     String seg = path.get(i);
     boolean isSeq = seg.endsWith("[]");
     String name = isSeq ? seg.substring(0, seg.length() - 2) : seg;
     if (name.isEmpty()) {
-      throw new Failure("cannot set or create an empty field name");
+      throw new Checked.Escape(new Problem.InValue("cannot set or create an empty field name"));
     }
     JsonNode field = o.get(name);
     boolean creating = spec.create() && create != Create.NONE && !isSeq;
