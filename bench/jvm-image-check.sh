@@ -9,8 +9,8 @@
 #    compiled from deploy/image/exec-java.c;
 # 2. the AOT cache trained exactly as the Dockerfile does (same options, same render of the
 #    example's canary environment);
-# 3. checks: the cache maps (-XX:AOTMode=on), the application's classes come from it, the output is
-#    byte-identical to the full JDK's;
+# 3. checks: the cache maps (-XX:AOTMode=on), the application's classes and every invokedynamic
+#    call site of the render come from it, the output is byte-identical to the full JDK's;
 # 4. cold start-up of `generate` for the canary environment, run as Argo CD runs it (the app
 #    directory, Argo CD's environment variables), against `kubectl kustomize` of the same
 #    environment directory: interleaved rounds in shuffled order, medians, the ratio, peak RSS.
@@ -119,6 +119,21 @@ printf 'app classes loaded: %s, from the AOT cache: %s\n' "$total" "$cached"
 printf '%s\n' "$loads" | grep -v 'source: shared objects file' | sed 's/^.*load\] /  not from the cache: /' || true
 if [ "$total" -eq 0 ] || [ $((cached * 10)) -lt $((total * 8)) ]; then
   fail "fewer than 80% of the application classes came from the AOT cache"
+fi
+# Every invokedynamic call site of the render comes linked from the cache: one linked at run time
+# spins method-handle classes (a record's generated equals/hashCode, a comparator factory, a call
+# site training did not reach; docs/install.md#start-up).
+indy=$(
+  cd "$app" || exit 1
+  "${argo_env[@]}" "$opt/runtime/bin/java" "@$opt/jvm-flags.args" -Xlog:methodhandles+indy=debug:stderr \
+    "-XX:AOTCache=$opt/platform-render.aot" -cp "$opt/platform-render.jar" "$main" "${render_args[@]}" 2>&1 >/dev/null |
+    grep 'resolve_invokedynamic Bootstrap in' || true
+)
+linked=$(printf '%s' "$indy" | grep -c . || true)
+printf 'call sites linked at run time: %s\n' "$linked"
+if [ "$linked" -ne 0 ]; then
+  printf '%s\n' "$indy" | sed 's/^.*Bootstrap in /  linked at run time: /' | cut -c1-160 >&2
+  fail "the render links invokedynamic call sites the AOT cache does not hold"
 fi
 # The other commands on the jlink'ed runtime: same stdout, stderr and exit code as the full JDK
 # (jdeps names java.desktop and java.sql too; this is what shows they are not needed).
