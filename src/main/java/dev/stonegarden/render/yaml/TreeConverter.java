@@ -378,8 +378,10 @@ final class TreeConverter {
       }
       return value;
     }
-    if (s.folded && options.kustomizeRoundTrip()) {
-      return NODES.stringNode(FoldedScalars.afterKustomizeRoundTrip(s.value));
+    if (options.kustomizeRoundTrip()) {
+      // kyaml keeps the style, which a strategic-merge patch of the field keeps (NodeFactory)
+      return NodeFactory.styledString(
+          s.folded ? FoldedScalars.afterKustomizeRoundTrip(s.value) : s.value);
     }
     return NODES.stringNode(s.value);
   }
