@@ -1,6 +1,7 @@
 package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.resource.Resource;
+import dev.stonegarden.render.yaml.GoNumbers;
 import dev.stonegarden.render.yaml.ScalarResolver;
 import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlVersion;
@@ -21,8 +22,23 @@ final class RawScalars {
    * text ("" for null and collections).
    */
   static String text(Resource r, String pointer, JsonNode value) {
+    if (r.throughJson()) {
+      return afterJson(value);
+    }
     String text = plainText(r, pointer, value);
     return text != null ? text : Trees.text(value);
+  }
+
+  /**
+   * The text after a JSON 6902 patch: kustomize read the patched JSON back with Go's {@code
+   * encoding/json}, so a number is a float64, written as Go's {@code FormatFloat(f, 'g', -1, 64)}
+   * ({@code 7}, {@code 10.5}, {@code 1e+20}, {@code 1.234567e+06}), and the source text is gone.
+   */
+  private static String afterJson(JsonNode value) {
+    if (value != null && value.isNumber()) {
+      return GoNumbers.formatFloat(value.doubleValue(), 'g');
+    }
+    return Trees.text(value);
   }
 
   /**

@@ -48,6 +48,13 @@ public final class Resource {
   /** Set for objects made by a configMapGenerator or secretGenerator. */
   private boolean generated;
 
+  /**
+   * Set once a JSON 6902 patch has been applied: kustomize applies it to the object's JSON and
+   * reads the result back, so every number is a Go float64 from then on
+   * (docs/kustomize.md#json-6902-patches).
+   */
+  private boolean throughJson;
+
   /** {@code create}, {@code merge} or {@code replace} for generator output; empty otherwise. */
   private String behavior = "";
 
@@ -69,6 +76,7 @@ public final class Resource {
     r.needsHashSuffix = needsHashSuffix;
     r.patchedFields.putAll(patchedFields);
     r.generated = generated;
+    r.throughJson = throughJson;
     r.behavior = behavior;
     r.refVarNames.addAll(refVarNames);
     return r;
@@ -237,6 +245,15 @@ public final class Resource {
 
   public void setGenerated(boolean generated) {
     this.generated = generated;
+  }
+
+  /** Whether a JSON 6902 patch has been applied to the object (its numbers became float64s). */
+  public boolean throughJson() {
+    return throughJson;
+  }
+
+  public void setThroughJson() {
+    this.throughJson = true;
   }
 
   /** The generator behavior ({@code create}, {@code merge}, {@code replace}) or empty. */

@@ -156,6 +156,9 @@ public final class GoJson {
       case '\n' -> "\\n";
       case '\r' -> "\\r";
       case '\t' -> "\\t";
+      // Go 1.22 and later (kustomize 5.5's build) write these two short; older Go, six characters
+      case '\b' -> "\\b";
+      case '\f' -> "\\f";
       case '<' -> "\\u003c";
       case '>' -> "\\u003e";
       case '&' -> "\\u0026";

@@ -11,7 +11,7 @@ import dev.stonegarden.render.diag.Problem;
  * JSON string as a line break and folds it like any line break of a double-quoted scalar ({@code
  * "a\u0085b"} comes out as {@code a b}).
  */
-final class JsonText {
+public final class JsonText {
   /** kustomize's message (after the dump of the object) when the JSON text has such characters. */
   static final String CONTROL_CHARACTERS = "yaml: control characters are not allowed";
 
@@ -38,6 +38,19 @@ final class JsonText {
     return checked.ok() && checked.value().indexOf('\u0085') >= 0
         ? foldNextLines(checked.value())
         : checked;
+  }
+
+  /**
+   * A string value as kustomize holds it after its JSON hop, which its hash suffix already sees
+   * (docs/kustomize.md#the-hash-suffix): NELs folded like line breaks (a, NEL, b is {@code "a b"});
+   * unchanged when the hop would refuse it (the output then fails with the error).
+   */
+  public static String afterJsonHop(String s) {
+    if (s.indexOf('\u0085') < 0) {
+      return s;
+    }
+    Checked<String> checked = check(s);
+    return checked.ok() ? checked.value() : s;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.stonegarden.render.yaml;
 
 import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.StringNode;
 
@@ -28,10 +29,27 @@ public final class NodeFactory extends JsonNodeFactory {
   }
 
   /**
+   * A string a resource wrote quoted, literal or folded, without a tag: kyaml keeps that style on
+   * the node, and a strategic-merge patch that sets the field keeps the style for the new value, so
+   * a number or boolean set there becomes a string (docs/kustomize.md#strategic-merge).
+   */
+  public static StringNode styledString(String text) {
+    return new Styled(text);
+  }
+
+  /**
+   * Whether {@code n} is a string a resource wrote quoted, literal or folded ({@link
+   * #styledString}).
+   */
+  public static boolean isStyledString(JsonNode n) {
+    return n instanceof Styled;
+  }
+
+  /**
    * A string node that prints itself; equal to, and hashing like, any {@link StringNode} of the
    * same value (databind's {@code equals} is an {@code instanceof} check).
    */
-  private static final class Text extends StringNode {
+  private static class Text extends StringNode {
     private static final long serialVersionUID = 1L;
 
     Text(String value) {
@@ -43,6 +61,15 @@ public final class NodeFactory extends JsonNodeFactory {
       StringBuilder json = new StringBuilder(_value.length() + 2).append('"');
       JsonStringEncoder.getInstance().quoteAsString(_value, json);
       return json.append('"').toString();
+    }
+  }
+
+  /** A {@link Text} written quoted, literal or folded in a resource. */
+  private static final class Styled extends Text {
+    private static final long serialVersionUID = 1L;
+
+    Styled(String value) {
+      super(value);
     }
   }
 }

@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * does for resources (case 144) and as go-yaml v2 does for YAML 1.1 input (see {@link #entries}):
  * the merge value is a mapping or a sequence of mappings (directly or through aliases), earlier
  * mappings of a merge sequence win over later ones, the merge is shallow. A plain {@code <<} (or
- * one tagged {@code !!merge}) is a merge key; a quoted {@code "<<"} is an ordinary key.
+ * one tagged {@code !!merge}) is a merge key; a quoted {@code "<<"} is an ordinary key, except that
+ * in resources the first key with the text {@code <<} is dropped (kyaml clears it by its text).
  *
  * <p>Problems in keys (duplicates, non-string keys, bad merge values, tag mismatches) are collected
  * and reported together at the end; limits stop at once.
@@ -377,8 +378,10 @@ final class TreeConverter {
       }
       return value;
     }
-    if (s.folded && options.kustomizeRoundTrip()) {
-      return NODES.stringNode(FoldedScalars.afterKustomizeRoundTrip(s.value));
+    if (options.kustomizeRoundTrip()) {
+      // kyaml keeps the style, which a strategic-merge patch of the field keeps (NodeFactory)
+      return NodeFactory.styledString(
+          s.folded ? FoldedScalars.afterKustomizeRoundTrip(s.value) : s.value);
     }
     return NODES.stringNode(s.value);
   }
@@ -408,9 +411,16 @@ final class TreeConverter {
         pairs > SMALL && errorOnDuplicates ? new HashMap<>() : null; // lookup only
     SourceNode mergeKey = null;
     SourceNode mergeValue = null;
+    boolean mergeTextSeen = false;
     for (int i = 0; i + 1 < children.size(); i += 2) {
       SourceNode k = children.get(i);
       SourceNode v = children.get(i + 1);
+      if (!inPlaceMerges && !mergeTextSeen && hasMergeText(k)) {
+        mergeTextSeen = true;
+        if (!isMergeKey(k)) {
+          continue; // kyaml's DeAnchor clears the first "<<" key, even a quoted one
+        }
+      }
       if (isMergeKey(k)) {
         if (inPlaceMerges) {
           for (Entry e : merged(v, k, mergeDepth, via)) {
@@ -527,6 +537,15 @@ final class TreeConverter {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the key's text is {@code <<}, whatever its style or tag: after taking a mapping's merge
+   * key, kyaml's {@code DeAnchor} clears the first such key by its text ({@code Clear("<<")}), so a
+   * quoted {@code "<<"} is dropped when it is the first of them (docs/kustomize.md#strings).
+   */
+  private static boolean hasMergeText(SourceNode k) {
+    return k instanceof SourceNode.Scalar s && s.value.equals("<<");
   }
 
   private static boolean isMergeKey(SourceNode k) {

@@ -131,7 +131,7 @@ class YamlReaderTest {
     assertEquals("{\"b\":3,\"a\":1}", n.get("m1").toString());
     assertEquals("{\"b\":3,\"a\":1,\"c\":30,\"d\":40}", n.get("m2").toString());
     assertEquals("{\"x\":1}", n.get("m3").toString());
-    assertEquals("{\"<<\":1}", n.get("m4").toString());
+    assertEquals("{}", n.get("m4").toString()); // kyaml's DeAnchor clears a quoted "<<" too
     assertEquals("[1,2]", n.get("again").toString());
   }
 
@@ -319,6 +319,17 @@ class YamlReaderTest {
     assertEquals(
         one("{\"a\": \"merged\", \"b\": \"mb\"}"), v2.get("p")); // go-yaml v2 merges in place
     assertEquals(explicitWins, v2.get("q"));
+  }
+
+  @Test
+  void firstQuotedMergeTextKeyIsDroppedAsKyamlDeAnchorDoes() {
+    // kubectl kustomize: test-fixtures/yaml/differential/quoted-merge-key
+    String text = "m: &m {from: m}\ndropped: {\"<<\": q, kept: x}\nafter: {<<: *m, '<<': stays}\n";
+    JsonNode v3 = one(text);
+    assertEquals(one("{\"kept\": \"x\"}"), v3.get("dropped"));
+    assertEquals("{\"<<\":\"stays\",\"from\":\"m\"}", v3.get("after").toString());
+    JsonNode v2 = read(text, YamlReader.Options.kustomization()).get(0).root();
+    assertEquals("{\"<<\":\"q\",\"kept\":\"x\"}", v2.get("dropped").toString()); // v2 keeps it
   }
 
   @Test

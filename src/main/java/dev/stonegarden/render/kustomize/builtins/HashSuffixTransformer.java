@@ -7,10 +7,12 @@ import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.yaml.GoJson;
+import dev.stonegarden.render.yaml.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,7 +62,7 @@ public record HashSuffixTransformer() implements Transformer {
     if (kind.equals("ConfigMap")) {
       m.put("kind", "ConfigMap");
       m.put("name", "");
-      m.set("data", value(body.get("data")));
+      m.set("data", afterJsonHop(value(body.get("data"))));
       if (body.get("binaryData") instanceof ObjectNode) {
         m.set("binaryData", body.get("binaryData"));
       }
@@ -76,6 +78,27 @@ public record HashSuffixTransformer() implements Transformer {
       return body;
     }
     return m;
+  }
+
+  /**
+   * The data map as the hash sees it: its strings after kustomize's JSON hop ({@link
+   * JsonText#afterJsonHop}), a NEL folded like a line break (checked with kubectl).
+   */
+  private static JsonNode afterJsonHop(JsonNode data) {
+    if (!(data instanceof ObjectNode o)) {
+      return data;
+    }
+    ObjectNode copy = null;
+    for (Map.Entry<String, JsonNode> e : o.properties()) {
+      JsonNode v = e.getValue();
+      if (v.isString() && !JsonText.afterJsonHop(v.stringValue()).equals(v.stringValue())) {
+        if (copy == null) {
+          copy = o.deepCopy();
+        }
+        copy.put(e.getKey(), JsonText.afterJsonHop(v.stringValue()));
+      }
+    }
+    return copy == null ? data : copy;
   }
 
   // Missing → ""; a scalar → its text; a map stays a map (getNodeValues).

@@ -208,5 +208,6 @@ final class PatchApplication {
               + ": expected the result to be an object");
     }
     r.setBody(o);
+    r.setThroughJson();
   }
 }

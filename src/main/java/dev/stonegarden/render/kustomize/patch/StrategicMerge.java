@@ -4,6 +4,7 @@ import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.yaml.EmptyNullNode;
+import dev.stonegarden.render.yaml.NodeFactory;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.Trees.NodeKind;
@@ -111,10 +112,24 @@ public final class StrategicMerge {
         return origin != null ? origin : dest;
       case SCALAR:
         requireKind(NodeKind.SCALAR, dest, origin, path);
-        return origin != null ? origin : dest;
+        return origin != null ? keepingStyle(dest, origin) : dest;
       default:
         return walkMap(dest, origin, s, path, depth);
     }
+  }
+
+  /**
+   * The patch's scalar as kyaml's {@code FieldSetter} sets it over {@code dest}: with the style of
+   * the field it replaces. Over a string the resource wrote quoted, literal or folded, a number or
+   * boolean of the patch is written in that style and read back as a string of its text ({@code
+   * value: "8080"} patched with {@code value: 9090} is the string {@code "9090"});
+   * docs/kustomize.md#strategic-merge.
+   */
+  private static JsonNode keepingStyle(JsonNode dest, JsonNode origin) {
+    if (!NodeFactory.isStyledString(dest) || !origin.isValueNode() || origin.isNull()) {
+      return origin;
+    }
+    return NodeFactory.styledString(origin.isString() ? origin.stringValue() : Trees.text(origin));
   }
 
   /**

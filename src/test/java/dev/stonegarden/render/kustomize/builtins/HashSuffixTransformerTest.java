@@ -34,6 +34,9 @@ class HashSuffixTransformerTest {
       secret password                  | {apiVersion: v1, kind: Secret, metadata: {name: x}, type: Opaque, data: {password: czNjcjN0}}                | 25k92892fb
       empty ConfigMap                  | {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}                                                      | 6ct58987ht
       name and labels are not hashed   | {apiVersion: v1, kind: ConfigMap, metadata: {name: other, labels: {a: b}}, data: {FOO: bar}}               | 59m54fbgh2
+      Go 1.22 writes backspace short   | {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {L3: "a\\bb"}}                                  | hfg2tcdb48
+      a NEL folds to a space           | {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {L3: "a\\Nb"}}                                  | mggd9k97d4
+      two NELs fold to a newline       | {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {L3: "a\\N\\Nb"}}                              | d78dh678hf
       """)
   void hash(String what, String object, String expected) {
     Resource r = Trees.resources(object).get(0);
