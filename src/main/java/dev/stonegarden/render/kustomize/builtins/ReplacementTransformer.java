@@ -200,13 +200,15 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
     JsonNode target = hit.slot().value();
     JsonNode v = value.deepCopy();
     if (options != null && !options.delimiter().isEmpty()) {
-      if (target.isContainer()) {
+      // A created field has the source's kind and no text yet (kyaml's new empty node).
+      if (hit.created() ? v.isContainer() : target.isContainer()) {
         throw new InputException(at, "delimiter option can only be used with scalar nodes");
       }
+      String targetText = hit.created() ? "" : target.asString();
       List<String> tv =
           new ArrayList<>(
               Arrays.asList(
-                  target.asString().split(java.util.regex.Pattern.quote(options.delimiter()), -1)));
+                  targetText.split(java.util.regex.Pattern.quote(options.delimiter()), -1)));
       String s = v.isContainer() ? "" : v.asString();
       if (options.index() < 0) {
         tv.add(0, s);
