@@ -10,6 +10,7 @@ import dev.stonegarden.render.kustomize.builtins.NameReferenceTransformer;
 import dev.stonegarden.render.kustomize.builtins.VarTransformer;
 import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.pipeline.Transformer;
+import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.yaml.JsonStreamWriter;
@@ -17,7 +18,9 @@ import dev.stonegarden.render.yaml.YamlWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -68,7 +71,8 @@ public final class Kustomizer {
             new HashSuffixTransformer(),
             new NameReferenceTransformer(ra.config().nameReference()),
             vars,
-            Kustomizer::dropLocalConfig);
+            Kustomizer::dropLocalConfig,
+            Kustomizer::requireUniqueIds);
     for (Transformer step : steps) {
       step.transform(ra.resources());
     }
@@ -160,6 +164,28 @@ public final class Kustomizer {
           JsonNode v = o.get("config.kubernetes.io/local-config");
           return !(v != null && !v.isContainer() && !v.isNull() && v.asString().equals("false"));
         });
+  }
+
+  /**
+   * What is left after the local-config drop is one resource map again, so two objects with the
+   * same id fail the build (docs/kustomize.md#resource-identity). Only a JSON 6902 patch or a
+   * replacement that renames objects onto each other gets here: every other step checks ids itself.
+   * kustomize panics at this point ({@code IgnoreLocal}); we report the second object.
+   */
+  static void requireUniqueIds(ResourceList resources) {
+    // Only looked up, never iterated: a HashSet cannot change any order here.
+    Set<ResId.Key> seen = new HashSet<>();
+    for (Resource r : resources) {
+      ResId id = r.id();
+      if (!seen.add(id.key())) {
+        throw new InputException(
+            r.origin(),
+            "may not add resource with an already registered id: "
+                + id
+                + ": two objects end the build with the same id (a patch or replacement renamed"
+                + " one onto the other)");
+      }
+    }
   }
 
   /**

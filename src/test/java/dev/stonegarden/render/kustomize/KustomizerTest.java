@@ -147,4 +147,38 @@ class KustomizerTest {
             .asString();
     assertTrue(ref.startsWith("p-settings-"), ref);
   }
+
+  @Test
+  void twoObjectsThatEndTheBuildWithOneIdAreAnErrorAtTheSecond() throws IOException {
+    write(
+        "app/kustomization.yaml",
+        """
+        resources: [cms.yaml]
+        patches:
+        - target: {kind: ConfigMap}
+          patch: '[{"op": "replace", "path": "/metadata/name", "value": "same"}]'
+        """);
+    write(
+        "app/cms.yaml",
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: one}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: two}
+        """);
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> Kustomizer.build(tmp.resolve("app"), BuildOptions.defaults()));
+    var d = e.diagnostics().get(0);
+    assertTrue(
+        d.message()
+            .startsWith(
+                "may not add resource with an already registered id: ConfigMap.v1.[noGrp]/same"),
+        d.message());
+    assertEquals(5, d.at().line()); // the second document
+  }
 }

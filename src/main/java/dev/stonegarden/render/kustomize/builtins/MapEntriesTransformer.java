@@ -7,9 +7,11 @@ import dev.stonegarden.render.kustomize.config.FieldWalker.Create;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.resource.SharedValue;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,6 +35,8 @@ public record MapEntriesTransformer(
     }
     for (Resource r : resources) {
       for (Map.Entry<String, String> e : pairs.entrySet()) {
+        // One value per object and key, shared by every place it is created (SharedValue).
+        SharedValue created = new SharedValue(e.getValue());
         for (FieldSpec fs : fieldSpecs) {
           FieldWalker.walk(
               r,
@@ -50,10 +54,27 @@ public record MapEntriesTransformer(
                           + r.id()
                           + ": expected a mapping there");
                 }
-                o.put(e.getKey(), e.getValue());
+                set(r, o, e.getKey(), created);
               });
         }
       }
+    }
+  }
+
+  /**
+   * kyaml's {@code FieldSetter}: a missing key gets the shared value; an existing one is
+   * overwritten in place, so a value shared with other places changes there too.
+   */
+  private static void set(Resource r, ObjectNode map, String key, SharedValue created) {
+    JsonNode existing = map.get(key);
+    if (existing == null) {
+      map.set(key, created);
+    } else if (existing instanceof SharedValue old) {
+      if (old != created) {
+        SharedValue.overwrite(r.body(), old, created);
+      }
+    } else {
+      map.put(key, created.asString());
     }
   }
 }

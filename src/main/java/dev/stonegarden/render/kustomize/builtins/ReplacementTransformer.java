@@ -8,6 +8,7 @@ import dev.stonegarden.render.resource.LabelSelector;
 import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.resource.SharedValue;
 import dev.stonegarden.render.yaml.ScalarResolver;
 import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlVersion;
@@ -97,7 +98,11 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
                   .filter(x -> !x.isEmptyId())
                   .anyMatch(x -> ids.stream().anyMatch(x::selects));
           if (selected && !rejectedById) {
+            // kyaml sets an existing scalar's text in place: a shared label value changes
+            // everywhere.
+            SharedValue.Snapshot shared = SharedValue.snapshot(res.body());
             copy(res, value, t, paths, r.at());
+            shared.propagate();
           }
         }
       }
@@ -198,15 +203,19 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
       String fieldPath,
       ResId targetId) {
     JsonNode target = hit.slot().value();
-    JsonNode v = value.deepCopy();
+    // kyaml copies the source node: a copy shares nothing with where it came from.
+    JsonNode v =
+        value instanceof SharedValue ? StringNode.valueOf(value.asString()) : value.deepCopy();
     if (options != null && !options.delimiter().isEmpty()) {
-      if (target.isContainer()) {
+      // A created field has the source's kind and no text yet (kyaml's new empty node).
+      if (hit.created() ? v.isContainer() : target.isContainer()) {
         throw new InputException(at, "delimiter option can only be used with scalar nodes");
       }
+      String targetText = hit.created() ? "" : target.asString();
       List<String> tv =
           new ArrayList<>(
               Arrays.asList(
-                  target.asString().split(java.util.regex.Pattern.quote(options.delimiter()), -1)));
+                  targetText.split(java.util.regex.Pattern.quote(options.delimiter()), -1)));
       String s = v.isContainer() ? "" : v.asString();
       if (options.index() < 0) {
         tv.add(0, s);

@@ -6,6 +6,7 @@ import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
+import dev.stonegarden.render.resource.SharedValue;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.Trees;
 import java.util.ArrayList;
@@ -117,6 +118,8 @@ final class PatchApplication {
       r.rememberId();
     }
     MergeResult result;
+    // merge2 overwrites existing scalars in place: a shared label value changes everywhere.
+    SharedValue.Snapshot shared = SharedValue.snapshot(r.body());
     try {
       result = StrategicMerge.merge(r.body(), patch, schema, null, origin, locator);
     } catch (InputException e) {
@@ -127,6 +130,7 @@ final class PatchApplication {
       resources.remove(r);
       return;
     }
+    shared.propagate();
     if (locator != null) {
       recordPatchedFields(r, patch, "", locator);
     }
@@ -207,6 +211,9 @@ final class PatchApplication {
               + Trees.shapeOf(result)
               + ": expected the result to be an object");
     }
+    // kustomize applies JSON operations to the object's JSON and reads it back: nothing stays
+    // shared.
+    SharedValue.unshare(o);
     r.setBody(o);
     r.setThroughJson();
   }

@@ -316,6 +316,49 @@ class BuiltinTransformersTest {
             kind: ConfigMap
             metadata:
               name: dst
+            """),
+        new Case(
+            "replacements: a created field with a delimiter starts from empty text",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: src}
+            data: {host: db}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: dst}
+            """,
+            new ReplacementTransformer(
+                List.of(
+                    new ReplacementTransformer.Replacement(
+                        new ReplacementTransformer.Select(
+                            new Gvk("", "", "ConfigMap"), "src", "", "", ""),
+                        "data.host",
+                        null,
+                        List.of(
+                            new ReplacementTransformer.Target(
+                                new ReplacementTransformer.Select(
+                                    new Gvk("", "", "ConfigMap"), "dst", "", "", ""),
+                                List.of(),
+                                List.of("data.url", "data.first"),
+                                new ReplacementTransformer.Options(".", 1, true))),
+                        SourcePosition.none()))),
+            """
+            apiVersion: v1
+            data:
+              host: db
+            kind: ConfigMap
+            metadata:
+              name: src
+            ---
+            apiVersion: v1
+            data:
+              first: .db
+              url: .db
+            kind: ConfigMap
+            metadata:
+              name: dst
             """));
   }
 
