@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.yaml.GoNumbers;
+import dev.stonegarden.render.yaml.NodeFactory;
 import dev.stonegarden.render.yaml.ScalarResolver;
 import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlVersion;
@@ -26,7 +27,7 @@ final class RawScalars {
       return afterJson(value);
     }
     String text = plainText(r, pointer, value);
-    return text != null ? text : Trees.text(value);
+    return text != null ? text : NodeFactory.asParsed(value);
   }
 
   /**
