@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize;
 
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.yaml.GoNumbers;
+import dev.stonegarden.render.yaml.NodeFactory;
 import dev.stonegarden.render.yaml.ScalarResolver;
 import dev.stonegarden.render.yaml.Trees;
 import dev.stonegarden.render.yaml.YamlVersion;
@@ -9,10 +10,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The text a plain scalar had in its file. kustomize turns annotation and label values into strings
- * from the YAML node's own text, so {@code 1.10}, {@code 0x1F} or {@code 2024-01-01} come out as
- * written, whereas our tree holds their typed values. The YAML reader keeps that text ({@link
- * dev.stonegarden.render.yaml.SourceMap#plainText}); it is used only if it still types to the value
- * the tree holds (a patch may have replaced it).
+ * from the YAML node's own text, so {@code 1.10}, {@code 0x1F}, {@code 2024-01-01} or {@code ~}
+ * come out as written, whereas our tree holds their typed values. The YAML reader keeps that text
+ * ({@link dev.stonegarden.render.yaml.SourceMap#plainText}); it is used only if it still types to
+ * the value the tree holds (a patch may have replaced it).
  */
 final class RawScalars {
   private RawScalars() {}
@@ -26,7 +27,7 @@ final class RawScalars {
       return afterJson(value);
     }
     String text = plainText(r, pointer, value);
-    return text != null ? text : Trees.text(value);
+    return text != null ? text : NodeFactory.asParsed(value);
   }
 
   /**
@@ -38,6 +39,9 @@ final class RawScalars {
     if (value != null && value.isNumber()) {
       return GoNumbers.formatFloat(value.doubleValue(), 'g');
     }
+    if (value != null && value.isNull()) {
+      return "null"; // go-yaml's text for Go's nil
+    }
     return Trees.text(value);
   }
 
@@ -46,8 +50,8 @@ final class RawScalars {
    * needed.
    */
   private static String plainText(Resource r, String pointer, JsonNode value) {
-    if (value == null || value.isContainer() || value.isNull()) {
-      return null;
+    if (value == null || value.isContainer()) {
+      return null; // a null keeps its text too: ~, null, Null, NULL (checked with kubectl)
     }
     boolean maybeTimestamp = value.isString() && value.stringValue().endsWith("Z");
     if (value.isString() && !maybeTimestamp) {

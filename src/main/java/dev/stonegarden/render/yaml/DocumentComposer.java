@@ -15,6 +15,7 @@ import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
@@ -53,6 +54,11 @@ final class DocumentComposer {
   /** Whether the current document's root is a flow collection (a JSON document). */
   private boolean rootFlow;
 
+  /**
+   * Whether {@code %YAML} and {@code %TAG} directives are refused ({@link #refusingDirectives}).
+   */
+  private boolean refuseDirectives;
+
   DocumentComposer(Iterator<Event> events, Path file, YamlLimits limits, String text) {
     this.events = events;
     this.file = file;
@@ -60,6 +66,45 @@ final class DocumentComposer {
     this.text = text;
     this.escapedSlash = text.contains("\\/");
     this.bmpOnly = !escapedSlash || text.codePoints().allMatch(Character::isBmpCodePoint);
+  }
+
+  /**
+   * Refuses {@code %YAML} and {@code %TAG} directives at the top of a resource file as kustomize
+   * does (after a {@code ...} later in the stream kubectl accepted one): kyaml cuts a stream at its
+   * {@code ---} lines and parses each piece alone, so a directive is left without its document
+   * ({@code did not find expected <document start>}), and go-yaml accepts only {@code %YAML 1.1}
+   * before that (docs/kustomize.md#resources-and-loading).
+   */
+  DocumentComposer refusingDirectives() {
+    this.refuseDirectives = true;
+    return this;
+  }
+
+  private void refuseDirectives(DocumentStartEvent e, int documentLine) {
+    boolean version = e.getSpecVersion().isPresent();
+    if (!version && e.getTags().isEmpty()) {
+      return;
+    }
+    String[] lines = text.split("\n", -1);
+    int line = documentLine;
+    for (int i = documentLine - 2; i >= 0; i--) {
+      String l = lines[i];
+      if (l.startsWith("%")) {
+        line = i + 1;
+      } else if (!l.isBlank() && !l.startsWith("#")) {
+        break;
+      }
+    }
+    boolean incompatible =
+        version
+            && (e.getSpecVersion().get().getMajor() != 1
+                || e.getSpecVersion().get().getMinor() != 1);
+    throw new InputException(
+        new SourcePosition(file, line, 1),
+        incompatible
+            ? "found incompatible YAML document (kustomize reads YAML 1.1 directives only)"
+            : "did not find expected <document start> (kustomize reads each document of a"
+                + " resource file without the directives before its '---')");
   }
 
   /** Whether the parser is inside a flow collection (where go-yaml takes tabs as whitespace). */
@@ -78,6 +123,10 @@ final class DocumentComposer {
       Event e = events.next();
       if (e.getEventId() == Event.ID.DocumentStart) {
         int[] at = position(e.getStartMark());
+        if (refuseDirectives
+            && documents == 0) { // later directives: kubectl accepted "...\n%YAML 1.1"
+          refuseDirectives((DocumentStartEvent) e, at[0]);
+        }
         if (++documents > limits.maxDocuments()) {
           throw new InputException(
               new SourcePosition(file, at[0], at[1]),

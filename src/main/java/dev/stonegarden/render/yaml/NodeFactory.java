@@ -34,7 +34,24 @@ public final class NodeFactory extends JsonNodeFactory {
    * a number or boolean set there becomes a string (docs/kustomize.md#strategic-merge).
    */
   public static StringNode styledString(String text) {
-    return new Styled(text);
+    return new Styled(text, text);
+  }
+
+  /**
+   * A folded string of a resource: {@code text} after kustomize's round trip, which the object's
+   * fields hold, and {@code parsed}, the value as first read, which kustomize's string maps
+   * (annotations, labels) keep (docs/kustomize.md#strings).
+   */
+  static StringNode styledString(String text, String parsed) {
+    return new Styled(text, parsed);
+  }
+
+  /**
+   * The value a string map of kustomize (annotations, labels) holds for {@code n}: a folded string
+   * as first read, before the round trip; any other node's text ({@link Trees#text}).
+   */
+  public static String asParsed(JsonNode n) {
+    return n instanceof Styled s ? s.parsed : Trees.text(n);
   }
 
   /**
@@ -68,8 +85,11 @@ public final class NodeFactory extends JsonNodeFactory {
   private static final class Styled extends Text {
     private static final long serialVersionUID = 1L;
 
-    Styled(String value) {
+    private final String parsed;
+
+    Styled(String value, String parsed) {
       super(value);
+      this.parsed = parsed;
     }
   }
 }

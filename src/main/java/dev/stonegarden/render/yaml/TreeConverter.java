@@ -380,8 +380,9 @@ final class TreeConverter {
     }
     if (options.kustomizeRoundTrip()) {
       // kyaml keeps the style, which a strategic-merge patch of the field keeps (NodeFactory)
-      return NodeFactory.styledString(
-          s.folded ? FoldedScalars.afterKustomizeRoundTrip(s.value) : s.value);
+      return s.folded
+          ? NodeFactory.styledString(FoldedScalars.afterKustomizeRoundTrip(s.value), s.value)
+          : NodeFactory.styledString(s.value);
     }
     return NODES.stringNode(s.value);
   }

@@ -202,6 +202,9 @@ public final class YamlReader {
               file,
               limits,
               text);
+      if (options.kustomizeRoundTrip()) {
+        composer.refusingDirectives();
+      }
       try {
         return parse(file, text, options, composer);
       } catch (MarkedYamlEngineException e) {

@@ -322,6 +322,22 @@ class YamlReaderTest {
   }
 
   @Test
+  void directivesAtTheTopOfAResourceFileAreRefusedAsKustomizeDoes() {
+    // kubectl kustomize: test-fixtures/yaml/differential/yaml-directive
+    assertEquals(
+        List.of(
+            "1:1: did not find expected <document start> (kustomize reads each document of a"
+                + " resource file without the directives before its '---')"),
+        errors("%YAML 1.1\n---\na: 1\n", YamlReader.Options.resources()));
+    assertEquals(
+        List.of("2:1: found incompatible YAML document (kustomize reads YAML 1.1 directives only)"),
+        errors("# c\n%YAML 1.2\n---\na: 1\n", YamlReader.Options.resources()));
+    assertEquals(
+        one("{\"a\": 1}"),
+        read("%YAML 1.1\n---\na: 1\n", YamlReader.Options.kustomization()).get(0).root());
+  }
+
+  @Test
   void firstQuotedMergeTextKeyIsDroppedAsKyamlDeAnchorDoes() {
     // kubectl kustomize: test-fixtures/yaml/differential/quoted-merge-key
     String text = "m: &m {from: m}\ndropped: {\"<<\": q, kept: x}\nafter: {<<: *m, '<<': stays}\n";
