@@ -177,6 +177,7 @@ def base_resources(r, ns):
         KINDS[n] = kind
         docs.append(deployment(r, n, kind))
         if r.random() < 0.7:
+            KINDS["svc/" + n] = "Service"
             docs.append({"apiVersion": "v1", "kind": "Service", "metadata": {"name": n},
                          "spec": {"selector": {"app": n},
                                   "ports": [{"port": 80, "targetPort": 8080}]}})
@@ -229,7 +230,7 @@ def base_resources(r, ns):
                      "spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment",
                                                  "name": first},
                               "minReplicas": 1, "maxReplicas": 3}})
-    if r.random() < 0.3:
+    if r.random() < 0.3 and not SHAPE.get("diamond"):
         docs.append({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "team"}})
     if r.random() < 0.2:
         docs.append({"apiVersion": "policy/v1", "kind": "PodDisruptionBudget",
@@ -480,6 +481,7 @@ def patch_features(r, k, files, names):
             patches.append({"path": "multi%d.yaml" % i})
             continue
         else:  # Service ports merge
+            n = next((x for x in names if "svc/" + x in KINDS), n)
             body = {"apiVersion": "v1", "kind": "Service", "metadata": {"name": n},
                     "spec": {"ports": [{"port": 80, "targetPort": 9090},
                                        {"port": 443, "name": "https"}]}}
@@ -506,7 +508,10 @@ def replacement_features(r, k, names):
             {"kind": "ConfigMap", "name": "settings", "fieldPath": "data.color"},
             {"kind": "ConfigMap", "name": "settings", "fieldPath": "data.image"},
             {"kind": "Service", "name": names[0]},
-            {"kind": "Deployment", "fieldPath": "spec.template.spec.containers.0.image"},
+            {"kind": KINDS[names[0]], "name": names[0],
+             "fieldPath": "spec.template.spec.containers.0.image"
+             if KINDS[names[0]] != "CronJob"
+             else "spec.jobTemplate.spec.template.spec.containers.0.image"},
             {"kind": "Secret", "name": "creds", "fieldPath": "metadata.name"},
             {"kind": "ConfigMap", "name": "settings", "fieldPath": "data.host",
              "options": {"delimiter": ".", "index": 1}},
@@ -575,6 +580,9 @@ def compose(r, root, only):
 
     KINDS.clear()
     SHAPE.clear()
+    shape = r.random()
+    if shape < 0.25:
+        SHAPE["diamond"] = True
     ns0 = r.choice([None, None, "base-ns"])
     docs, names = base_resources(r, ns0)
     has_widget = r.random() < 0.2
@@ -599,7 +607,6 @@ def compose(r, root, only):
                                         or d["kind"] != "ConfigMap"]
     write_level(os.path.join(root, "base"), base_k, base_files)
     bases = ["../base"]
-    shape = r.random()
     if shape < 0.25:  # diamond: two middles over one base
         for mid, p in (("mid-a", "a-"), ("mid-b", "b-")):
             mk = {"resources": ["../base"]}
@@ -612,7 +619,6 @@ def compose(r, root, only):
             write_level(os.path.join(root, mid), mk, {})
         bases = ["../mid-a", "../mid-b"]
         used.add("diamond")
-        SHAPE["diamond"] = True
     elif shape < 0.5:  # three levels
         mk = {"resources": ["../base"]}
         if want("names"):
