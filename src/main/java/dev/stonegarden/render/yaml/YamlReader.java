@@ -220,6 +220,9 @@ public final class YamlReader {
       } catch (MarkedYamlEngineException e) {
         // snakeyaml-engine's syntax error, with where the composer was (inside a flow collection)
         String fixed = Tabs.asGoYamlReadsThem(text, e, composer.inFlow(), composer.rootFlow());
+        if (fixed == null) {
+          fixed = LineSeparatorEscapes.asGoYamlReadsThem(text, e);
+        }
         // Each retry parses the whole text again: allow as many as keep the total work linear-ish.
         if (fixed == null || (long) (++retries) * text.length() > RETRY_BUDGET) {
           throw syntaxError(file, text, e);

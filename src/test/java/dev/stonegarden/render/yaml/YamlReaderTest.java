@@ -336,6 +336,14 @@ class YamlReaderTest {
   }
 
   @Test
+  void lineAndParagraphSeparatorEscapesAreReadAsGoYamlReadsThem() {
+    // kubectl kustomize: test-fixtures/yaml/differential/line-separator-escapes
+    JsonNode n = one("a: \"x\\Ly\\Pz\"\nb: [\"\\L\", \"\\P\\P\"]\n");
+    assertEquals("x\u2028y\u2029z", n.get("a").stringValue());
+    assertEquals("[\"\u2028\",\"\u2029\u2029\"]", n.get("b").toString());
+  }
+
+  @Test
   void anEmojiAtTheEngineBufferBoundaryIsRead() {
     // snakeyaml-engine 3.0.1 read past its buffer when a read ended with a high surrogate (here
     // at index 1024, the end of its first 1025-character read): an internal error, not a value.
