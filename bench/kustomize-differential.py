@@ -464,8 +464,9 @@ public class Runner {
       int code = Cli.run(new String[] {"kustomize", "."},
           new Invocation(dir, Map.of(), new PrintWriter(out), new PrintWriter(err)));
       Path res = Path.of(line + ".ours");
-      Files.writeString(res.resolveSibling(res.getFileName() + ".out"), out.toString(), StandardCharsets.UTF_8);
-      Files.writeString(res.resolveSibling(res.getFileName() + ".err"), err.toString(), StandardCharsets.UTF_8);
+      // getBytes, as the CLI's stdout encodes: an unpaired surrogate becomes '?' (writeString throws)
+      Files.write(res.resolveSibling(res.getFileName() + ".out"), out.toString().getBytes(StandardCharsets.UTF_8));
+      Files.write(res.resolveSibling(res.getFileName() + ".err"), err.toString().getBytes(StandardCharsets.UTF_8));
       Files.writeString(res.resolveSibling(res.getFileName() + ".rc"), Integer.toString(code));
     }
   }

@@ -47,7 +47,9 @@ final class Yaml {
         l.budget(),
         bytes ->
             YamlReader.read(
-                l.file(), l.text(), YamlReader.Options.resources().withBudget(l.budget())));
+                l.file(),
+                l.text(),
+                YamlReader.Options.kustomizeResources().withBudget(l.budget())));
   }
 
   /** A configuration file the loader read, charged to the build's budget. */
@@ -60,7 +62,7 @@ final class Yaml {
   }
 
   static List<YamlDocument> readResources(Path file, String text) {
-    return YamlReader.read(file, text, YamlReader.Options.resources());
+    return YamlReader.read(file, text, YamlReader.Options.kustomizeResources());
   }
 
   /**

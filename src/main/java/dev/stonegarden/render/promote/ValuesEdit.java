@@ -2,6 +2,7 @@ package dev.stonegarden.render.promote;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.yaml.EngineInput;
 import dev.stonegarden.render.yaml.YamlDocument;
 import dev.stonegarden.render.yaml.YamlReader;
 import java.nio.file.Path;
@@ -139,7 +140,7 @@ public final class ValuesEdit {
   /** The root node of the first document, or null when the text has none. */
   private Node compose() {
     java.util.Deque<Open> stack = new java.util.ArrayDeque<>();
-    for (Event e : new Parse(SETTINGS).parseString(text)) {
+    for (Event e : new Parse(SETTINGS).parseReader(EngineInput.of(text))) {
       Node done = null;
       switch (e.getEventId()) {
         case Scalar -> {

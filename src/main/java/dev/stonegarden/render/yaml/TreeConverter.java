@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the merge value is a mapping or a sequence of mappings (directly or through aliases), earlier
  * mappings of a merge sequence win over later ones, the merge is shallow. A plain {@code <<} (or
  * one tagged {@code !!merge}) is a merge key; a quoted {@code "<<"} is an ordinary key, except that
- * in resources the first key with the text {@code <<} is dropped (kyaml clears it by its text).
+ * in a build's resources ({@code Options.kio}) the first key with the text {@code <<} is dropped
+ * (kyaml clears it by its text).
  *
  * <p>Problems in keys (duplicates, non-string keys, bad merge values, tag mismatches) are collected
  * and reported together at the end; limits stop at once.
@@ -416,7 +417,7 @@ final class TreeConverter {
     for (int i = 0; i + 1 < children.size(); i += 2) {
       SourceNode k = children.get(i);
       SourceNode v = children.get(i + 1);
-      if (!inPlaceMerges && !mergeTextSeen && hasMergeText(k)) {
+      if (options.kio() && !mergeTextSeen && hasMergeText(k)) {
         mergeTextSeen = true;
         if (!isMergeKey(k)) {
           continue; // kyaml's DeAnchor clears the first "<<" key, even a quoted one

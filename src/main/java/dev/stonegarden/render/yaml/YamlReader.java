@@ -67,6 +67,9 @@ public final class YamlReader {
    * @param kustomizeRoundTrip give values as kustomize's internal round trip of resource nodes
    *     through go-yaml v3 leaves them: folded block scalars gain a line break before more-indented
    *     lines ({@link FoldedScalars}); for resources and patches, not for files only we read
+   * @param kio read as kustomize's kio reader reads a build's resource and patch files: each
+   *     document parsed alone (a {@code %YAML} or {@code %TAG} directive at the top is an error),
+   *     kyaml's {@code DeAnchor} dropping the first {@code "<<"} key of a mapping even when quoted
    */
   public record Options(
       YamlVersion version,
@@ -74,14 +77,15 @@ public final class YamlReader {
       KeyPolicy keys,
       DuplicateKeys duplicateKeys,
       boolean kustomizeRoundTrip,
-      RenderBudget budget) {
+      RenderBudget budget,
+      boolean kio) {
     public Options(
         YamlVersion version,
         YamlLimits limits,
         KeyPolicy keys,
         DuplicateKeys duplicateKeys,
         boolean kustomizeRoundTrip) {
-      this(version, limits, keys, duplicateKeys, kustomizeRoundTrip, null);
+      this(version, limits, keys, duplicateKeys, kustomizeRoundTrip, null, false);
     }
 
     public Options {
@@ -103,6 +107,12 @@ public final class YamlReader {
     /**
      * Our own input files (service.yaml and friends): like {@link #resources()}, values as written.
      */
+    public static Options kustomizeResources() {
+      Options r = resources();
+      return new Options(
+          r.version, r.limits, r.keys, r.duplicateKeys, r.kustomizeRoundTrip, r.budget, true);
+    }
+
     public static Options files() {
       return resources().withKustomizeRoundTrip(false);
     }
@@ -118,16 +128,16 @@ public final class YamlReader {
     }
 
     public Options withLimits(YamlLimits value) {
-      return new Options(version, value, keys, duplicateKeys, kustomizeRoundTrip, budget);
+      return new Options(version, value, keys, duplicateKeys, kustomizeRoundTrip, budget, kio);
     }
 
     /** Charges what the documents expand to to the render's budget (null: none). */
     public Options withBudget(RenderBudget value) {
-      return new Options(version, limits, keys, duplicateKeys, kustomizeRoundTrip, value);
+      return new Options(version, limits, keys, duplicateKeys, kustomizeRoundTrip, value, kio);
     }
 
     public Options withKustomizeRoundTrip(boolean value) {
-      return new Options(version, limits, keys, duplicateKeys, value, budget);
+      return new Options(version, limits, keys, duplicateKeys, value, budget, kio);
     }
   }
 
@@ -198,11 +208,11 @@ public final class YamlReader {
     while (true) {
       DocumentComposer composer =
           new DocumentComposer(
-              new Parse(settingsFor(text.length())).parseString(text).iterator(),
+              new Parse(settingsFor(text.length())).parseReader(EngineInput.of(text)).iterator(),
               file,
               limits,
               text);
-      if (options.kustomizeRoundTrip()) {
+      if (options.kio()) {
         composer.refusingDirectives();
       }
       try {
@@ -210,6 +220,9 @@ public final class YamlReader {
       } catch (MarkedYamlEngineException e) {
         // snakeyaml-engine's syntax error, with where the composer was (inside a flow collection)
         String fixed = Tabs.asGoYamlReadsThem(text, e, composer.inFlow(), composer.rootFlow());
+        if (fixed == null) {
+          fixed = LineSeparatorEscapes.asGoYamlReadsThem(text, e);
+        }
         // Each retry parses the whole text again: allow as many as keep the total work linear-ish.
         if (fixed == null || (long) (++retries) * text.length() > RETRY_BUDGET) {
           throw syntaxError(file, text, e);

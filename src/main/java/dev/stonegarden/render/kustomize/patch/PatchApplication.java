@@ -9,6 +9,7 @@ import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.resource.SharedValue;
 import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.Trees;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -216,5 +217,39 @@ final class PatchApplication {
     SharedValue.unshare(o);
     r.setBody(o);
     r.setThroughJson();
+    asFloat64(o);
+  }
+
+  private static final BigInteger FLOAT64_EXACT = BigInteger.ONE.shiftLeft(53);
+
+  /**
+   * kustomize applies the operations to the object's JSON and reads the result back with Go's
+   * {@code encoding/json}: every number becomes a float64, so an integer beyond 2^53 loses its last
+   * digits ({@code 9223372036854775807} prints {@code 9223372036854776000};
+   * docs/kustomize.md#json-6902-patches). Smaller integers print the same either way.
+   */
+  private static void asFloat64(JsonNode n) {
+    if (n instanceof ObjectNode obj) {
+      for (String name : new ArrayList<>(obj.propertyNames())) {
+        JsonNode v = obj.get(name);
+        if (beyondFloat64(v)) {
+          obj.put(name, v.doubleValue());
+        } else {
+          asFloat64(v);
+        }
+      }
+    } else if (n instanceof ArrayNode arr) {
+      for (int i = 0; i < arr.size(); i++) {
+        if (beyondFloat64(arr.get(i))) {
+          arr.set(i, arr.numberNode(arr.get(i).doubleValue()));
+        } else {
+          asFloat64(arr.get(i));
+        }
+      }
+    }
+  }
+
+  private static boolean beyondFloat64(JsonNode v) {
+    return v.isIntegralNumber() && v.bigIntegerValue().abs().compareTo(FLOAT64_EXACT) > 0;
   }
 }

@@ -30,7 +30,7 @@ final class PatchYaml {
     YamlReader.Options options =
         version == YamlVersion.YAML_1_1
             ? YamlReader.Options.kustomization()
-            : YamlReader.Options.resources();
+            : YamlReader.Options.kustomizeResources();
     List<YamlDocument> docs;
     try {
       docs = YamlReader.read(origin.file(), text, options);
