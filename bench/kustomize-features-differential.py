@@ -495,6 +495,21 @@ def patch_features(r, k, files, names):
         if r.random() < 0.35 or SHAPE.get("diamond"):
             e["target"] = target_selector(r, names)
         patches.append(e)
+    if patches and r.random() < 0.2:  # the deprecated fields, where an entry fits them
+        smp, j6902, rest = [], [], []
+        for e in patches:
+            if "target" not in e and "options" not in e:
+                smp.append(e.get("path") or e.get("patch"))
+            elif "target" in e and "options" not in e and (
+                    e.get("path", "").endswith(".json") or e.get("patch", "").startswith("- op")):
+                j6902.append(e)
+            else:
+                rest.append(e)
+        if smp:
+            k["patchesStrategicMerge"] = smp
+        if j6902:
+            k["patchesJson6902"] = j6902
+        patches = rest
     if patches:
         k["patches"] = patches
 
@@ -616,6 +631,8 @@ def compose(r, root, only):
                 mk["namespace"] = mid
             if r.random() < 0.3 and want("labels"):
                 labels_features(r, mk)
+            if r.random() < 0.2 and want("images"):
+                images_feature(r, mk)
             write_level(os.path.join(root, mid), mk, {})
         bases = ["../mid-a", "../mid-b"]
         used.add("diamond")
