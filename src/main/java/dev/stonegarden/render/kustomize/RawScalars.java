@@ -53,7 +53,10 @@ final class RawScalars {
     if (value == null || value.isContainer()) {
       return null; // a null keeps its text too: ~, null, Null, NULL (checked with kubectl)
     }
-    boolean maybeTimestamp = value.isString() && value.stringValue().endsWith("Z");
+    // a timestamp string (2024-01-01T00:00:00Z, 2001-12-14T21:59:43.1-05:00) starts with its year
+    String str = value.isString() ? value.stringValue() : "";
+    boolean maybeTimestamp =
+        str.length() >= 10 && Character.isDigit(str.charAt(0)) && str.charAt(4) == '-';
     if (value.isString() && !maybeTimestamp) {
       return null;
     }

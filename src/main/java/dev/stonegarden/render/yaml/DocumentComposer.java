@@ -46,6 +46,12 @@ final class DocumentComposer {
   private final boolean escapedSlash;
 
   private final boolean bmpOnly;
+
+  /** Whether the text may escape a surrogate ({@code \\uD83D}): a first, cheap look. */
+  private final boolean surrogateEscape;
+
+  private static final java.util.regex.Pattern SURROGATE_ESCAPE =
+      java.util.regex.Pattern.compile("\\\\(?:u|U0000)[dD][89a-fA-F]");
   private int documents;
 
   /** Open flow collections ({@code [}, {@code {}) at the current event. */
@@ -65,7 +71,9 @@ final class DocumentComposer {
     this.limits = limits;
     this.text = text;
     this.escapedSlash = text.contains("\\/");
-    this.bmpOnly = !escapedSlash || text.codePoints().allMatch(Character::isBmpCodePoint);
+    this.surrogateEscape = SURROGATE_ESCAPE.matcher(text).find();
+    this.bmpOnly =
+        !(escapedSlash || surrogateEscape) || text.codePoints().allMatch(Character::isBmpCodePoint);
   }
 
   /**
@@ -169,6 +177,9 @@ final class DocumentComposer {
             }
             if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && escapedSlash) {
               rejectEscapedSlash(e, at);
+            }
+            if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && surrogateEscape) {
+              rejectSurrogateEscape(e, at);
             }
             done =
                 new SourceNode.Scalar(
@@ -321,6 +332,39 @@ final class DocumentComposer {
         }
         i++;
       }
+    }
+  }
+
+  /**
+   * go-yaml refuses a {@code \\u} or {@code \\U} escape of a UTF-16 surrogate (D800 to DFFF), even
+   * one of a pair as JSON writes an emoji; snakeyaml-engine joins the pair.
+   */
+  private void rejectSurrogateEscape(Event e, int[] at) {
+    int from = charOffset(e.getStartMark());
+    int to = charOffset(e.getEndMark());
+    if (from < 0 || to < 0) {
+      return;
+    }
+    for (int i = from + 1; i < to - 1 && i < text.length() - 1; i++) {
+      if (text.charAt(i) != '\\') {
+        continue;
+      }
+      char kind = text.charAt(i + 1);
+      int digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
+      if (digits > 0 && i + 2 + digits <= text.length()) {
+        try {
+          int code = Integer.parseInt(text.substring(i + 2, i + 2 + digits), 16);
+          if (code >= 0xD800 && code <= 0xDFFF) {
+            throw new InputException(
+                new SourcePosition(file, at[0], at[1]),
+                "found invalid Unicode character escape code (an escaped UTF-16 surrogate; write"
+                    + " the character itself or its \\U escape)");
+          }
+        } catch (NumberFormatException notHex) {
+          // snakeyaml-engine has refused it already
+        }
+      }
+      i++;
     }
   }
 

@@ -344,6 +344,22 @@ class YamlReaderTest {
   }
 
   @Test
+  void escapedSurrogatesAreRefusedAsGoYamlRefusesThem() {
+    // kubectl kustomize: test-fixtures/yaml/differential/escaped-surrogates
+    String message =
+        "found invalid Unicode character escape code (an escaped UTF-16 surrogate; write the"
+            + " character itself or its \\U escape)";
+    assertEquals(
+        List.of("1:4: " + message),
+        errors("a: \"x \\ud83d\\ude00\"\n", YamlReader.Options.resources()));
+    assertEquals(
+        List.of("1:4: " + message), errors("a: \"\\U0000DC00\"\n", YamlReader.Options.resources()));
+    assertEquals("\uD83D\uDE00", one("a: \"\\U0001F600\"\n").get("a").stringValue());
+    assertEquals(
+        "\\ud83d", one("a: \"\\\\ud83d\"\n").get("a").stringValue()); // an escaped backslash
+  }
+
+  @Test
   void anEmojiAtTheEngineBufferBoundaryIsRead() {
     // snakeyaml-engine 3.0.1 read past its buffer when a read ended with a high surrogate (here
     // at index 1024, the end of its first 1025-character read): an internal error, not a value.
