@@ -2,6 +2,7 @@ package dev.stonegarden.render.kustomize.builtins;
 
 import dev.stonegarden.render.diag.InputException;
 import dev.stonegarden.render.diag.SourcePosition;
+import dev.stonegarden.render.kustomize.config.FieldWalker;
 import dev.stonegarden.render.pipeline.Transformer;
 import dev.stonegarden.render.resource.Gvk;
 import dev.stonegarden.render.resource.LabelSelector;
@@ -15,6 +16,7 @@ import dev.stonegarden.render.yaml.YamlVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -71,7 +73,7 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
         throw new InputException(
             r.at(), "replacements must specify a source and at least one target");
       }
-      JsonNode value = sourceValue(resources, r);
+      Supplier<JsonNode> value = sourceValue(resources, r);
       for (Target t : r.targets()) {
         if (t.select() == null) {
           throw new InputException(r.at(), "target must specify resources to select");
@@ -123,7 +125,12 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
         .orElseThrow(problems -> new InputException(at, problems.get(0).message()));
   }
 
-  private JsonNode sourceValue(ResourceList resources, Replacement r) {
+  /**
+   * The source's value. Without a source delimiter it is read afresh for every place it is copied
+   * to: kustomize holds the source's own node, so a target that is (or lies inside) the source
+   * changes what later places receive.
+   */
+  private Supplier<JsonNode> sourceValue(ResourceList resources, Replacement r) {
     Resource source = null;
     for (Resource res : resources) {
       if (res.allIds().stream().anyMatch(id -> r.source().selects(id))) {
@@ -151,7 +158,8 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
     }
     Options o = r.options();
     if (o == null || o.delimiter().isEmpty()) {
-      return v;
+      FieldWalker.Slot live = hits.get(0).slot();
+      return live::current;
     }
     if (v.isContainer()) {
       throw new InputException(r.at(), "delimiter option can only be used with scalar nodes");
@@ -161,13 +169,15 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
       throw new InputException(
           r.at(), "options.index " + o.index() + " is out of bounds for value " + v.asString());
     }
-    return retype(v, parts[o.index()]);
+    JsonNode part = retype(v, parts[o.index()]);
+    return () -> part;
   }
 
   private void copy(
-      Resource target, JsonNode value, Target t, List<String> paths, SourcePosition at) {
+      Resource target, Supplier<JsonNode> source, Target t, List<String> paths, SourcePosition at) {
     boolean create = t.options() != null && t.options().create();
     for (String fp : paths) {
+      JsonNode value = source.get();
       NodePath.Kind kind =
           !create
               ? NodePath.Kind.NONE
@@ -184,7 +194,7 @@ public record ReplacementTransformer(List<Replacement> replacements) implements 
         throw new InputException(at, fieldError(fp, create) + " (" + target.id() + ")");
       }
       for (NodePath.Hit h : hits) {
-        set(t.options(), h, value, at, fp, target.id());
+        set(t.options(), h, source.get(), at, fp, target.id());
       }
     }
   }

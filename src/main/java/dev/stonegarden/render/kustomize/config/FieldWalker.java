@@ -31,6 +31,17 @@ public final class FieldWalker {
 
   /** A place in the tree: a field of a map or an element of a list, with its current value. */
   public record Slot(JsonNode parent, String field, int index, JsonNode value) {
+    /** The value at this place now (a step may have replaced it since the walk). */
+    public JsonNode current() {
+      if (parent instanceof ObjectNode o) {
+        return o.get(field);
+      }
+      if (parent instanceof ArrayNode a) {
+        return a.get(index);
+      }
+      return value;
+    }
+
     /** Replaces the value at this place. */
     public void set(JsonNode v) {
       if (parent instanceof ObjectNode o) {

@@ -359,6 +359,38 @@ class BuiltinTransformersTest {
             kind: ConfigMap
             metadata:
               name: dst
+            """),
+        new Case(
+            "replacements: a source that is also a target is read again for every place",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: cm}
+            data: {a: "x:1", b: "y:2"}
+            """,
+            new ReplacementTransformer(
+                List.of(
+                    new ReplacementTransformer.Replacement(
+                        new ReplacementTransformer.Select(
+                            new Gvk("", "", "ConfigMap"), "cm", "", "", ""),
+                        "data.a",
+                        null,
+                        List.of(
+                            new ReplacementTransformer.Target(
+                                new ReplacementTransformer.Select(
+                                    new Gvk("", "", "ConfigMap"), "cm", "", "", ""),
+                                List.of(),
+                                List.of("data.a", "data.b"),
+                                new ReplacementTransformer.Options(":", 1, false))),
+                        SourcePosition.none()))),
+            """
+            apiVersion: v1
+            data:
+              a: x:x:1
+              b: y:x:x:1
+            kind: ConfigMap
+            metadata:
+              name: cm
             """));
   }
 
