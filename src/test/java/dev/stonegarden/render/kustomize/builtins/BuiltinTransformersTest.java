@@ -287,21 +287,13 @@ class BuiltinTransformersTest {
             metadata: {name: dst}
             data: {url: "http://x:5432"}
             """,
-            new ReplacementTransformer(
-                List.of(
-                    new ReplacementTransformer.Replacement(
-                        new ReplacementTransformer.Select(
-                            new Gvk("", "", "ConfigMap"), "src", "", "", ""),
-                        "data.host",
-                        new ReplacementTransformer.Options(".", 1, false),
-                        List.of(
-                            new ReplacementTransformer.Target(
-                                new ReplacementTransformer.Select(
-                                    new Gvk("", "", "ConfigMap"), "dst", "", "", ""),
-                                List.of(),
-                                List.of("data.url"),
-                                new ReplacementTransformer.Options(":", 1, false))),
-                        SourcePosition.none()))),
+            configMapReplacement(
+                "src",
+                "data.host",
+                new ReplacementTransformer.Options(".", 1, false),
+                "dst",
+                List.of("data.url"),
+                new ReplacementTransformer.Options(":", 1, false)),
             """
             apiVersion: v1
             data:
@@ -329,21 +321,13 @@ class BuiltinTransformersTest {
             kind: ConfigMap
             metadata: {name: dst}
             """,
-            new ReplacementTransformer(
-                List.of(
-                    new ReplacementTransformer.Replacement(
-                        new ReplacementTransformer.Select(
-                            new Gvk("", "", "ConfigMap"), "src", "", "", ""),
-                        "data.host",
-                        null,
-                        List.of(
-                            new ReplacementTransformer.Target(
-                                new ReplacementTransformer.Select(
-                                    new Gvk("", "", "ConfigMap"), "dst", "", "", ""),
-                                List.of(),
-                                List.of("data.url", "data.first"),
-                                new ReplacementTransformer.Options(".", 1, true))),
-                        SourcePosition.none()))),
+            configMapReplacement(
+                "src",
+                "data.host",
+                null,
+                "dst",
+                List.of("data.url", "data.first"),
+                new ReplacementTransformer.Options(".", 1, true)),
             """
             apiVersion: v1
             data:
@@ -368,21 +352,13 @@ class BuiltinTransformersTest {
             metadata: {name: cm}
             data: {a: "x:1", b: "y:2"}
             """,
-            new ReplacementTransformer(
-                List.of(
-                    new ReplacementTransformer.Replacement(
-                        new ReplacementTransformer.Select(
-                            new Gvk("", "", "ConfigMap"), "cm", "", "", ""),
-                        "data.a",
-                        null,
-                        List.of(
-                            new ReplacementTransformer.Target(
-                                new ReplacementTransformer.Select(
-                                    new Gvk("", "", "ConfigMap"), "cm", "", "", ""),
-                                List.of(),
-                                List.of("data.a", "data.b"),
-                                new ReplacementTransformer.Options(":", 1, false))),
-                        SourcePosition.none()))),
+            configMapReplacement(
+                "cm",
+                "data.a",
+                null,
+                "cm",
+                List.of("data.a", "data.b"),
+                new ReplacementTransformer.Options(":", 1, false)),
             """
             apiVersion: v1
             data:
@@ -400,5 +376,32 @@ class BuiltinTransformersTest {
     ResourceList list = Trees.resources(c.input());
     c.step().transform(list);
     assertEquals(c.expected(), Trees.yaml(list));
+  }
+
+  /**
+   * One replacement from a field of ConfigMap {@code source} to fields of ConfigMap {@code target}
+   * (the replacement cases' shape).
+   */
+  private static ReplacementTransformer configMapReplacement(
+      String source,
+      String sourceField,
+      ReplacementTransformer.Options sourceOptions,
+      String target,
+      List<String> targetFields,
+      ReplacementTransformer.Options targetOptions) {
+    return new ReplacementTransformer(
+        List.of(
+            new ReplacementTransformer.Replacement(
+                new ReplacementTransformer.Select(new Gvk("", "", "ConfigMap"), source, "", "", ""),
+                sourceField,
+                sourceOptions,
+                List.of(
+                    new ReplacementTransformer.Target(
+                        new ReplacementTransformer.Select(
+                            new Gvk("", "", "ConfigMap"), target, "", "", ""),
+                        List.of(),
+                        targetFields,
+                        targetOptions)),
+                SourcePosition.none())));
   }
 }
