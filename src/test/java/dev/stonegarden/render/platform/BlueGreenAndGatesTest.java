@@ -30,6 +30,17 @@ class BlueGreenAndGatesTest {
           spec: {containers: [{name: web, image: "web:1"}]}
       """;
 
+  /** {@link #WEB} and the Service named like it, selecting its pods. */
+  static final String WEB_AND_SERVICE =
+      WEB
+          + """
+          ---
+          apiVersion: v1
+          kind: Service
+          metadata: {name: web}
+          spec: {selector: {app: web}, ports: [{port: 80}]}
+          """;
+
   static ServiceSpec.Environment blueGreen(ServiceSpec.BlueGreen bg) {
     return new ServiceSpec.Environment(
         "canary",
@@ -161,14 +172,7 @@ class BlueGreenAndGatesTest {
     ResourceList list =
         run(
             blueGreen(new ServiceSpec.BlueGreen(null, 30, null, List.of(), List.of())),
-            WEB
-                + """
-                ---
-                apiVersion: v1
-                kind: Service
-                metadata: {name: web}
-                spec: {selector: {app: web}, ports: [{port: 80}]}
-                """);
+            WEB_AND_SERVICE);
     assertEquals(
         List.of("Rollout/web", "Service/web", "Service/web-preview"),
         list.asList().stream().map(Nodes::describe).toList());
@@ -281,13 +285,8 @@ class BlueGreenAndGatesTest {
                 + " platform generates the preview Service"),
         errors(
             blueGreen(PROMOTION),
-            WEB
+            WEB_AND_SERVICE
                 + """
-                ---
-                apiVersion: v1
-                kind: Service
-                metadata: {name: web}
-                spec: {selector: {app: web}, ports: [{port: 80}]}
                 ---
                 apiVersion: v1
                 kind: Service
@@ -399,17 +398,7 @@ class BlueGreenAndGatesTest {
   void promotionGatesLooserThanTheSloAreWarnedAboutByName() {
     ServiceSpec.Environment env = blueGreen(PROMOTION);
     ServiceSpec service = Fixtures.service(env);
-    ResourceList list =
-        run(
-            env,
-            WEB
-                + """
-                ---
-                apiVersion: v1
-                kind: Service
-                metadata: {name: web}
-                spec: {selector: {app: web}, ports: [{port: 80}]}
-                """);
+    ResourceList list = run(env, WEB_AND_SERVICE);
     // The SLO of the fixture: 99.9 % and 0.1 s; the gates: 99 % before, 0.3 s after the switch.
     assertEquals(
         List.of(
