@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NamespaceTransformerTest {
+class EnvironmentNamespaceTransformerTest {
   static final SourcePosition NS_AT = new SourcePosition(Path.of("service.yaml"), 14, 18);
 
   @Test
