@@ -10,7 +10,6 @@ import dev.stonegarden.render.kustomize.builtins.NameReferenceTransformer;
 import dev.stonegarden.render.kustomize.builtins.VarTransformer;
 import dev.stonegarden.render.kustomize.config.FieldSpec;
 import dev.stonegarden.render.pipeline.Transformer;
-import dev.stonegarden.render.resource.ResId;
 import dev.stonegarden.render.resource.Resource;
 import dev.stonegarden.render.resource.ResourceList;
 import dev.stonegarden.render.yaml.JsonStreamWriter;
@@ -18,9 +17,7 @@ import dev.stonegarden.render.yaml.YamlWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -173,18 +170,14 @@ public final class Kustomizer {
    * kustomize panics at this point ({@code IgnoreLocal}); we report the second object.
    */
   static void requireUniqueIds(ResourceList resources) {
-    // Only looked up, never iterated: a HashSet cannot change any order here.
-    Set<ResId.Key> seen = new HashSet<>();
-    for (Resource r : resources) {
-      ResId id = r.id();
-      if (!seen.add(id.key())) {
-        throw new InputException(
-            r.origin(),
-            "may not add resource with an already registered id: "
-                + id
-                + ": two objects end the build with the same id (a patch or replacement renamed"
-                + " one onto the other)");
-      }
+    Resource r = resources.firstRepeatedId();
+    if (r != null) {
+      throw new InputException(
+          r.origin(),
+          "may not add resource with an already registered id: "
+              + r.id()
+              + ": two objects end the build with the same id (a patch or replacement renamed"
+              + " one onto the other)");
     }
   }
 

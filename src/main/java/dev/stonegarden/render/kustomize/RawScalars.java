@@ -39,10 +39,7 @@ final class RawScalars {
     if (value != null && value.isNumber()) {
       return GoNumbers.formatFloat(value.doubleValue(), 'g');
     }
-    if (value != null && value.isNull()) {
-      return "null"; // go-yaml's text for Go's nil
-    }
-    return Trees.text(value);
+    return Trees.kyamlValue(value); // Go's nil is go-yaml's "null"
   }
 
   /**

@@ -2,8 +2,10 @@ package dev.stonegarden.render.resource;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +41,22 @@ public final class ResourceList implements Iterable<Resource> {
       }
     }
     return -1;
+  }
+
+  /**
+   * The first resource whose id ({@link ResId#key()}) an earlier one already has, or null: what
+   * kustomize's resource map refuses when it is built again ("may not add resource with an already
+   * registered id").
+   */
+  public Resource firstRepeatedId() {
+    // Only looked up, never iterated: a HashSet cannot change any order here.
+    Set<ResId.Key> seen = new HashSet<>();
+    for (Resource r : resources) {
+      if (!seen.add(r.id().key())) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** Appends without any id check; callers that need kustomize's uniqueness rule check first. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,28 +34,12 @@ public final class SharedValue extends StringNode {
    */
   public static void overwrite(JsonNode root, SharedValue old, JsonNode value) {
     JsonNode replacement = value.isString() ? new SharedValue(value.asString()) : value;
-    replace(root, old, replacement);
+    swap(root, n -> n == old ? replacement : null);
   }
 
   /** Ends every sharing in {@code root} (the object was re-read from its JSON). */
   public static void unshare(JsonNode root) {
-    if (root instanceof ObjectNode o) {
-      for (Map.Entry<String, JsonNode> e : o.properties()) {
-        if (e.getValue() instanceof SharedValue s) {
-          o.set(e.getKey(), StringNode.valueOf(s.asString()));
-        } else {
-          unshare(e.getValue());
-        }
-      }
-    } else if (root instanceof ArrayNode a) {
-      for (int i = 0; i < a.size(); i++) {
-        if (a.get(i) instanceof SharedValue s) {
-          a.set(i, StringNode.valueOf(s.asString()));
-        } else {
-          unshare(a.get(i));
-        }
-      }
-    }
+    swap(root, n -> n instanceof SharedValue s ? StringNode.valueOf(s.asString()) : null);
   }
 
   /**
@@ -120,21 +105,27 @@ public final class SharedValue extends StringNode {
     }
   }
 
-  private static void replace(JsonNode n, SharedValue old, JsonNode replacement) {
+  /**
+   * Walks {@code n}: a value for which {@code swap} gives a node is replaced by it (and not walked
+   * into); for null the walk goes on inside the value.
+   */
+  private static void swap(JsonNode n, UnaryOperator<JsonNode> swap) {
     if (n instanceof ObjectNode o) {
       for (Map.Entry<String, JsonNode> e : o.properties()) {
-        if (e.getValue() == old) {
-          o.set(e.getKey(), replacement);
+        JsonNode with = swap.apply(e.getValue());
+        if (with != null) {
+          o.set(e.getKey(), with);
         } else {
-          replace(e.getValue(), old, replacement);
+          swap(e.getValue(), swap);
         }
       }
     } else if (n instanceof ArrayNode a) {
       for (int i = 0; i < a.size(); i++) {
-        if (a.get(i) == old) {
-          a.set(i, replacement);
+        JsonNode with = swap.apply(a.get(i));
+        if (with != null) {
+          a.set(i, with);
         } else {
-          replace(a.get(i), old, replacement);
+          swap(a.get(i), swap);
         }
       }
     }

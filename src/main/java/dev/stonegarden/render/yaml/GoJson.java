@@ -21,41 +21,9 @@ public final class GoJson {
    * {@code n}.
    */
   public static Checked<String> marshal(JsonNode n) {
-    Problem refused = unwritable(n, "");
-    if (refused != null) {
-      return Checked.failed(refused);
-    }
     StringBuilder sb = new StringBuilder();
-    write(n, sb);
-    return Checked.ok(sb.toString());
-  }
-
-  /** The first value below {@code n} that Go cannot write, in the order Go writes, or null. */
-  private static Problem unwritable(JsonNode n, String pointer) {
-    if (n == null) {
-      return null;
-    }
-    if (n.isObject()) {
-      for (Map.Entry<String, JsonNode> e : sorted(n).entrySet()) {
-        Problem p = unwritable(e.getValue(), pointer + "/" + SourceMap.escape(e.getKey()));
-        if (p != null) {
-          return p;
-        }
-      }
-    } else if (n.isArray()) {
-      for (int i = 0; i < n.size(); i++) {
-        Problem p = unwritable(n.get(i), pointer + "/" + i);
-        if (p != null) {
-          return p;
-        }
-      }
-    } else if (n.isNumber() && !n.isIntegralNumber()) {
-      Checked<String> f = GoNumbers.jsonFloat(n.doubleValue());
-      if (!f.ok()) {
-        return new Problem.InDocument(-1, pointer, f.problem().message());
-      }
-    }
-    return null;
+    Problem refused = write(n, "", sb);
+    return refused != null ? Checked.failed(refused) : Checked.ok(sb.toString());
   }
 
   /** An object's members in Go's key order (byte-wise UTF-8). */
@@ -67,7 +35,11 @@ public final class GoJson {
     return sorted;
   }
 
-  static void write(JsonNode n, StringBuilder sb) {
+  /**
+   * Writes {@code n} (at {@code pointer}) in Go's order; the first value Go cannot write (NaN or an
+   * infinity) stops the walk and is returned, else null.
+   */
+  private static Problem write(JsonNode n, String pointer, StringBuilder sb) {
     if (n == null || n.isNull() || n.isMissingNode()) {
       sb.append("null");
     } else if (n.isObject()) {
@@ -80,7 +52,10 @@ public final class GoJson {
         first = false;
         string(e.getKey(), sb);
         sb.append(':');
-        write(e.getValue(), sb);
+        Problem p = write(e.getValue(), pointer + "/" + SourceMap.escape(e.getKey()), sb);
+        if (p != null) {
+          return p;
+        }
       }
       sb.append('}');
     } else if (n.isArray()) {
@@ -89,7 +64,10 @@ public final class GoJson {
         if (i > 0) {
           sb.append(',');
         }
-        write(n.get(i), sb);
+        Problem p = write(n.get(i), pointer + "/" + i, sb);
+        if (p != null) {
+          return p;
+        }
       }
       sb.append(']');
     } else if (n.isString()) {
@@ -99,11 +77,15 @@ public final class GoJson {
     } else if (n.isIntegralNumber()) {
       sb.append(n.bigIntegerValue());
     } else if (n.isNumber()) {
-      // marshal refused non-finite numbers before writing
-      sb.append(GoNumbers.jsonFloat(n.doubleValue()).value());
+      Checked<String> f = GoNumbers.jsonFloat(n.doubleValue());
+      if (!f.ok()) {
+        return new Problem.InDocument(-1, pointer, f.problem().message());
+      }
+      sb.append(f.value());
     } else {
       string(n.asString(), sb);
     }
+    return null;
   }
 
   /**

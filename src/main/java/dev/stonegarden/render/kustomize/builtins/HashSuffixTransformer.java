@@ -90,12 +90,16 @@ public record HashSuffixTransformer() implements Transformer {
     }
     ObjectNode copy = null;
     for (Map.Entry<String, JsonNode> e : o.properties()) {
-      JsonNode v = e.getValue();
-      if (v.isString() && !JsonText.afterJsonHop(v.stringValue()).equals(v.stringValue())) {
+      if (!e.getValue().isString()) {
+        continue;
+      }
+      String text = e.getValue().stringValue();
+      String hopped = JsonText.afterJsonHop(text);
+      if (!hopped.equals(text)) {
         if (copy == null) {
           copy = o.deepCopy();
         }
-        copy.put(e.getKey(), JsonText.afterJsonHop(v.stringValue()));
+        copy.put(e.getKey(), hopped);
       }
     }
     return copy == null ? data : copy;

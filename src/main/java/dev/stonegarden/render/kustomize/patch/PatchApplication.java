@@ -11,10 +11,8 @@ import dev.stonegarden.render.yaml.SourceMap;
 import dev.stonegarden.render.yaml.Trees;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -179,17 +177,13 @@ final class PatchApplication {
 
   /** kustomize re-adds every resource after a targeted merge and rejects duplicate ids then. */
   static void requireUniqueIds(ResourceList resources, SourcePosition origin) {
-    Set<ResId.Key> seen = new HashSet<>(); // membership only
-    for (Resource r : resources) {
-      ResId id = r.id();
-      ResId.Key key = id.key();
-      if (!seen.add(key)) {
-        throw new InputException(
-            origin,
-            "may not add resource with an already registered id: "
-                + id
-                + ": the patch renamed a resource onto another one");
-      }
+    Resource r = resources.firstRepeatedId();
+    if (r != null) {
+      throw new InputException(
+          origin,
+          "may not add resource with an already registered id: "
+              + r.id()
+              + ": the patch renamed a resource onto another one");
     }
   }
 

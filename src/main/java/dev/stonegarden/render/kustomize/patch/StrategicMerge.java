@@ -129,7 +129,7 @@ public final class StrategicMerge {
     if (!NodeFactory.isStyledString(dest) || !origin.isValueNode() || origin.isNull()) {
       return origin;
     }
-    return NodeFactory.styledString(origin.isString() ? origin.stringValue() : Trees.text(origin));
+    return NodeFactory.styledString(Trees.text(origin));
   }
 
   /**
